@@ -1,0 +1,29 @@
+import { formatPlace, isMockpactError } from "../errors.js";
+
+/** Colours only when stdout is a terminal (and NO_COLOR is unset), so logs and CI output stay plain. */
+const useColour = process.stdout.isTTY === true && !process.env.NO_COLOR;
+const paint = (code: number) => (text: string) => (useColour ? `\u001b[${code}m${text}\u001b[0m` : text);
+export const red = paint(31);
+export const yellow = paint(33);
+export const green = paint(32);
+export const dim = paint(2);
+export const bold = paint(1);
+
+export function printError(error: unknown): void {
+  if (isMockpactError(error)) {
+    process.stderr.write(`${red("error")} ${error.code} ${formatPlace(error.place)}${error.message}\n  ${dim(`hint: ${error.hint}`)}\n`);
+    return;
+  }
+  process.stderr.write(`${red("error")} ${(error as Error)?.message ?? String(error)}\n`);
+}
+
+export function printWarning(message: string, place: { file?: string; pointer?: string } = {}): void {
+  process.stderr.write(`${yellow("warning")} ${formatPlace(place)}${message}\n`);
+}
+
+/** A plain aligned table: columns padded to their widest cell. */
+export function table(rows: string[][]): string {
+  const widths: number[] = [];
+  for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
+  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join("  ")).join("\n");
+}

@@ -1,0 +1,33 @@
+import { MockpactError } from "../errors.js";
+import type { Dialect } from "./model.js";
+import { isObject } from "./pointer.js";
+
+export interface DialectInfo {
+  dialect: Dialect;
+  /** The version string as written (`2.0`, `3.0.3`, `3.2.0`). */
+  specVersion: string;
+}
+
+/** OpenAPI 3.2 keeps 3.1's schema dialect (JSON Schema 2020-12), so it is served as `openapi-3.1`. */
+export function detectDialect(doc: unknown, file: string): DialectInfo {
+  if (!isObject(doc)) throw notAContract(file, "the document is not an object");
+  const swagger = doc.swagger;
+  const openapi = doc.openapi;
+  if (typeof swagger === "string" || typeof swagger === "number") {
+    if (String(swagger) === "2.0") return { dialect: "swagger-2.0", specVersion: "2.0" };
+    throw notAContract(file, `swagger version ${String(swagger)} is not supported (only 2.0)`);
+  }
+  if (typeof openapi === "string") {
+    if (/^3\.0(\.\d+)?/.test(openapi)) return { dialect: "openapi-3.0", specVersion: openapi };
+    if (/^3\.[12](\.\d+)?/.test(openapi)) return { dialect: "openapi-3.1", specVersion: openapi };
+    throw notAContract(file, `openapi version ${openapi} is not supported (2.0, 3.0, 3.1 and 3.2 are)`);
+  }
+  throw notAContract(file, "it has neither an `openapi` nor a `swagger` field");
+}
+
+function notAContract(file: string, why: string): MockpactError {
+  return new MockpactError("CONTRACT_INVALID", `Failed to load the contract: ${why}`, {
+    hint: "Give an OpenAPI 3.x or Swagger 2.0 document (YAML or JSON).",
+    place: { file, pointer: "#" },
+  });
+}

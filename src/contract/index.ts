@@ -1,0 +1,113 @@
+import { stat, readdir } from "node:fs/promises";
+import path from "node:path";
+import { MockpactError } from "../errors.js";
+import { bundleExternalRefs } from "./bundle.js";
+import { detectDialect } from "./dialect.js";
+import type { Contract, ContractWarning } from "./model.js";
+import { operationsOf } from "./operations.js";
+import { isObject } from "./pointer.js";
+import { readDocument } from "./read.js";
+import { securitySchemesOf } from "./security.js";
+import { basePathsOf } from "./servers.js";
+import { scanRefs } from "./walk.js";
+
+export * from "./model.js";
+export { getAtPointer, resolveLocal, joinPointer, isObject } from "./pointer.js";
+
+export interface LoadOptions {
+  /** Folder file `$ref`s may read from; default: the folder of each contract. */
+  refRoot?: string;
+  allowRemoteRefs?: boolean;
+}
+
+/** Loads one contract file into the model: parse, bundle external refs (policy-checked), normalise. */
+export async function loadContract(file: string, options: LoadOptions = {}): Promise<Contract> {
+  const absolute = path.resolve(file);
+  const parsed = await readDocument(absolute);
+  const { dialect } = detectDialect(parsed, absolute);
+  let doc = parsed as Record<string, unknown>;
+  const warnings: ContractWarning[] = [];
+  const draft04 = dialect !== "openapi-3.1";
+  const scanOptions = { stripRefSiblings: draft04, rewriteTypelessNullable: draft04, readXNullable: dialect === "swagger-2.0" };
+  let scan = scanRefs(doc, scanOptions);
+  if (scan.externalRefs.length > 0) {
+    doc = await bundleExternalRefs(absolute, doc, { refRoot: options.refRoot ?? path.dirname(absolute), allowRemoteRefs: options.allowRemoteRefs ?? false });
+    scan = scanRefs(doc, scanOptions);
+  }
+  const missing = scan.missingRefs[0];
+  if (missing) {
+    throw new MockpactError("REF_NOT_FOUND", `Failed to resolve a $ref: "${missing.ref}" does not exist in the document (${scan.missingRefs.length} such refs)`, {
+      hint: "Fix the JSON pointer of the $ref, or add the component it names.",
+      place: { file: absolute, pointer: missing.pointer },
+    });
+  }
+  if (scan.refsWithSiblings.length > 0) {
+    warnings.push({
+      code: "REF_SIBLINGS_IGNORED",
+      message: `${scan.refsWithSiblings.length} $ref(s) have sibling keywords, which ${dialect} ignores; mockpact ignores them too`,
+      file: absolute,
+      pointer: scan.refsWithSiblings[0],
+    });
+  }
+  if (scan.typelessNullable.length > 0) {
+    warnings.push({
+      code: "NULLABLE_WITHOUT_TYPE",
+      message: `${scan.typelessNullable.length} schema(s) have nullable: true without a type; mockpact reads them as "or null"`,
+      file: absolute,
+      pointer: scan.typelessNullable[0],
+    });
+  }
+  const info = isObject(doc.info) ? doc.info : {};
+  return {
+    id: path.basename(absolute),
+    file: absolute,
+    title: typeof info.title === "string" ? info.title : path.basename(absolute),
+    version: typeof info.version === "string" ? info.version : String(info.version ?? ""),
+    dialect,
+    basePaths: basePathsOf(doc),
+    operations: operationsOf(doc, dialect, absolute, warnings),
+    securitySchemes: securitySchemesOf(doc),
+    document: doc,
+    warnings,
+  };
+}
+
+const CONTRACT_FILE = /\.(ya?ml|json)$/i;
+
+/**
+ * Expands files and folders into contract files. In a folder, a YAML/JSON file is a contract when it
+ * declares `openapi:` or `swagger:` near its top; others (shared schemas, pacts) are skipped.
+ */
+export async function findContractFiles(inputs: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    const info = await stat(input).catch(() => undefined);
+    if (!info) {
+      throw new MockpactError("CONTRACT_NOT_FOUND", `Failed to find the contract: ${input} does not exist`, {
+        hint: "Give a contract file (YAML or JSON) or a folder of them.",
+        place: { file: input },
+      });
+    }
+    if (info.isFile()) files.push(path.resolve(input));
+    else files.push(...(await contractsInFolder(input)));
+  }
+  return files;
+}
+
+async function contractsInFolder(folder: string): Promise<string[]> {
+  const { open } = await import("node:fs/promises");
+  const entries = (await readdir(folder, { withFileTypes: true })).filter((e) => e.isFile() && CONTRACT_FILE.test(e.name));
+  const names = entries.map((e) => e.name).sort();
+  const found: string[] = [];
+  for (const name of names) {
+    const file = path.resolve(folder, name);
+    const handle = await open(file, "r");
+    try {
+      const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
+      if (/["']?(openapi|swagger)["']?\s*:/.test(buffer.subarray(0, bytesRead).toString("utf8"))) found.push(file);
+    } finally {
+      await handle.close();
+    }
+  }
+  return found;
+}

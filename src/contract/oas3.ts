@@ -1,0 +1,121 @@
+import type {
+  MediaType,
+  Operation,
+  Parameter,
+  ParameterLocation,
+  ParameterStyle,
+  RequestBody,
+  ResponseHeader,
+  ResponseSpec,
+} from "./model.js";
+import { isObject, joinPointer, resolveLocal } from "./pointer.js";
+import { shapeOf } from "./shape.js";
+
+type Doc = Record<string, unknown>;
+const LOCATIONS = new Set<ParameterLocation>(["path", "query", "header", "cookie"]);
+
+/** Parameters of a path item and its operation, the operation's winning on (name, in). */
+export function parametersOf(doc: Doc, pathItem: Located, operation: Located): Parameter[] {
+  const byKey = new Map<string, Parameter>();
+  for (const owner of [pathItem, operation]) {
+    const list = Array.isArray(owner.value.parameters) ? owner.value.parameters : [];
+    list.forEach((raw, i) => {
+      const parameter = toParameter(doc, raw, joinPointer(owner.pointer, "parameters", i));
+      if (parameter) byKey.set(`${parameter.in}:${parameter.name.toLowerCase()}`, parameter);
+    });
+  }
+  return [...byKey.values()];
+}
+
+export interface Located {
+  value: Doc;
+  pointer: string;
+}
+
+function toParameter(doc: Doc, raw: unknown, pointer: string): Parameter | undefined {
+  const found = resolveLocal(doc, raw, pointer);
+  if (!found || !isObject(found.value)) return undefined;
+  const p = found.value;
+  const where = p.in as ParameterLocation;
+  if (typeof p.name !== "string" || !LOCATIONS.has(where)) return undefined;
+  const style = (typeof p.style === "string" ? p.style : defaultStyle(where)) as ParameterStyle;
+  const content = isObject(p.content) ? Object.keys(p.content)[0] : undefined;
+  const schemaPointer = content ? joinPointer(found.pointer, "content", content, "schema") : joinPointer(found.pointer, "schema");
+  const schemaValue = content ? (p.content as Doc)[content] && ((p.content as Doc)[content] as Doc).schema : p.schema;
+  return {
+    name: p.name,
+    in: where,
+    required: where === "path" ? true : p.required === true,
+    style,
+    explode: typeof p.explode === "boolean" ? p.explode : style === "form",
+    schema: schemaValue === undefined ? { inline: {} } : { pointer: schemaPointer },
+    shape: shapeOf(doc, schemaValue),
+    contentMediaType: content,
+    deprecated: p.deprecated === true,
+  };
+}
+
+function defaultStyle(where: ParameterLocation): ParameterStyle {
+  return where === "query" || where === "cookie" ? "form" : "simple";
+}
+
+export function requestBodyOf(doc: Doc, operation: Located): RequestBody | undefined {
+  const found = resolveLocal(doc, operation.value.requestBody, joinPointer(operation.pointer, "requestBody"));
+  if (!found || !isObject(found.value)) return undefined;
+  return { required: found.value.required === true, content: contentOf(doc, found.value.content, joinPointer(found.pointer, "content")) };
+}
+
+export function responsesOf(doc: Doc, operation: Located): ResponseSpec[] {
+  const responses = isObject(operation.value.responses) ? operation.value.responses : {};
+  const specs: ResponseSpec[] = [];
+  for (const [status, raw] of Object.entries(responses)) {
+    const found = resolveLocal(doc, raw, joinPointer(operation.pointer, "responses", status));
+    if (!found || !isObject(found.value)) continue;
+    specs.push({
+      status: status.toUpperCase(),
+      description: typeof found.value.description === "string" ? found.value.description : "",
+      headers: headersOf(doc, found.value.headers, joinPointer(found.pointer, "headers")),
+      content: contentOf(doc, found.value.content, joinPointer(found.pointer, "content")),
+    });
+  }
+  return specs;
+}
+
+function headersOf(doc: Doc, raw: unknown, pointer: string): ResponseHeader[] {
+  if (!isObject(raw)) return [];
+  const headers: ResponseHeader[] = [];
+  for (const [name, value] of Object.entries(raw)) {
+    const found = resolveLocal(doc, value, joinPointer(pointer, name));
+    if (!found || !isObject(found.value) || name.toLowerCase() === "content-type") continue;
+    const schema = found.value.schema !== undefined ? { pointer: joinPointer(found.pointer, "schema") } : undefined;
+    headers.push({ name, required: found.value.required === true, schema });
+  }
+  return headers;
+}
+
+function contentOf(doc: Doc, raw: unknown, pointer: string): Record<string, MediaType> {
+  const content: Record<string, MediaType> = {};
+  if (!isObject(raw)) return content;
+  for (const [media, value] of Object.entries(raw)) {
+    if (!isObject(value)) continue;
+    content[media] = mediaTypeOf(doc, value, joinPointer(pointer, media));
+  }
+  return content;
+}
+
+function mediaTypeOf(doc: Doc, media: Doc, pointer: string): MediaType {
+  const examples: Record<string, unknown> = {};
+  if (isObject(media.examples)) {
+    for (const [name, raw] of Object.entries(media.examples)) {
+      const example = resolveLocal(doc, raw, joinPointer(pointer, "examples", name))?.value;
+      if (isObject(example) && "value" in example) examples[name] = example.value;
+    }
+  }
+  const hasExample = "example" in media;
+  return {
+    schema: media.schema !== undefined ? { pointer: joinPointer(pointer, "schema") } : undefined,
+    examples,
+    example: media.example,
+    hasExample: hasExample || Object.keys(examples).length > 0,
+  };
+}

@@ -1,0 +1,31 @@
+import { isObject } from "./pointer.js";
+
+/**
+ * Base paths a contract is served under: the path part of each `servers[].url` (3.x, with server
+ * variables replaced by their defaults) or `basePath` (2.0). Always includes `""` is not implied:
+ * the router also serves every operation without its base path (DESIGN: "honoured and also optional").
+ */
+export function basePathsOf(doc: Record<string, unknown>): string[] {
+  if (typeof doc.swagger !== "undefined") return [normaliseBase(typeof doc.basePath === "string" ? doc.basePath : "")];
+  const servers = Array.isArray(doc.servers) ? doc.servers : [];
+  const bases = servers.filter(isObject).map((server) => normaliseBase(pathOfServerUrl(server)));
+  const unique = [...new Set(bases)];
+  return unique.length > 0 ? unique : [""];
+}
+
+function pathOfServerUrl(server: Record<string, unknown>): string {
+  let url = typeof server.url === "string" ? server.url : "";
+  const variables = isObject(server.variables) ? server.variables : {};
+  url = url.replace(/\{([^}]+)\}/g, (_m, name: string) => {
+    const variable = variables[name];
+    return isObject(variable) && variable.default !== undefined ? String(variable.default) : "";
+  });
+  const withoutScheme = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
+  return withoutScheme.replace(/[?#].*$/, "");
+}
+
+function normaliseBase(base: string): string {
+  const trimmed = base.replace(/\/+$/, "");
+  if (trimmed === "" || trimmed === "/") return "";
+  return trimmed.startsWith("/") ? trimmed : `/${trimmed}`;
+}

@@ -1,0 +1,59 @@
+/**
+ * The one error type of mockpact. Every failure a user can cause (a broken contract, a hostile $ref,
+ * a bad flag) is a MockpactError with a stable `code`, a message "Failed to X: why" that names the
+ * file and place, and a hint that says what to do. docs/errors.md lists every code; a test keeps the
+ * two in sync.
+ */
+export const ERROR_CODES = {
+  CONTRACT_NOT_FOUND: "The contract file or folder does not exist.",
+  CONTRACT_READ: "The contract file could not be read.",
+  CONTRACT_PARSE: "The contract is not valid YAML or JSON.",
+  CONTRACT_INVALID: "The document is not an OpenAPI or Swagger contract mockpact understands.",
+  REF_NOT_FOUND: "A $ref points at a file or JSON pointer that does not exist.",
+  REF_OUTSIDE_ROOT: "A $ref reads a file outside the contract's root folder.",
+  REF_REMOTE: "A $ref points at a remote URL and remote refs are not allowed.",
+  ROUTE_CONFLICT: "Two operations claim the same method and path.",
+  SCHEMA_COMPILE: "A schema of the contract could not be compiled.",
+  OPTION_INVALID: "An option or flag has a value mockpact cannot use.",
+  SERVER_LISTEN: "The server could not listen on the host and port.",
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export interface ErrorPlace {
+  file?: string;
+  /** JSON pointer inside the file, e.g. `#/paths/~1pets/get`. */
+  pointer?: string;
+  line?: number;
+  column?: number;
+}
+
+export class MockpactError extends Error {
+  readonly code: ErrorCode;
+  readonly hint: string;
+  readonly place: ErrorPlace;
+
+  constructor(code: ErrorCode, message: string, options: { hint: string; place?: ErrorPlace; cause?: unknown }) {
+    super(message, { cause: options.cause });
+    this.name = "MockpactError";
+    this.code = code;
+    this.hint = options.hint;
+    this.place = options.place ?? {};
+  }
+
+  /** One line for a terminal: `CODE file:line:col message (hint)`. */
+  format(): string {
+    return `${this.code} ${formatPlace(this.place)}${this.message}\n  hint: ${this.hint}`;
+  }
+}
+
+export function formatPlace(place: ErrorPlace): string {
+  if (!place.file) return place.pointer ? `${place.pointer}: ` : "";
+  const lc = place.line ? `:${place.line}${place.column ? `:${place.column}` : ""}` : "";
+  const ptr = place.pointer && !place.line ? ` ${place.pointer}` : "";
+  return `${place.file}${lc}${ptr}: `;
+}
+
+export function isMockpactError(error: unknown): error is MockpactError {
+  return error instanceof MockpactError;
+}

@@ -1,0 +1,116 @@
+import type { JsonSchema } from "json-schema-faker";
+import type { Dialect } from "../contract/model.js";
+import { MockpactError } from "../errors.js";
+import { hidingKeyword, type Direction } from "./direction.js";
+import { isJsonObject, parseSyntheticRef, resolvePointer } from "./pointer.js";
+import { CUT, NOTHING_HIDDEN, prepareSchema, type Prepared } from "./prepare.js";
+import { realismFor, type RealismMark } from "./realism.js";
+import { RefGraph } from "./ref-graph.js";
+
+/** What a prepared schema depends on besides the document. */
+export interface ViewSettings {
+  dialect: Dialect;
+  direction: Direction;
+  maxDepth: number;
+  maxItems: number;
+}
+
+/** Only named schemas (not `#/paths/...`) have a name for an inherited discriminator to give. */
+const NAMED_SCHEMA = /^#\/(components\/schemas|definitions)\/[^/]+$/;
+
+/**
+ * Everything mockpact works out about one document for one set of settings, made lazily and kept
+ * for the document's lifetime (views live in a WeakMap keyed by the document): pointer lookups,
+ * the ref graph, prepared schemas per pointer and recursion level, realism marks. A call walks
+ * only the schemas it fakes, and each of those is prepared once. The document is read, never
+ * copied or changed: it must not change after its first fake.
+ */
+export class DocumentView {
+  readonly graph: RefGraph;
+  readonly hidingKeyword: "readOnly" | "writeOnly";
+  private readonly rawByKey = new Map<string, unknown>();
+  private readonly preparedByKey = new Map<string, Prepared>();
+  private readonly preparedInline = new WeakMap<object, Prepared>();
+  private readonly realism = new WeakMap<object, RealismMark>();
+
+  constructor(readonly document: Record<string, unknown>, readonly settings: ViewSettings) {
+    this.graph = new RefGraph(this.rawOrUndefined);
+    this.hidingKeyword = hidingKeyword(settings.direction);
+  }
+
+  get dialect(): Dialect { return this.settings.dialect; }
+  get maxDepth(): number { return this.settings.maxDepth; }
+  get maxItems(): number { return this.settings.maxItems; }
+
+  readonly rawOrUndefined = (key: string): unknown => {
+    if (!this.rawByKey.has(key)) this.rawByKey.set(key, resolvePointer(this.document, key));
+    return this.rawByKey.get(key);
+  };
+
+  raw(key: string): unknown {
+    const value = this.rawOrUndefined(key);
+    if (value === undefined) {
+      throw new MockpactError("REF_NOT_FOUND", `Failed to fake a value: $ref "${key}" points at nothing in the contract`, {
+        hint: "Fix the $ref or add the schema it names.",
+        place: { pointer: key },
+      });
+    }
+    return value;
+  }
+
+  /** The prepared schema at `key` for recursion `level`. */
+  prepared(key: string, level: number): Prepared {
+    const cacheKey = `${level}:${key}`;
+    let prepared = this.preparedByKey.get(cacheKey);
+    if (prepared === undefined) {
+      const self = NAMED_SCHEMA.test(key) ? key : undefined;
+      prepared = prepareSchema(this.raw(key), { view: this, home: key, level, hidden: NOTHING_HIDDEN, self });
+      this.preparedByKey.set(cacheKey, prepared);
+    }
+    return prepared;
+  }
+
+  /** The prepared form of a schema handed to fakeValue (usually `{ $ref }`). */
+  entry(schema: unknown): Prepared {
+    if (!isJsonObject(schema)) return prepareSchema(schema, { view: this, home: undefined, level: 0, hidden: NOTHING_HIDDEN });
+    let prepared = this.preparedInline.get(schema);
+    if (prepared === undefined) {
+      prepared = prepareSchema(schema, { view: this, home: undefined, level: 0, hidden: NOTHING_HIDDEN });
+      this.preparedInline.set(schema, prepared);
+    }
+    return prepared;
+  }
+
+  /** jsf's refResolver: our synthetic refs -> prepared schemas (never cut: cuts are absorbed). */
+  readonly resolveRef = (ref: string): JsonSchema => {
+    const target = parseSyntheticRef(ref);
+    const prepared = target ? this.prepared(target.key, target.level) : CUT; // every ref jsf meets is ours
+    if (prepared === CUT) throw new Error(`json-schema-faker asked for ${ref}, which mockpact did not give it`);
+    return prepared as JsonSchema;
+  };
+
+  /** The prepared schema of property `name`, marked for realism where its raw schema allows. */
+  withRealism(name: string, rawSchema: unknown, prepared: Prepared): Prepared {
+    const mark = realismFor(name, rawSchema);
+    if (!mark || !isJsonObject(prepared)) return prepared;
+    const marked = { ...prepared }; // its own object: the mark belongs to this property only
+    this.realism.set(marked, mark);
+    return marked;
+  }
+
+  realismOf(schema: unknown): RealismMark | undefined {
+    return typeof schema === "object" && schema !== null ? this.realism.get(schema) : undefined;
+  }
+}
+
+const views = new WeakMap<object, Map<string, DocumentView>>();
+
+/** The view of `document` for these settings, made on first use. */
+export function viewFor(document: Record<string, unknown>, settings: ViewSettings): DocumentView {
+  let byDocument = views.get(document);
+  if (!byDocument) views.set(document, (byDocument = new Map()));
+  const key = `${settings.dialect}|${settings.direction}|${settings.maxDepth}|${settings.maxItems}`;
+  let view = byDocument.get(key);
+  if (!view) byDocument.set(key, (view = new DocumentView(document, { ...settings })));
+  return view;
+}

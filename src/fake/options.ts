@@ -1,0 +1,44 @@
+import type { GenerateSyncOptions, JsonSchema } from "json-schema-faker";
+import { FORMATS } from "./formats.js";
+
+/**
+ * Every json-schema-faker option mockpact sets, in one table, per call. Nothing is registered
+ * globally (no registerFormat/define): formats, the ref resolver and the output hook travel with
+ * the call, so fakes depend only on their inputs. An option not set here is one jsf ignores unless
+ * set (failOnInvalidTypes aside, all of them default to off).
+ */
+export interface CallSettings {
+  seed: number;
+  maxItems: number;
+  resolveRef: (ref: string) => JsonSchema;
+  outputTransform: (value: unknown, schema: JsonSchema, path: string) => unknown;
+}
+
+/**
+ * jsf's own depth limit stays out of the way: where it stops it writes stubs (null, "", [null])
+ * that break the schema. Recursion is bounded instead by the levels of prepare.ts, and this only
+ * guards against a schema nested deeper than any real contract.
+ */
+const JSF_MAX_DEPTH = 1000;
+
+export function jsfOptions(call: CallSettings): GenerateSyncOptions {
+  return {
+    seed: call.seed,
+    maxDepth: JSF_MAX_DEPTH,
+    maxDefaultItems: call.maxItems, // arrays without maxItems; larger maxItems are capped in limits.ts
+    optionalsProbability: 0.5, // optional properties: about half, chosen by the seed
+    alwaysFakeOptionals: false,
+    fixedProbabilities: false,
+    fillProperties: true,
+    useDefaultValue: false, // a contract's `default` is not always valid against its own schema
+    useExamplesValue: false, // nor are its `example`s: examples are chosen elsewhere (examples.ts)
+    resolveJsonPath: false,
+    validateSchemaVersion: false,
+    failOnInvalidTypes: false, // an unknown `type` gives null instead of an exception
+    defaultInvalidTypeProduct: null,
+    // minDateTime/maxDateTime are left unset on purpose: see the date-time generator in formats.ts.
+    formats: { ...FORMATS },
+    refResolver: call.resolveRef,
+    outputTransform: call.outputTransform,
+  };
+}

@@ -1,0 +1,60 @@
+import { acceptsValue, discriminatorValue, readDiscriminator, withDiscriminator } from "./discriminator.js";
+import { isJsonObject, refKey, type JsonObject } from "./pointer.js";
+import { CUT, childScope, prepareSchema, type Prepared, type Scope } from "./prepare.js";
+import { prepareAllOf } from "./prepare-all-of.js";
+
+/**
+ * Composition keywords. Branches of allOf/oneOf/anyOf describe the same object as their parent, so
+ * they inherit its hidden properties. A cut (recursive past maxDepth) oneOf/anyOf branch is
+ * dropped; a cut allOf branch cuts the whole schema.
+ */
+export function prepareComposition(raw: JsonObject, out: JsonObject, scope: Scope): typeof CUT | void {
+  if (Array.isArray(raw.allOf)) {
+    const allOf = prepareAllOf(raw, raw.allOf, scope);
+    if (allOf === CUT) return CUT;
+    out.allOf = allOf;
+  }
+  for (const keyword of ["oneOf", "anyOf"] as const) {
+    const branches = raw[keyword];
+    if (!Array.isArray(branches)) continue;
+    const prepared = prepareAlternatives(raw, branches, scope);
+    if (prepared.length === 0) return CUT;
+    out[keyword] = prepared;
+  }
+  prepareNot(raw, out, scope);
+  prepareConditional(raw, out, scope);
+}
+
+/** oneOf/anyOf branches, each `$ref` branch marked with its discriminator value. */
+function prepareAlternatives(raw: JsonObject, branches: unknown[], scope: Scope): Prepared[] {
+  const discriminator = readDiscriminator(raw);
+  const prepared: Prepared[] = [];
+  for (const branch of branches) {
+    let result = prepareSchema(branch, { ...scope, self: undefined });
+    if (result === CUT) continue;
+    const ref = isJsonObject(branch) ? branch.$ref : undefined;
+    if (discriminator && typeof ref === "string" && !scope.hidden.has(discriminator.property)) {
+      const value = discriminatorValue(discriminator, refKey(ref));
+      if (acceptsValue(branch, discriminator.property, value, scope.view.rawOrUndefined)) {
+        result = withDiscriminator(result, discriminator.property, value);
+      }
+    }
+    prepared.push(result);
+  }
+  return prepared;
+}
+
+/** jsf's `not` only steers away from a type or constant; without it the fake is simply less picky. */
+function prepareNot(raw: JsonObject, out: JsonObject, scope: Scope): void {
+  if (raw.not === undefined) return;
+  const not = prepareSchema(raw.not, childScope(scope));
+  if (not !== CUT) out.not = not;
+}
+
+function prepareConditional(raw: JsonObject, out: JsonObject, scope: Scope): void {
+  if (raw.if === undefined) return;
+  const parts = (["if", "then", "else"] as const).filter((k) => raw[k] !== undefined);
+  const prepared = parts.map((k) => prepareSchema(raw[k], { ...scope, self: undefined }));
+  if (prepared.includes(CUT)) return;
+  parts.forEach((k, i) => (out[k] = prepared[i]));
+}

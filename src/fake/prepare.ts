@@ -1,0 +1,84 @@
+import { allowsNull, compatValues } from "./openapi-compat.js";
+import { hiddenNames } from "./direction.js";
+import { narrowForGeneration } from "./limits.js";
+import { isJsonObject, refKey, syntheticRef, type JsonObject } from "./pointer.js";
+import { prepareProperties } from "./prepare-object.js";
+import { prepareArrayKeywords } from "./prepare-array.js";
+import { prepareComposition } from "./prepare-composition.js";
+import type { DocumentView } from "./document-view.js";
+
+/**
+ * Preparing a contract schema for json-schema-faker, once per schema (cached by DocumentView):
+ * dialect keywords rewritten, annotations dropped, hidden (readOnly/writeOnly) properties removed,
+ * and recursion bounded. Every `$ref` becomes a synthetic ref that names its target *and a level*:
+ * a ref into the same cycle as the schema it sits in goes one level deeper, any other starts at 0.
+ * Past `maxDepth` a recursive ref is CUT, and the nearest place that can do without it absorbs the
+ * cut: an optional property is left out, an array item schema makes the array empty (when
+ * `minItems` allows), a oneOf/anyOf branch is dropped, a nullable schema becomes null. Elsewhere
+ * the cut moves up one schema.
+ */
+export const CUT = Symbol("recursion cut");
+export type Prepared = JsonObject | boolean | typeof CUT;
+
+export interface Scope {
+  readonly view: DocumentView;
+  /** The document schema (pointer key) this node is part of: recursion is judged from it. */
+  readonly home: string | undefined;
+  readonly level: number;
+  /** Properties hidden by direction on the object this node describes (from an enclosing allOf). */
+  readonly hidden: ReadonlySet<string>;
+  /** Set on the top node of a named schema: the name an inherited discriminator gives it. */
+  readonly self?: string;
+}
+
+export const NOTHING_HIDDEN: ReadonlySet<string> = new Set();
+
+export function prepareSchema(raw: unknown, scope: Scope): Prepared {
+  if (typeof raw === "boolean") return raw;
+  if (!isJsonObject(raw)) return {};
+  const prepared = typeof raw.$ref === "string" ? prepareRefNode(raw, raw.$ref, scope) : prepareNode(raw, scope);
+  return prepared === CUT && allowsNull(raw, scope.view.dialect) ? { type: "null" } : prepared;
+}
+
+/** A child schema describing another value (a property, an item): it starts with nothing hidden. */
+export function childScope(scope: Scope): Scope {
+  return { view: scope.view, home: scope.home, level: scope.level, hidden: NOTHING_HIDDEN };
+}
+
+/** The target and level of a `$ref` met in `scope`, or CUT when it recurses past maxDepth. */
+export function refTarget(ref: string, scope: Scope): { key: string; level: number } | typeof CUT {
+  const key = refKey(ref);
+  const view = scope.view;
+  view.raw(key); // a dangling ref fails here, outside jsf (whose oneOf would swallow the error)
+  const level = view.graph.isRecursive(scope.home, key) ? scope.level + 1 : 0;
+  if (level > view.maxDepth || view.prepared(key, level) === CUT) return CUT;
+  return { key, level };
+}
+
+export function prepareRef(ref: string, scope: Scope): Prepared {
+  const target = refTarget(ref, scope);
+  return target === CUT ? CUT : { $ref: syntheticRef(target.key, target.level) };
+}
+
+/** 3.0 and 2.0 ignore the siblings of a `$ref`; in 3.1 they apply too, as an allOf. */
+function prepareRefNode(raw: JsonObject, ref: string, scope: Scope): Prepared {
+  const target = prepareRef(ref, scope);
+  if (scope.view.dialect !== "openapi-3.1" || target === CUT) return target;
+  const { $ref: _ref, ...siblings } = raw;
+  const rest = prepareNode(siblings, { ...scope, self: undefined });
+  if (rest === CUT) return CUT;
+  return Object.keys(rest).length === 0 ? target : { allOf: [target, rest] };
+}
+
+function prepareNode(raw: JsonObject, scope: Scope): Prepared {
+  const view = scope.view;
+  const out = compatValues(raw, view.dialect);
+  const hidden = new Set([...scope.hidden, ...hiddenNames(raw, view.hidingKeyword, view.rawOrUndefined)]);
+  if (hidden.size > 0 && Array.isArray(out.required)) out.required = out.required.filter((name) => !hidden.has(name));
+  const inner: Scope = { ...scope, hidden };
+  for (const part of [prepareProperties, prepareArrayKeywords, prepareComposition]) {
+    if (part(raw, out, inner) === CUT) return CUT;
+  }
+  narrowForGeneration(out, view.maxItems);
+  return out;
+}

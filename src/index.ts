@@ -1,0 +1,26 @@
+/** The public programmatic API of mockpact. */
+export { createMockServer, type MockServer } from "./mock/server.js";
+export { createMockCore, type MockCore } from "./mock/core.js";
+export { mockpactMiddleware, type MockpactMiddleware } from "./mock/middleware.js";
+export { resolveMockOptions, type MockOptions, type ResolvedMockOptions, type MockEvent } from "./mock/options.js";
+export type { MockRequest, MockResponse } from "./mock/types.js";
+export { loadContract, findContractFiles, type LoadOptions } from "./contract/index.js";
+export type { Contract, Operation, Parameter, ResponseSpec, MediaType, Dialect, SchemaRef } from "./contract/model.js";
+export { SchemaRegistry } from "./schema/registry.js";
+export type { Violation, ViolationLocation } from "./schema/violation.js";
+export { fakeValue, seedFrom, type FakeOptions } from "./fake/index.js";
+export { lintContracts, type LintFinding, type LintResult } from "./lint/index.js";
+export { MockpactError, ERROR_CODES, type ErrorCode } from "./errors.js";
+
+import { loadMock } from "./mock/load.js";
+import { resolveMockOptions, type MockOptions } from "./mock/options.js";
+import type { MockRequest, MockResponse } from "./mock/types.js";
+
+/**
+ * The pure core without a socket: load once, then `handle(request)` as often as needed.
+ * `const { handle } = await createHandler({ contracts: ["contracts/shop.yaml"] })`.
+ */
+export async function createHandler(options: MockOptions = {}): Promise<{ handle(request: MockRequest): Promise<MockResponse> }> {
+  const mock = await loadMock(resolveMockOptions(options));
+  return { handle: (request) => mock.core.handle(request) };
+}

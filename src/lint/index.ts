@@ -1,0 +1,63 @@
+import SwaggerParser from "@apidevtools/swagger-parser";
+import { findContractFiles, loadContract, type Contract, type LoadOptions } from "../contract/index.js";
+import { MockpactError } from "../errors.js";
+import { checkExamples } from "../schema/check-examples.js";
+import { SchemaRegistry } from "../schema/registry.js";
+
+export interface LintFinding {
+  severity: "error" | "warning";
+  code: string;
+  message: string;
+  file: string;
+  pointer?: string;
+  line?: number;
+  column?: number;
+  hint?: string;
+}
+
+export interface LintResult {
+  files: string[];
+  findings: LintFinding[];
+}
+
+/**
+ * `mockpact lint`: each contract loads (parse, $refs, dialect), follows the OpenAPI/Swagger schema of
+ * its version (checked by swagger-parser on the bundled document, with every resolver off so nothing
+ * is fetched), and has examples that match their schemas.
+ */
+export async function lintContracts(inputs: string[], options: LoadOptions = {}): Promise<LintResult> {
+  const files = await findContractFiles(inputs);
+  const findings: LintFinding[] = [];
+  for (const file of files) {
+    let contract: Contract;
+    try {
+      contract = await loadContract(file, options);
+    } catch (error) {
+      findings.push(errorFinding(error, file));
+      continue;
+    }
+    findings.push(...contract.warnings.map((w) => ({ severity: "warning" as const, ...w })));
+    findings.push(...(await structuralFindings(contract)));
+    const examples = await checkExamples(contract, new SchemaRegistry(contract));
+    findings.push(...examples.map((w) => ({ severity: w.code === "SCHEMA_COMPILE" ? ("error" as const) : ("warning" as const), ...w })));
+  }
+  return { files, findings };
+}
+
+async function structuralFindings(contract: Contract): Promise<LintFinding[]> {
+  try {
+    await SwaggerParser.validate(structuredClone(contract.document) as never, { resolve: { external: false, file: false, http: false }, dereference: { circular: true } } as never);
+    return [];
+  } catch (error) {
+    const details = (error as { details?: Array<{ message: string; instancePath?: string }> }).details;
+    const message = (error as Error).message.split("\n").slice(0, 6).join("\n  ");
+    return [{ severity: "error", code: "CONTRACT_INVALID", message: `Failed to validate the contract against its specification: ${message}`, file: contract.file, pointer: details?.[0]?.instancePath ? `#${details[0].instancePath}` : undefined }];
+  }
+}
+
+function errorFinding(error: unknown, file: string): LintFinding {
+  if (error instanceof MockpactError) {
+    return { severity: "error", code: error.code, message: error.message, file: error.place.file ?? file, pointer: error.place.pointer, line: error.place.line, column: error.place.column, hint: error.hint };
+  }
+  return { severity: "error", code: "CONTRACT_INVALID", message: (error as Error).message, file };
+}

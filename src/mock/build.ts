@@ -1,0 +1,78 @@
+import type { Contract, MediaType, Operation, ResponseSpec } from "../contract/model.js";
+import { exampleCandidates, withoutWriteOnly } from "../fake/examples.js";
+import { fakeValue, seedFrom } from "../fake/index.js";
+import { getAtPointer } from "../contract/pointer.js";
+import type { SchemaRegistry } from "../schema/registry.js";
+
+/** How many seeds a fake may try before the mock serves one that breaks its schema (with a warning). */
+const FAKE_ATTEMPTS = 4;
+
+export interface BuiltValue {
+  value: unknown;
+  /** Set when the value breaks its schema: the mock says so in a `Mockpact-Warning` header. */
+  warning?: string;
+}
+
+export interface BuildContext {
+  contract: Contract;
+  registry: SchemaRegistry;
+  operation: Operation;
+  seed: number;
+}
+
+/**
+ * The body of a response (DESIGN, step 5): a named example, else the first example, else the
+ * schema's example, else a seeded fake. Every value is checked against its schema; an example that
+ * breaks it is skipped (the load-time lint reports it), unless the client asked for it by name.
+ */
+export function buildValue(ctx: BuildContext, spec: ResponseSpec, mediaKey: string, media: MediaType, options: { example?: string; dynamic: boolean; requestKey: string }): BuiltValue {
+  const doc = ctx.contract.document;
+  if (!options.dynamic) {
+    for (const candidate of exampleCandidates(doc, media, options.example)) {
+      if (!media.schema) return { value: candidate.value };
+      const value = withoutWriteOnly(doc, schemaNode(ctx, media), candidate.value);
+      if (isValid(ctx, media, value)) return { value };
+      if (candidate.explicit) return { value, warning: `example "${candidate.name}" does not match its schema` };
+    }
+  }
+  if (!media.schema) return { value: undefined };
+  return fake(ctx, spec, mediaKey, media, options.requestKey);
+}
+
+function fake(ctx: BuildContext, spec: ResponseSpec, mediaKey: string, media: MediaType, requestKey: string): BuiltValue {
+  const base = seedFrom(ctx.seed, ctx.contract.id, ctx.operation.operationId, spec.status, mediaKey, requestKey);
+  let value: unknown;
+  for (let attempt = 0; attempt < FAKE_ATTEMPTS; attempt++) {
+    value = fakeValue(ctx.contract.document, schemaNode(ctx, media), { seed: base + attempt, direction: "response", dialect: ctx.contract.dialect });
+    if (isValid(ctx, media, value)) return { value };
+  }
+  return { value, warning: `no fake of ${ctx.operation.operationId} ${spec.status} ${mediaKey} matched its schema in ${FAKE_ATTEMPTS} tries` };
+}
+
+function schemaNode(ctx: BuildContext, media: MediaType): unknown {
+  const ref = media.schema!;
+  return "pointer" in ref ? { $ref: ref.pointer } : ref.inline;
+}
+
+function isValid(ctx: BuildContext, media: MediaType, value: unknown): boolean {
+  return ctx.registry.validator(media.schema!)(value) === true;
+}
+
+/** Header values from the header's schema example or a fake, seeded per header name. */
+export function buildHeaderValue(ctx: BuildContext, spec: ResponseSpec, name: string): string | undefined {
+  const header = spec.headers.find((h) => h.name === name);
+  if (!header?.schema) return undefined;
+  const ref = header.schema;
+  const node = "pointer" in ref ? getAtPointer(ctx.contract.document, ref.pointer) : ref.inline;
+  const schema = "pointer" in ref ? { $ref: ref.pointer } : ref.inline;
+  const example = typeof node === "object" && node !== null && "example" in node ? (node as { example: unknown }).example : undefined;
+  const value = example ?? fakeValue(ctx.contract.document, schema, { seed: seedFrom(ctx.seed, ctx.operation.operationId, spec.status, name), direction: "response", dialect: ctx.contract.dialect });
+  return headerString(value);
+}
+
+/** A value as a header field: arrays joined by commas (style simple), no control or non-ASCII bytes. */
+function headerString(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  const text = Array.isArray(value) ? value.join(",") : typeof value === "object" ? JSON.stringify(value) : String(value);
+  return text.replace(/[^\x20-\x7e]/g, (c) => encodeURIComponent(c));
+}

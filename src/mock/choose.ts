@@ -1,0 +1,34 @@
+import type { Operation, ResponseSpec } from "../contract/model.js";
+
+/** The documented response that answers a status, and the status code it is sent with. */
+export interface ChosenResponse {
+  status: number;
+  spec: ResponseSpec;
+}
+
+/**
+ * Which documented response answers `code`: the exact status, else its range (`4XX`), else
+ * `default`. Without a code: the lowest documented 2xx, else `2XX`, else `default` (as 200), else the
+ * lowest documented status of any class.
+ */
+export function chooseResponse(operation: Operation, code?: number): ChosenResponse | undefined {
+  const specs = operation.responses;
+  if (code !== undefined) {
+    const spec = specs.find((s) => s.status === String(code)) ?? specs.find((s) => s.status === `${String(code)[0]}XX`) ?? specs.find((s) => s.status === "DEFAULT");
+    return spec ? { status: code, spec } : undefined;
+  }
+  const numeric = specs.filter((s) => /^\d{3}$/.test(s.status)).sort((a, b) => Number(a.status) - Number(b.status));
+  const success = numeric.find((s) => s.status.startsWith("2"));
+  if (success) return { status: Number(success.status), spec: success };
+  const range = specs.find((s) => s.status === "2XX");
+  if (range) return { status: 200, spec: range };
+  const fallback = specs.find((s) => s.status === "DEFAULT");
+  if (fallback) return { status: 200, spec: fallback };
+  const lowest = numeric[0];
+  return lowest ? { status: Number(lowest.status), spec: lowest } : undefined;
+}
+
+/** The operation's own response for an error status the mock produces (400, 401, 422), if documented exactly. */
+export function documentedErrorResponse(operation: Operation, status: number): ResponseSpec | undefined {
+  return operation.responses.find((s) => s.status === String(status));
+}

@@ -1,0 +1,125 @@
+import type { Contract, Operation } from "../contract/model.js";
+import { MockpactError } from "../errors.js";
+import { SchemaRegistry } from "../schema/registry.js";
+import type { BuildContext } from "./build.js";
+import { chooseResponse } from "./choose.js";
+import { corsHeaders, preflightResponse } from "./cors.js";
+import { errorResponse } from "./error-response.js";
+import type { ResolvedMockOptions } from "./options.js";
+import { parseCookieHeader } from "./params.js";
+import { parsePrefer } from "./prefer.js";
+import { problem, problemResponse } from "./problem.js";
+import { mockErrorResponse, respond } from "./respond.js";
+import { buildRouter, type RouteTarget, type Router } from "./router.js";
+import { missingCredentials } from "./security.js";
+import type { MockRequest, MockResponse } from "./types.js";
+import { validateRequest } from "./validate-request.js";
+
+export interface MockCore {
+  contracts: Contract[];
+  router: Router;
+  handle(request: MockRequest): Promise<MockResponse>;
+}
+
+/** Static answers kept per operation, keyed by status, Accept and example; bounded per operation. */
+const MAX_CACHED_PER_OPERATION = 64;
+
+/**
+ * The pure core: `handle(request) -> response`, no sockets. Everything that can be done once is done
+ * here at creation (router, registries) or on first use and cached (validators, static answers).
+ */
+export function createMockCore(contracts: Contract[], options: ResolvedMockOptions): MockCore {
+  const router = buildRouter(contracts, (message, target) => options.onEvent({ type: "warning", message, file: target.contract.file, pointer: target.operation.source.pointer }));
+  const registries = new Map(contracts.map((c) => [c, new SchemaRegistry(c)] as const));
+  const cache = new WeakMap<Operation, Map<string, MockResponse>>();
+  const contextOf = (target: RouteTarget): BuildContext => ({ contract: target.contract, operation: target.operation, registry: registries.get(target.contract)!, seed: options.seed });
+
+  async function handle(request: MockRequest): Promise<MockResponse> {
+    const response = await route(request).catch((error: unknown) => mockErrorResponse(asError(error)));
+    if (options.cors) Object.assign(response.headers, corsHeaders(request));
+    return response;
+  }
+
+  async function route(request: MockRequest): Promise<MockResponse> {
+    const method = request.method.toUpperCase();
+    const q = request.url.indexOf("?");
+    const pathname = q < 0 ? request.url : request.url.slice(0, q);
+    const queryText = q < 0 ? "" : request.url.slice(q + 1);
+    if (options.cors && method === "OPTIONS" && request.headers["access-control-request-method"]) return preflightResponse(request);
+    const match = router.find(method, pathname);
+    if (match.kind === "not-found") return problemResponse(problem("not-found", `No operation of the loaded contracts matches ${method} ${pathname}`));
+    if (match.kind === "method-not-allowed") {
+      return problemResponse(problem("method-not-allowed", `${pathname} allows ${match.allow.join(", ")}, not ${method}`), { allow: match.allow.join(", ") });
+    }
+    const ctx = contextOf(match.target);
+    const { operation, contract } = match.target;
+    const headers = request.headers;
+    const cookies = parseCookieHeader(single(headers.cookie));
+    const challenges = missingCredentials(contract, operation, { headers, queryText, cookies });
+    if (challenges) {
+      const p = problem("unauthorized", `${operation.operationId} needs credentials: ${challenges.join("; ")}`);
+      return errorResponse(ctx, p, headers.accept as string | undefined, { "www-authenticate": challenges.join(", ") });
+    }
+    const pathParams = reencode(match.pathParams);
+    const verdict = await validateRequest(ctx.registry, operation, {
+      parts: { pathParams, query: queryText, headers, cookies },
+      contentType: single(headers["content-type"]),
+      body: request.body,
+      maxJsonDepth: options.maxJsonDepth,
+    });
+    if (verdict.kind === "unsupported-media-type") {
+      return problemResponse(problem("unsupported-media-type", `Content-Type ${verdict.contentType} is not one of ${verdict.declared.join(", ")}`));
+    }
+    if (verdict.kind === "invalid") {
+      const kind = verdict.status === 422 ? "invalid-body" : "invalid-request";
+      const p = problem(kind, `${verdict.violations.length} violation(s) of ${operation.operationId}`, verdict.violations);
+      return errorResponse(ctx, p, single(headers.accept));
+    }
+    return answer(ctx, method, request, single(headers.accept), parsePrefer(headers.prefer));
+  }
+
+  function answer(ctx: BuildContext, method: string, request: MockRequest, accept: string | undefined, preferences: ReturnType<typeof parsePrefer>): MockResponse {
+    const chosen = chooseResponse(ctx.operation, preferences.code);
+    if (!chosen) {
+      const asked = preferences.code !== undefined ? `status ${preferences.code}` : "any response";
+      return problemResponse(problem("no-response-defined", `${ctx.operation.operationId} documents no ${asked}`));
+    }
+    const dynamic = options.dynamic || preferences.dynamic === true;
+    const headOnly = method === "HEAD";
+    const build = () =>
+      respond(ctx, { status: chosen.status, spec: chosen.spec, accept, preferences, dynamic, requestKey: dynamic ? requestKeyOf(request) : "", headOnly });
+    if (dynamic) return build();
+    let perOperation = cache.get(ctx.operation);
+    if (!perOperation) cache.set(ctx.operation, (perOperation = new Map()));
+    const key = `${chosen.status}\u0000${accept ?? ""}\u0000${preferences.example ?? ""}\u0000${headOnly}`;
+    let cached = perOperation.get(key);
+    if (!cached) {
+      cached = build();
+      if (perOperation.size < MAX_CACHED_PER_OPERATION) perOperation.set(key, cached);
+    }
+    return { status: cached.status, headers: { ...cached.headers }, body: cached.body };
+  }
+
+  return { contracts, router, handle };
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** find-my-way hands path parameters decoded; the parameter reader expects them as sent. */
+function reencode(params: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(params)) out[name] = encodeURIComponent(value);
+  return out;
+}
+
+function requestKeyOf(request: MockRequest): string {
+  const body = request.body && request.body.length > 0 ? request.body.toString("base64") : "";
+  return `${request.method} ${request.url} ${body}`;
+}
+
+function asError(error: unknown): Error {
+  if (error instanceof MockpactError) return error;
+  return error instanceof Error ? error : new Error(String(error));
+}

@@ -1,0 +1,57 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { problem, problemResponse } from "./problem.js";
+import type { MockRequest, MockResponse } from "./types.js";
+
+export type BodyReading = { ok: true; body: Buffer | undefined } | { ok: false; response: MockResponse };
+
+/**
+ * Reads a request body up to `maxBytes`. A declared Content-Length over the limit is refused before
+ * a byte is read; a stream that grows past it is cut. Either way the answer is a 413 naming the limit.
+ */
+export function readBody(req: IncomingMessage, maxBytes: number): Promise<BodyReading> {
+  const declared = Number(req.headers["content-length"] ?? NaN);
+  if (declared > maxBytes) return Promise.resolve({ ok: false, response: tooLarge(maxBytes) });
+  if (declared === 0 || (Number.isNaN(declared) && req.headers["transfer-encoding"] === undefined)) return Promise.resolve({ ok: true, body: undefined });
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    req.on("data", (chunk: Buffer) => {
+      if (done) return;
+      size += chunk.length;
+      if (size > maxBytes) {
+        done = true;
+        resolve({ ok: false, response: tooLarge(maxBytes) });
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on("end", () => {
+      if (!done) resolve({ ok: true, body: Buffer.concat(chunks, size) });
+      done = true;
+    });
+    req.on("error", () => {
+      if (!done) resolve({ ok: true, body: undefined });
+      done = true;
+    });
+  });
+}
+
+function tooLarge(maxBytes: number): MockResponse {
+  const response = problemResponse(problem("payload-too-large", `The request body exceeds the limit of ${maxBytes} bytes (--max-body)`));
+  response.headers.connection = "close";
+  return response;
+}
+
+export function toMockRequest(req: IncomingMessage, body: Buffer | undefined): MockRequest {
+  return { method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers, body };
+}
+
+export function writeResponse(res: ServerResponse, response: MockResponse): void {
+  if (res.headersSent || res.destroyed) return;
+  const body = response.body ?? "";
+  const headers = response.headers;
+  if (headers["content-length"] === undefined) headers["content-length"] = String(Buffer.byteLength(body));
+  res.writeHead(response.status, headers);
+  res.end(body);
+}

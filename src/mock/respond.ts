@@ -1,0 +1,66 @@
+import type { MediaType, ResponseSpec } from "../contract/model.js";
+import { buildHeaderValue, buildValue, type BuildContext } from "./build.js";
+import { negotiateMediaType } from "./media-type.js";
+import type { MockPreferences } from "./prefer.js";
+import { problem, problemResponse } from "./problem.js";
+import type { MockResponse } from "./types.js";
+
+export const WARNING_HEADER = "mockpact-warning";
+
+export interface RespondInput {
+  status: number;
+  spec: ResponseSpec;
+  accept: string | undefined;
+  preferences: MockPreferences;
+  dynamic: boolean;
+  /** Identifies the request for dynamic fakes: same request, same bytes. */
+  requestKey: string;
+  headOnly: boolean;
+}
+
+/**
+ * Steps 4 and 5 for one chosen response: negotiate the media type (406 when nothing fits), build the
+ * body and the documented headers. Static answers are cached by the caller; this is the slow path.
+ */
+export function respond(ctx: BuildContext, input: RespondInput): MockResponse {
+  const available = Object.keys(input.spec.content);
+  const mediaKey = negotiateMediaType(input.accept, available);
+  if (mediaKey === null) return problemResponse(problem("not-acceptable", `Accept "${input.accept}" matches none of ${available.join(", ")}`));
+  const headers = documentedHeaders(ctx, input.spec);
+  if (mediaKey === undefined || noBodyStatus(input.status)) return { status: input.status, headers, body: input.headOnly ? undefined : "" };
+  const media = input.spec.content[mediaKey] as MediaType;
+  const built = buildValue(ctx, input.spec, mediaKey, media, { example: input.preferences.example, dynamic: input.dynamic, requestKey: input.requestKey });
+  if (built.warning) headers[WARNING_HEADER] = built.warning.replace(/[^\x20-\x7e]/g, "?");
+  const { contentType, body } = serialise(mediaKey, built.value);
+  headers["content-type"] = contentType;
+  return { status: input.status, headers, body: input.headOnly ? undefined : body };
+}
+
+function noBodyStatus(status: number): boolean {
+  return status === 204 || status === 304 || (status >= 100 && status < 200);
+}
+
+function documentedHeaders(ctx: BuildContext, spec: ResponseSpec): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const header of spec.headers) {
+    const value = buildHeaderValue(ctx, spec, header.name);
+    if (value !== undefined) headers[header.name.toLowerCase()] = value;
+  }
+  return headers;
+}
+
+/** JSON for JSON-ish media types and wildcards; a string value as text for the rest. */
+export function serialise(mediaKey: string, value: unknown): { contentType: string; body: string } {
+  const wildcard = mediaKey.includes("*");
+  if (typeof value === "string" && !isJsonMedia(mediaKey)) return { contentType: wildcard ? "text/plain" : mediaKey, body: value };
+  return { contentType: wildcard ? "application/json" : mediaKey, body: value === undefined ? "" : JSON.stringify(value) };
+}
+
+function isJsonMedia(mediaKey: string): boolean {
+  const essence = mediaKey.split(";")[0]!.trim().toLowerCase();
+  return essence === "application/json" || essence.endsWith("+json") || essence.endsWith("/json");
+}
+
+export function mockErrorResponse(error: Error): MockResponse {
+  return problemResponse(problem("mock-error", error.message));
+}

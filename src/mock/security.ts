@@ -1,0 +1,62 @@
+import type { Contract, Operation, SecurityScheme } from "../contract/model.js";
+import { queryValuesOf } from "./params.js";
+
+export interface SecurityInput {
+  headers: Record<string, string | string[] | undefined>;
+  /** The raw query string: parsed only when an apiKey lives in the query. */
+  queryText: string;
+  cookies: Record<string, string>;
+}
+
+/**
+ * DESIGN step 2: is a credential present for at least one of the operation's requirements? The
+ * value is never checked. Returns the challenges for `WWW-Authenticate` when none is satisfied.
+ */
+export function missingCredentials(contract: Contract, operation: Operation, input: SecurityInput): string[] | undefined {
+  if (operation.security.length === 0) return undefined;
+  for (const requirement of operation.security) {
+    if (requirement.every((name) => isPresent(contract.securitySchemes[name], input))) return undefined;
+  }
+  const first = operation.security[0] ?? [];
+  return first.map((name) => challengeOf(contract.securitySchemes[name], name));
+}
+
+function isPresent(scheme: SecurityScheme | undefined, input: SecurityInput): boolean {
+  if (!scheme) return true; // an undeclared scheme name: nothing to check against
+  switch (scheme.type) {
+    case "apiKey":
+      if (scheme.in === "query") return queryValuesOf(input.queryText).has(scheme.name);
+      if (scheme.in === "cookie") return Object.hasOwn(input.cookies, scheme.name);
+      return header(input, scheme.name.toLowerCase()) !== undefined;
+    case "http":
+      return authorizationScheme(input) === scheme.scheme;
+    case "oauth2":
+    case "openIdConnect":
+      return authorizationScheme(input) === "bearer";
+    default:
+      return true; // mutualTLS and unknown types cannot be seen in the request
+  }
+}
+
+function header(input: SecurityInput, name: string): string | undefined {
+  const value = input.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function authorizationScheme(input: SecurityInput): string | undefined {
+  const value = header(input, "authorization")?.trim();
+  if (!value) return undefined;
+  const space = value.indexOf(" ");
+  return (space < 0 ? value : value.slice(0, space)).toLowerCase();
+}
+
+function challengeOf(scheme: SecurityScheme | undefined, name: string): string {
+  if (scheme?.type === "http") return `${capitalise(scheme.scheme)} realm="mockpact"`;
+  if (scheme?.type === "oauth2" || scheme?.type === "openIdConnect") return `Bearer realm="mockpact"`;
+  if (scheme?.type === "apiKey") return `ApiKey realm="mockpact", in="${scheme.in}", name="${scheme.name}"`;
+  return `${name} realm="mockpact"`;
+}
+
+function capitalise(word: string): string {
+  return word.charAt(0).toUpperCase() + word.slice(1);
+}

@@ -1,0 +1,16 @@
+/** The pure core's input: what arrived on the socket, already read. */
+export interface MockRequest {
+  method: string;
+  /** Path and query as received, e.g. `/shop/products?limit=2`. */
+  url: string;
+  /** Header names lower-cased, as node:http gives them. */
+  headers: Record<string, string | string[] | undefined>;
+  body?: Buffer;
+}
+
+/** The pure core's output: the adapter writes it as it is. */
+export interface MockResponse {
+  status: number;
+  headers: Record<string, string>;
+  body?: Buffer | string;
+}

@@ -1,0 +1,89 @@
+import type { Operation, ValueShape } from "../contract/model.js";
+import { isObject } from "../contract/pointer.js";
+import { shapeOf } from "../contract/shape.js";
+import { getAtPointer } from "../contract/pointer.js";
+import type { SchemaRegistry } from "../schema/registry.js";
+import type { Violation } from "../schema/violation.js";
+import { parseBody } from "./body.js";
+import { matchRequestMediaType } from "./media-type.js";
+import { coerceString, readParameter, type RawRequestParts } from "./params.js";
+
+export type RequestVerdict =
+  | { kind: "valid" }
+  | { kind: "invalid"; status: 400 | 422; violations: Violation[] }
+  | { kind: "unsupported-media-type"; contentType: string; declared: string[] };
+
+export interface RequestInput {
+  parts: RawRequestParts;
+  contentType: string | undefined;
+  body: Buffer | undefined;
+  maxJsonDepth: number;
+}
+
+/**
+ * DESIGN step 3: parameters by their style, then the body by its media type. Every violation is
+ * collected. 400 when a parameter is wrong or the body cannot be read; 422 when only the body's
+ * content breaks its schema.
+ */
+export async function validateRequest(registry: SchemaRegistry, operation: Operation, input: RequestInput): Promise<RequestVerdict> {
+  const violations = validateParameters(registry, operation, input.parts, input.maxJsonDepth);
+  const body = await validateBody(registry, operation, input);
+  if (body.kind === "unsupported-media-type") return body;
+  if (violations.length === 0 && body.violations.length === 0) return { kind: "valid" };
+  const status = violations.length > 0 || body.unreadable ? 400 : 422;
+  return { kind: "invalid", status, violations: [...violations, ...body.violations] };
+}
+
+function validateParameters(registry: SchemaRegistry, operation: Operation, parts: RawRequestParts, maxDepth: number): Violation[] {
+  const violations: Violation[] = [];
+  for (const param of operation.parameters) {
+    const reading = readParameter(param, parts, { maxDepth });
+    if (reading.violation) violations.push(reading.violation);
+    else if (!reading.present) {
+      if (param.required) violations.push({ in: param.in, where: param.name, keyword: "required", message: `${param.in} parameter ${param.name} is required` });
+    } else violations.push(...registry.validate(param.schema, reading.value, { direction: "request", in: param.in, name: param.name }));
+  }
+  return violations;
+}
+
+type BodyVerdict = { kind: "checked"; violations: Violation[]; unreadable: boolean } | { kind: "unsupported-media-type"; contentType: string; declared: string[] };
+
+async function validateBody(registry: SchemaRegistry, operation: Operation, input: RequestInput): Promise<BodyVerdict> {
+  const spec = operation.requestBody;
+  const empty = input.body === undefined || input.body.length === 0;
+  if (!spec) return { kind: "checked", violations: [], unreadable: false };
+  if (empty) {
+    const violations: Violation[] = spec.required ? [{ in: "body", where: "", keyword: "required", message: "request body is required" }] : [];
+    return { kind: "checked", violations, unreadable: false };
+  }
+  const declared = Object.keys(spec.content);
+  if (declared.length === 0) return { kind: "checked", violations: [], unreadable: false };
+  const mediaKey = matchRequestMediaType(input.contentType, declared);
+  if (mediaKey === undefined) return { kind: "unsupported-media-type", contentType: input.contentType ?? "(none)", declared };
+  const parsed = await parseBody(input.body, input.contentType, { maxDepth: input.maxJsonDepth });
+  if (parsed.violation) return { kind: "checked", violations: [parsed.violation], unreadable: true };
+  const media = spec.content[mediaKey];
+  const body = parsed.body;
+  if (!media?.schema || body.kind === "none" || body.kind === "binary") return { kind: "checked", violations: [], unreadable: false };
+  const value = body.kind === "form" || body.kind === "multipart" ? coerceFields(registry, media.schema, body.value) : body.value;
+  return { kind: "checked", violations: registry.validate(media.schema, value, { direction: "request", in: "body" }), unreadable: false };
+}
+
+const formShapes = new WeakMap<object, Record<string, ValueShape>>();
+
+/** Form fields arrive as strings: coerce each by its property's shape, as query parameters are. */
+function coerceFields(registry: SchemaRegistry, ref: NonNullable<Operation["requestBody"]>["content"][string]["schema"] & object, fields: Record<string, unknown>): Record<string, unknown> {
+  let shapes = formShapes.get(ref);
+  if (!shapes) {
+    const doc = registry.contract.document;
+    const schema = "pointer" in ref ? getAtPointer(doc, ref.pointer) : ref.inline;
+    shapes = shapeOf(doc, schema).properties ?? {};
+    formShapes.set(ref, shapes);
+  }
+  const coerced: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(fields)) {
+    const shape = shapes[name];
+    coerced[name] = shape && typeof value === "string" ? coerceString(value, shape) : Array.isArray(value) && shape ? value.map((v) => (typeof v === "string" && shape.items ? coerceString(v, shape.items) : v)) : value;
+  }
+  return isObject(coerced) ? coerced : fields;
+}

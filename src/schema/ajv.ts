@@ -1,0 +1,48 @@
+import { createRequire } from "node:module";
+import type { Ajv as AjvCore, Options } from "ajv";
+import type { Dialect } from "../contract/model.js";
+import { guardedRegExp } from "./regex.js";
+
+// ajv and its plugins are CommonJS with `exports.default`: require them to get the classes themselves.
+const require = createRequire(import.meta.url);
+const Ajv2020 = (require("ajv/dist/2020") as typeof import("ajv/dist/2020.js")).default;
+const AjvDraft04 = (require("ajv-draft-04") as typeof import("ajv-draft-04")).default;
+const addFormats = (require("ajv-formats") as typeof import("ajv-formats")).default;
+
+const BASE_OPTIONS: Options = {
+  strict: false, // contracts carry OpenAPI keywords (discriminator, xml, example, x-*) ajv does not know
+  allErrors: true, // every violation is listed, not only the first
+  verbose: true, // errors carry parentSchema: needed to forgive readOnly/writeOnly `required`
+  validateSchema: false,
+  logger: false,
+  unicodeRegExp: true,
+  code: { regExp: guardedRegExp },
+  inlineRefs: 8,
+};
+
+/** OpenAPI's own formats, which JSON Schema does not define: checked where they constrain, else accepted. */
+const OPENAPI_FORMATS: Record<string, { type: "number" | "string"; validate: (value: never) => boolean }> = {
+  int32: { type: "number", validate: (n: number) => Number.isInteger(n) && n >= -2147483648 && n <= 2147483647 },
+  int64: { type: "number", validate: (n: number) => Number.isInteger(n) },
+  float: { type: "number", validate: () => true },
+  double: { type: "number", validate: () => true },
+  byte: { type: "string", validate: (s: string) => /^[A-Za-z0-9+/]*={0,2}$/.test(s) && s.length % 4 === 0 },
+  binary: { type: "string", validate: () => true },
+  password: { type: "string", validate: () => true },
+};
+
+/**
+ * One ajv per contract: OpenAPI 3.0 and Swagger 2.0 schemas have draft-04 semantics (boolean
+ * `exclusiveMinimum`, `nullable`), 3.1 and 3.2 are JSON Schema 2020-12. Formats unknown to both
+ * (`custom-snowflake`) are accepted rather than failing the compile: a contract may name its own.
+ */
+export function createAjv(dialect: Dialect): AjvCore {
+  const ajv = dialect === "openapi-3.1" ? new Ajv2020(BASE_OPTIONS) : new AjvDraft04(BASE_OPTIONS);
+  // ajv takes every string `id`/`$id` anywhere in an added document for a schema id, examples
+  // included (GitHub's `example: { id: 12 }`): contracts do not identify schemas that way, so ajv
+  // is told to look for an id under a key no contract uses.
+  (ajv.opts as { schemaId: string }).schemaId = "x-mockpact-no-schema-id";
+  addFormats(ajv, { mode: "full" });
+  for (const [name, format] of Object.entries(OPENAPI_FORMATS)) ajv.addFormat(name, format as never);
+  return ajv as unknown as AjvCore;
+}

@@ -1,0 +1,70 @@
+import type { Ajv as AjvCore, ValidateFunction } from "ajv";
+import type { Contract, SchemaRef } from "../contract/model.js";
+import { MockpactError } from "../errors.js";
+import { createAjv } from "./ajv.js";
+import { toViolations, type Direction } from "./violations.js";
+import type { Violation, ViolationLocation } from "./violation.js";
+
+let registries = 0;
+
+/**
+ * Compiles a contract's schemas with ajv, once each, lazily: the first request to an operation pays
+ * for its validators, later ones reuse them. The whole bundled document is registered under one id,
+ * so every `$ref` (circular ones too) resolves as ajv itself resolves JSON pointers.
+ */
+export class SchemaRegistry {
+  readonly docId: string;
+  private readonly ajv: AjvCore;
+  private readonly byPointer = new Map<string, ValidateFunction>();
+  private readonly byInline = new WeakMap<object, ValidateFunction>();
+
+  constructor(readonly contract: Contract) {
+    this.docId = `https://mockpact.invalid/contracts/${++registries}.json`;
+    this.ajv = createAjv(contract.dialect);
+    this.ajv.addSchema(contract.document, this.docId);
+  }
+
+  /** The compiled validator of `ref`; a schema that does not compile is an error, never "valid". */
+  validator(ref: SchemaRef): ValidateFunction {
+    if ("pointer" in ref) {
+      let validate = this.byPointer.get(ref.pointer);
+      if (!validate) {
+        validate = this.compile({ $ref: `${this.docId}${ref.pointer}` }, ref.pointer);
+        this.byPointer.set(ref.pointer, validate);
+      }
+      return validate;
+    }
+    if (typeof ref.inline === "boolean") return this.compile(ref.inline, "(inline)");
+    let validate = this.byInline.get(ref.inline);
+    if (!validate) {
+      validate = this.compile(absolutiseRefs(ref.inline, this.docId), "(inline)");
+      this.byInline.set(ref.inline, validate);
+    }
+    return validate;
+  }
+
+  validate(ref: SchemaRef, value: unknown, options: { direction: Direction; in: ViolationLocation; name?: string }): Violation[] {
+    const validate = this.validator(ref);
+    if (validate(value)) return [];
+    return toViolations(validate.errors ?? [], { ...options, document: this.contract.document });
+  }
+
+  private compile(schema: object | boolean, pointer: string): ValidateFunction {
+    try {
+      return this.ajv.compile(schema);
+    } catch (cause) {
+      throw new MockpactError("SCHEMA_COMPILE", `Failed to compile the schema at ${pointer}: ${(cause as Error).message}`, {
+        hint: "Fix the schema (an invalid `pattern` or an unresolvable $ref is the usual cause).",
+        place: { file: this.contract.file, pointer },
+        cause,
+      });
+    }
+  }
+}
+
+/** Inline schemas built by the loader may hold `#/definitions/X` refs: point them at the document. */
+function absolutiseRefs(schema: Record<string, unknown>, docId: string): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(schema), (key, value: unknown) =>
+    key === "$ref" && typeof value === "string" && value.startsWith("#") ? `${docId}${value}` : value,
+  ) as Record<string, unknown>;
+}
