@@ -16,6 +16,13 @@ export const ERROR_CODES = {
   SCHEMA_COMPILE: "A schema of the contract could not be compiled.",
   OPTION_INVALID: "An option or flag has a value mockpact cannot use.",
   SERVER_LISTEN: "The server could not listen on the host and port.",
+  PACT_NOT_FOUND: "A pact file, folder or URL given to verify does not exist or holds no pact.",
+  PACT_INVALID: "A pact is not JSON, or not a pact of a specification version Pact knows (1 to 4).",
+  PROVIDER_UNREACHABLE: "The provider under verification does not answer at its base URL.",
+  STATES_INVALID: "The provider-states file or URL cannot be used.",
+  BROKER_ERROR: "The Pact Broker (or a pact URL) could not be read.",
+  VERIFIER_FAILED: "Pact's verifier could not run with the options given.",
+  REPORT_WRITE: "A report file could not be written.",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -11,6 +11,7 @@ export type { Violation, ViolationLocation } from "./schema/violation.js";
 export { fakeValue, seedFrom, type FakeOptions } from "./fake/index.js";
 export { lintContracts, type LintFinding, type LintResult } from "./lint/index.js";
 export { MockpactError, ERROR_CODES, type ErrorCode } from "./errors.js";
+export { verifyProvider, type VerifyResult, type VerifyOptions, type ResolvedVerifyOptions, resolveVerifyOptions, type StateHandlers, type StateChange } from "./pact/index.js";
 
 import { loadMock } from "./mock/load.js";
 import { resolveMockOptions, type MockOptions } from "./mock/options.js";

@@ -1,6 +1,5 @@
 import { Command } from "commander";
 import { formatPlace } from "../errors.js";
-import { lintContracts } from "../lint/index.js";
 import { dim, green, printError, red, yellow } from "./print.js";
 
 export function lintCommand(setExit: (code: number) => void): Command {
@@ -11,6 +10,7 @@ export function lintCommand(setExit: (code: number) => void): Command {
     .option("--ref-root <dir>", "folder file $refs may read from")
     .action(async (contracts: string[], flags: { allowRemoteRefs: boolean; refRoot?: string }) => {
       try {
+        const { lintContracts } = await import("../lint/index.js"); // swagger-parser loads on use only
         const result = await lintContracts(contracts, { allowRemoteRefs: flags.allowRemoteRefs, refRoot: flags.refRoot });
         for (const f of result.findings) {
           const label = f.severity === "error" ? red("error") : yellow("warning");

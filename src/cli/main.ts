@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { lintCommand } from "./lint.js";
 import { mockCommand } from "./mock.js";
 import { printError } from "./print.js";
+import { verifyCommand } from "./verify.js";
 
 /**
  * The CLI: parse, call the library, print, return an exit code (0 ok, 1 findings, 2 usage or load
@@ -20,6 +21,7 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ outputError: (text, write) => write(text) });
   program.addCommand(mockCommand(setExit).exitOverride());
   program.addCommand(lintCommand(setExit).exitOverride());
+  program.addCommand(verifyCommand(setExit).exitOverride());
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (error) {

@@ -1,5 +1,4 @@
 import { Command } from "commander";
-import { SchemaRegistry } from "../schema/registry.js";
 import { checkExamples } from "../schema/check-examples.js";
 import { createMockServer } from "../mock/server.js";
 import type { MockEvent, MockOptions } from "../mock/options.js";
@@ -63,21 +62,24 @@ function printEvent(event: MockEvent): void {
   }
 }
 
+/** The routes per contract, then the URL last: one write, so the "listening" line means all is printed. */
 function printRoutes(server: MockServer): void {
-  process.stdout.write(`${bold("mockpact")} mock listening on ${green(server.url)}\n`);
   const routes = server.mock.core.router.routes();
+  let text = "";
   for (const contract of server.mock.contracts) {
     const own = routes.filter((r) => r.target.contract === contract);
-    process.stdout.write(`\n${bold(contract.title)} ${dim(`${contract.id} (${contract.dialect}, ${own.length} operations)`)}\n`);
+    text += `${bold(contract.title)} ${dim(`${contract.id} (${contract.dialect}, ${own.length} operations)`)}\n`;
     const rows = own.slice(0, ROUTES_SHOWN).map((r) => [r.method, `${server.url}${r.path}`, dim(r.target.operation.operationId)]);
-    process.stdout.write(`${table(rows)}\n`);
-    if (own.length > ROUTES_SHOWN) process.stdout.write(dim(`... and ${own.length - ROUTES_SHOWN} more\n`));
+    text += `${table(rows)}\n`;
+    if (own.length > ROUTES_SHOWN) text += dim(`... and ${own.length - ROUTES_SHOWN} more\n`);
+    text += "\n";
   }
+  process.stdout.write(`${text}${bold("mockpact")} mock listening on ${green(server.url)}\n`);
 }
 
 async function reportExamples(server: MockServer): Promise<void> {
   for (const contract of server.mock.contracts) {
-    for (const warning of await checkExamples(contract, new SchemaRegistry(contract))) printWarning(warning.message, warning);
+    for (const warning of await checkExamples(contract, server.mock.core.registryOf(contract))) printWarning(warning.message, warning);
   }
 }
 

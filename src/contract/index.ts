@@ -57,6 +57,14 @@ export async function loadContract(file: string, options: LoadOptions = {}): Pro
       pointer: scan.typelessNullable[0],
     });
   }
+  if (scan.emptyEnums.length > 0) {
+    warnings.push({
+      code: "EMPTY_ENUM_IGNORED",
+      message: `${scan.emptyEnums.length} schema(s) have enum: [], which no value satisfies; mockpact ignores the empty enum`,
+      file: absolute,
+      pointer: scan.emptyEnums[0],
+    });
+  }
   const info = isObject(doc.info) ? doc.info : {};
   return {
     id: path.basename(absolute),
@@ -70,6 +78,18 @@ export async function loadContract(file: string, options: LoadOptions = {}): Pro
     document: doc,
     warnings,
   };
+}
+
+/**
+ * The document as written (external refs bundled under the same policy, nothing normalised): what
+ * a structural check against the OpenAPI/Swagger schema must see, since loading rewrites quirks.
+ */
+export async function loadSourceDocument(file: string, options: LoadOptions = {}): Promise<Record<string, unknown>> {
+  const absolute = path.resolve(file);
+  const doc = (await readDocument(absolute)) as Record<string, unknown>;
+  const scan = scanRefs(doc, { stripRefSiblings: false, rewriteTypelessNullable: false, readXNullable: false });
+  if (scan.externalRefs.length === 0) return doc;
+  return bundleExternalRefs(absolute, doc, { refRoot: options.refRoot ?? path.dirname(absolute), allowRemoteRefs: options.allowRemoteRefs ?? false });
 }
 
 const CONTRACT_FILE = /\.(ya?ml|json)$/i;

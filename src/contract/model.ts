@@ -39,6 +39,12 @@ export interface ValueShape {
   type: "string" | "number" | "integer" | "boolean" | "array" | "object" | "null" | "any";
   items?: ValueShape;
   properties?: Record<string, ValueShape>;
+  /**
+   * Set when the schema allows values of several types (`anyOf: [{ type: integer }, { enum: ["now"] }]`,
+   * `type: [boolean, string]`): all of them. `type` then names the structure (object or array) if one
+   * branch has it, else `any`; a raw string is coerced to the first of these types it reads as.
+   */
+  union?: Array<ValueShape["type"]>;
 }
 
 export interface MediaType {
@@ -59,6 +65,8 @@ export interface ResponseHeader {
   name: string;
   required: boolean;
   schema?: SchemaRef;
+  /** The header object's own `example`, or the value of its first `examples` entry (OpenAPI 3). */
+  example?: unknown;
 }
 
 export interface ResponseSpec {

@@ -88,9 +88,21 @@ function headersOf(doc: Doc, raw: unknown, pointer: string): ResponseHeader[] {
     const found = resolveLocal(doc, value, joinPointer(pointer, name));
     if (!found || !isObject(found.value) || name.toLowerCase() === "content-type") continue;
     const schema = found.value.schema !== undefined ? { pointer: joinPointer(found.pointer, "schema") } : undefined;
-    headers.push({ name, required: found.value.required === true, schema });
+    const example = headerExample(doc, found.value, found.pointer);
+    headers.push({ name, required: found.value.required === true, schema, ...(example !== undefined ? { example } : {}) });
   }
   return headers;
+}
+
+/** A header object's `example`, else the value of its first `examples` entry. */
+function headerExample(doc: Doc, header: Doc, pointer: string): unknown {
+  if (header.example !== undefined) return header.example;
+  if (!isObject(header.examples)) return undefined;
+  for (const [name, raw] of Object.entries(header.examples)) {
+    const example = resolveLocal(doc, raw, joinPointer(pointer, "examples", name))?.value;
+    if (isObject(example) && "value" in example) return example.value;
+  }
+  return undefined;
 }
 
 function contentOf(doc: Doc, raw: unknown, pointer: string): Record<string, MediaType> {

@@ -87,12 +87,19 @@ export function responsesOf2(doc: Doc, operation: Located, produces: string[]): 
     const examples = isObject(response.examples) ? response.examples : {};
     const content: Record<string, MediaType> = {};
     if (response.schema !== undefined) {
-      const schema = { pointer: joinPointer(found.pointer, "schema") };
+      // `type: file` (2.0 allows it at a response schema's root) is no JSON Schema type: ajv refuses to
+      // compile it. It means a file's bytes, as `type: file` does in a formData parameter.
+      const schema: SchemaRef = isFileSchema(doc, response.schema) ? { inline: { type: "string", format: "binary" } } : { pointer: joinPointer(found.pointer, "schema") };
       for (const media of produces) content[media] = { schema, examples: {}, example: examples[media], hasExample: media in examples };
     }
     specs.push({ status: status.toUpperCase(), description: String(response.description ?? ""), headers: headersOf2(response.headers), content });
   }
   return specs;
+}
+
+function isFileSchema(doc: Doc, schema: unknown): boolean {
+  const resolved = resolveLocal(doc, schema, "")?.value;
+  return isObject(resolved) && resolved.type === "file";
 }
 
 function headersOf2(raw: unknown): ResponseHeader[] {

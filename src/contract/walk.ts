@@ -8,6 +8,8 @@ export interface RefScan {
   refsWithSiblings: string[];
   /** 3.0 schemas with `nullable: true` but no `type`, rewritten to accept null (see rewriteTypelessNullable). */
   typelessNullable: string[];
+  /** Schemas with `enum: []`, which no value satisfies and ajv refuses to compile: the keyword is dropped. */
+  emptyEnums: string[];
 }
 
 export interface ScanOptions {
@@ -27,7 +29,7 @@ const DATA_KEYS = new Set(["example", "enum", "default", "const", "x-examples"])
  * faker see what the OpenAPI specification says they mean.
  */
 export function scanRefs(doc: Record<string, unknown>, options: ScanOptions): RefScan {
-  const scan: RefScan = { externalRefs: [], missingRefs: [], refsWithSiblings: [], typelessNullable: [] };
+  const scan: RefScan = { externalRefs: [], missingRefs: [], refsWithSiblings: [], typelessNullable: [], emptyEnums: [] };
   const resolved = new Map<string, boolean>();
   const stack: Frame[] = [{ node: doc, pointer: "#", role: "structure" }];
   while (stack.length > 0) {
@@ -42,6 +44,13 @@ export function scanRefs(doc: Record<string, unknown>, options: ScanOptions): Re
     if (options.rewriteTypelessNullable && node.nullable === true && node.type === undefined) {
       rewriteTypelessNullable(node);
       scan.typelessNullable.push(pointer);
+    }
+    // `nullable: false` says nothing (it is the default), but without `type` ajv refuses it (box).
+    if (options.rewriteTypelessNullable && node.nullable === false && node.type === undefined) delete node.nullable;
+    // discord writes `enum: []` beside `allOf: [{ $ref: <the enum> }]`: it means the allOf, not "no value".
+    if (Array.isArray(node.enum) && node.enum.length === 0) {
+      delete node.enum;
+      scan.emptyEnums.push(pointer);
     }
     if (typeof node.$ref === "string") visitRef(doc, node, pointer, options, scan, resolved);
     for (const key of Object.keys(node)) {
@@ -112,10 +121,13 @@ const ANNOTATIONS = new Set(["description", "title", "readOnly", "writeOnly", "d
 function rewriteTypelessNullable(node: Record<string, unknown>): void {
   const rest: Record<string, unknown> = {};
   for (const key of Object.keys(node)) {
-    if (key === "nullable" || ANNOTATIONS.has(key)) continue;
+    if (key === "nullable" || key === "x-nullable" || ANNOTATIONS.has(key)) continue;
     rest[key] = node[key];
     delete node[key];
   }
   delete node.nullable;
+  // 2.0's `x-nullable` is consumed here too: left in `rest`, the scan would read it as `nullable`
+  // again and rewrite `rest` in turn, without end (harbor: `$ref` beside `x-nullable: true`).
+  delete node["x-nullable"];
   node.anyOf = Object.keys(rest).length === 0 ? [{ type: "null" }, {}] : [{ type: "null" }, rest];
 }

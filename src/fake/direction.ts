@@ -21,7 +21,7 @@ const MAX_FOLLOW = 8;
  * `$ref`, which 3.0 contracts write though the spec ignores it), on its `$ref` target, or on an
  * `allOf` branch.
  */
-export function isHidden(schema: unknown, keyword: string, raw: (key: string) => unknown, depth = 0): boolean {
+function isHidden(schema: unknown, keyword: string, raw: (key: string) => unknown, depth = 0): boolean {
   if (!isJsonObject(schema) || depth > MAX_FOLLOW) return false;
   if (schema[keyword] === true) return true;
   if (typeof schema.$ref === "string" && schema.$ref.startsWith("#")) {

@@ -1,10 +1,9 @@
-import type { JsonSchema } from "json-schema-faker";
 import type { Dialect } from "../contract/model.js";
 import { MockpactError } from "../errors.js";
 import { hidingKeyword, type Direction } from "./direction.js";
-import { isJsonObject, parseSyntheticRef, resolvePointer } from "./pointer.js";
-import { CUT, NOTHING_HIDDEN, prepareSchema, type Prepared } from "./prepare.js";
-import { realismFor, type RealismMark } from "./realism.js";
+import { isJsonObject, resolvePointer } from "./pointer.js";
+import { NOTHING_HIDDEN, prepareSchema, type Prepared } from "./prepare.js";
+import { markedForRealism, realismFor, type RealismMark } from "./realism.js";
 import { RefGraph } from "./ref-graph.js";
 
 /** What a prepared schema depends on besides the document. */
@@ -31,7 +30,8 @@ export class DocumentView {
   private readonly rawByKey = new Map<string, unknown>();
   private readonly preparedByKey = new Map<string, Prepared>();
   private readonly preparedInline = new WeakMap<object, Prepared>();
-  private readonly realism = new WeakMap<object, RealismMark>();
+  /** Realism marks, by the index their property's prepared schema names (see realism.ts). */
+  readonly realismMarks: RealismMark[] = [];
 
   constructor(readonly document: Record<string, unknown>, readonly settings: ViewSettings) {
     this.graph = new RefGraph(this.rawOrUndefined);
@@ -81,25 +81,12 @@ export class DocumentView {
     return prepared;
   }
 
-  /** jsf's refResolver: our synthetic refs -> prepared schemas (never cut: cuts are absorbed). */
-  readonly resolveRef = (ref: string): JsonSchema => {
-    const target = parseSyntheticRef(ref);
-    const prepared = target ? this.prepared(target.key, target.level) : CUT; // every ref jsf meets is ours
-    if (prepared === CUT) throw new Error(`json-schema-faker asked for ${ref}, which mockpact did not give it`);
-    return prepared as JsonSchema;
-  };
-
   /** The prepared schema of property `name`, marked for realism where its raw schema allows. */
   withRealism(name: string, rawSchema: unknown, prepared: Prepared): Prepared {
     const mark = realismFor(name, rawSchema);
     if (!mark || !isJsonObject(prepared)) return prepared;
-    const marked = { ...prepared }; // its own object: the mark belongs to this property only
-    this.realism.set(marked, mark);
-    return marked;
-  }
-
-  realismOf(schema: unknown): RealismMark | undefined {
-    return typeof schema === "object" && schema !== null ? this.realism.get(schema) : undefined;
+    this.realismMarks.push(mark);
+    return markedForRealism(prepared, this.realismMarks.length - 1);
   }
 }
 

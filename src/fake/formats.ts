@@ -13,6 +13,7 @@ const WINDOW_SECONDS = Math.floor((WINDOW_END_MS - WINDOW_START_MS) / 1000);
 
 const ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 const BASE64 = `${ALPHANUMERIC}+/`;
+const WORDS = ["alpha", "bravo", "delta", "echo", "harbor", "lumen", "maple", "nova", "orbit", "pixel", "quartz", "river", "sierra", "tango", "violet", "willow"];
 const URL_HOSTS = ["example.com", "example.org", "api.example.net"];
 const URL_SEGMENTS = ["items", "users", "orders", "v1", "files", "reports"];
 
@@ -42,7 +43,23 @@ function duration(random: Random): string {
   return random.bool() ? `P${random.int(1, 30)}D` : `PT${random.int(1, 23)}H${random.int(0, 59)}M`;
 }
 
+/**
+ * Plain strings (no format, pattern or enum) get this private format when prepared (limits.ts):
+ * one to three words, where jsf would draw random letters one by one, copying its 62-letter
+ * alphabet into a new array for each (the slowest part of a fake). jsf pads or cuts the words to
+ * the schema's minLength and maxLength.
+ */
+export const PLAIN_TEXT_FORMAT = "x-mockpact-text";
+
+function words(random: Random): string {
+  const count = random.int(1, 3);
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) out.push(random.pick(WORDS));
+  return out.join(" ");
+}
+
 export const FORMATS: Readonly<Record<string, (random: Random) => string>> = {
+  [PLAIN_TEXT_FORMAT]: words,
   "date-time": dateTime,
   date: (random) => dateTime(random).slice(0, 10),
   duration,

@@ -1,10 +1,9 @@
 import { generateSync, type JsonSchema } from "json-schema-faker";
-import { Faker, en } from "@faker-js/faker";
 import { MockpactError, isMockpactError } from "../errors.js";
-import { viewFor, type DocumentView } from "./document-view.js";
+import { viewFor } from "./document-view.js";
 import { jsfOptions } from "./options.js";
 import { CUT } from "./prepare.js";
-import { applyRealism } from "./realism.js";
+import { realismProvider } from "./realism.js";
 import { seedFrom, toGeneratorSeed } from "./seed.js";
 
 export { seedFrom } from "./seed.js";
@@ -25,12 +24,6 @@ const DEFAULT_MAX_DEPTH = 6;
 const DEFAULT_MAX_ITEMS = 3;
 
 /**
- * One faker for realism values, re-seeded by every call that uses it before its first value:
- * what it returns depends on the call's seed only, never on earlier calls.
- */
-let realismFaker: Faker | undefined;
-
-/**
  * Fake a value for `schema`, whose `$ref`s are JSON pointers ("#/components/schemas/X",
  * "#/definitions/X") into `document`. Deterministic: same inputs -> same value, across processes,
  * days, Node versions.
@@ -46,7 +39,7 @@ export function fakeValue(document: Record<string, unknown>, schema: unknown, op
   if (root === CUT) throw noFiniteValue(schema);
   const seed = toGeneratorSeed(options.seed);
   try {
-    return generateSync(root as JsonSchema, jsfOptions({ seed, maxItems: view.maxItems, resolveRef: view.resolveRef, outputTransform: realismHook(view, seed) }));
+    return generateSync(root as JsonSchema, jsfOptions({ seed, maxItems: view.maxItems, realism: realismProvider(view.realismMarks, seedFrom(seed, "realism")) }));
   } catch (cause) {
     if (isMockpactError(cause)) throw cause;
     throw new MockpactError("SCHEMA_COMPILE", `Failed to fake a value for ${describe(schema)}: ${(cause as Error).message}`, {
@@ -55,20 +48,6 @@ export function fakeValue(document: Record<string, unknown>, schema: unknown, op
       cause,
     });
   }
-}
-
-/** jsf's output hook: swaps in realistic values where a property is marked for them. */
-function realismHook(view: DocumentView, seed: number): (value: unknown, schema: JsonSchema) => unknown {
-  let seeded: Faker | undefined;
-  return (value, schema) => {
-    const mark = view.realismOf(schema);
-    if (!mark) return value;
-    if (!seeded) {
-      seeded = realismFaker ??= new Faker({ locale: [en] });
-      seeded.seed(seedFrom(seed, "realism"));
-    }
-    return applyRealism(mark, value, seeded);
-  };
 }
 
 function noFiniteValue(schema: unknown): MockpactError {

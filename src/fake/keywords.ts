@@ -16,20 +16,20 @@ export const VALUE_KEYWORDS = [
 ] as const;
 
 /** Keywords whose value is one subschema and that jsf generates from. */
-export const SINGLE_SCHEMA_KEYWORDS = ["items", "additionalItems", "additionalProperties", "contains", "not", "if", "then", "else"] as const;
+const SINGLE_SCHEMA_KEYWORDS = ["items", "additionalItems", "additionalProperties", "contains", "not", "if", "then", "else"] as const;
 
 /** Keywords whose value is a list of subschemas. */
-export const SCHEMA_LIST_KEYWORDS = ["allOf", "anyOf", "oneOf", "prefixItems"] as const;
+const SCHEMA_LIST_KEYWORDS = ["allOf", "anyOf", "oneOf", "prefixItems"] as const;
 
 /** Keywords whose value maps names to subschemas. */
-export const SCHEMA_MAP_KEYWORDS = ["properties", "patternProperties", "dependentSchemas"] as const;
+const SCHEMA_MAP_KEYWORDS = ["properties", "patternProperties", "dependentSchemas"] as const;
 
 /** Every place a subschema can sit, for finding `$ref`s: the above and the ones jsf ignores. */
 const ALL_SINGLE = [...SINGLE_SCHEMA_KEYWORDS, "propertyNames", "unevaluatedItems", "unevaluatedProperties"];
 const ALL_MAPS = [...SCHEMA_MAP_KEYWORDS, "dependencies", "$defs", "definitions"];
 
 /** Calls `visit` with each direct subschema of `schema` (not following `$ref`s). */
-export function forEachSubschema(schema: JsonObject, visit: (sub: unknown) => void): void {
+function forEachSubschema(schema: JsonObject, visit: (sub: unknown) => void): void {
   for (const key of ALL_SINGLE) visitOneOrMany(schema[key], visit);
   for (const key of SCHEMA_LIST_KEYWORDS) visitOneOrMany(schema[key], visit);
   for (const key of ALL_MAPS) {

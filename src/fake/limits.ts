@@ -1,3 +1,4 @@
+import { PLAIN_TEXT_FORMAT } from "./formats.js";
 import type { JsonObject } from "./pointer.js";
 
 /**
@@ -36,11 +37,15 @@ function closeNumberRange(out: JsonObject): void {
   if (upper !== undefined && lower === undefined) out.minimum = upper - NUMBER_SPAN;
 }
 
+/** Plain strings: words (see PLAIN_TEXT_FORMAT), at most STRING_SPAN characters past minLength. */
 function shortenPlainStrings(out: JsonObject): void {
   if (out.format !== undefined || out.pattern !== undefined || out.enum !== undefined || out.const !== undefined) return;
   const minLength = numberOrUndefined(out.minLength) ?? 0;
   const maxLength = numberOrUndefined(out.maxLength);
   if (maxLength !== undefined && maxLength > minLength + STRING_SPAN) out.maxLength = minLength + STRING_SPAN;
+  const types = Array.isArray(out.type) ? out.type : [out.type];
+  // Only where the type says string: a format would make jsf read an untyped schema as a string.
+  if (types.includes("string")) out.format = PLAIN_TEXT_FORMAT;
 }
 
 /** `maxItems` applies to arrays without one (jsf's maxDefaultItems) and caps larger ones too. */

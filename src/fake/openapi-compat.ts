@@ -13,19 +13,31 @@ const FILE_MAX_LENGTH = 16;
 /** The value keywords of `raw`, rewritten into 2020-12 as jsf understands them. */
 export function compatValues(raw: JsonObject, dialect: Dialect): JsonObject {
   const out: JsonObject = {};
-  for (const key of VALUE_KEYWORDS) if (raw[key] !== undefined) out[key] = raw[key];
+  for (const key of VALUE_KEYWORDS) if (raw[key] !== undefined) out[key] = copyJson(raw[key]);
   if (out.type === "file") Object.assign(out, { type: "string", minLength: 1, maxLength: FILE_MAX_LENGTH });
   booleanBoundsToNumbers(out, "exclusiveMinimum", "minimum");
   booleanBoundsToNumbers(out, "exclusiveMaximum", "maximum");
   if (allowsNull(raw, dialect)) addNullType(out);
+  keepEnumValuesOfType(out);
   if (dialect !== "openapi-3.1") splitDependencies(raw, out);
   return out;
 }
 
-/** `nullable: true` (3.0) or `x-nullable: true` (2.0): null is valid besides the type. */
+/** Values are copied (`required`, `enum`): a prepared schema shares nothing with the document. */
+export function copyJson(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copyJson);
+  if (typeof value !== "object" || value === null) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, copyJson(v)]));
+}
+
+/**
+ * `nullable: true` (3.0) or `x-nullable: true` (2.0): null is valid besides the `type`. Without a
+ * `type` in the same schema it adds nothing (OpenAPI 3.0.3), and ajv refuses to compile it: Stripe's
+ * `{ anyOf: [...], nullable: true }` gets no null.
+ */
 export function allowsNull(raw: JsonObject, dialect: Dialect): boolean {
   if (dialect === "openapi-3.1") return Array.isArray(raw.type) && raw.type.includes("null");
-  return raw.nullable === true || raw["x-nullable"] === true;
+  return (raw.nullable === true || raw["x-nullable"] === true) && typeof raw.type === "string";
 }
 
 /**
@@ -42,14 +54,33 @@ function booleanBoundsToNumbers(out: JsonObject, exclusive: string, inclusive: s
   }
 }
 
-/**
- * Null is offered only where ajv accepts it for a `nullable` schema: a schema with a `type`
- * (ajv rejects `nullable` without one) whose `enum`, if any, lists null.
- */
+/** Null is offered only where ajv accepts it for a `nullable` schema: an `enum`, if any, lists null. */
 function addNullType(out: JsonObject): void {
   if (typeof out.type !== "string") return;
   if (Array.isArray(out.enum) && !out.enum.includes(null)) return;
   out.type = [out.type, "null"];
+}
+
+/**
+ * An enum value of another type than the schema's can never be valid (Linode's
+ * `type: string, enum: [true, "local", false]`, from YAML reading `on`/`off`): jsf is not offered it.
+ */
+function keepEnumValuesOfType(out: JsonObject): void {
+  if (!Array.isArray(out.enum) || out.type === undefined) return;
+  const types = Array.isArray(out.type) ? out.type : [out.type];
+  const kept = out.enum.filter((value) => types.some((type) => hasType(value, type)));
+  if (kept.length > 0) out.enum = kept;
+}
+
+function hasType(value: unknown, type: unknown): boolean {
+  switch (type) {
+    case "integer": return Number.isInteger(value);
+    case "number": return typeof value === "number";
+    case "null": return value === null;
+    case "array": return Array.isArray(value);
+    case "object": return typeof value === "object" && value !== null && !Array.isArray(value);
+    default: return typeof value === type;
+  }
 }
 
 /** Draft-04 `dependencies` holds both kinds; jsf reads the array kind from `dependentRequired`. */

@@ -1,17 +1,17 @@
-import type { GenerateSyncOptions, JsonSchema } from "json-schema-faker";
+import type { GenerateSyncOptions } from "json-schema-faker";
 import { FORMATS } from "./formats.js";
 
 /**
  * Every json-schema-faker option mockpact sets, in one table, per call. Nothing is registered
- * globally (no registerFormat/define): formats, the ref resolver and the output hook travel with
+ * globally (no registerFormat/define): the formats and the realism provider travel with
  * the call, so fakes depend only on their inputs. An option not set here is one jsf ignores unless
  * set (failOnInvalidTypes aside, all of them default to off).
  */
 export interface CallSettings {
   seed: number;
   maxItems: number;
-  resolveRef: (ref: string) => JsonSchema;
-  outputTransform: (value: unknown, schema: JsonSchema, path: string) => unknown;
+  /** What jsf's `faker` keyword calls into (realism.ts), in place of a faker instance. */
+  realism: object;
 }
 
 /**
@@ -38,7 +38,7 @@ export function jsfOptions(call: CallSettings): GenerateSyncOptions {
     defaultInvalidTypeProduct: null,
     // minDateTime/maxDateTime are left unset on purpose: see the date-time generator in formats.ts.
     formats: { ...FORMATS },
-    refResolver: call.resolveRef,
-    outputTransform: call.outputTransform,
+    // No refResolver: prepared schemas hold no $ref (prepare.ts puts each target in its place).
+    extensions: { faker: call.realism },
   };
 }

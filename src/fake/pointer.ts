@@ -1,14 +1,6 @@
 import { MockpactError } from "../errors.js";
 
-/**
- * `$ref`s of a bundled contract are JSON pointers into the document ("#/components/schemas/Pet").
- * mockpact gives json-schema-faker "synthetic" refs instead, which also carry the recursion level
- * (see recursion in prepare.ts): jsf cannot resolve them in its root schema, so it asks our
- * refResolver, which answers with the prepared schema for that pointer and level.
- */
-const SYNTHETIC_PREFIX = "#/x-mockpact-ref/";
-const SYNTHETIC_REF = /^#\/x-mockpact-ref\/(\d+)(\/.*)?$/;
-
+/** `$ref`s of a bundled contract are JSON pointers into the document ("#/components/schemas/Pet"). */
 export type JsonObject = Record<string, unknown>;
 
 export function isJsonObject(value: unknown): value is JsonObject {
@@ -46,14 +38,4 @@ export function resolvePointer(document: unknown, key: string): unknown {
 export function pointerName(key: string): string {
   const token = key.slice(key.lastIndexOf("/") + 1);
   return token.replace(/~1/g, "/").replace(/~0/g, "~");
-}
-
-export function syntheticRef(key: string, level: number): string {
-  return `${SYNTHETIC_PREFIX}${level}${key.slice(1)}`;
-}
-
-export function parseSyntheticRef(ref: string): { key: string; level: number } | undefined {
-  const match = SYNTHETIC_REF.exec(ref);
-  if (!match) return undefined;
-  return { level: Number(match[1]), key: `#${match[2] ?? ""}` };
 }

@@ -1,4 +1,5 @@
 import { type JsonObject } from "./pointer.js";
+import { capRecursiveItems } from "./breadth.js";
 import { CUT, childScope, prepareSchema, type Prepared, type Scope } from "./prepare.js";
 
 /**
@@ -26,6 +27,7 @@ function prepareItems(items: unknown, raw: JsonObject, out: JsonObject, scope: S
   const prepared: Prepared = prepareSchema(items, childScope(scope));
   if (prepared !== CUT) {
     out.items = prepared;
+    capRecursiveItems(items, raw, out, scope);
     return;
   }
   const minItems = typeof raw.minItems === "number" ? raw.minItems : 0;

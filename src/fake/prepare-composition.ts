@@ -2,6 +2,9 @@ import { acceptsValue, discriminatorValue, readDiscriminator, withDiscriminator 
 import { isJsonObject, refKey, type JsonObject } from "./pointer.js";
 import { CUT, childScope, prepareSchema, type Prepared, type Scope } from "./prepare.js";
 import { prepareAllOf } from "./prepare-all-of.js";
+import { keptAlternatives } from "./breadth.js";
+import { withoutAmbiguousNull } from "./one-of-null.js";
+import { withoutOthersRequired } from "./one-of-required.js";
 
 /**
  * Composition keywords. Branches of allOf/oneOf/anyOf describe the same object as their parent, so
@@ -17,7 +20,7 @@ export function prepareComposition(raw: JsonObject, out: JsonObject, scope: Scop
   for (const keyword of ["oneOf", "anyOf"] as const) {
     const branches = raw[keyword];
     if (!Array.isArray(branches)) continue;
-    const prepared = prepareAlternatives(raw, branches, scope);
+    const prepared = prepareAlternatives(raw, branches, scope, keyword === "oneOf");
     if (prepared.length === 0) return CUT;
     out[keyword] = prepared;
   }
@@ -26,9 +29,9 @@ export function prepareComposition(raw: JsonObject, out: JsonObject, scope: Scop
 }
 
 /** oneOf/anyOf branches, each `$ref` branch marked with its discriminator value. */
-function prepareAlternatives(raw: JsonObject, branches: unknown[], scope: Scope): Prepared[] {
+function prepareAlternatives(raw: JsonObject, branches: unknown[], scope: Scope, exclusive: boolean): Prepared[] {
   const discriminator = readDiscriminator(raw);
-  const prepared: Prepared[] = [];
+  const prepared: { raw: unknown; prepared: Prepared }[] = [];
   for (const branch of branches) {
     let result = prepareSchema(branch, { ...scope, self: undefined });
     if (result === CUT) continue;
@@ -39,9 +42,10 @@ function prepareAlternatives(raw: JsonObject, branches: unknown[], scope: Scope)
         result = withDiscriminator(result, discriminator.property, value);
       }
     }
-    prepared.push(result);
+    prepared.push({ raw: branch, prepared: result });
   }
-  return prepared;
+  const kept = keptAlternatives(exclusive ? withoutAmbiguousNull(prepared, scope) : prepared, scope);
+  return exclusive ? withoutOthersRequired(kept) : kept;
 }
 
 /** jsf's `not` only steers away from a type or constant; without it the fake is simply less picky. */

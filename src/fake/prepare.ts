@@ -1,7 +1,9 @@
-import { allowsNull, compatValues } from "./openapi-compat.js";
+import { allowsNull, compatValues, copyJson } from "./openapi-compat.js";
 import { hiddenNames } from "./direction.js";
+import { enumFirst } from "./enum-first.js";
+import { closeAllOf } from "./closed-objects.js";
 import { narrowForGeneration } from "./limits.js";
-import { isJsonObject, refKey, syntheticRef, type JsonObject } from "./pointer.js";
+import { isJsonObject, refKey, type JsonObject } from "./pointer.js";
 import { prepareProperties } from "./prepare-object.js";
 import { prepareArrayKeywords } from "./prepare-array.js";
 import { prepareComposition } from "./prepare-composition.js";
@@ -10,8 +12,8 @@ import type { DocumentView } from "./document-view.js";
 /**
  * Preparing a contract schema for json-schema-faker, once per schema (cached by DocumentView):
  * dialect keywords rewritten, annotations dropped, hidden (readOnly/writeOnly) properties removed,
- * and recursion bounded. Every `$ref` becomes a synthetic ref that names its target *and a level*:
- * a ref into the same cycle as the schema it sits in goes one level deeper, any other starts at 0.
+ * and recursion bounded. Every `$ref` is prepared for a target *and a level*: a ref into the same
+ * cycle as the schema it sits in goes one level deeper, any other starts at 0.
  * Past `maxDepth` a recursive ref is CUT, and the nearest place that can do without it absorbs the
  * cut: an optional property is left out, an array item schema makes the array empty (when
  * `minItems` allows), a oneOf/anyOf branch is dropped, a nullable schema becomes null. Elsewhere
@@ -55,9 +57,14 @@ export function refTarget(ref: string, scope: Scope): { key: string; level: numb
   return { key, level };
 }
 
+/**
+ * A `$ref` is replaced by its target's prepared schema itself, shared, not copied: prepared schemas
+ * never change, and as levels only grow inside a cycle they form no cycle themselves. jsf then
+ * never resolves a ref (each costs it a context copy and a Set copy; a fifth of a fake's time).
+ */
 export function prepareRef(ref: string, scope: Scope): Prepared {
   const target = refTarget(ref, scope);
-  return target === CUT ? CUT : { $ref: syntheticRef(target.key, target.level) };
+  return target === CUT ? CUT : scope.view.prepared(target.key, target.level);
 }
 
 /** 3.0 and 2.0 ignore the siblings of a `$ref`; in 3.1 they apply too, as an allOf. */
@@ -75,10 +82,28 @@ function prepareNode(raw: JsonObject, scope: Scope): Prepared {
   const out = compatValues(raw, view.dialect);
   const hidden = new Set([...scope.hidden, ...hiddenNames(raw, view.hidingKeyword, view.rawOrUndefined)]);
   if (hidden.size > 0 && Array.isArray(out.required)) out.required = out.required.filter((name) => !hidden.has(name));
+  const values = enumFirst(raw, view.rawOrUndefined);
+  if (values) {
+    delete out.const;
+    return Object.assign(out, { enum: values.map(copyJson) });
+  }
   const inner: Scope = { ...scope, hidden };
   for (const part of [prepareProperties, prepareArrayKeywords, prepareComposition]) {
     if (part(raw, out, inner) === CUT) return CUT;
   }
+  closeAllOf(raw, out);
+  oneOfAsAnyOf(out);
   narrowForGeneration(out, view.maxItems);
   return out;
+}
+
+/**
+ * jsf makes a oneOf branch with its required properties only (`{}` for most object branches),
+ * which matches every other open branch too and breaks the oneOf. As an anyOf it also makes about
+ * half of the optional properties, as it does everywhere else; the branch chosen is the same.
+ */
+function oneOfAsAnyOf(out: JsonObject): void {
+  if (!Array.isArray(out.oneOf) || out.anyOf !== undefined) return;
+  out.anyOf = out.oneOf;
+  delete out.oneOf;
 }

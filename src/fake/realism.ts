@@ -1,49 +1,21 @@
 import type { Faker } from "@faker-js/faker";
 import type { JsonObject } from "./pointer.js";
+import { seededFaker } from "./realism-faker.js";
+import { NUMBER_VALUES, STRING_VALUES, type Make } from "./realism-values.js";
 
 /**
  * Realistic values by property name: an `email` property looks like an email. Used only where the
  * schema leaves room: a property whose schema has no format, pattern, enum or const, and only when
- * the value fits the schema's lengths and bounds; otherwise jsf's own value stays. One table.
+ * the value fits the schema's lengths and bounds; otherwise jsf's own value stays. The table of
+ * names and values is realism-values.ts.
  */
-type Make = (faker: Faker) => string | number;
 
-const DATE_WINDOW = { from: "2020-01-01T00:00:00.000Z", to: "2030-12-31T23:59:59.000Z" };
-
-/** Property names (lowercase, without `_` and `-`) -> value for a string schema. */
-const STRING_VALUES: Record<string, Make> = {
-  email: (f) => f.internet.email(),
-  emailaddress: (f) => f.internet.email(),
-  firstname: (f) => f.person.firstName(),
-  givenname: (f) => f.person.firstName(),
-  lastname: (f) => f.person.lastName(),
-  surname: (f) => f.person.lastName(),
-  familyname: (f) => f.person.lastName(),
-  name: (f) => f.person.fullName(),
-  fullname: (f) => f.person.fullName(),
-  username: (f) => f.internet.username(),
-  city: (f) => f.location.city(),
-  country: (f) => f.location.country(),
-  phone: (f) => f.phone.number({ style: "international" }),
-  phonenumber: (f) => f.phone.number({ style: "international" }),
-  url: (f) => f.internet.url(),
-  website: (f) => f.internet.url(),
-  price: (f) => f.commerce.price(),
-  // Fixed window: faker's own date helpers count from today.
-  createdat: (f) => f.date.between(DATE_WINDOW).toISOString(),
-  updatedat: (f) => f.date.between(DATE_WINDOW).toISOString(),
-  id: (f) => f.string.uuid(),
-};
-
-/** Property names -> value for a number or integer schema. */
-const NUMBER_VALUES: Record<string, Make> = {
-  price: (f) => Number(f.commerce.price()),
-  id: (f) => f.number.int({ min: 1, max: 99999 }),
-};
+/** Formats that say only how a number is stored: its realistic value may stand (int32 is checked in fits). */
+const NUMERIC_FORMATS = new Set(["int32", "int64", "float", "double"]);
 
 export interface RealismMark {
   make: Make;
-  /** The contract's own schema of the property: the faker value must fit it. */
+  /** The constraints of the contract's own schema of the property: the faker value must fit them. */
   schema: JsonObject;
 }
 
@@ -51,19 +23,48 @@ export interface RealismMark {
 export function realismFor(name: string, schema: unknown): RealismMark | undefined {
   if (typeof schema !== "object" || schema === null || Array.isArray(schema)) return undefined;
   const s = schema as JsonObject;
-  if (s.$ref !== undefined || s.format !== undefined || s.pattern !== undefined || s.enum !== undefined || s.const !== undefined) return undefined;
+  if (s.$ref !== undefined || s.pattern !== undefined || s.enum !== undefined || s.const !== undefined) return undefined;
+  if (s.format !== undefined && !NUMERIC_FORMATS.has(String(s.format))) return undefined;
+  // Realistic strings run 5 to 40 characters: a schema that cannot hold that keeps jsf's value.
+  if (num(s.maxLength, Infinity) < 12 || num(s.minLength, 0) > 5) return undefined;
   const key = name.toLowerCase().replace(/[-_\s]/g, "");
   const types = Array.isArray(s.type) ? s.type : [s.type];
-  const make = types.includes("string") ? STRING_VALUES[key] : types.includes("integer") || types.includes("number") ? NUMBER_VALUES[key] : undefined;
-  return make ? { make, schema: s } : undefined;
+  const make = types.includes("string") ? (s.format === undefined ? STRING_VALUES[key] : undefined) : types.includes("integer") || types.includes("number") ? NUMBER_VALUES[key] : undefined;
+  return make ? { make, schema: constraintsOf(s) } : undefined;
 }
 
-/** The faker value in place of jsf's `value`, where it has the same type and fits the schema. */
-export function applyRealism(mark: RealismMark, value: unknown, faker: Faker): unknown {
-  if (typeof value !== "string" && typeof value !== "number") return value;
-  const candidate = mark.make(faker);
-  if (typeof candidate !== typeof value) return value;
-  return fits(candidate, mark.schema) ? candidate : value;
+/** The keywords a realistic value is checked against, copied: a call never reads the document. */
+function constraintsOf(schema: JsonObject): JsonObject {
+  const keys = ["type", "format", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"];
+  return Object.fromEntries(keys.filter((k) => schema[k] !== undefined).map((k) => [k, schema[k]]));
+}
+
+/**
+ * Realism rides on jsf's own `faker` keyword, with a per-call provider in place of a faker: a marked
+ * property's prepared schema says `faker: { "mockpact.realistic": [index] }`, and jsf calls
+ * provider.mockpact.realistic(index). Where the value does not fit, the provider throws, and jsf
+ * (which catches that) makes its own value. An output hook on every value would cost a tenth of
+ * each fake; this costs nothing where no property is marked.
+ */
+const PROVIDER_PATH = "mockpact.realistic";
+
+/** A copy of `prepared` whose value comes from mark number `index`. */
+export function markedForRealism(prepared: JsonObject, index: number): JsonObject {
+  return { ...prepared, faker: { [PROVIDER_PATH]: [index] } };
+}
+
+/** The object jsf's `faker` keyword calls into for one call; seeds the faker on first use. */
+export function realismProvider(marks: readonly RealismMark[], seed: number): { mockpact: { realistic: (index: number) => unknown } } {
+  let faker: Faker | undefined;
+  const realistic = (index: number): unknown => {
+    const mark = marks[index];
+    if (!mark) throw new Error(`no realism mark ${index}`);
+    faker ??= seededFaker(seed);
+    const value = mark.make(faker);
+    if (!fits(value, mark.schema)) throw new Error("the realistic value does not fit; jsf makes its own");
+    return value;
+  };
+  return { mockpact: { realistic } };
 }
 
 function fits(value: string | number, schema: JsonObject): boolean {
@@ -74,6 +75,7 @@ function fits(value: string | number, schema: JsonObject): boolean {
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
   if (!types.includes("number") && !Number.isInteger(value)) return false;
   if (schema.multipleOf !== undefined) return false;
+  if (schema.format === "int32" && Math.abs(value) > 2147483647) return false;
   const { minimum, maximum, exclusiveMinimum: exMin, exclusiveMaximum: exMax } = schema;
   // Both spellings: draft-04 booleans (3.0, 2.0) and 2020-12 numbers (3.1).
   if (typeof minimum === "number" && (exMin === true ? value <= minimum : value < minimum)) return false;

@@ -1,5 +1,5 @@
 import SwaggerParser from "@apidevtools/swagger-parser";
-import { findContractFiles, loadContract, type Contract, type LoadOptions } from "../contract/index.js";
+import { findContractFiles, loadContract, loadSourceDocument, type Contract, type LoadOptions } from "../contract/index.js";
 import { MockpactError } from "../errors.js";
 import { checkExamples } from "../schema/check-examples.js";
 import { SchemaRegistry } from "../schema/registry.js";
@@ -37,16 +37,17 @@ export async function lintContracts(inputs: string[], options: LoadOptions = {})
       continue;
     }
     findings.push(...contract.warnings.map((w) => ({ severity: "warning" as const, ...w })));
-    findings.push(...(await structuralFindings(contract)));
+    findings.push(...(await structuralFindings(contract, options)));
     const examples = await checkExamples(contract, new SchemaRegistry(contract));
     findings.push(...examples.map((w) => ({ severity: w.code === "SCHEMA_COMPILE" ? ("error" as const) : ("warning" as const), ...w })));
   }
   return { files, findings };
 }
 
-async function structuralFindings(contract: Contract): Promise<LintFinding[]> {
+async function structuralFindings(contract: Contract, options: LoadOptions): Promise<LintFinding[]> {
   try {
-    await SwaggerParser.validate(structuredClone(contract.document) as never, { resolve: { external: false, file: false, http: false }, dereference: { circular: true } } as never);
+    const source = await loadSourceDocument(contract.file, options);
+    await SwaggerParser.validate(source as never, { resolve: { external: false, file: false, http: false }, dereference: { circular: true } } as never);
     return [];
   } catch (error) {
     const details = (error as { details?: Array<{ message: string; instancePath?: string }> }).details;

@@ -54,18 +54,19 @@ function schemaNode(ctx: BuildContext, media: MediaType): unknown {
   return "pointer" in ref ? { $ref: ref.pointer } : ref.inline;
 }
 
+/** Checked as a response: a writeOnly property is never returned, so its `required` is forgiven. */
 function isValid(ctx: BuildContext, media: MediaType, value: unknown): boolean {
-  return ctx.registry.validator(media.schema!)(value) === true;
+  return ctx.registry.validate(media.schema!, value, { direction: "response", in: "response.body" }).length === 0;
 }
 
-/** Header values from the header's schema example or a fake, seeded per header name. */
+/** Header values from the header's own example, else its schema's example, else a fake seeded per header name. */
 export function buildHeaderValue(ctx: BuildContext, spec: ResponseSpec, name: string): string | undefined {
   const header = spec.headers.find((h) => h.name === name);
   if (!header?.schema) return undefined;
   const ref = header.schema;
   const node = "pointer" in ref ? getAtPointer(ctx.contract.document, ref.pointer) : ref.inline;
   const schema = "pointer" in ref ? { $ref: ref.pointer } : ref.inline;
-  const example = typeof node === "object" && node !== null && "example" in node ? (node as { example: unknown }).example : undefined;
+  const example = header.example ?? (typeof node === "object" && node !== null && "example" in node ? (node as { example: unknown }).example : undefined);
   const value = example ?? fakeValue(ctx.contract.document, schema, { seed: seedFrom(ctx.seed, ctx.operation.operationId, spec.status, name), direction: "response", dialect: ctx.contract.dialect });
   return headerString(value);
 }

@@ -18,6 +18,8 @@ import { validateRequest } from "./validate-request.js";
 export interface MockCore {
   contracts: Contract[];
   router: Router;
+  /** The compiled-validator cache of a contract: shared with load-time checks so nothing compiles twice. */
+  registryOf(contract: Contract): SchemaRegistry;
   handle(request: MockRequest): Promise<MockResponse>;
 }
 
@@ -100,7 +102,7 @@ export function createMockCore(contracts: Contract[], options: ResolvedMockOptio
     return { status: cached.status, headers: { ...cached.headers }, body: cached.body };
   }
 
-  return { contracts, router, handle };
+  return { contracts, router, handle, registryOf: (contract) => registries.get(contract)! };
 }
 
 function single(value: string | string[] | undefined): string | undefined {

@@ -83,6 +83,7 @@ export function parseQuery(text: string): Map<string, string[]> {
  * converted: anything else stays a string, for ajv to report as a `type` violation.
  */
 export function coerceString(text: string, shape: ValueShape): unknown {
+  if (shape.union !== undefined) return coerceUnion(text, shape, shape.union);
   switch (shape.type) {
     case "integer":
     case "number":
@@ -96,6 +97,18 @@ export function coerceString(text: string, shape: ValueShape): unknown {
     default:
       return text;
   }
+}
+
+/**
+ * A value of a union (`anyOf: [{ type: integer }, { enum: ["now"] }]`): a number where the text is one
+ * and a number is allowed, likewise a boolean; else the text itself where a string may be, which
+ * also keeps `""` for Stripe's `anyOf: [{ type: object }, { enum: [""] }]`.
+ */
+function coerceUnion(text: string, shape: ValueShape, union: ReadonlyArray<ValueShape["type"]>): unknown {
+  if ((union.includes("integer") || union.includes("number")) && NUMBER.test(text)) return toNumber(text);
+  if (union.includes("boolean") && (text === "true" || text === "false")) return text === "true";
+  if (union.includes("string") || union.includes("any") || union.includes("object")) return text;
+  return union.includes("array") ? [coerceString(text, shape.items ?? ANY)] : text;
 }
 
 const ABSENT: ParameterReading = Object.freeze({ present: false });

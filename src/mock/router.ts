@@ -74,7 +74,14 @@ function addTarget(fmw: FindMyWay.Instance<FindMyWay.HTTPVersion.V1>, entries: M
     entry.byMethod.set(method, target);
     return true;
   }
-  if (existing.primary && target.primary) throw routeConflict(method, existing, target);
+  if (existing.primary && target.primary) {
+    if (existing.contract !== target.contract) throw routeConflict(method, existing, target);
+    // One contract claiming a method and path twice (box's `/files/{id}#get_shared_link` beside
+    // `/files/{id}`; xero's `{AttachmentID}` and `{FileName}` templates): the first in document order
+    // answers, the later one is shadowed, with a warning, rather than the whole contract refused.
+    warn(`${method} ${target.operation.path} (${target.operation.operationId}) is shadowed by ${existing.operation.operationId} (${existing.operation.path}), which answers that method and path`, target);
+    return false;
+  }
   if (!existing.primary && target.primary) entry.byMethod.set(method, target); // a real path beats an alias
   return target.primary;
 }

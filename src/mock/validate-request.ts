@@ -1,12 +1,12 @@
 import type { Operation, ValueShape } from "../contract/model.js";
-import { isObject } from "../contract/pointer.js";
 import { shapeOf } from "../contract/shape.js";
 import { getAtPointer } from "../contract/pointer.js";
 import type { SchemaRegistry } from "../schema/registry.js";
 import type { Violation } from "../schema/violation.js";
 import { parseBody } from "./body.js";
 import { matchRequestMediaType } from "./media-type.js";
-import { coerceString, readParameter, type RawRequestParts } from "./params.js";
+import { foldFormFields } from "./form-fields.js";
+import { readParameter, type RawRequestParts } from "./params.js";
 
 export type RequestVerdict =
   | { kind: "valid" }
@@ -71,7 +71,7 @@ async function validateBody(registry: SchemaRegistry, operation: Operation, inpu
 
 const formShapes = new WeakMap<object, Record<string, ValueShape>>();
 
-/** Form fields arrive as strings: coerce each by its property's shape, as query parameters are. */
+/** Form fields arrive as strings: fold bracketed names and coerce each by its property's shape, as query parameters are. */
 function coerceFields(registry: SchemaRegistry, ref: NonNullable<Operation["requestBody"]>["content"][string]["schema"] & object, fields: Record<string, unknown>): Record<string, unknown> {
   let shapes = formShapes.get(ref);
   if (!shapes) {
@@ -80,10 +80,5 @@ function coerceFields(registry: SchemaRegistry, ref: NonNullable<Operation["requ
     shapes = shapeOf(doc, schema).properties ?? {};
     formShapes.set(ref, shapes);
   }
-  const coerced: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(fields)) {
-    const shape = shapes[name];
-    coerced[name] = shape && typeof value === "string" ? coerceString(value, shape) : Array.isArray(value) && shape ? value.map((v) => (typeof v === "string" && shape.items ? coerceString(v, shape.items) : v)) : value;
-  }
-  return isObject(coerced) ? coerced : fields;
+  return foldFormFields(fields, shapes);
 }

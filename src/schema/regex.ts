@@ -1,30 +1,38 @@
 import vm from "node:vm";
+import { RE2JS } from "re2js";
 import safeRegex from "safe-regex2";
 
-/** Wall-clock budget for one `pattern` test whose regex could backtrack catastrophically. */
+/** Wall-clock budget for one `pattern` test that no linear-time engine can run (lookarounds, backrefs). */
 export const REGEX_TIME_LIMIT_MS = 50;
 
-export class RegexBudgetExceeded extends Error {
-  constructor(readonly pattern: string) {
-    super(`pattern ${pattern} exceeded the ${REGEX_TIME_LIMIT_MS} ms regex work limit`);
-  }
-}
-
+/**
+ * ajv shares one compiled pattern per `String(tester)` across all schemas of an instance (its scope
+ * key): a tester that is not a RegExp must name its own pattern there, or every such tester would be
+ * `[object Object]` and all patterns would run the first one compiled.
+ */
 interface PatternTester {
   test(input: string): boolean;
+  toString(): string;
 }
 
+/** A quantified group (`(a|aa)+`, `(\w+\s?)*`): the shape behind catastrophic backtracking. */
+const QUANTIFIED_GROUP = /\)[*+?{]/;
+
 /**
- * The `code.regExp` engine handed to ajv. Contract patterns are ECMA-262 without the `u` flag more
- * often than with it (`[\w\-]`), so `u` is tried first and dropped when the pattern needs that.
- * A pattern that safe-regex2 judges exponential is run inside a vm context with a time limit, so a
- * hostile contract or body cannot stall the event loop; over the limit the value is treated as not
- * matching (the violation says why).
+ * The `code.regExp` engine handed to ajv, so that neither a contract's pattern nor a client's value
+ * can stall the event loop:
+ * - a pattern without quantified groups that safe-regex2 also accepts runs on V8's RegExp (fast);
+ * - any other runs on RE2JS, which matches in linear time (safe-regex2 alone passes `^(a|aa)+$`,
+ *   which V8 takes minutes over on 60 characters);
+ * - what RE2 cannot express (lookarounds, backreferences) runs on V8 inside a vm context with a time
+ *   limit; over the limit the value counts as not matching.
+ * Contract patterns are ECMA-262 without the `u` flag as often as with it (`[\w\-]`), so `u` is
+ * dropped when the pattern needs that.
  */
 export function guardedRegExp(pattern: string, flags: string): PatternTester {
-  const regex = compileTolerant(pattern, flags);
-  if (safeRegex(regex)) return regex;
-  return budgetedTester(regex);
+  const native = compileTolerant(pattern, flags);
+  if (!QUANTIFIED_GROUP.test(pattern) && safeRegex(native)) return native;
+  return linearTester(pattern) ?? budgetedTester(native);
 }
 guardedRegExp.code = "new RegExp";
 
@@ -37,10 +45,21 @@ function compileTolerant(pattern: string, flags: string): RegExp {
   }
 }
 
+function linearTester(pattern: string): PatternTester | undefined {
+  let re2: RE2JS;
+  try {
+    re2 = RE2JS.compile(pattern);
+  } catch {
+    return undefined;
+  }
+  return { test: (input: string) => re2.matcher(input).find(), toString: () => `re2:/${pattern}/` };
+}
+
 function budgetedTester(regex: RegExp): PatternTester {
   const context = vm.createContext({ regex, input: "" });
   const script = new vm.Script("regex.test(input)");
   return {
+    toString: () => `budgeted:${regex.toString()}`,
     test(input: string): boolean {
       context.input = input;
       try {

@@ -29,7 +29,7 @@ export class SchemaRegistry {
     if ("pointer" in ref) {
       let validate = this.byPointer.get(ref.pointer);
       if (!validate) {
-        validate = this.compile({ $ref: `${this.docId}${ref.pointer}` }, ref.pointer);
+        validate = this.compileAt(ref.pointer);
         this.byPointer.set(ref.pointer, validate);
       }
       return validate;
@@ -49,17 +49,39 @@ export class SchemaRegistry {
     return toViolations(validate.errors ?? [], { ...options, document: this.contract.document });
   }
 
+  /**
+   * The schema at `pointer`, compiled where it lives (`getSchema`), so that its `$ref`s resolve
+   * against the document's id. Not through a `{ $ref }` wrapper: ajv inlines a small ref target into
+   * the id-less wrapper, and its `inlineRefs` size count skips a property *named* like a keyword
+   * (`type`, `format`, `title`...), so a target such as `{ properties: { type: { $ref } } }` counts
+   * as ref-free, is inlined, and its `#/...` refs then fail against the wrapper's empty base id
+   * (discord: "can't resolve reference #/components/schemas/ChannelPermissionOverwrites from id #").
+   */
+  private compileAt(pointer: string): ValidateFunction {
+    try {
+      const validate = this.ajv.getSchema(`${this.docId}${pointer}`);
+      if (validate) return validate;
+    } catch (cause) {
+      throw compileError(this.contract, pointer, cause);
+    }
+    return this.compile({ $ref: `${this.docId}${pointer}` }, pointer);
+  }
+
   private compile(schema: object | boolean, pointer: string): ValidateFunction {
     try {
       return this.ajv.compile(schema);
     } catch (cause) {
-      throw new MockpactError("SCHEMA_COMPILE", `Failed to compile the schema at ${pointer}: ${(cause as Error).message}`, {
-        hint: "Fix the schema (an invalid `pattern` or an unresolvable $ref is the usual cause).",
-        place: { file: this.contract.file, pointer },
-        cause,
-      });
+      throw compileError(this.contract, pointer, cause);
     }
   }
+}
+
+function compileError(contract: Contract, pointer: string, cause: unknown): MockpactError {
+  return new MockpactError("SCHEMA_COMPILE", `Failed to compile the schema at ${pointer}: ${(cause as Error).message}`, {
+    hint: "Fix the schema (an invalid `pattern` or an unresolvable $ref is the usual cause).",
+    place: { file: contract.file, pointer },
+    cause,
+  });
 }
 
 /** Inline schemas built by the loader may hold `#/definitions/X` refs: point them at the document. */

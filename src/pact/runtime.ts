@@ -1,0 +1,30 @@
+import { createRequire } from "node:module";
+
+type PactLibrary = typeof import("@pact-foundation/pact");
+
+/** Levels of Pact's own logs; `silent` keeps Pact's JS logger quiet and its native core at `error`. */
+export type PactLogLevel = "silent" | "error" | "warn" | "info" | "debug" | "trace";
+
+const require = createRequire(import.meta.url);
+let library: PactLibrary | undefined;
+
+/**
+ * Loads @pact-foundation/pact on first use, never before `PACT_DO_NOT_TRACK` is set: Pact's core
+ * sends usage data unless told not to, and nothing of mockpact may phone home.
+ */
+export function pactLibrary(): PactLibrary {
+  process.env.PACT_DO_NOT_TRACK = "true";
+  library ??= require("@pact-foundation/pact") as PactLibrary;
+  return library;
+}
+
+interface PactCoreLogger {
+  setLogLevel(level: string): void;
+}
+
+/** Sets the level of Pact's JS logger (shared by pact and pact-core), which Pact itself resets on each run. */
+export function setPactLogLevel(level: PactLogLevel): void {
+  pactLibrary();
+  const fromPact = createRequire(require.resolve("@pact-foundation/pact"));
+  (fromPact("@pact-foundation/pact-core/src/logger") as PactCoreLogger).setLogLevel(level);
+}

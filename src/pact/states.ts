@@ -1,0 +1,71 @@
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { MockpactError } from "../errors.js";
+
+export type StateAction = "setup" | "teardown";
+
+/** What a states URL receives (as JSON) and a state handler is told. `consumer` is absent for broker pacts. */
+export interface StateChange {
+  consumer?: string;
+  state: string;
+  params: Record<string, unknown>;
+  action: StateAction;
+}
+
+export type StateFunction = (params: Record<string, unknown>, change: StateChange) => unknown;
+/** A bare function runs on setup only; `{setup, teardown}` runs on both. */
+export type StateHandler = StateFunction | { setup?: StateFunction; teardown?: StateFunction };
+export type StateHandlers = Record<string, StateHandler>;
+
+/** Runs one state change; resolves to a warning when nothing handles the state, throws when setup fails. */
+export type StateRunner = (change: StateChange) => Promise<string | undefined>;
+
+export function createStateRunner(source: { statesUrl?: string; states?: StateHandlers }, timeoutMs: number): StateRunner {
+  if (source.statesUrl) return (change) => postState(source.statesUrl!, change, timeoutMs);
+  const handlers = source.states ?? {};
+  return async (change) => {
+    const handler = handlers[change.state];
+    if (!handler) return change.action === "setup" ? `no handler for provider state "${change.state}"` : undefined;
+    const fn = typeof handler === "function" ? (change.action === "setup" ? handler : undefined) : handler[change.action];
+    await fn?.(change.params, change);
+    return undefined;
+  };
+}
+
+async function postState(url: string, change: StateChange, timeoutMs: number): Promise<undefined> {
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(change),
+    signal: AbortSignal.timeout(timeoutMs),
+  });
+  await response.arrayBuffer();
+  if (!response.ok) throw new Error(`the states URL ${url} answered HTTP ${response.status}`);
+  return undefined;
+}
+
+/** Loads `--states FILE`: a module whose default export (or `states` export, or itself) maps names to handlers. */
+export async function loadStatesFile(file: string): Promise<StateHandlers> {
+  const absolute = path.resolve(file);
+  let module: Record<string, unknown>;
+  try {
+    module = (await import(pathToFileURL(absolute).href)) as Record<string, unknown>;
+  } catch (cause) {
+    throw invalidStates(absolute, `it could not be loaded (${(cause as Error).message})`, cause);
+  }
+  const map = (module.default ?? module.states ?? module) as Record<string, unknown>;
+  if (typeof map !== "object" || map === null) throw invalidStates(absolute, "it exports no map of state names to handlers");
+  for (const [name, handler] of Object.entries(map)) {
+    const ok = typeof handler === "function" || (typeof handler === "object" && handler !== null && Object.values(handler).every((f) => typeof f === "function"));
+    if (!ok) throw invalidStates(absolute, `the handler of "${name}" is not a function or {setup, teardown}`);
+  }
+  return map as StateHandlers;
+}
+
+function invalidStates(file: string, why: string, cause?: unknown): MockpactError {
+  return new MockpactError("STATES_INVALID", `Failed to load the provider states ${file}: ${why}`, {
+    hint: "Export a map, e.g. `export default { \"order 1001 exists\": { setup: async (params) => {...}, teardown: async () => {...} } }`.",
+    place: { file },
+    cause,
+  });
+}

@@ -1,0 +1,105 @@
+import type { Contract, ResponseSpec } from "../contract/model.js";
+import { getAtPointer } from "../contract/pointer.js";
+import { shapeOf } from "../contract/shape.js";
+import { SchemaRegistry } from "../schema/registry.js";
+import type { Violation } from "../schema/violation.js";
+import { matchRequestMediaType, parseMediaType } from "../mock/media-type.js";
+import { coerceString } from "../mock/params.js";
+import { buildRouter, type Router } from "../mock/router.js";
+
+/** One real request/response pair seen by a proxy. Header names lower-cased. */
+export interface Exchange {
+  method: string;
+  /** Path and query as sent to the provider. */
+  url: string;
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer | undefined;
+}
+
+export interface ExchangeCheck {
+  /** The operation the request matched, when one did. */
+  operationId?: string;
+  contractId?: string;
+  violations: Violation[];
+}
+
+export interface ResponseChecker {
+  check(exchange: Exchange): ExchangeCheck;
+}
+
+/**
+ * Checks real responses against the contract with the same router and schema registry the mock
+ * uses (one validator, not two): the status is documented, the media type is declared, required
+ * headers are there and match their schemas, and the body matches its schema.
+ */
+export function createResponseChecker(contracts: Contract[]): ResponseChecker {
+  const router: Router = buildRouter(contracts, () => {});
+  const registries = new Map(contracts.map((c) => [c, new SchemaRegistry(c)] as const));
+  return {
+    check(exchange) {
+      const pathname = exchange.url.split("?")[0] ?? "/";
+      const match = router.find(exchange.method.toUpperCase(), pathname);
+      if (match.kind !== "found") {
+        const message = `no operation of the contract matches ${exchange.method.toUpperCase()} ${pathname}`;
+        return { violations: [{ in: "response.status", where: "", keyword: "operation", message }] };
+      }
+      const { operation, contract } = match.target;
+      const registry = registries.get(contract)!;
+      const spec = documentedResponse(operation.responses, exchange.status);
+      const base = { operationId: operation.operationId, contractId: contract.id };
+      if (!spec) {
+        const documented = operation.responses.map((r) => r.status.toLowerCase()).join(", ");
+        return { ...base, violations: [{ in: "response.status", where: "", keyword: "status", message: `status ${exchange.status} is not documented for ${operation.operationId} (documented: ${documented})` }] };
+      }
+      return { ...base, violations: [...checkHeaders(registry, spec, exchange), ...checkBody(registry, spec, exchange)] };
+    },
+  };
+}
+
+function documentedResponse(specs: ResponseSpec[], status: number): ResponseSpec | undefined {
+  const code = String(status);
+  return specs.find((s) => s.status === code) ?? specs.find((s) => s.status === `${code[0]}XX`) ?? specs.find((s) => s.status === "DEFAULT");
+}
+
+function checkHeaders(registry: SchemaRegistry, spec: ResponseSpec, exchange: Exchange): Violation[] {
+  const violations: Violation[] = [];
+  for (const header of spec.headers) {
+    const raw = exchange.headers[header.name.toLowerCase()];
+    const text = Array.isArray(raw) ? raw.join(", ") : raw;
+    if (text === undefined) {
+      if (header.required) violations.push({ in: "response.header", where: header.name, keyword: "required", message: `response header ${header.name} is required` });
+      continue;
+    }
+    if (!header.schema) continue;
+    const node = "pointer" in header.schema ? getAtPointer(registry.contract.document, header.schema.pointer) : header.schema.inline;
+    const value = coerceString(text, shapeOf(registry.contract.document, node));
+    violations.push(...registry.validate(header.schema, value, { direction: "response", in: "response.header", name: header.name }));
+  }
+  return violations;
+}
+
+function checkBody(registry: SchemaRegistry, spec: ResponseSpec, exchange: Exchange): Violation[] {
+  const declared = Object.keys(spec.content);
+  const empty = !exchange.body || exchange.body.length === 0;
+  if (declared.length === 0 || empty) return [];
+  const contentType = single(exchange.headers["content-type"]);
+  const mediaKey = matchRequestMediaType(contentType, declared);
+  if (mediaKey === undefined) {
+    return [{ in: "response.header", where: "content-type", keyword: "mediaType", message: `response media type ${contentType ?? "(none)"} is not one of ${declared.join(", ")}` }];
+  }
+  const media = spec.content[mediaKey]!;
+  const parsedType = parseMediaType(contentType);
+  if (!media.schema || !(parsedType?.subtype === "json" || parsedType?.suffix === "json")) return [];
+  let value: unknown;
+  try {
+    value = JSON.parse(exchange.body!.toString("utf8"));
+  } catch (error) {
+    return [{ in: "response.body", where: "", keyword: "parse", message: `response body is not valid JSON: ${(error as Error).message}` }];
+  }
+  return registry.validate(media.schema, value, { direction: "response", in: "response.body" });
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}

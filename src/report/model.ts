@@ -1,0 +1,84 @@
+/**
+ * The generic result every checking command reports: suites (a pact, a consumer) of cases (an
+ * interaction) with findings. `verify` fills it today and `compat` will tomorrow; the console, JSON
+ * and JUnit reporters know only this shape.
+ */
+export type FindingSource = "pact" | "schema" | "state" | "error";
+
+export interface Finding {
+  /** Who found it: Pact's matching, the OpenAPI schema check, a provider-state handler, or plumbing. */
+  source: FindingSource;
+  /** `warning`s are shown but do not fail their case. */
+  level: "error" | "warning";
+  message: string;
+  /** Pact's mismatch type (`BodyMismatch`, `StatusMismatch`, ...) or the schema keyword (`enum`, ...). */
+  type?: string;
+  /** Where: Pact's path (`$.price`) or a JSON pointer / parameter name (`/status`). */
+  path?: string;
+  expected?: string;
+  actual?: string;
+  /** For schema findings: which part of the response (`response.body`, `response.status`, ...). */
+  in?: string;
+  operationId?: string;
+  /** The real request the finding is about: `GET /shop/orders/1001`. */
+  request?: string;
+}
+
+export type CaseStatus = "passed" | "failed" | "pending";
+
+export interface Case {
+  name: string;
+  status: CaseStatus;
+  durationMs?: number;
+  findings: Finding[];
+}
+
+export interface Suite {
+  name: string;
+  /** The file or URL the suite came from. */
+  source?: string;
+  /** Extra facts shown beside the name: consumer, provider, pact spec version. */
+  properties: Record<string, string>;
+  cases: Case[];
+}
+
+export interface Summary {
+  suites: number;
+  cases: number;
+  passed: number;
+  failed: number;
+  pending: number;
+  /** Failing findings by source. */
+  bySource: Record<FindingSource, number>;
+}
+
+export interface Report {
+  title: string;
+  ok: boolean;
+  durationMs: number;
+  suites: Suite[];
+  summary: Summary;
+}
+
+/** A case fails on any error-level finding; pending cases never fail the run. */
+export function caseStatus(findings: Finding[], pending: boolean): CaseStatus {
+  if (pending) return "pending";
+  return findings.some((f) => f.level === "error") ? "failed" : "passed";
+}
+
+export function summarise(suites: Suite[]): Summary {
+  const summary: Summary = { suites: suites.length, cases: 0, passed: 0, failed: 0, pending: 0, bySource: { pact: 0, schema: 0, state: 0, error: 0 } };
+  for (const suite of suites) {
+    for (const c of suite.cases) {
+      summary.cases += 1;
+      summary[c.status] += 1;
+      for (const f of c.findings) if (f.level === "error") summary.bySource[f.source] += 1;
+    }
+  }
+  return summary;
+}
+
+export function buildReport(title: string, suites: Suite[], durationMs: number): Report {
+  const summary = summarise(suites);
+  return { title, ok: summary.failed === 0, durationMs, suites, summary };
+}
