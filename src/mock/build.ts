@@ -26,6 +26,15 @@ export interface BuildContext {
  * breaks it is skipped (the load-time lint reports it), unless the client asked for it by name.
  */
 export function buildValue(ctx: BuildContext, spec: ResponseSpec, mediaKey: string, media: MediaType, options: { example?: string; dynamic: boolean; requestKey: string }): BuiltValue {
+  const built = buildFromCandidates(ctx, spec, mediaKey, media, options);
+  // A name that is not there falls back as DESIGN step 5 says, but the client is told it did.
+  if (options.example !== undefined && !options.dynamic && !(options.example in media.examples) && !built.warning) {
+    return { ...built, warning: `example "${options.example}" is not defined for ${ctx.operation.operationId} ${spec.status} ${mediaKey}; served the next candidate` };
+  }
+  return built;
+}
+
+function buildFromCandidates(ctx: BuildContext, spec: ResponseSpec, mediaKey: string, media: MediaType, options: { example?: string; dynamic: boolean; requestKey: string }): BuiltValue {
   const doc = ctx.contract.document;
   if (!options.dynamic) {
     for (const candidate of exampleCandidates(doc, media, options.example)) {

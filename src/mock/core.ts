@@ -82,10 +82,7 @@ export function createMockCore(contracts: Contract[], options: ResolvedMockOptio
 
   function answer(ctx: BuildContext, method: string, request: MockRequest, accept: string | undefined, preferences: ReturnType<typeof parsePrefer>): MockResponse {
     const chosen = chooseResponse(ctx.operation, preferences.code);
-    if (!chosen) {
-      const asked = preferences.code !== undefined ? `status ${preferences.code}` : "any response";
-      return problemResponse(problem("no-response-defined", `${ctx.operation.operationId} documents no ${asked}`));
-    }
+    if (!chosen) return noSuchResponse(ctx, preferences.code);
     const dynamic = options.dynamic || preferences.dynamic === true;
     const headOnly = method === "HEAD";
     const build = () =>
@@ -103,6 +100,18 @@ export function createMockCore(contracts: Contract[], options: ResolvedMockOptio
   }
 
   return { contracts, router, handle, registryOf: (contract) => registries.get(contract)! };
+}
+
+/**
+ * `Prefer: code=418` where the contract documents no 418 (nor 4XX, nor default) is the client's
+ * error: 400 naming the documented statuses. An operation with no responses at all is the contract's:
+ * 500.
+ */
+function noSuchResponse(ctx: BuildContext, code: number | undefined): MockResponse {
+  const documented = ctx.operation.responses.map((r) => r.status.toLowerCase()).join(", ");
+  if (code === undefined) return problemResponse(problem("no-response-defined", `${ctx.operation.operationId} documents no response`));
+  const message = `Prefer asks for status ${code}, which ${ctx.operation.operationId} does not document (documented: ${documented})`;
+  return problemResponse(problem("invalid-request", message, [{ in: "header", where: "prefer", keyword: "code", message }]));
 }
 
 function single(value: string | string[] | undefined): string | undefined {

@@ -25,9 +25,10 @@ function isPresent(scheme: SecurityScheme | undefined, input: SecurityInput): bo
   if (!scheme) return true; // an undeclared scheme name: nothing to check against
   switch (scheme.type) {
     case "apiKey":
-      if (scheme.in === "query") return queryValuesOf(input.queryText).has(scheme.name);
-      if (scheme.in === "cookie") return Object.hasOwn(input.cookies, scheme.name);
-      return header(input, scheme.name.toLowerCase()) !== undefined;
+      // An empty value (`?api_key=`) is no credential: Prism and real gateways treat it as missing.
+      if (scheme.in === "query") return (queryValuesOf(input.queryText).get(scheme.name) ?? []).some((v) => v !== "");
+      if (scheme.in === "cookie") return Object.hasOwn(input.cookies, scheme.name) && input.cookies[scheme.name] !== "";
+      return (header(input, scheme.name.toLowerCase()) ?? "") !== "";
     case "http":
       return authorizationScheme(input) === scheme.scheme;
     case "oauth2":
@@ -43,11 +44,13 @@ function header(input: SecurityInput, name: string): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }
 
+/** The scheme of `Authorization: <scheme> <credentials>`, only when credentials follow it. */
 function authorizationScheme(input: SecurityInput): string | undefined {
   const value = header(input, "authorization")?.trim();
   if (!value) return undefined;
   const space = value.indexOf(" ");
-  return (space < 0 ? value : value.slice(0, space)).toLowerCase();
+  if (space < 0 || value.slice(space + 1).trim() === "") return undefined;
+  return value.slice(0, space).toLowerCase();
 }
 
 function challengeOf(scheme: SecurityScheme | undefined, name: string): string {

@@ -146,8 +146,8 @@ export const SCENARIOS: Scenario[] = [
   {
     name: "Prefer: example= naming no example",
     contract: "shop", method: "GET", path: "/products/p-100", headers: { prefer: "example=nope" },
-    status: { prism: 404, mockpact: 200, reason: "mockpact falls back to the first example (DESIGN step 5: a named example, else the first); Prism answers 404 'exampleKey does not exist' (a 404 a client cannot tell from a missing resource)" },
-    mockpact: { body: { id: "p-100", name: "Steel widget", price: 9.99, currency: "EUR", category: "tools", tags: ["metal", "bestseller"], inStock: true, createdAt: "2024-03-01T09:30:00Z" } },
+    status: { prism: 404, mockpact: 200, reason: "mockpact falls back to the first example (DESIGN step 5: a named example, else the first) and says so in Mockpact-Warning; Prism answers 404 'exampleKey does not exist' (a 404 a client cannot tell from a missing resource)" },
+    mockpact: { headers: { "mockpact-warning": /example "nope" is not defined/ }, body: { id: "p-100", name: "Steel widget", price: 9.99, currency: "EUR", category: "tools", tags: ["metal", "bestseller"], inStock: true, createdAt: "2024-03-01T09:30:00Z" } },
   },
   {
     name: "Prefer: code=404 answers the documented 404 with its example",
@@ -157,8 +157,8 @@ export const SCENARIOS: Scenario[] = [
   {
     name: "Prefer: code= naming an undocumented status",
     contract: "shop", method: "GET", path: "/products/p-100", headers: { prefer: "code=418" },
-    status: { prism: 404, mockpact: 500, reason: "mockpact answers 500 `no-response-defined` (the contract has no such response to build); Prism answers 404, which reads as 'no such resource'" },
-    mockpact: { contentType: "application/problem+json" },
+    status: { prism: 404, mockpact: 400, reason: "the Prefer header asks for a status the contract does not document: a client error, so mockpact answers 400 naming the documented statuses (violation header:prefer); Prism answers 404, which reads as 'no such resource'" },
+    mockpact: { contentType: "application/problem+json", violations: ["header:prefer"], errorBody: "own" },
   },
   {
     name: "Accept mismatch: 406",
@@ -425,8 +425,8 @@ export const SCENARIOS: Scenario[] = [
   {
     name: "apiKey query parameter present but empty",
     contract: "catalog", method: "GET", path: `/users/${PET_ID}?api_key=`,
-    status: { prism: 401, mockpact: 200, reason: "DESIGN step 2: the mock checks that the credential is present, not its value; `?api_key=` is present (empty). Prism treats an empty value as missing" },
-    mockpact: { absent: ["password"] },
+    status: 401,
+    mockpact: { challenge: /ApiKey/ },
   },
   {
     name: "query parameter over its maximum",
