@@ -16,13 +16,19 @@ export const ERROR_CODES = {
   SCHEMA_COMPILE: "A schema of the contract could not be compiled.",
   OPTION_INVALID: "An option or flag has a value mockpact cannot use.",
   SERVER_LISTEN: "The server could not listen on the host and port.",
-  PACT_NOT_FOUND: "A pact file, folder or URL given to verify does not exist or holds no pact.",
-  PACT_INVALID: "A pact is not JSON, or not a pact of a specification version Pact knows (1 to 4).",
+  PACT_NOT_FOUND: "A pact file, folder or URL given with --pact (verify, compat, mock) does not exist or holds no pact.",
+  PACT_INVALID: "A pact is not JSON, not a pact of a specification version Pact knows (1 to 4), or has an interaction without a request or response.",
   PROVIDER_UNREACHABLE: "The provider under verification does not answer at its base URL.",
   STATES_INVALID: "The provider-states file or URL cannot be used.",
   BROKER_ERROR: "The Pact Broker (or a pact URL) could not be read.",
   VERIFIER_FAILED: "Pact's verifier could not run with the options given.",
   REPORT_WRITE: "A report file could not be written.",
+  MOCKS_NOT_FOUND: "A mocks file or folder given with --mocks does not exist.",
+  MOCKS_PARSE: "A mocks file is not valid YAML or JSON.",
+  MOCKS_INVALID: "A mocks file entry breaks the mocks file schema, or has a delay, template, example or scenario mockpact cannot use.",
+  MOCKS_OPERATION_UNKNOWN: "A mocks file entry names an operation no loaded contract has (or one that several have).",
+  STATE_FIXTURES_INVALID: "The fixtures folder given to seed the stateful store cannot be read.",
+  FIXTURE_WRITE: "A fixture file or folder could not be written, or would lie outside the output folder.",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -9,9 +9,14 @@ export type { Contract, Operation, Parameter, ResponseSpec, MediaType, Dialect, 
 export { SchemaRegistry } from "./schema/registry.js";
 export type { Violation, ViolationLocation } from "./schema/violation.js";
 export { fakeValue, seedFrom, type FakeOptions } from "./fake/index.js";
+export { generateFixtures, type FixturesOptions, type FixturesProgress, type FixturesResult, type FixturesManifest, type ManifestEntry, type FixtureFailure, type FixtureDifference, type RequestExample } from "./fixtures/index.js";
 export { lintContracts, type LintFinding, type LintResult } from "./lint/index.js";
 export { MockpactError, ERROR_CODES, type ErrorCode } from "./errors.js";
+export { checkCompat, compatFindings, COMPAT_RULES, type CompatOptions, type CompatResult, type CompatRule, type CompatFinding, type Severity } from "./compat/index.js";
 export { verifyProvider, type VerifyResult, type VerifyOptions, type ResolvedVerifyOptions, resolveVerifyOptions, type StateHandlers, type StateChange } from "./pact/index.js";
+export { createProxyServer, type ProxyServer } from "./proxy/server.js";
+export { resolveProxyOptions, type ProxyOptions, type ResolvedProxyOptions, type Fallback } from "./proxy/options.js";
+export type { ProxiedExchange, AnswerSource, FallbackReason } from "./proxy/proxied-exchange.js";
 
 import { loadMock } from "./mock/load.js";
 import { resolveMockOptions, type MockOptions } from "./mock/options.js";

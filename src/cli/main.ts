@@ -1,7 +1,10 @@
 import { Command, CommanderError } from "commander";
+import { compatCommand } from "./compat.js";
+import { fixturesCommand } from "./fixtures.js";
 import { lintCommand } from "./lint.js";
 import { mockCommand } from "./mock.js";
 import { printError } from "./print.js";
+import { proxyCommand } from "./proxy.js";
 import { verifyCommand } from "./verify.js";
 
 /**
@@ -22,6 +25,9 @@ export async function main(argv: string[]): Promise<number> {
   program.addCommand(mockCommand(setExit).exitOverride());
   program.addCommand(lintCommand(setExit).exitOverride());
   program.addCommand(verifyCommand(setExit).exitOverride());
+  program.addCommand(compatCommand(setExit).exitOverride());
+  program.addCommand(fixturesCommand(setExit).exitOverride());
+  program.addCommand(proxyCommand(setExit).exitOverride());
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (error) {

@@ -4,6 +4,7 @@ import { createMockServer } from "../mock/server.js";
 import type { MockEvent, MockOptions } from "../mock/options.js";
 import type { MockServer } from "../mock/server.js";
 import { bold, dim, green, printError, printWarning, table } from "./print.js";
+import { collect, commaList, describeExtras } from "./mock-extras.js";
 
 /** Routes listed per contract at start-up; the rest are summarised (GitHub's has 1,223). */
 const ROUTES_SHOWN = 40;
@@ -11,31 +12,53 @@ const ROUTES_SHOWN = 40;
 export function mockCommand(setExit: (code: number) => void): Command {
   return new Command("mock")
     .description("serve OpenAPI contracts as a mock API")
-    .argument("[contracts...]", "contract files or folders", ["contracts"])
+    .argument("[contracts...]", "contract files or folders (default: contracts, or none with --pact)")
+    .option("--pact <file|dir|url>", "serve a pact's interactions as stubs (repeatable); a matching stub wins over the contract's answer", (v: string, all: string[] = []) => [...all, v])
     .option("-p, --port <port>", "port to listen on", (v) => Number(v), 4010)
     .option("-h, --host <host>", "host to bind", "127.0.0.1")
     .option("--seed <n>", "seed of every fake", (v) => Number(v), 1)
     .option("--dynamic", "fake responses even where examples exist", false)
+    .option("--no-request-validation", "answer requests even when they break the contract")
     .option("--watch", "reload contracts when they change", false)
     .option("--cors", "answer CORS preflights and allow any origin", false)
     .option("--max-body <size>", "largest request body accepted", "1mb")
     .option("--allow-remote-refs", "fetch $refs that point at URLs", false)
     .option("--ref-root <dir>", "folder file $refs may read from (default: each contract's folder)")
+    .option("--mocks <file|dir>", "mocks files or folders of overrides and scenarios (repeatable; default: the mocks folder beside the contracts)", collect)
+    .option("--stateful", "keep what clients POST, PUT, PATCH and DELETE (resources inferred from the contract's paths)", false)
+    .option("--fixtures <dir>", "with --stateful: start with the items of this fixtures folder (mockpact fixtures --out)")
+    .option("--no-admin", "do not serve the admin API")
+    .option("--admin-prefix <path>", "where the admin API is served", "/__mockpact")
+    .option("--journal-size <n>", "how many requests the journal keeps", (v) => Number(v), 1000)
+    .option("--latency <delay>", "delay every answer: 250ms, or a range such as 50-200ms")
+    .option("--fault-rate <p>", "share of answers (0 to 1) replaced by a fault", (v) => Number(v), 0)
+    .option("--faults <kinds>", "the faults --fault-rate draws from: reset,empty,malformed,timeout", commaList)
     .action(async (contracts: string[], flags: Record<string, unknown>) => setExit(await runMock(contracts, flags)));
 }
 
 async function runMock(contracts: string[], flags: Record<string, unknown>): Promise<number> {
   const options: MockOptions = {
     contracts,
+    pacts: flags.pact as string[] | undefined,
     port: flags.port as number,
     host: flags.host as string,
     seed: flags.seed as number,
     dynamic: flags.dynamic as boolean,
+    requestValidation: flags.requestValidation as boolean,
     watch: flags.watch as boolean,
     cors: flags.cors as boolean,
     maxBody: flags.maxBody as string,
     allowRemoteRefs: flags.allowRemoteRefs as boolean,
     refRoot: flags.refRoot as string | undefined,
+    mocks: flags.mocks as string[] | undefined,
+    stateful: flags.stateful as boolean,
+    fixtures: flags.fixtures as string | undefined,
+    admin: flags.admin as boolean,
+    adminPrefix: flags.adminPrefix as string,
+    journalSize: flags.journalSize as number,
+    latency: flags.latency as string | undefined,
+    faultRate: flags.faultRate as number,
+    faults: flags.faults as MockOptions["faults"],
     onEvent: printEvent,
   };
   let server: MockServer;
@@ -46,7 +69,7 @@ async function runMock(contracts: string[], flags: Record<string, unknown>): Pro
     printError(error);
     return 2;
   }
-  printRoutes(server);
+  printRoutes(server, describeExtras(server, options));
   void reportExamples(server);
   await untilSignal();
   await server.close();
@@ -63,7 +86,7 @@ function printEvent(event: MockEvent): void {
 }
 
 /** The routes per contract, then the URL last: one write, so the "listening" line means all is printed. */
-function printRoutes(server: MockServer): void {
+function printRoutes(server: MockServer, extras = ""): void {
   const routes = server.mock.core.router.routes();
   let text = "";
   for (const contract of server.mock.contracts) {
@@ -74,7 +97,22 @@ function printRoutes(server: MockServer): void {
     if (own.length > ROUTES_SHOWN) text += dim(`... and ${own.length - ROUTES_SHOWN} more\n`);
     text += "\n";
   }
-  process.stdout.write(`${text}${bold("mockpact")} mock listening on ${green(server.url)}\n`);
+  text += stubLines(server);
+  process.stdout.write(`${text}${extras}${bold("mockpact")} mock listening on ${green(server.url)}\n`);
+}
+
+/** The pact stubs of `--pact`, per pact file: method, URL and the interaction's description. */
+function stubLines(server: MockServer): string {
+  const stubs = server.mock.stubs?.listing() ?? [];
+  let text = "";
+  for (const source of new Set(stubs.map((s) => s.source))) {
+    const own = stubs.filter((s) => s.source === source);
+    text += `${bold("pact")} ${dim(`${source} (${own.length} interactions; pick a provider state with X-Pact-State)`)}\n`;
+    text += `${table(own.slice(0, ROUTES_SHOWN).map((s) => [s.method, `${server.url}${s.path}`, dim(s.description)]))}\n`;
+    if (own.length > ROUTES_SHOWN) text += dim(`... and ${own.length - ROUTES_SHOWN} more\n`);
+    text += "\n";
+  }
+  return text;
 }
 
 async function reportExamples(server: MockServer): Promise<void> {

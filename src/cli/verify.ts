@@ -27,6 +27,7 @@ export function verifyCommand(setExit: (code: number) => void): Command {
     .option("--timeout <ms>", "timeout of each request to the provider and of each state change", (v) => Number(v), 30_000)
     .option("--junit <file>", "write JUnit XML: a testsuite per pact, a testcase per interaction")
     .option("--json <file>", "write the full result as JSON")
+    .option("--html <file>", "write a self-contained HTML report, filterable to failures")
     .addOption(new Option("--log-level <level>", "Pact's own log level").choices(["silent", "error", "warn", "info", "debug", "trace"]).default("silent"))
     .option("--allow-remote-refs", "fetch contract $refs that point at URLs", false)
     .option("--ref-root <dir>", "folder contract file $refs may read from")
@@ -52,8 +53,10 @@ async function runVerify(flags: Record<string, unknown>): Promise<number> {
 async function writeReports(flags: Record<string, unknown>, result: VerifyResult): Promise<void> {
   const { writeJUnitReport } = await import("../report/junit.js");
   const { writeJsonReport } = await import("../report/json.js");
+  const { writeHtmlReport } = await import("../report/html.js");
   if (typeof flags.junit === "string") await writeJUnitReport(flags.junit, result);
   if (typeof flags.json === "string") await writeJsonReport(flags.json, result);
+  if (typeof flags.html === "string") await writeHtmlReport(flags.html, result);
 }
 
 function toOptions(flags: Record<string, unknown>): VerifyOptions {

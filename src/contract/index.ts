@@ -65,6 +65,14 @@ export async function loadContract(file: string, options: LoadOptions = {}): Pro
       pointer: scan.emptyEnums[0],
     });
   }
+  if (scan.refCycles.length > 0) {
+    warnings.push({
+      code: "REF_CYCLE",
+      message: `${scan.refCycles.length} $ref(s) lead to a cycle of $refs that never reaches a schema; requests that need them are answered 500`,
+      file: absolute,
+      pointer: scan.refCycles[0],
+    });
+  }
   const info = isObject(doc.info) ? doc.info : {};
   return {
     id: path.basename(absolute),

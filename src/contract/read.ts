@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import jsYaml from "js-yaml";
 import { MockpactError } from "../errors.js";
+import { expandedSize, mayHaveAliases } from "./alias-expansion.js";
 
 /**
  * Reads and parses one contract file. JSON goes through JSON.parse and YAML through js-yaml: both
@@ -54,8 +55,9 @@ function parseJson(text: string, file: string): unknown {
 }
 
 function parseYaml(text: string, file: string): unknown {
+  let doc: unknown;
   try {
-    return jsYaml.load(text, { filename: file, json: true });
+    doc = jsYaml.load(text, { filename: file, json: true });
   } catch (cause) {
     const mark = (cause as { mark?: { line: number; column: number } }).mark;
     const reason = (cause as { reason?: string }).reason ?? (cause as Error).message;
@@ -65,6 +67,22 @@ function parseYaml(text: string, file: string): unknown {
       cause,
     });
   }
+  if (mayHaveAliases(text)) refuseAliasBombs(doc, file);
+  return doc;
+}
+
+/** js-yaml shares an anchored node at each of its aliases: a few lines can stand for billions of nodes, or a cycle. */
+function refuseAliasBombs(doc: unknown, file: string): void {
+  const expansion = expandedSize(doc);
+  if (expansion.kind === "size") return;
+  const what =
+    expansion.kind === "cycle"
+      ? "an alias (*name) stands inside the node it names, a cycle no JSON document can hold"
+      : `its aliases (*name) expand to more than ${expansion.limit.toLocaleString("en-US")} values (a "billion laughs" document)`;
+  throw new MockpactError("CONTRACT_PARSE", `Failed to parse the contract as YAML: ${what}`, {
+    hint: "Write the repeated parts out, or use $ref for them: OpenAPI tools do not expand YAML aliases safely.",
+    place: { file },
+  });
 }
 
 export function lineColumnAt(text: string, offset: number): { line: number; column: number } {

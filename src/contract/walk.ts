@@ -10,6 +10,8 @@ export interface RefScan {
   typelessNullable: string[];
   /** Schemas with `enum: []`, which no value satisfies and ajv refuses to compile: the keyword is dropped. */
   emptyEnums: string[];
+  /** `$ref`s whose chain of refs (A -> B -> A) comes back on itself and never reaches a schema. */
+  refCycles: string[];
 }
 
 export interface ScanOptions {
@@ -29,8 +31,9 @@ const DATA_KEYS = new Set(["example", "enum", "default", "const", "x-examples"])
  * faker see what the OpenAPI specification says they mean.
  */
 export function scanRefs(doc: Record<string, unknown>, options: ScanOptions): RefScan {
-  const scan: RefScan = { externalRefs: [], missingRefs: [], refsWithSiblings: [], typelessNullable: [], emptyEnums: [] };
+  const scan: RefScan = { externalRefs: [], missingRefs: [], refsWithSiblings: [], typelessNullable: [], emptyEnums: [], refCycles: [] };
   const resolved = new Map<string, boolean>();
+  const cyclic = new Map<string, boolean>();
   const stack: Frame[] = [{ node: doc, pointer: "#", role: "structure" }];
   while (stack.length > 0) {
     const { node, pointer, role } = stack.pop()!;
@@ -52,7 +55,7 @@ export function scanRefs(doc: Record<string, unknown>, options: ScanOptions): Re
       delete node.enum;
       scan.emptyEnums.push(pointer);
     }
-    if (typeof node.$ref === "string") visitRef(doc, node, pointer, options, scan, resolved);
+    if (typeof node.$ref === "string") visitRef(doc, node, pointer, options, scan, resolved, cyclic);
     for (const key of Object.keys(node)) {
       if (DATA_KEYS.has(key) || (role === "example-object" && key === "value")) continue;
       const child = node[key];
@@ -83,6 +86,7 @@ function visitRef(
   options: ScanOptions,
   scan: RefScan,
   resolved: Map<string, boolean>,
+  cyclic: Map<string, boolean>,
 ): void {
   const ref = node.$ref as string;
   if (!ref.startsWith("#")) {
@@ -95,7 +99,24 @@ function visitRef(
     resolved.set(ref, exists);
   }
   if (!exists) scan.missingRefs.push({ ref, pointer });
+  else if (refChainCycles(doc, ref, cyclic)) scan.refCycles.push(pointer);
   if (options.stripRefSiblings && !isPathItem(pointer)) stripSiblings(node, pointer, scan);
+}
+
+/** Follows `ref` through targets that are nothing but another `$ref`: true when it comes back to one it passed. */
+function refChainCycles(doc: Record<string, unknown>, ref: string, cyclic: Map<string, boolean>): boolean {
+  const known = cyclic.get(ref);
+  if (known !== undefined) return known;
+  const passed = new Set<string>();
+  let next: string | undefined = ref;
+  while (next !== undefined && !passed.has(next) && cyclic.get(next) === undefined) {
+    passed.add(next);
+    const target = getAtPointer(doc, next);
+    next = isObject(target) && typeof target.$ref === "string" && target.$ref.startsWith("#") ? target.$ref : undefined;
+  }
+  const cycles = next !== undefined && (passed.has(next) || cyclic.get(next) === true);
+  for (const r of passed) cyclic.set(r, cycles);
+  return cycles;
 }
 
 function isPathItem(pointer: string): boolean {

@@ -2,6 +2,7 @@ import { generateSync, type JsonSchema } from "json-schema-faker";
 import { MockpactError, isMockpactError } from "../errors.js";
 import { viewFor } from "./document-view.js";
 import { jsfOptions } from "./options.js";
+import { MAX_FAKE_ITEMS, MAX_FAKE_LENGTH } from "./limits.js";
 import { CUT } from "./prepare.js";
 import { realismProvider } from "./realism.js";
 import { seedFrom, toGeneratorSeed } from "./seed.js";
@@ -51,8 +52,8 @@ export function fakeValue(document: Record<string, unknown>, schema: unknown, op
 }
 
 function noFiniteValue(schema: unknown): MockpactError {
-  return new MockpactError("SCHEMA_COMPILE", `Failed to fake a value for ${describe(schema)}: every path through its recursion is required, so no finite value exists`, {
-    hint: "Make one recursive property optional or nullable, or give the response an example.",
+  return new MockpactError("SCHEMA_COMPILE", `Failed to fake a value for ${describe(schema)}: every way to build it needs a required recursion without end or a value over the fake limits (minLength or a pattern repeat above ${MAX_FAKE_LENGTH}, minItems or minProperties above ${MAX_FAKE_ITEMS})`, {
+    hint: "Make the recursive or oversized property optional or nullable, lower its minimum, or give the response an example.",
     place: { pointer: describe(schema) },
   });
 }

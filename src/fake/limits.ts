@@ -13,6 +13,28 @@ const NUMBER_SPAN = 1000;
 /** How many characters above `minLength` a plain string may have. */
 const STRING_SPAN = 24;
 
+/**
+ * The largest `minLength` (and `{n}` repeat in a `pattern`) and `minItems`/`minProperties` a fake is
+ * made for. A schema asking for more (a hostile or mistaken `minLength: 100000000`) would take
+ * minutes and gigabytes; it is treated as unreachable recursion is (prepare.ts: CUT): left out where
+ * optional, else the fake fails with an error naming the schema.
+ */
+export const MAX_FAKE_LENGTH = 10_000;
+export const MAX_FAKE_ITEMS = 1_000;
+
+export function tooLargeToFake(raw: JsonObject): boolean {
+  const over = (value: unknown, limit: number) => typeof value === "number" && value > limit;
+  if (over(raw.minLength, MAX_FAKE_LENGTH) || over(raw.minItems, MAX_FAKE_ITEMS) || over(raw.minProperties, MAX_FAKE_ITEMS)) return true;
+  return typeof raw.pattern === "string" && largestRepeat(raw.pattern) > MAX_FAKE_LENGTH;
+}
+
+/** The largest `n` of the `{n}`, `{n,}` and `{n,m}` repeats of a pattern (0 without any). */
+function largestRepeat(pattern: string): number {
+  let largest = 0;
+  for (const match of pattern.matchAll(/\{(\d{1,12})(?:,\d*)?\}/g)) largest = Math.max(largest, Number(match[1]));
+  return largest;
+}
+
 export function narrowForGeneration(out: JsonObject, maxItems: number): void {
   tightestBound(out, "minimum", "exclusiveMinimum", (a, b) => a > b);
   tightestBound(out, "maximum", "exclusiveMaximum", (a, b) => a < b);

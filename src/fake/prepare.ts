@@ -2,7 +2,7 @@ import { allowsNull, compatValues, copyJson } from "./openapi-compat.js";
 import { hiddenNames } from "./direction.js";
 import { enumFirst } from "./enum-first.js";
 import { closeAllOf } from "./closed-objects.js";
-import { narrowForGeneration } from "./limits.js";
+import { narrowForGeneration, tooLargeToFake } from "./limits.js";
 import { isJsonObject, refKey, type JsonObject } from "./pointer.js";
 import { prepareProperties } from "./prepare-object.js";
 import { prepareArrayKeywords } from "./prepare-array.js";
@@ -78,6 +78,7 @@ function prepareRefNode(raw: JsonObject, ref: string, scope: Scope): Prepared {
 }
 
 function prepareNode(raw: JsonObject, scope: Scope): Prepared {
+  if (tooLargeToFake(raw)) return CUT;
   const view = scope.view;
   const out = compatValues(raw, view.dialect);
   const hidden = new Set([...scope.hidden, ...hiddenNames(raw, view.hidingKeyword, view.rawOrUndefined)]);

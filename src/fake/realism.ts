@@ -1,7 +1,7 @@
 import type { Faker } from "@faker-js/faker";
 import type { JsonObject } from "./pointer.js";
 import { seededFaker } from "./realism-faker.js";
-import { NUMBER_VALUES, STRING_VALUES, type Make } from "./realism-values.js";
+import { numberMakerFor, stringMakerFor, type Make } from "./realism-values.js";
 
 /**
  * Realistic values by property name: an `email` property looks like an email. Used only where the
@@ -27,9 +27,8 @@ export function realismFor(name: string, schema: unknown): RealismMark | undefin
   if (s.format !== undefined && !NUMERIC_FORMATS.has(String(s.format))) return undefined;
   // Realistic strings run 5 to 40 characters: a schema that cannot hold that keeps jsf's value.
   if (num(s.maxLength, Infinity) < 12 || num(s.minLength, 0) > 5) return undefined;
-  const key = name.toLowerCase().replace(/[-_\s]/g, "");
   const types = Array.isArray(s.type) ? s.type : [s.type];
-  const make = types.includes("string") ? (s.format === undefined ? STRING_VALUES[key] : undefined) : types.includes("integer") || types.includes("number") ? NUMBER_VALUES[key] : undefined;
+  const make = types.includes("string") ? (s.format === undefined ? stringMakerFor(name) : undefined) : types.includes("integer") || types.includes("number") ? numberMakerFor(name) : undefined;
   return make ? { make, schema: constraintsOf(s) } : undefined;
 }
 

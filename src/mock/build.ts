@@ -11,6 +11,8 @@ export interface BuiltValue {
   value: unknown;
   /** Set when the value breaks its schema: the mock says so in a `Mockpact-Warning` header. */
   warning?: string;
+  /** Where the value came from (the fixture writer records it); undefined when there is no value. */
+  source?: { kind: "example"; name?: string } | { kind: "fake" };
 }
 
 export interface BuildContext {
@@ -38,10 +40,11 @@ function buildFromCandidates(ctx: BuildContext, spec: ResponseSpec, mediaKey: st
   const doc = ctx.contract.document;
   if (!options.dynamic) {
     for (const candidate of exampleCandidates(doc, media, options.example)) {
-      if (!media.schema) return { value: candidate.value };
+      const source = { kind: "example" as const, name: candidate.name };
+      if (!media.schema) return { value: candidate.value, source };
       const value = withoutWriteOnly(doc, schemaNode(ctx, media), candidate.value);
-      if (isValid(ctx, media, value)) return { value };
-      if (candidate.explicit) return { value, warning: `example "${candidate.name}" does not match its schema` };
+      if (isValid(ctx, media, value)) return { value, source };
+      if (candidate.explicit) return { value, source, warning: `example "${candidate.name}" does not match its schema` };
     }
   }
   if (!media.schema) return { value: undefined };
@@ -53,9 +56,9 @@ function fake(ctx: BuildContext, spec: ResponseSpec, mediaKey: string, media: Me
   let value: unknown;
   for (let attempt = 0; attempt < FAKE_ATTEMPTS; attempt++) {
     value = fakeValue(ctx.contract.document, schemaNode(ctx, media), { seed: base + attempt, direction: "response", dialect: ctx.contract.dialect });
-    if (isValid(ctx, media, value)) return { value };
+    if (isValid(ctx, media, value)) return { value, source: { kind: "fake" } };
   }
-  return { value, warning: `no fake of ${ctx.operation.operationId} ${spec.status} ${mediaKey} matched its schema in ${FAKE_ATTEMPTS} tries` };
+  return { value, source: { kind: "fake" }, warning: `no fake of ${ctx.operation.operationId} ${spec.status} ${mediaKey} matched its schema in ${FAKE_ATTEMPTS} tries` };
 }
 
 function schemaNode(ctx: BuildContext, media: MediaType): unknown {

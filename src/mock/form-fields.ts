@@ -21,7 +21,8 @@ export function foldFormFields(fields: Record<string, unknown>, shapes: Record<s
     const root = name.slice(0, open);
     let branch = folded.get(root);
     if (branch === undefined) folded.set(root, (branch = new Map()));
-    place(branch, path, value);
+    // A repeated name arrives as a list: `expand[]=a&expand[]=b` appends each value.
+    for (const item of Array.isArray(value) ? value : [value]) place(branch, path, item);
   }
   for (const [root, branch] of folded) {
     if (Object.hasOwn(out, root)) continue; // `a=x` and `a[b]=y` together: the plain field stands

@@ -9,9 +9,8 @@ export type BodyReading = { ok: true; body: Buffer | undefined } | { ok: false; 
  * a byte is read; a stream that grows past it is cut. Either way the answer is a 413 naming the limit.
  */
 export function readBody(req: IncomingMessage, maxBytes: number): Promise<BodyReading> {
-  const declared = Number(req.headers["content-length"] ?? NaN);
-  if (declared > maxBytes) return Promise.resolve({ ok: false, response: tooLarge(maxBytes) });
-  if (declared === 0 || (Number.isNaN(declared) && req.headers["transfer-encoding"] === undefined)) return Promise.resolve({ ok: true, body: undefined });
+  const known = readingWithoutBody(req, maxBytes);
+  if (known) return Promise.resolve(known);
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -35,6 +34,19 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<BodyRe
       done = true;
     });
   });
+}
+
+const NO_BODY: BodyReading = Object.freeze({ ok: true, body: undefined });
+
+/**
+ * The reading of a request that has no body to read (most do not), or whose declared body is over
+ * the limit: known at once, so the server can answer without waiting on a promise.
+ */
+export function readingWithoutBody(req: IncomingMessage, maxBytes: number): BodyReading | undefined {
+  const declared = Number(req.headers["content-length"] ?? NaN);
+  if (declared > maxBytes) return { ok: false, response: tooLarge(maxBytes) };
+  if (declared === 0 || (Number.isNaN(declared) && req.headers["transfer-encoding"] === undefined)) return NO_BODY;
+  return undefined;
 }
 
 function tooLarge(maxBytes: number): MockResponse {

@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
+import { createDelivery } from "./delivery.js";
 import { readBody, toMockRequest, writeResponse } from "./http-adapter.js";
 import { loadMock } from "./load.js";
 import { resolveMockOptions, type MockOptions } from "./options.js";
@@ -14,16 +15,19 @@ export type MockpactMiddleware = ((req: Request, res: Response, next: NextFuncti
 export function mockpactMiddleware(options: MockOptions = {}): MockpactMiddleware {
   const resolved = resolveMockOptions(options);
   const loading = loadMock(resolved);
+  const delivery = createDelivery(); // delays and faults of mocks entries, --latency, --fault-rate
   const middleware = ((req: Request, res: Response, next: NextFunction) => {
     loading
       .then(async (mock) => {
         const method = req.method.toUpperCase();
         const pathname = req.originalUrl.split("?")[0] ?? "/";
-        if (mock.core.router.find(method, pathname).kind === "not-found") return next();
+        const unrouted = mock.core.router.find(method, pathname).kind === "not-found";
+        if (unrouted && !mock.stubs) return next();
         const body = await bodyOf(req, resolved.maxBodyBytes);
         if (!body.ok) return writeResponse(res, body.response);
         const request: MockRequest = { ...toMockRequest(req, body.body), url: req.originalUrl };
-        writeResponse(res, await mock.core.handle(request));
+        if (unrouted && mock.stubs?.answer(request).kind !== "matched") return next(); // --pact: only a matching stub keeps it
+        delivery.deliver(res, await mock.core.handle(request));
       })
       .catch(next);
   }) as MockpactMiddleware;

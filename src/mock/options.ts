@@ -1,19 +1,28 @@
 import { MockpactError } from "../errors.js";
+import { resolveStatefulOptions, type ResolvedStatefulOptions, type StatefulMockOptions } from "./options-stateful.js";
 
 /** What a user may set, from the CLI flags one to one, or from code. */
-export interface MockOptions {
-  /** Contract files or folders of them. Default: `contracts`. */
+export interface MockOptions extends StatefulMockOptions {
+  /** Contract files or folders of them. Default: `contracts`, or none when `pacts` are given. */
   contracts?: string[];
+  /** Pact files, folders of them or URLs: each HTTP interaction is served as a stub (`mock --pact`). */
+  pacts?: string[];
   port?: number;
   host?: string;
   /** Seed of every fake; the same seed and request give the same bytes. */
   seed?: number;
   /** Fake even where the contract has examples (as `Prefer: dynamic=true` on every request). */
   dynamic?: boolean;
+  /** `false` answers requests even when they break the contract (step 3 skipped; demos). Default true. */
+  requestValidation?: boolean;
   watch?: boolean;
   cors?: boolean;
   /** Largest request body accepted: bytes, or a size like `1mb`, `512kb`. */
   maxBody?: number | string;
+  /** A connection whose request headers have not all arrived after this long is closed (slow clients). Default 10 s. */
+  headersTimeoutMs?: number;
+  /** A connection whose whole request has not arrived after this long is closed. Default 30 s. */
+  requestTimeoutMs?: number;
   allowRemoteRefs?: boolean;
   /** Folder file `$ref`s may read from (default: each contract's own folder). */
   refRoot?: string;
@@ -22,19 +31,23 @@ export interface MockOptions {
 }
 
 export type MockEvent =
-  | { type: "warning"; message: string; file?: string; pointer?: string }
+  | { type: "warning"; message: string; file?: string; pointer?: string; line?: number }
   | { type: "reload"; file: string }
   | { type: "reload-failed"; file: string; error: Error };
 
-export interface ResolvedMockOptions {
+export interface ResolvedMockOptions extends ResolvedStatefulOptions {
   contracts: string[];
+  pacts: string[];
   port: number;
   host: string;
   seed: number;
   dynamic: boolean;
+  requestValidation: boolean;
   watch: boolean;
   cors: boolean;
   maxBodyBytes: number;
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
   allowRemoteRefs: boolean;
   refRoot: string | undefined;
   /** Deepest JSON nesting a request body may have (checked before parsing). */
@@ -45,22 +58,47 @@ export interface ResolvedMockOptions {
 export const DEFAULT_PORT = 4010;
 export const DEFAULT_MAX_BODY = 1024 * 1024;
 export const MAX_JSON_DEPTH = 256;
+/** node:http's own defaults are 60 s and 300 s: a client that never finishes its headers held a socket that long. */
+export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 
 export function resolveMockOptions(options: MockOptions = {}): ResolvedMockOptions {
   return {
-    contracts: options.contracts && options.contracts.length > 0 ? options.contracts : ["contracts"],
+    contracts: contractsOf(options),
+    pacts: options.pacts ?? [],
     port: checkPort(options.port ?? DEFAULT_PORT),
     host: options.host ?? "127.0.0.1",
     seed: checkInteger("seed", options.seed ?? 1),
     dynamic: options.dynamic ?? false,
+    requestValidation: options.requestValidation ?? true,
     watch: options.watch ?? false,
     cors: options.cors ?? false,
     maxBodyBytes: parseSize(options.maxBody ?? DEFAULT_MAX_BODY),
+    ...timeoutsOf(options),
     allowRemoteRefs: options.allowRemoteRefs ?? false,
     refRoot: options.refRoot,
     maxJsonDepth: MAX_JSON_DEPTH,
+    ...resolveStatefulOptions(options),
     onEvent: options.onEvent ?? (() => {}),
   };
+}
+
+/** `mock --pact FILE` alone serves the pacts alone: the `contracts` folder default applies without pacts only. */
+function contractsOf(options: MockOptions): string[] {
+  if (options.contracts && options.contracts.length > 0) return options.contracts;
+  return options.pacts && options.pacts.length > 0 ? [] : ["contracts"];
+}
+
+/** node:http refuses a headers timeout longer than the request timeout: the request's bounds both. */
+function timeoutsOf(options: MockOptions): { headersTimeoutMs: number; requestTimeoutMs: number } {
+  const requestTimeoutMs = checkDuration("request-timeout", options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS);
+  const headersTimeoutMs = Math.min(checkDuration("headers-timeout", options.headersTimeoutMs ?? DEFAULT_HEADERS_TIMEOUT_MS), requestTimeoutMs);
+  return { headersTimeoutMs, requestTimeoutMs };
+}
+
+function checkDuration(name: string, ms: number): number {
+  if (Number.isSafeInteger(ms) && ms > 0) return ms;
+  throw invalidOption(name, String(ms), "a positive number of milliseconds");
 }
 
 const UNITS: Record<string, number> = { b: 1, kb: 1024, k: 1024, mb: 1024 ** 2, m: 1024 ** 2, gb: 1024 ** 3, g: 1024 ** 3 };

@@ -170,7 +170,7 @@ function matrixValue(segment: string, name: string): string | undefined {
 function readQueryParameter(param: Parameter, query: QueryValues, limits: ParameterLimits): ParameterReading {
   const shape = param.shape;
   if (shape.type === "object" && param.contentMediaType === undefined) {
-    if (param.style === "deepObject") return readDeepObject(param, query);
+    if (param.style === "deepObject") return readDeepObject(param, query, limits);
     if (param.explode) return readExplodedQueryObject(param, query);
   }
   const values = query.get(param.name);
@@ -213,13 +213,15 @@ function readExplodedQueryObject(param: Parameter, query: QueryValues): Paramete
 }
 
 /** `?filter[color]=red&filter[size][min]=3&filter[tags][]=a`: nested objects, repeated keys as arrays. */
-function readDeepObject(param: Parameter, query: QueryValues): ParameterReading {
+function readDeepObject(param: Parameter, query: QueryValues, limits: ParameterLimits): ParameterReading {
   const name = param.name;
   let object: Record<string, unknown> | undefined;
   for (const [key, values] of query) {
     if (key.charCodeAt(name.length) !== 91 /* [ */ || !key.startsWith(name)) continue;
     const path = bracketPath(key, name.length);
     if (path === undefined) continue;
+    // The tree is coerced and validated recursively: a `[a][a]...` key 100,000 deep overflowed the stack (a 500).
+    if (path.length > limits.maxDepth) return { present: true, violation: violation(param, "maxDepth", `nests deeper than ${limits.maxDepth} levels`) };
     object ??= {};
     assignPath(object, path, values);
   }

@@ -1,9 +1,11 @@
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { MockpactError } from "../errors.js";
-import { readBody, toMockRequest, writeResponse } from "./http-adapter.js";
+import { readBody, readingWithoutBody, toMockRequest, writeResponse, type BodyReading } from "./http-adapter.js";
 import { loadMock, type LoadedMock } from "./load.js";
 import { resolveMockOptions, type MockOptions } from "./options.js";
+import { createRuntime } from "./runtime.js";
+import { createServerExtras } from "./server-extras.js";
 import { watchContracts } from "./watch.js";
 import type { MockRequest, MockResponse } from "./types.js";
 
@@ -22,23 +24,31 @@ export interface MockServer {
 /** The standalone mock: the pure core on node:http, no express on the hot path. */
 export async function createMockServer(options: MockOptions = {}): Promise<MockServer> {
   const resolved = resolveMockOptions(options);
-  let mock = await loadMock(resolved);
+  const runtime = createRuntime(resolved); // journal, state, scenarios: kept across reloads
+  let mock = await loadMock(resolved, runtime);
+  const extras = createServerExtras(resolved, runtime, () => mock); // admin API; delays and faults on the socket
   let url = "";
-  const server: Server = createServer((req, res) => {
-    void readBody(req, resolved.maxBodyBytes).then(async (reading) => {
-      if (!reading.ok) {
-        writeResponse(res, reading.response);
-        req.resume();
-        return;
-      }
-      writeResponse(res, await mock.core.handle(toMockRequest(req, reading.body)));
-    });
+  // Slow clients (headers or a body that never finish) are closed by node:http's own timeouts, checked each second.
+  const timeouts = { headersTimeout: resolved.headersTimeoutMs, requestTimeout: resolved.requestTimeoutMs, connectionsCheckingInterval: Math.min(1_000, resolved.headersTimeoutMs) };
+  const answer = async (req: IncomingMessage, res: ServerResponse, reading: BodyReading): Promise<void> => {
+    if (!reading.ok) {
+      writeResponse(res, reading.response);
+      req.resume();
+      return;
+    }
+    extras.deliver(res, await mock.core.handle(toMockRequest(req, reading.body)));
+  };
+  const server: Server = createServer(timeouts, (req, res) => {
+    if (extras.admin(req, res)) return;
+    // Most requests have no body: answered without the promise and closure of a body read.
+    const known = readingWithoutBody(req, resolved.maxBodyBytes);
+    void (known ? answer(req, res, known) : readBody(req, resolved.maxBodyBytes).then((reading) => answer(req, res, reading)));
   });
   server.on("clientError", (_error, socket) => {
     if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
   });
   const reload = async () => {
-    mock = await loadMock(resolved);
+    mock = await loadMock(resolved, runtime);
   };
   const stopWatching = resolved.watch ? watchContracts(() => mock.files, resolved, reload) : () => {};
   return {
@@ -53,6 +63,7 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
     listen: (port = resolved.port) => listen(server, port, resolved.host).then((u) => (url = u)),
     close: async () => {
       stopWatching();
+      extras.release();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
     },

@@ -13,4 +13,8 @@ export interface MockResponse {
   status: number;
   headers: Record<string, string>;
   body?: Buffer | string;
+  /** Milliseconds the adapter waits before writing (an override's `delay`, `--latency`). */
+  delayMs?: number;
+  /** A broken answer the adapter gives instead (an override's `fault`, `--fault-rate`): see faults.ts. */
+  fault?: import("./faults.js").FaultKind;
 }

@@ -1,5 +1,5 @@
 import type { Operation, ValueShape } from "../contract/model.js";
-import { shapeOf } from "../contract/shape.js";
+import { formShapeOf } from "../contract/shape.js";
 import { getAtPointer } from "../contract/pointer.js";
 import type { SchemaRegistry } from "../schema/registry.js";
 import type { Violation } from "../schema/violation.js";
@@ -27,7 +27,9 @@ export interface RequestInput {
  */
 export async function validateRequest(registry: SchemaRegistry, operation: Operation, input: RequestInput): Promise<RequestVerdict> {
   const violations = validateParameters(registry, operation, input.parts, input.maxJsonDepth);
-  const body = await validateBody(registry, operation, input);
+  // Most requests carry no body to parse: their verdict is known without an await (and its promise).
+  const step = precheckBody(operation, input);
+  const body = step.kind === "parse" ? await parseAndCheckBody(registry, step, input) : step;
   if (body.kind === "unsupported-media-type") return body;
   if (violations.length === 0 && body.violations.length === 0) return { kind: "valid" };
   const status = violations.length > 0 || body.unreadable ? 400 : 422;
@@ -48,7 +50,10 @@ function validateParameters(registry: SchemaRegistry, operation: Operation, part
 
 type BodyVerdict = { kind: "checked"; violations: Violation[]; unreadable: boolean } | { kind: "unsupported-media-type"; contentType: string; declared: string[] };
 
-async function validateBody(registry: SchemaRegistry, operation: Operation, input: RequestInput): Promise<BodyVerdict> {
+type BodyToParse = { kind: "parse"; spec: NonNullable<Operation["requestBody"]>; body: Buffer; mediaKey: string };
+
+/** The body checks that need no parsing: no body declared or sent, no media type declared, an undeclared one. */
+function precheckBody(operation: Operation, input: RequestInput): BodyVerdict | BodyToParse {
   const spec = operation.requestBody;
   const empty = input.body === undefined || input.body.length === 0;
   if (!spec) return { kind: "checked", violations: [], unreadable: false };
@@ -60,7 +65,11 @@ async function validateBody(registry: SchemaRegistry, operation: Operation, inpu
   if (declared.length === 0) return { kind: "checked", violations: [], unreadable: false };
   const mediaKey = matchRequestMediaType(input.contentType, declared);
   if (mediaKey === undefined) return { kind: "unsupported-media-type", contentType: input.contentType ?? "(none)", declared };
-  const parsed = await parseBody(input.body, input.contentType, { maxDepth: input.maxJsonDepth });
+  return { kind: "parse", spec, body: input.body!, mediaKey };
+}
+
+async function parseAndCheckBody(registry: SchemaRegistry, { spec, body: raw, mediaKey }: BodyToParse, input: RequestInput): Promise<BodyVerdict> {
+  const parsed = await parseBody(raw, input.contentType, { maxDepth: input.maxJsonDepth });
   if (parsed.violation) return { kind: "checked", violations: [parsed.violation], unreadable: true };
   const media = spec.content[mediaKey];
   const body = parsed.body;
@@ -77,7 +86,7 @@ function coerceFields(registry: SchemaRegistry, ref: NonNullable<Operation["requ
   if (!shapes) {
     const doc = registry.contract.document;
     const schema = "pointer" in ref ? getAtPointer(doc, ref.pointer) : ref.inline;
-    shapes = shapeOf(doc, schema).properties ?? {};
+    shapes = formShapeOf(doc, schema).properties ?? {};
     formShapes.set(ref, shapes);
   }
   return foldFormFields(fields, shapes);

@@ -10,6 +10,8 @@ export interface PactFile {
   /** Pact specification version as the file declares it, e.g. `4.0` (`1.0.0` when it declares none). */
   specVersion: string;
   interactions: PactInteraction[];
+  /** The parsed document: compat and `mock --pact` read the interactions' requests and responses from it. */
+  document: Record<string, unknown>;
 }
 
 export interface PactInteraction {
@@ -42,7 +44,7 @@ export function parsePact(text: string, source: string): PactFile {
   }
   const list = doc.interactions ?? doc.messages;
   if (!Array.isArray(list)) throw invalid(source, "it has no interactions list", "A pact lists its interactions under `interactions` (or `messages`).");
-  return { source, consumer, provider, specVersion, interactions: list.filter(isObject).map(interactionOf) };
+  return { source, consumer, provider, specVersion, interactions: list.filter(isObject).map(interactionOf), document: doc };
 }
 
 function nameOf(party: unknown): string | undefined {

@@ -1,12 +1,13 @@
-/** Header names whose values are credentials: never printed, never written to a report. */
-const SECRET_HEADER = /authorization|token|secret|password|api[-_]?key|cookie|session/i;
+import { isSecretName } from "../secrets.js";
+
+export { isSecretName };
 
 /** The credential strings of a run: the broker token, and secret header values (and their token part). */
 export function secretsOf(brokerToken: string | undefined, headers: Record<string, string>): string[] {
   const secrets = new Set<string>();
   if (brokerToken) secrets.add(brokerToken);
   for (const [name, value] of Object.entries(headers)) {
-    if (!SECRET_HEADER.test(name)) continue;
+    if (!isSecretName(name)) continue;
     secrets.add(value.trim());
     const credential = value.trim().split(/\s+/).slice(1).join(" ");
     if (credential) secrets.add(credential);
@@ -30,5 +31,5 @@ export function redactDeep<T>(value: T, secrets: string[]): T {
 
 /** Headers as they may be shown: names kept, secret values replaced. */
 export function redactHeaders(headers: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, SECRET_HEADER.test(k) ? "[redacted]" : v]));
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, isSecretName(k) ? "[redacted]" : v]));
 }

@@ -45,7 +45,7 @@ function caseLines(c: Case, paint: Paint): string[] {
 export function summaryLine(report: Report, paint: Paint = plain): string {
   const s = report.summary;
   const counts = [`${s.passed} passed`, `${s.failed} failed`, ...(s.pending ? [`${s.pending} pending`] : [])].join(", ");
-  const by = [`${s.bySource.pact} Pact mismatch(es)`, `${s.bySource.schema} schema violation(s)`];
+  const by = report.kind === "compat" ? [`${s.bySource.compat} incompatibilit${s.bySource.compat === 1 ? "y" : "ies"}`, `${s.warnings} warning(s)`] : [`${s.bySource.pact} Pact mismatch(es)`, `${s.bySource.schema} schema violation(s)`];
   if (s.bySource.state + s.bySource.error > 0) by.push(`${s.bySource.state + s.bySource.error} other failure(s)`);
   const text = `${s.cases} interaction(s) in ${s.suites} pact(s): ${counts} (${by.join(", ")}) in ${(report.durationMs / 1000).toFixed(1)} s`;
   return report.ok ? paint.green(text) : paint.red(text);

@@ -34,7 +34,8 @@ function suiteXml(suite: Suite): string[] {
 
 function caseXml(suite: Suite, c: Case): string[] {
   const open = `    <testcase classname="${attr(suite.name)}" name="${attr(c.name)}" time="${seconds(c.durationMs ?? 0)}"`;
-  const failing = c.findings.filter((f) => f.level === "error");
+  const errors = c.findings.filter((f) => f.level === "error");
+  const failing = errors.length > 0 ? errors : c.findings; // a case failed by its warnings (compat --fail-on warning)
   if (c.status === "passed" && c.findings.length === 0) return [`${open}/>`];
   const lines = [`${open}>`];
   if (c.status === "pending") lines.push(`      <skipped message="pending: ${attr(countText(c.findings))}"/>`);
@@ -50,8 +51,9 @@ function caseXml(suite: Suite, c: Case): string[] {
 function countText(findings: Finding[]): string {
   const pact = findings.filter((f) => f.source === "pact").length;
   const schema = findings.filter((f) => f.source === "schema").length;
-  const other = findings.length - pact - schema;
-  return [pact && `${pact} Pact mismatch(es)`, schema && `${schema} schema violation(s)`, other && `${other} other failure(s)`].filter(Boolean).join(", ");
+  const compat = findings.filter((f) => f.source === "compat").length;
+  const other = findings.length - pact - schema - compat;
+  return [pact && `${pact} Pact mismatch(es)`, schema && `${schema} schema violation(s)`, compat && `${compat} incompatibilit(ies)`, other && `${other} other failure(s)`].filter(Boolean).join(", ");
 }
 
 function sources(findings: Finding[]): string {

@@ -3,7 +3,7 @@
  * interaction) with findings. `verify` fills it today and `compat` will tomorrow; the console, JSON
  * and JUnit reporters know only this shape.
  */
-export type FindingSource = "pact" | "schema" | "state" | "error";
+export type FindingSource = "pact" | "schema" | "state" | "error" | "compat";
 
 export interface Finding {
   /** Who found it: Pact's matching, the OpenAPI schema check, a provider-state handler, or plumbing. */
@@ -22,6 +22,12 @@ export interface Finding {
   operationId?: string;
   /** The real request the finding is about: `GET /shop/orders/1001`. */
   request?: string;
+  /** compat: the stable rule code (`response.body.incompatible`). */
+  rule?: string;
+  /** compat: JSON pointer of what the finding is about in the pact file (`/interactions/2/response/body/price`). */
+  pactPointer?: string;
+  /** compat: where the contract says otherwise; `line` when the contract's text shows it. */
+  contractPlace?: { file: string; pointer: string; line?: number };
 }
 
 export type CaseStatus = "passed" | "failed" | "pending";
@@ -50,10 +56,14 @@ export interface Summary {
   pending: number;
   /** Failing findings by source. */
   bySource: Record<FindingSource, number>;
+  /** Warning-level findings, all sources. */
+  warnings: number;
 }
 
 export interface Report {
   title: string;
+  /** What produced it: the console's summary line words its counts by it (default `verify`). */
+  kind?: "verify" | "compat";
   ok: boolean;
   durationMs: number;
   suites: Suite[];
@@ -67,12 +77,15 @@ export function caseStatus(findings: Finding[], pending: boolean): CaseStatus {
 }
 
 export function summarise(suites: Suite[]): Summary {
-  const summary: Summary = { suites: suites.length, cases: 0, passed: 0, failed: 0, pending: 0, bySource: { pact: 0, schema: 0, state: 0, error: 0 } };
+  const summary: Summary = { suites: suites.length, cases: 0, passed: 0, failed: 0, pending: 0, bySource: { pact: 0, schema: 0, state: 0, error: 0, compat: 0 }, warnings: 0 };
   for (const suite of suites) {
     for (const c of suite.cases) {
       summary.cases += 1;
       summary[c.status] += 1;
-      for (const f of c.findings) if (f.level === "error") summary.bySource[f.source] += 1;
+      for (const f of c.findings) {
+        if (f.level === "error") summary.bySource[f.source] += 1;
+        else summary.warnings += 1;
+      }
     }
   }
   return summary;

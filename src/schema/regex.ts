@@ -2,8 +2,12 @@ import vm from "node:vm";
 import { RE2JS } from "re2js";
 import safeRegex from "safe-regex2";
 
-/** Wall-clock budget for one `pattern` test that no linear-time engine can run (lookarounds, backrefs). */
-export const REGEX_TIME_LIMIT_MS = 50;
+/**
+ * Wall-clock budget for one `pattern` test that no linear-time engine can run (lookarounds,
+ * backrefs). Generous, so a busy machine never turns a linear pattern into a false "no match"; a
+ * truly catastrophic one still costs at most this much of the event loop.
+ */
+export const REGEX_TIME_LIMIT_MS = 250;
 
 /**
  * ajv shares one compiled pattern per `String(tester)` across all schemas of an instance (its scope

@@ -1,6 +1,7 @@
 import type { Ajv as AjvCore, ValidateFunction } from "ajv";
 import type { Contract, SchemaRef } from "../contract/model.js";
 import { MockpactError } from "../errors.js";
+import { addDocument } from "./add-document.js";
 import { createAjv } from "./ajv.js";
 import { toViolations, type Direction } from "./violations.js";
 import type { Violation, ViolationLocation } from "./violation.js";
@@ -21,7 +22,7 @@ export class SchemaRegistry {
   constructor(readonly contract: Contract) {
     this.docId = `https://mockpact.invalid/contracts/${++registries}.json`;
     this.ajv = createAjv(contract.dialect);
-    this.ajv.addSchema(contract.document, this.docId);
+    addDocument(this.ajv, contract.document, this.docId);
   }
 
   /** The compiled validator of `ref`; a schema that does not compile is an error, never "valid". */

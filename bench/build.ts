@@ -1,0 +1,33 @@
+/**
+ * The benchmark runs the built CLI (`bin/mockpact.js` imports dist/), as users do. dist/ is rebuilt
+ * when any file of src/ is newer than it, so a benchmark never measures yesterday's code.
+ */
+import { spawnSync } from "node:child_process";
+import { readdirSync, statSync } from "node:fs";
+import { join } from "node:path";
+
+function newestMtime(dir: string, suffix: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith(suffix)) continue;
+    newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  }
+  return newest;
+}
+
+function builtMtime(): number {
+  try {
+    return statSync("dist/cli/main.js").mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+/** Returns whether it built; throws with tsc's output when the build fails. */
+export function buildIfStale(): boolean {
+  const stale = builtMtime() === 0 || newestMtime("src", ".ts") > newestMtime("dist", ".js");
+  if (!stale) return false;
+  const tsc = spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], { encoding: "utf8" });
+  if (tsc.status !== 0) throw new Error(`npm run build failed:\n${tsc.stdout}${tsc.stderr}`);
+  return true;
+}

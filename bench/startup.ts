@@ -1,0 +1,54 @@
+/**
+ * Start-up to first answer, Prism and mockpact alternated (P M P M ...), one server at a time so
+ * neither start competes with the other for the CPU. The last start of each is kept running for the
+ * load that follows.
+ */
+import { startContractServer, type RunningServer } from "./servers.js";
+import type { Plan } from "./plan.js";
+import type { Pinning } from "./processes.js";
+import { CONTRACTS, type ContractKey } from "./scenarios.js";
+import { median } from "./stats.js";
+
+export interface StartupFigures {
+  contract: ContractKey;
+  server: "prism" | "mockpact";
+  samplesMs: number[];
+  medianMs?: number;
+  /** Why there is no figure (time-out with its bound, or an early exit). */
+  failure?: string;
+  boundMs: number;
+}
+
+export interface StartedPair {
+  figures: StartupFigures[];
+  running: Partial<Record<"prism" | "mockpact", RunningServer>>;
+}
+
+export async function measureStartups(contract: ContractKey, plan: Plan, pinning: Pinning, log: (line: string) => void): Promise<StartedPair> {
+  const kinds = ["prism", "mockpact"] as const;
+  const figures = Object.fromEntries(kinds.map((server) => [server, { contract, server, samplesMs: [] as number[], boundMs: plan.startBoundMs[server] }])) as Record<
+    (typeof kinds)[number],
+    StartupFigures
+  >;
+  const running: StartedPair["running"] = {};
+  const rounds = Math.max(plan.startRepeats.prism, plan.startRepeats.mockpact);
+  for (let round = 1; round <= rounds; round++) {
+    for (const kind of kinds) {
+      const figure = figures[kind];
+      if (figure.failure || round > plan.startRepeats[kind]) continue;
+      await running[kind]?.process.stop();
+      delete running[kind];
+      const outcome = await startContractServer(kind, CONTRACTS[contract].file, CONTRACTS[contract].probe, plan.startBoundMs[kind], pinning);
+      if (!outcome.ok) {
+        figure.failure = outcome.reason;
+        log(`  ${kind} on ${contract}: ${outcome.reason}`);
+        continue;
+      }
+      figure.samplesMs.push(outcome.server.startupMs!);
+      running[kind] = outcome.server;
+      log(`  ${kind} on ${contract}: first answer after ${(outcome.server.startupMs! / 1000).toFixed(2)} s`);
+    }
+  }
+  for (const figure of Object.values(figures)) if (figure.samplesMs.length > 0) figure.medianMs = median(figure.samplesMs);
+  return { figures: Object.values(figures), running };
+}

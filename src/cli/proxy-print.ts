@@ -1,0 +1,41 @@
+import type { ProxiedExchange } from "../proxy/proxied-exchange.js";
+import { redactQuery } from "../proxy/redact-query.js";
+import { bold, dim, green, red, yellow } from "./print.js";
+
+/** Totals printed when the proxy stops; they also decide the exit code. */
+export interface ProxyTally {
+  exchanges: number;
+  withFindings: number;
+  fromMock: number;
+  failed: number;
+}
+
+export function emptyTally(): ProxyTally {
+  return { exchanges: 0, withFindings: 0, fromMock: 0, failed: 0 };
+}
+
+export function countExchange(tally: ProxyTally, exchange: ProxiedExchange): void {
+  tally.exchanges++;
+  if (exchange.violations.length > 0) tally.withFindings++;
+  if (exchange.source === "mock") tally.fromMock++;
+  if (exchange.error) tally.failed++;
+}
+
+/**
+ * One line per exchange, then one per finding. Headers are never printed, and query values of
+ * credential-like names (`?api_key=`, `?token=`) are replaced: logs get shared.
+ */
+export function formatExchange(exchange: ProxiedExchange): string {
+  const status = exchange.status >= 500 || exchange.error ? red(String(exchange.status)) : exchange.status >= 400 ? yellow(String(exchange.status)) : green(String(exchange.status));
+  const source = exchange.source === "upstream" ? dim("upstream") : yellow(exchange.reason ? `${exchange.source} (${exchange.reason})` : exchange.source);
+  const findings = exchange.violations.length > 0 ? red(` ${exchange.violations.length} finding(s)`) : "";
+  let text = `${bold(exchange.method)} ${redactQuery(exchange.url)} ${status} ${source} ${dim(exchange.operationId ?? "-")} ${dim(`${exchange.durationMs.toFixed(1)} ms`)}${findings}\n`;
+  for (const v of exchange.violations) text += `  ${red(v.in)} ${v.where} ${dim(v.keyword)}: ${v.message}\n`;
+  if (exchange.unchecked) text += `  ${yellow("unchecked")} ${exchange.unchecked}\n`;
+  if (exchange.error) text += `  ${red("error")} ${exchange.error}\n`;
+  return text;
+}
+
+export function formatTally(tally: ProxyTally): string {
+  return `${bold("mockpact proxy")} ${tally.exchanges} exchange(s), ${tally.withFindings} with findings, ${tally.fromMock} answered by the mock, ${tally.failed} upstream failure(s)\n`;
+}

@@ -1,0 +1,93 @@
+import { performance } from "node:perf_hooks";
+import { findContractFiles, loadContract, type Contract } from "../contract/index.js";
+import { buildRouter } from "../mock/router.js";
+import { readHttpPacts, type HttpPact } from "../pact/read-pacts.js";
+import { buildReport, type Case, type Report, type Suite } from "../report/model.js";
+import { SchemaRegistry } from "../schema/registry.js";
+import { checkRequest } from "./check-request.js";
+import { checkResponse } from "./check-response.js";
+import { ContractLines, displayPath } from "./contract-lines.js";
+import { toReportFinding, type CompatFinding } from "./finding.js";
+import { locate, notLocated } from "./locate.js";
+import { resolveCompatOptions, type CompatOptions, type ResolvedCompatOptions } from "./options.js";
+
+export { COMPAT_RULES, type CompatRule, type Severity } from "./rules.js";
+export type { CompatFinding } from "./finding.js";
+export { resolveCompatOptions, type CompatOptions, type ResolvedCompatOptions } from "./options.js";
+
+/** The result of `checkCompat`: the generic report (a suite per pact, a case per interaction) and the run's facts. */
+export interface CompatResult extends Report {
+  kind: "compat";
+  contracts: string[];
+  pacts: string[];
+  failOn: "error" | "warning";
+  errors: number;
+  warnings: number;
+  /** Interactions compat does not check (V4 messages and other non-HTTP kinds). */
+  skipped: number;
+}
+
+/**
+ * Checks consumer pacts against the provider's OpenAPI contracts with nothing running: for each
+ * HTTP interaction, the operation it calls, its request, and the response it expects. Load
+ * problems (a pact or contract that cannot be read) throw a MockpactError; findings are in the result.
+ */
+export async function checkCompat(options: CompatOptions): Promise<CompatResult> {
+  const started = performance.now();
+  const resolved = resolveCompatOptions(options);
+  const contracts = await loadContracts(resolved);
+  const pacts = await readHttpPacts(resolved.pacts, resolved.timeoutMs);
+  const router = buildRouter(contracts, () => {});
+  const registries = new Map(contracts.map((c) => [c, new SchemaRegistry(c)] as const));
+  const lines = new ContractLines();
+  const suites: Suite[] = [];
+  for (const pact of pacts) {
+    const cases: Case[] = [];
+    for (const interaction of pact.interactions) {
+      const match = locate(router, interaction);
+      const findings: CompatFinding[] = [];
+      if (match.kind !== "found") findings.push(notLocated(interaction, match));
+      else {
+        const ctx = { interaction, contract: match.target.contract, operation: match.target.operation, registry: registries.get(match.target.contract)!, pathParams: match.pathParams, lines };
+        findings.push(...(await checkRequest(ctx)), ...checkResponse(ctx));
+      }
+      cases.push(caseOf(interaction.description, findings, resolved));
+    }
+    suites.push(suiteOf(pact, cases));
+  }
+  return resultOf(buildReport(`mockpact compat`, suites, performance.now() - started), resolved, pacts);
+}
+
+async function loadContracts(resolved: ResolvedCompatOptions): Promise<Contract[]> {
+  const files = await findContractFiles(resolved.contracts);
+  return Promise.all(files.map((file) => loadContract(file, { allowRemoteRefs: resolved.allowRemoteRefs, refRoot: resolved.refRoot })));
+}
+
+function caseOf(name: string, findings: CompatFinding[], resolved: ResolvedCompatOptions): Case {
+  const failing = findings.some((f) => f.severity === "error" || resolved.failOn === "warning");
+  return { name, status: failing ? "failed" : "passed", findings: findings.map(toReportFinding) };
+}
+
+function suiteOf(pact: HttpPact, cases: Case[]): Suite {
+  const { consumer, provider, specVersion, source } = pact.pact;
+  return { name: `${consumer} -> ${provider}`, source: /^https?:/i.test(source) ? source : displayPath(source), properties: { consumer, provider, "pact spec": specVersion }, cases };
+}
+
+function resultOf(report: Report, resolved: ResolvedCompatOptions, pacts: HttpPact[]): CompatResult {
+  const findings = report.suites.flatMap((s) => s.cases.flatMap((c) => c.findings));
+  return {
+    ...report,
+    kind: "compat",
+    contracts: resolved.contracts,
+    pacts: pacts.map((p) => p.pact.source),
+    failOn: resolved.failOn,
+    errors: findings.filter((f) => f.level === "error").length,
+    warnings: findings.filter((f) => f.level === "warning").length,
+    skipped: pacts.reduce((sum, p) => sum + p.skipped, 0),
+  };
+}
+
+/** Every finding of a result, flat, with the pact and interaction it belongs to: for code that acts on rule codes. */
+export function compatFindings(result: Report): Array<{ pact: string; interaction: string; rule: string; level: string; message: string }> {
+  return result.suites.flatMap((s) => s.cases.flatMap((c) => c.findings.map((f) => ({ pact: s.source ?? s.name, interaction: c.name, rule: f.rule ?? "", level: f.level, message: f.message }))));
+}

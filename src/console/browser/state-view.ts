@@ -1,0 +1,54 @@
+import { fetchState, resetServer, setScenario, type Scenario, type ServerState } from "./admin-api.js";
+import { byId, h, replace } from "./dom.js";
+import { refreshNow } from "./journal-view.js";
+
+/** Scenario states and the stateful store: read on demand (they change only when requests do). */
+export function startStateView(): void {
+  byId("refresh-state").addEventListener("click", () => void showState());
+  byId("reset-all").addEventListener("click", () => void resetServer().then(() => (showState(), refreshNow())));
+  void showState();
+}
+
+export async function showState(): Promise<void> {
+  const panel = byId("state");
+  try {
+    replace(panel, ...stateParts(await fetchState()));
+  } catch (error) {
+    replace(panel, h("p", { class: "error" }, `The state could not be read: ${(error as Error).message}`));
+  }
+}
+
+function stateParts(state: ServerState): HTMLElement[] {
+  const scenarios = state.scenarios.length
+    ? h("ul", { class: "scenarios" }, ...state.scenarios.map(scenarioRow))
+    : h("p", { class: "muted" }, "No scenarios.");
+  return [h("h3", {}, "Scenarios"), scenarios, h("h3", {}, "Stateful store"), ...storeParts(state.store)];
+}
+
+interface ResourceView {
+  collection: string;
+  collections?: Array<{ path: string; count: number; items: unknown[] }>;
+}
+
+/** Per inferred resource: its collection path, how many items it holds, and the items. */
+function storeParts(store: unknown): HTMLElement[] {
+  if (store === undefined) return [h("p", { class: "muted" }, "The stateful store is off (mockpact mock --stateful).")];
+  if (!Array.isArray(store)) return [h("pre", { class: "store" }, JSON.stringify(store, null, 2))];
+  if (store.length === 0) return [h("p", { class: "muted" }, "No resources were inferred from the contracts.")];
+  return (store as ResourceView[]).map((resource) => {
+    const items = (resource.collections ?? []).flatMap((c) => c.items);
+    return h(
+      "div",
+      { class: "resource", "data-collection": resource.collection },
+      h("div", {}, h("code", { class: "path" }, resource.collection), " ", h("span", { class: "muted" }, `${items.length} item(s)`)),
+      items.length ? h("pre", { class: "store" }, JSON.stringify(items, null, 2)) : null,
+    );
+  });
+}
+
+function scenarioRow(scenario: Scenario): HTMLElement {
+  const choices = [...new Set([scenario.state, ...scenario.states])];
+  const select = h("select", { "aria-label": `state of ${scenario.name}` }, ...choices.map((s) => h("option", { value: s, selected: s === scenario.state }, s)));
+  select.addEventListener("change", () => void setScenario(scenario.name, select.value).then(showState));
+  return h("li", { "data-scenario": scenario.name }, h("strong", {}, scenario.name), " ", select);
+}

@@ -1,0 +1,26 @@
+import type { Violation } from "../schema/violation.js";
+import type { BuildContext } from "./build.js";
+import type { RouteTarget } from "./router.js";
+import type { MockRequest, MockResponse } from "./types.js";
+
+/** What the core learnt about one request, for the journal. */
+export interface RequestTrace {
+  target?: RouteTarget;
+  /** Violations of a request the core rejected. */
+  violations?: Violation[];
+  /** Who answered, when not the generated answer: `override mocks/shop.yaml:3`, `stateful`. */
+  answeredBy?: string;
+}
+
+/**
+ * The core's hooks for issue 6 (see extras.ts): the core stays `handle(request) -> response` and
+ * knows nothing of mocks files, state or the journal.
+ */
+export interface CoreExtensions {
+  /** For a valid request, before anything else answers it (pact stubs included): the first matching override's answer. */
+  override(ctx: BuildContext, request: MockRequest, pathParams: Record<string, string>, trace: RequestTrace): MockResponse | undefined;
+  /** For a valid request no override or stub answered, before the generated answer: the stateful store's answer. */
+  stateful(ctx: BuildContext, request: MockRequest, pathParams: Record<string, string>, trace: RequestTrace): MockResponse | undefined;
+  /** Every response on its way out: global latency and faults, then the journal. */
+  finish(request: MockRequest, response: MockResponse, trace: RequestTrace): MockResponse;
+}

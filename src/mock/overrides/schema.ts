@@ -1,0 +1,71 @@
+/**
+ * The JSON Schema of a mocks file, published as schemas/mocks.schema.json for editor completion
+ * (a test keeps the two equal). The loader checks each entry against `definitions.entry`, then the
+ * meaning (operations, delays, templates) in compile.ts, where messages can be more precise.
+ */
+const scalar = { type: ["string", "number", "boolean"] };
+
+export const MOCKS_SCHEMA = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  title: "mockpact mocks file",
+  description: "Overrides and scenarios for `mockpact mock`: a list of entries, tried in file order; the first that matches a request answers it.",
+  anyOf: [
+    { type: "array", items: { $ref: "#/definitions/entry" } },
+    {
+      type: "object",
+      required: ["mocks"],
+      additionalProperties: false,
+      properties: { $schema: { type: "string" }, mocks: { type: "array", items: { $ref: "#/definitions/entry" } } },
+    },
+  ],
+  definitions: {
+    entry: {
+      type: "object",
+      required: ["operation"],
+      additionalProperties: false,
+      properties: {
+        operation: { type: "string", minLength: 1, description: 'An operationId (`getOrder`) or a method and path of the contract (`GET /orders/{orderId}`).' },
+        contract: { type: "string", minLength: 1, description: "The contract file name (`shop.yaml`), where two loaded contracts share the operationId." },
+        name: { type: "string", description: "A label shown in the request journal." },
+        when: { $ref: "#/definitions/when" },
+        respond: { $ref: "#/definitions/respond" },
+        scenario: { $ref: "#/definitions/scenario" },
+      },
+    },
+    when: {
+      type: "object",
+      description: "All given conditions must hold. Values compare as text.",
+      additionalProperties: false,
+      properties: {
+        path: { type: "object", additionalProperties: scalar, description: "Path parameters by name, decoded." },
+        query: { type: "object", additionalProperties: { anyOf: [scalar, { type: "array", items: scalar }] }, description: "Query parameters: a value the parameter has, or the exact list of its values." },
+        headers: { type: "object", additionalProperties: scalar, description: "Request headers (names without case)." },
+        body: { type: "object", propertyNames: { pattern: "^\\$" }, description: 'JSONPath (`$.a.b[0]`) to the value it must equal: `{ "$.status": paid }`.' },
+      },
+    },
+    respond: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        status: { type: "integer", minimum: 100, maximum: 599, description: "Default: the operation's lowest documented 2xx." },
+        headers: { type: "object", additionalProperties: scalar },
+        body: { description: "The body to send, as is (or as a template with `template: true`)." },
+        example: { type: "string", description: "The contract's named example to send for `status`." },
+        fake: { type: "boolean", description: "A fake from the schema of `status`, seeded per request." },
+        template: { type: "boolean", description: "Render {{request.path.x}}, {{request.query.x}}, {{request.headers.x}}, {{request.body.x}}, {{faker.person.firstName}} in `body` and `headers`." },
+        delay: { type: ["string", "integer"], description: "`250ms`, `1.5s` or a range `100ms-400ms` (at most 60 s)." },
+        fault: { enum: ["reset", "timeout", "malformed", "empty"], description: "A broken answer instead of this one." },
+      },
+    },
+    scenario: {
+      type: "object",
+      required: ["name"],
+      additionalProperties: false,
+      properties: {
+        name: { type: "string", minLength: 1 },
+        "when-state": { type: "string", minLength: 1, description: "Match only in this state (every scenario starts in `Started`)." },
+        "next-state": { type: "string", minLength: 1, description: "The state after this entry answers." },
+      },
+    },
+  },
+} as const;

@@ -1,0 +1,63 @@
+import type { Contract, Operation } from "../../contract/model.js";
+import type { DelayRange, FaultKind } from "../faults.js";
+import type { JsonPath } from "./jsonpath.js";
+import type { Template } from "./template.js";
+
+/** Where an entry of a mocks file is: messages, warnings and the journal name it `file:line`. */
+export interface EntryPlace {
+  file: string;
+  line: number;
+}
+
+export interface BodyCondition {
+  path: JsonPath;
+  /** The JSONPath as written, for messages. */
+  text: string;
+  expected: unknown;
+}
+
+/** `when`, compiled: each list empty when the entry does not constrain that part. */
+export interface Conditions {
+  path: Array<[name: string, value: string]>;
+  query: Array<[name: string, value: string | string[]]>;
+  headers: Array<[name: string, value: string]>;
+  body: BodyCondition[];
+}
+
+/** What the entry sends as the body: fixed, a named example, a fake, or the mock's usual answer for the status. */
+export type BodySource = { kind: "fixed"; value: unknown; template?: Template } | { kind: "example"; name: string } | { kind: "fake" } | { kind: "generated" };
+
+export interface ScenarioStep {
+  name: string;
+  whenState?: string;
+  nextState?: string;
+}
+
+/** One entry of a mocks file, resolved against the loaded contracts and checked. */
+export interface Override {
+  /** `mocks/shop.yaml:3`: how the journal and warnings name it. */
+  id: string;
+  place: EntryPlace;
+  name?: string;
+  contract: Contract;
+  operation: Operation;
+  when: Conditions;
+  status: number;
+  headers: Record<string, string>;
+  headerTemplates?: Record<string, Template>;
+  body: BodySource;
+  delay?: DelayRange;
+  fault?: FaultKind;
+  scenario?: ScenarioStep;
+  /** Set at load when the fixed response breaks the contract; sent in the `Mockpact-Warning` header. */
+  warning?: string;
+}
+
+/** Every override of the loaded mocks files, in file order, indexed by the operation they answer. */
+export interface OverrideSet {
+  files: string[];
+  all: Override[];
+  byOperation: Map<Operation, Override[]>;
+  /** Scenario name -> the states its entries mention. */
+  scenarios: Map<string, Set<string>>;
+}

@@ -1,0 +1,53 @@
+import { createRequire } from "node:module";
+import type { ErrorObject, ValidateFunction } from "ajv";
+import { MockpactError } from "../../errors.js";
+import type { RawEntry } from "./read.js";
+import { MOCKS_SCHEMA } from "./schema.js";
+
+// ajv is CommonJS with `exports.default` (see src/schema/ajv.ts).
+const require = createRequire(import.meta.url);
+const Ajv = (require("ajv") as typeof import("ajv")).default;
+
+let entryValidator: ValidateFunction | undefined;
+
+/** The published schema's `entry`, compiled once: the loader enforces exactly what editors suggest. */
+function validator(): ValidateFunction {
+  if (!entryValidator) {
+    const ajv = new Ajv({ strict: false, allErrors: false, logger: false });
+    ajv.addSchema(MOCKS_SCHEMA, "mocks");
+    entryValidator = ajv.getSchema("mocks#/definitions/entry")!;
+  }
+  return entryValidator;
+}
+
+/** Throws MOCKS_INVALID naming the file, the line of the offending field and what is wrong with it. */
+export function checkEntryShape(entry: RawEntry): void {
+  const validate = validator();
+  if (validate(entry.value)) return;
+  const error = validate.errors![0]!;
+  const path = fieldPath(error);
+  const field = path.length === 0 ? "the entry" : `\`${path.join(".")}\``;
+  throw new MockpactError("MOCKS_INVALID", `Failed to read mocks entry ${entry.index + 1}: ${field} ${describeError(error)}`, {
+    hint: "See schemas/mocks.schema.json and docs/stateful.md for the fields of an entry.",
+    place: { file: entry.file, line: entry.lineOf(path) },
+  });
+}
+
+/** The offending field inside the entry: for an unknown field, that field itself. */
+function fieldPath(error: ErrorObject): string[] {
+  const path = error.instancePath.split("/").slice(1).map(unescape);
+  const extra = error.keyword === "additionalProperties" ? (error.params as { additionalProperty: string }).additionalProperty : undefined;
+  return extra === undefined ? path : [...path, extra];
+}
+
+function describeError(error: ErrorObject): string {
+  if (error.keyword === "additionalProperties") return "is not a field mockpact knows";
+  if (error.keyword === "enum") return `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.join(", ")}`;
+  if (error.keyword === "pattern" && error.instancePath.includes("/body")) return "must be a JSONPath starting with $";
+  if (error.keyword === "propertyNames") return "must have JSONPath keys starting with $";
+  return error.message ?? error.keyword;
+}
+
+function unescape(token: string): string {
+  return token.replace(/~1/g, "/").replace(/~0/g, "~");
+}

@@ -1,0 +1,21 @@
+import { Journal } from "./journal.js";
+import type { ResolvedStatefulOptions } from "./options-stateful.js";
+import { seededRandom, type Random } from "./random.js";
+import { Scenarios } from "./scenarios.js";
+import { StateStore } from "./state/index.js";
+
+/**
+ * What lives as long as the server, across `--watch` reloads: the journal, scenario states, the
+ * stateful store, and the seeded draws of delays and faults. Contracts and mocks files are reloaded;
+ * this is not, and `POST /__mockpact/reset` empties the store and scenarios.
+ */
+export interface MockRuntime {
+  journal: Journal;
+  scenarios: Scenarios;
+  store: StateStore;
+  random: Random;
+}
+
+export function createRuntime(options: ResolvedStatefulOptions & { seed: number }): MockRuntime {
+  return { journal: new Journal(options.journalSize), scenarios: new Scenarios(), store: new StateStore(), random: seededRandom(options.seed, "delays and faults") };
+}

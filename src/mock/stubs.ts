@@ -1,0 +1,14 @@
+import type { MockRequest, MockResponse } from "./types.js";
+
+/**
+ * Canned answers the mock consults beside its contracts (`mock --pact`: one per pact interaction).
+ * The mock knows only this interface; pact/stubs/ implements it, so mock/ does not depend on pact/.
+ */
+export interface StubMatcher {
+  /** `matched`: the stub's response. `unmatched`: a 404 problem that says which stub came closest and why not. */
+  answer(request: MockRequest): { kind: "matched"; response: MockResponse } | { kind: "unmatched"; response: MockResponse };
+  /** One row per stub, for the start-up table. */
+  listing(): Array<{ method: string; path: string; description: string; source: string }>;
+  /** The files the stubs came from: reloaded with `--watch`. */
+  files: string[];
+}

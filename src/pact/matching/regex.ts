@@ -1,0 +1,36 @@
+import { RE2JS } from "re2js";
+import { guardedRegExp } from "../../schema/regex.js";
+
+export interface RegexTester {
+  /** True when the pattern matches anywhere in `input`: Pact's core uses Rust's `is_match`, unanchored. */
+  test(input: string): boolean;
+}
+
+const compiled = new Map<string, RegexTester | null>();
+
+/**
+ * Pact regexes are Rust `regex` syntax, which RE2 shares (no lookarounds, no backreferences, `(?i)`
+ * flags): RE2JS runs them in linear time, so a request cannot stall the stub server. What RE2JS
+ * refuses goes to the guarded engine the schema validator uses. Undefined: the pattern is invalid.
+ */
+export function pactRegex(pattern: string): RegexTester | undefined {
+  let tester = compiled.get(pattern);
+  if (tester === undefined) {
+    tester = compile(pattern);
+    compiled.set(pattern, tester);
+  }
+  return tester ?? undefined;
+}
+
+function compile(pattern: string): RegexTester | null {
+  try {
+    const re2 = RE2JS.compile(pattern);
+    return { test: (input) => re2.matcher(input).find() };
+  } catch {
+    try {
+      return guardedRegExp(pattern, "u");
+    } catch {
+      return null;
+    }
+  }
+}

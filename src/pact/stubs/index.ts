@@ -1,0 +1,50 @@
+import type { StubMatcher } from "../../mock/stubs.js";
+import type { MockRequest } from "../../mock/types.js";
+import { actualFromMockRequest, matchRequest } from "../matching/index.js";
+import { readHttpPacts, type HttpPact } from "../read-pacts.js";
+import { closestOf, noInteractionResponse, unknownStateResponse, type NearMiss } from "./closest.js";
+import { copyResponse, stubResponse } from "./respond.js";
+import type { Stub } from "./stub.js";
+
+/** The request header that picks a provider state: only interactions given that state may answer. */
+export const STATE_HEADER = "x-pact-state";
+
+/** `mock --pact`: reads the pacts and serves each HTTP interaction as a stub. */
+export async function loadPactStubs(inputs: string[]): Promise<StubMatcher> {
+  return createPactStubs(await readHttpPacts(inputs));
+}
+
+/**
+ * The first interaction (pacts in the order given, interactions in file order) whose request
+ * matches by Pact's rules answers; `X-Pact-State` narrows the choice to interactions with that
+ * provider state. No match: a 404 naming the closest interaction and why it did not match.
+ */
+export function createPactStubs(pacts: HttpPact[]): StubMatcher {
+  const stubs: Stub[] = pacts.flatMap(({ pact, interactions }) =>
+    interactions.map((interaction) => ({ interaction, response: stubResponse(interaction), source: pact.source, consumer: pact.consumer })),
+  );
+  const states = [...new Set(stubs.flatMap((s) => s.interaction.states.map((state) => state.name)))];
+  return {
+    files: [...new Set(pacts.map((p) => p.pact.source))],
+    listing: () => stubs.map((s) => ({ method: s.interaction.request.method, path: s.interaction.request.path, description: s.interaction.description, source: s.source })),
+    answer(request: MockRequest) {
+      const state = stateOf(request);
+      const candidates = state === undefined ? stubs : stubs.filter((s) => s.interaction.states.some((st) => st.name === state));
+      if (state !== undefined && candidates.length === 0) return { kind: "unmatched", response: unknownStateResponse(state, states) };
+      const actual = actualFromMockRequest(request);
+      const misses: NearMiss[] = [];
+      for (const stub of candidates) {
+        const mismatches = matchRequest(stub.interaction.request, actual);
+        if (mismatches.length === 0) return { kind: "matched", response: copyResponse(stub.response) };
+        misses.push({ stub, mismatches });
+      }
+      return { kind: "unmatched", response: noInteractionResponse(actual.method, actual.path, closestOf(misses, actual.path), state) };
+    },
+  };
+}
+
+function stateOf(request: MockRequest): string | undefined {
+  const value = request.headers[STATE_HEADER];
+  const text = Array.isArray(value) ? value[0] : value;
+  return text === undefined || text.trim() === "" ? undefined : text.trim();
+}

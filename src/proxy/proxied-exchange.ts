@@ -1,0 +1,39 @@
+import type { Violation } from "../schema/violation.js";
+
+/** Who produced the response the client got. */
+export type AnswerSource = "upstream" | "mock" | "proxy";
+
+/** Why the mock answered in the upstream's place (`--fallback`), or instead of forwarding (`--strict`). */
+export type FallbackReason = "unimplemented" | "unreachable" | "strict";
+
+/**
+ * One request through `mockpact proxy`, as the console, the admin journal and the recorder see it.
+ * Credentials are never in here: the URL's query is kept as sent, so the console redacts it again.
+ */
+export interface ProxiedExchange {
+  method: string;
+  /** Path and query as the client sent them. */
+  url: string;
+  contractId?: string;
+  operationId?: string;
+  status: number;
+  source: AnswerSource;
+  /** Set when the mock answered: why. */
+  reason?: FallbackReason;
+  /** Findings on the request and on the response, in that order (`in` tells them apart). */
+  violations: Violation[];
+  /** Why a direction was not checked although checking is on (a body over the size limit). */
+  unchecked?: string;
+  /** The upstream could not be reached or did not answer in time. */
+  error?: string;
+  /** Wall time of the exchange as the proxy saw it (ms). */
+  durationMs: number;
+}
+
+/** The `Mockpact-Source` header: who answered, and for the mock why (`mock; reason=unimplemented`). */
+export const SOURCE_HEADER = "mockpact-source";
+export const WARNING_HEADER = "mockpact-warning";
+
+export function sourceHeader(source: AnswerSource, reason?: FallbackReason): string {
+  return reason ? `${source}; reason=${reason}` : source;
+}

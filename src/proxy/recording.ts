@@ -1,0 +1,64 @@
+import type { IncomingHttpHeaders } from "node:http";
+import type { RouteTarget } from "../mock/router.js";
+import { parseMediaType } from "../mock/media-type.js";
+import { isSecretName } from "../pact/redact.js";
+import { pathOf } from "./check-request.js";
+
+/** One passing exchange as it is written down: credentials and per-run noise (Date, ETag) left out. */
+export interface RecordedExchange {
+  contractId: string;
+  operationId: string;
+  request: { method: string; path: string; query: Record<string, string[]>; headers: Record<string, string>; body?: unknown };
+  response: { status: number; headers: Record<string, string>; body?: unknown };
+}
+
+/**
+ * Only what the contract speaks of is kept: Content-Type, documented header parameters and
+ * response headers, Location. Anything credential-like (Authorization, cookies, API keys, the
+ * operation's apiKey names) is dropped whole: forwarded upstream, never written to a file.
+ */
+export function recordExchange(target: RouteTarget, method: string, url: string, request: { headers: IncomingHttpHeaders; body?: Buffer }, response: { status: number; headers: IncomingHttpHeaders; body?: Buffer }): RecordedExchange {
+  const { contract, operation } = target;
+  const secret = new Set(Object.values(contract.securitySchemes).flatMap((s) => (s.type === "apiKey" ? [s.name.toLowerCase()] : [])));
+  const keep = (name: string) => !secret.has(name.toLowerCase()) && !isSecretName(name);
+  const requestHeaderNames = ["content-type", ...operation.parameters.filter((p) => p.in === "header").map((p) => p.name.toLowerCase())];
+  const spec = operation.responses.find((r) => r.status === String(response.status));
+  const responseHeaderNames = ["content-type", "location", ...(spec?.headers ?? []).map((h) => h.name.toLowerCase())];
+  return {
+    contractId: contract.id,
+    operationId: operation.operationId,
+    request: { method: method.toUpperCase(), path: pathOf(url), query: queryOf(url, keep), headers: pick(request.headers, requestHeaderNames, keep), ...bodyOf(request.headers, request.body) },
+    response: { status: response.status, headers: pick(response.headers, responseHeaderNames, keep), ...bodyOf(response.headers, response.body) },
+  };
+}
+
+function pick(headers: IncomingHttpHeaders, names: string[], keep: (name: string) => boolean): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of [...new Set(names)].sort()) {
+    const value = headers[name];
+    if (value !== undefined && keep(name)) out[name] = Array.isArray(value) ? value.join(", ") : value;
+  }
+  return out;
+}
+
+function queryOf(url: string, keep: (name: string) => boolean): Record<string, string[]> {
+  const q = url.indexOf("?");
+  const out: Record<string, string[]> = {};
+  if (q < 0) return out;
+  for (const [name, value] of new URLSearchParams(url.slice(q + 1))) if (keep(name)) (out[name] ??= []).push(value);
+  return out;
+}
+
+/** JSON bodies as values, text as a string; other media types are not written (no bytes in JSON files). */
+function bodyOf(headers: IncomingHttpHeaders, body: Buffer | undefined): { body?: unknown } {
+  if (!body || body.length === 0) return {};
+  const media = parseMediaType(headers["content-type"]);
+  if (media && (media.subtype === "json" || media.suffix === "json")) {
+    try {
+      return { body: JSON.parse(body.toString("utf8")) };
+    } catch {
+      return {};
+    }
+  }
+  return media?.type === "text" ? { body: body.toString("utf8") } : {};
+}

@@ -1,0 +1,42 @@
+import type { IncomingMessage } from "node:http";
+import type { RouteTarget } from "../mock/router.js";
+import { parseMediaType } from "../mock/media-type.js";
+import { declaredOver, readBounded } from "./bounded-read.js";
+import { requestBodyNeeded } from "./check-request.js";
+import type { OutgoingBody } from "./upstream.js";
+
+export interface RequestBody {
+  outgoing: OutgoingBody;
+  /** The bytes, when read whole (for the check, the mock, the recording). */
+  bytes: Buffer | undefined;
+  /** A body is there but was not read: it streams. */
+  streamed: boolean;
+  unchecked?: string;
+}
+
+/**
+ * Reads the request body only when something needs its bytes: validation (a parsed media type with a
+ * schema) or recording (JSON or text). Everything else streams straight to the upstream. A body over
+ * `--max-body` streams too, unchecked: the proxy does not refuse what the backend may take.
+ */
+export async function takeRequestBody(req: IncomingMessage, target: RouteTarget | undefined, need: { validate: boolean; record: boolean; maxBytes: number }): Promise<RequestBody> {
+  const contentType = req.headers["content-type"];
+  const present = hasBody(req);
+  const wanted = present && ((need.validate && requestBodyNeeded(target, contentType)) || (need.record && target !== undefined && isTextual(contentType)));
+  if (!wanted) return present ? { outgoing: { kind: "stream", head: [], rest: req }, bytes: undefined, streamed: true } : { outgoing: { kind: "read", body: undefined }, bytes: undefined, streamed: false };
+  const tooLarge = `request body over ${need.maxBytes} bytes (--max-body): streamed, not checked`;
+  if (declaredOver(req.headers, need.maxBytes)) return { outgoing: { kind: "stream", head: [], rest: req }, bytes: undefined, streamed: true, unchecked: tooLarge };
+  const reading = await readBounded(req, need.maxBytes);
+  if (reading.kind === "partial") return { outgoing: { kind: "stream", head: reading.head, rest: req }, bytes: undefined, streamed: true, unchecked: tooLarge };
+  return { outgoing: { kind: "read", body: reading.body }, bytes: reading.body, streamed: false };
+}
+
+export function hasBody(req: IncomingMessage): boolean {
+  return Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
+}
+
+/** JSON (any `+json`) and text: what a recording can write down. */
+export function isTextual(contentType: string | string[] | undefined): boolean {
+  const media = parseMediaType(Array.isArray(contentType) ? contentType[0] : contentType);
+  return media !== undefined && (media.subtype === "json" || media.suffix === "json" || media.type === "text" || media.essence === "application/x-www-form-urlencoded");
+}

@@ -1,0 +1,153 @@
+/**
+ * Hostile contracts at load (issue 7): each either fails to load with a clear MockpactError, or loads
+ * (with a warning where it is broken) and is served in bounded time and memory. Nothing hangs.
+ */
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MockpactError } from "../../src/errors.js";
+import { createMockServer, type MockServer } from "../../src/mock/server.js";
+import type { MockEvent } from "../../src/mock/options.js";
+import type { MockResponse } from "../../src/mock/types.js";
+import { ALIAS_CYCLE, aliasBomb, CATASTROPHIC_PATTERNS, HUGE_BOUNDS, REF_CYCLE, refTo, REQUIRED_RECURSION } from "./support/hostile-contracts.js";
+
+/** Load and every answer below must take less than this (the hazards take minutes or forever). */
+const BOUND_MS = 5_000;
+/** Heap growth a hostile load may cause (the hazards take gigabytes). */
+const HEAP_BOUND = 200 * 1024 ** 2;
+
+let folder: string;
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), "mockpact-hostile-"));
+});
+afterAll(() => rm(folder, { recursive: true, force: true }));
+
+async function write(name: string, text: string): Promise<string> {
+  const file = join(folder, name);
+  await writeFile(file, text);
+  return file;
+}
+
+interface Loaded {
+  server: MockServer;
+  warnings: string[];
+}
+
+/** Loads a mock of `file`, timing it and measuring the heap it took. */
+async function bounded<T>(work: () => Promise<T>): Promise<T> {
+  const heapBefore = process.memoryUsage().heapUsed;
+  const started = performance.now();
+  try {
+    return await work();
+  } finally {
+    expect(performance.now() - started, "within the time bound").toBeLessThan(BOUND_MS);
+    expect(process.memoryUsage().heapUsed - heapBefore, "within the memory bound").toBeLessThan(HEAP_BOUND);
+  }
+}
+
+async function loadMock(file: string): Promise<Loaded> {
+  const warnings: string[] = [];
+  const onEvent = (event: MockEvent) => void (event.type === "warning" && warnings.push(event.message));
+  const server = await bounded(() => createMockServer({ contracts: [file], onEvent }));
+  return { server, warnings };
+}
+
+async function loadError(file: string, options: { allowRemoteRefs?: boolean } = {}): Promise<MockpactError> {
+  const error = await bounded(() => createMockServer({ contracts: [file], ...options }).then(() => undefined, (e: unknown) => e));
+  expect(error).toBeInstanceOf(MockpactError);
+  return error as MockpactError;
+}
+
+function ask(server: MockServer, method: string, url: string, options: { body?: string; headers?: Record<string, string> } = {}): Promise<MockResponse> {
+  const headers = { host: "127.0.0.1", "content-type": "application/json", ...options.headers };
+  return bounded(() => server.handle({ method, url, headers, body: options.body === undefined ? undefined : Buffer.from(options.body) }));
+}
+
+describe("YAML aliases", () => {
+  it('refuses a "billion laughs" alias bomb at parse time, in bounded time and memory', async () => {
+    const error = await loadError(await write("bomb.yaml", aliasBomb()));
+    expect(error.code).toBe("CONTRACT_PARSE");
+    expect(error.message).toMatch(/aliases .* expand to more than/);
+    expect(error.place.file).toMatch(/bomb\.yaml$/);
+  });
+
+  it("refuses an alias inside the node it names (a cycle)", async () => {
+    const error = await loadError(await write("alias-cycle.yaml", ALIAS_CYCLE));
+    expect(error.code).toBe("CONTRACT_PARSE");
+    expect(error.message).toMatch(/cycle/);
+  });
+});
+
+describe("$refs", () => {
+  it("warns at load about $refs that only point at each other, and answers their operation with a clear 500", async () => {
+    const { server, warnings } = await loadMock(await write("ref-cycle.yaml", REF_CYCLE));
+    expect(warnings.join("\n")).toMatch(/cycle of \$refs/);
+    const response = await ask(server, "GET", "/loop");
+    expect(response.status).toBe(500);
+    expect(String(response.body)).toMatch(/components\/schemas|recurs|\$ref/);
+    await server.close();
+  });
+
+  it("refuses a $ref to /etc/passwd, absolute, relative or as a file: URL", async () => {
+    for (const [name, target] of [["abs.yaml", "/etc/passwd"], ["rel.yaml", "../../../../../../../../../../etc/passwd#/x"], ["url.yaml", "file:///etc/passwd"]]) {
+      const error = await loadError(await write(name!, refTo(target!)));
+      expect(["REF_OUTSIDE_ROOT", "REF_REMOTE"], `${target}: ${error.code} ${error.message}`).toContain(error.code);
+      expect(error.message).not.toMatch(/root:.*:0:0:/); // nothing of the file's content
+    }
+  });
+
+  it("refuses a $ref to a URL without fetching it", async () => {
+    let fetched = 0;
+    const remote: Server = createServer((_req, res) => {
+      fetched++;
+      res.end("type: object\n");
+    });
+    await new Promise<void>((resolve) => remote.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = remote.address() as AddressInfo;
+      const error = await loadError(await write("remote.yaml", refTo(`http://127.0.0.1:${port}/schema.yaml`)));
+      expect(error.code).toBe("REF_REMOTE");
+      expect(fetched).toBe(0);
+    } finally {
+      await new Promise<void>((resolve) => remote.close(() => resolve()));
+    }
+  });
+});
+
+describe("schemas that cannot be faked or checked cheaply", () => {
+  it("bounds catastrophic patterns in query, header, body and response alike", async () => {
+    const { server } = await loadMock(await write("redos.yaml", CATASTROPHIC_PATTERNS));
+    const evil = `${"a".repeat(48)}!`;
+    const refused = await ask(server, "POST", `/redos?q=${evil}`, { body: JSON.stringify({ w: `${"word ".repeat(30)}!` }), headers: { "x-word": evil } });
+    expect(refused.status).toBe(400);
+    expect(refused.headers["mockpact-violations"]).toMatch(/pattern/);
+    const answered = await ask(server, "POST", "/redos?q=aaa", { body: "{}", headers: { "x-word": "aa" } });
+    expect(answered.status).toBeLessThan(600); // a fake of `^(a+)+b$`, or a clear error: in bounded time either way
+    await server.close();
+  });
+
+  it("answers a required self-recursive schema with a clear 500, in bounded time", async () => {
+    const { server } = await loadMock(await write("recursion.yaml", REQUIRED_RECURSION));
+    for (let i = 0; i < 3; i++) {
+      const response = await ask(server, "GET", "/node", { headers: { prefer: "dynamic=true" } });
+      expect(response.status).toBe(500);
+      expect(String(response.body)).toMatch(/recurs/);
+    }
+    await server.close();
+  });
+
+  it("checks and fakes lengths and counts near 10^9 without allocating them", async () => {
+    const { server } = await loadMock(await write("huge.yaml", HUGE_BOUNDS));
+    const refused = await ask(server, "POST", "/huge?q=abc", { body: "[1,2]" });
+    expect(refused.status).toBe(400);
+    const impossible = await ask(server, "POST", `/huge?q=${"a".repeat(10)}`, { body: "[]" });
+    expect(impossible.status).toBeGreaterThanOrEqual(400); // the body cannot have 10^9 items either
+    const optional = await ask(server, "GET", "/huge-optional");
+    expect(optional.status).toBe(200);
+    expect(JSON.parse(String(optional.body))).toHaveProperty("ok");
+    await server.close();
+  });
+});

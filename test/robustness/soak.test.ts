@@ -1,0 +1,92 @@
+/**
+ * The soak (issue 7): 60 seconds of mixed valid and invalid requests at a bounded rate against the
+ * CLI's mock in a process of its own, so that its RSS is its own. RSS at the end stays within 20% of
+ * RSS after warm-up, nothing answers 5xx, the process never exits, and the journal stays bounded.
+ */
+import type { ChildProcess } from "node:child_process";
+import { Agent } from "node:http";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { startCli } from "../support/cli.js";
+import { send } from "../support/http.js";
+import { rssOf } from "./support/rss.js";
+import { MIX, soakRequest } from "./support/soak-requests.js";
+
+const SOAK_MS = 60_000;
+const WARM_UP_MS = 15_000;
+/** 10 requests every 50 ms at most (200 per second): a load that finds leaks, not the mock's ceiling. */
+const PER_ROUND = 10;
+const ROUND_MS = 50;
+const JOURNAL_SIZE = 500;
+
+let mock: { child: ChildProcess; url: string };
+beforeAll(async () => {
+  const args = ["mock", "contracts/shop.yaml", "contracts/catalog-faker.yaml", "-p", "0", "--max-body", "16kb", "--journal-size", String(JOURNAL_SIZE)];
+  mock = await startCli(args);
+});
+afterAll(() => {
+  mock?.child.kill("SIGTERM");
+});
+
+interface Tally {
+  sent: number;
+  byStatus: Map<number, number>;
+  /** Transport errors, by request kind: only the over-limit body may see its connection closed early. */
+  errors: Map<number, number>;
+}
+
+async function round(url: string, agent: Agent, first: number, tally: Tally): Promise<void> {
+  const requests = Array.from({ length: PER_ROUND }, (_, i) => first + i);
+  await Promise.all(
+    requests.map(async (n) => {
+      tally.sent++;
+      try {
+        const response = await send(url, soakRequest(n), agent, 10_000);
+        tally.byStatus.set(response.status, (tally.byStatus.get(response.status) ?? 0) + 1);
+      } catch {
+        const kind = n % MIX.length;
+        tally.errors.set(kind, (tally.errors.get(kind) ?? 0) + 1);
+      }
+    }),
+  );
+}
+
+it(
+  "keeps RSS flat, answers no 5xx and keeps the journal bounded over 60 s of mixed requests",
+  async () => {
+    const pid = mock.child.pid!;
+    const agent = new Agent({ keepAlive: true, maxSockets: PER_ROUND });
+    const tally: Tally = { sent: 0, byStatus: new Map(), errors: new Map() };
+    const started = performance.now();
+    let rssAfterWarmUp: number | undefined;
+    for (let n = 0; performance.now() - started < SOAK_MS; n += PER_ROUND) {
+      const roundStart = performance.now();
+      await round(mock.url, agent, n, tally);
+      if (rssAfterWarmUp === undefined && performance.now() - started >= WARM_UP_MS) rssAfterWarmUp = rssOf(pid);
+      const rest = ROUND_MS - (performance.now() - roundStart);
+      if (rest > 0) await new Promise((resolve) => setTimeout(resolve, rest)); // pacing the load, not waiting for a server
+    }
+    agent.destroy();
+    const rssAtEnd = rssOf(pid);
+    if (process.env.MOCKPACT_SOAK_REPORT) process.stderr.write(`soak: ${tally.sent} requests, RSS ${mib(rssAfterWarmUp)} after warm-up, ${mib(rssAtEnd)} at the end\n`);
+
+    expect(mock.child.exitCode, "the mock is still running").toBeNull();
+    const fiveHundreds = [...tally.byStatus].filter(([status]) => status >= 500);
+    expect(fiveHundreds, JSON.stringify([...tally.byStatus])).toEqual([]);
+    const overLimitKind = MIX.length - 1;
+    expect([...tally.errors.keys()].filter((kind) => kind !== overLimitKind), "transport errors outside the over-limit kind").toEqual([]);
+    expect(tally.sent).toBeGreaterThan(2_000);
+
+    expect(rssAfterWarmUp).toBeDefined();
+    expect(rssAtEnd!, `RSS ${mib(rssAfterWarmUp)} after warm-up, ${mib(rssAtEnd)} at the end`).toBeLessThanOrEqual(rssAfterWarmUp! * 1.2);
+
+    const journal = (await (await fetch(`${mock.url}/__mockpact/requests`)).json()) as { total: number; size: number; requests: unknown[] };
+    expect(journal.size).toBe(JOURNAL_SIZE);
+    expect(journal.requests.length).toBeLessThanOrEqual(JOURNAL_SIZE);
+    // Every request that reached the core is journaled; a body refused for its size (413) never does.
+    const overLimitSent = Math.ceil(tally.sent / MIX.length);
+    expect(journal.total).toBeGreaterThanOrEqual(tally.sent - overLimitSent - [...tally.errors.values()].reduce((a, b) => a + b, 0));
+  },
+  SOAK_MS + 30_000,
+);
+
+const mib = (bytes: number | undefined) => (bytes === undefined ? "n/a" : `${(bytes / 1024 ** 2).toFixed(1)} MiB`);

@@ -1,0 +1,108 @@
+/**
+ * Hostile contracts, written to a temporary folder by the tests: each is small on disk and aims at
+ * one way a loader or a mock can be made to hang, explode or read what it must not.
+ */
+
+const HEAD = (title: string) => `openapi: 3.0.3\ninfo: { title: ${title}, version: "1" }\n`;
+
+/** One GET answering 200 with `schema` (YAML flow text) as its JSON body. */
+const getWith = (path: string, schema: string) => `paths:
+  ${path}:
+    get:
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: ${schema}
+`;
+
+/** "Billion laughs": nine aliases of nine aliases, nine levels deep: 9^9 (387 million) values. */
+export function aliasBomb(): string {
+  const levels = "abcdefghi".split("");
+  const lines = levels.map((name, i) => {
+    const item = i === 0 ? '"lol"' : `*${levels[i - 1]}`;
+    return `x-${name}: &${name} [${Array.from({ length: 9 }, () => item).join(", ")}]`;
+  });
+  return `${HEAD("Billion laughs")}${lines.join("\n")}\n${getWith("/lol", "{ type: array }")}`;
+}
+
+/** An alias inside the node it names: a cycle that no JSON document can hold. */
+export const ALIAS_CYCLE = `${HEAD("Alias cycle")}x-loop: &loop { again: *loop }\n${getWith("/loop", "{ type: object }")}`;
+
+/** $refs that only point at each other: no schema at the end of the chain. */
+export const REF_CYCLE = `${HEAD("Ref cycle")}${getWith("/loop", '{ $ref: "#/components/schemas/A" }')}components:
+  schemas:
+    A: { $ref: "#/components/schemas/B" }
+    B: { $ref: "#/components/schemas/C" }
+    C: { $ref: "#/components/schemas/A" }
+`;
+
+export const refTo = (target: string) => `${HEAD("Outside ref")}${getWith("/out", `{ $ref: "${target}" }`)}`;
+
+/** Every value of a Node needs another Node: no finite value exists. */
+export const REQUIRED_RECURSION = `${HEAD("Required recursion")}${getWith("/node", '{ $ref: "#/components/schemas/Node" }')}components:
+  schemas:
+    Node:
+      type: object
+      required: [child, children]
+      properties:
+        child: { $ref: "#/components/schemas/Node" }
+        children: { type: array, minItems: 2, items: { $ref: "#/components/schemas/Node" } }
+`;
+
+/** Patterns that backtrack exponentially in a backtracking engine, in every place a pattern is checked. */
+export const CATASTROPHIC_PATTERNS = `${HEAD("Catastrophic patterns")}paths:
+  /redos:
+    post:
+      parameters:
+        - { name: q, in: query, schema: { type: string, pattern: "^(a+)+$" } }
+        - { name: X-Word, in: header, schema: { type: string, pattern: "^(a|a)*$" } }
+      requestBody:
+        content:
+          application/json:
+            schema: { type: object, properties: { w: { type: string, pattern: "^(\\\\w+\\\\s?)*$" } } }
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema: { type: object, required: [w], properties: { w: { type: string, pattern: "^(a+)+b$" } } }
+`;
+
+/** Lengths and counts near 10^9: a naive faker allocates gigabytes, a naive check loops. */
+export const HUGE_BOUNDS = `${HEAD("Huge bounds")}paths:
+  /huge:
+    post:
+      parameters:
+        - { name: q, in: query, schema: { type: string, minLength: 999999999 } }
+      requestBody:
+        content:
+          application/json:
+            schema: { type: array, minItems: 999999999, maxItems: 1000000000 }
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [text, list]
+                properties:
+                  text: { type: string, minLength: 999999999 }
+                  list: { type: array, minItems: 999999999, items: { type: string } }
+  /huge-optional:
+    get:
+      responses:
+        "200":
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [ok]
+                properties:
+                  ok: { type: boolean }
+                  text: { type: string, minLength: 999999999, maxLength: 1000000000 }
+                  exact: { type: string, pattern: "^a{999999999}$" }
+`;
