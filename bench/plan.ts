@@ -14,6 +14,8 @@ export interface Plan {
   startRepeats: { mockpact: number; prism: number };
   /** Bound on the start-up to first answer, per server. */
   startBoundMs: { mockpact: number; prism: number };
+  /** Bound on the wait for a started server to go idle before it is loaded. */
+  settleBoundMs: number;
   /** Load before the "RSS after load" reading of a contract without throughput rows (stripe). */
   rssLoadSeconds: number;
   verifyRuns: number;
@@ -28,6 +30,7 @@ export const DEFAULT_PLAN: Plan = {
   connections: 10,
   startRepeats: { mockpact: 3, prism: 2 },
   startBoundMs: { mockpact: 30_000, prism: 60_000 },
+  settleBoundMs: 30_000,
   rssLoadSeconds: 3,
   verifyRuns: 3,
   commandBoundMs: 120_000,
@@ -41,6 +44,7 @@ export const QUICK_PLAN: Plan = {
   connections: 10,
   startRepeats: { mockpact: 1, prism: 1 },
   startBoundMs: { mockpact: 15_000, prism: 15_000 },
+  settleBoundMs: 15_000,
   rssLoadSeconds: 1,
   verifyRuns: 1,
   commandBoundMs: 60_000,

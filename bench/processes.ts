@@ -1,8 +1,7 @@
 /**
  * Benchmarked servers run as child processes of their own, so their CPU and memory are theirs and
- * not the load generator's. On Linux with taskset and at least two CPUs, the servers are pinned to
- * the last CPU and the bench process (the load generator) to the first: one core each, the same for
- * every server, which makes the rounds comparable on a 2-core machine.
+ * not the load generator's. With `--pin` (Linux, taskset, two CPUs or more) the servers are pinned to
+ * the last CPU and the bench process (the load generator) to the first.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -68,6 +67,27 @@ export function cpuMicrosOf(pid: number): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Waits until a process is idle: less than `busyShare` of one CPU used over the last `quietMs`
+ * (mockpact checks every example of a contract in the background after it starts listening; load
+ * measured meanwhile would measure that too). Resolves with the milliseconds waited, or undefined at
+ * `boundMs` or when the CPU time cannot be read.
+ */
+export async function waitUntilIdle(pid: number, boundMs: number, quietMs = 500, busyShare = 0.05): Promise<number | undefined> {
+  const started = performance.now();
+  const samples: Array<{ at: number; cpu: number }> = [];
+  while (performance.now() - started < boundMs) {
+    const cpu = cpuMicrosOf(pid);
+    if (cpu === undefined) return undefined;
+    const at = performance.now();
+    samples.push({ at, cpu });
+    const old = samples.find((sample) => at - sample.at <= quietMs + 100 && at - sample.at >= quietMs);
+    if (old && (cpu - old.cpu) / 1000 < (at - old.at) * busyShare) return at - started;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return undefined;
 }
 
 /** Resident set size of a process in bytes (Linux /proc, else `ps`); undefined when it is gone. */

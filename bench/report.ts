@@ -46,10 +46,11 @@ function startupTable(r: BenchResult): string {
       const memory = r.memory.find((m) => m.contract === contract && m.server === server);
       if (!start) continue;
       const first = start.medianMs !== undefined ? `${seconds(start.medianMs)} (${start.samplesMs.length} run${start.samplesMs.length > 1 ? "s" : ""})` : start.failure ?? "n/a";
-      rows.push([CONTRACTS[contract].label, SERVER_NAMES[server], first, mib(memory?.peakUnderLoadBytes), mib(memory?.afterLoadBytes)]);
+      const busy = start.busyAfterFirstAnswerMs !== undefined ? seconds(start.busyAfterFirstAnswerMs) : start.busyBoundMs !== undefined ? `> ${seconds(start.busyBoundMs)}` : "n/a";
+      rows.push([CONTRACTS[contract].label, SERVER_NAMES[server], first, busy, mib(memory?.peakUnderLoadBytes), mib(memory?.afterLoadBytes)]);
     }
   }
-  return table(["contract", "server", "start-up to first answer", "peak RSS under load", "RSS after load"], rows);
+  return table(["contract", "server", "start-up to first answer", "then busy for", "peak RSS under load", "RSS after load"], rows);
 }
 
 function commandTable(r: BenchResult): string {

@@ -8,6 +8,7 @@ import type { Plan } from "./plan.js";
 import type { Pinning } from "./processes.js";
 import { CONTRACTS, type ContractKey } from "./scenarios.js";
 import { median } from "./stats.js";
+import { waitUntilIdle } from "./processes.js";
 
 export interface StartupFigures {
   contract: ContractKey;
@@ -17,6 +18,10 @@ export interface StartupFigures {
   /** Why there is no figure (time-out with its bound, or an early exit). */
   failure?: string;
   boundMs: number;
+  /** How long the last start kept working after its first answer, until idle (see waitUntilIdle). */
+  busyAfterFirstAnswerMs?: number;
+  /** Set when it was still busy at the bound. */
+  busyBoundMs?: number;
 }
 
 export interface StartedPair {
@@ -47,8 +52,17 @@ export async function measureStartups(contract: ContractKey, plan: Plan, pinning
       figure.samplesMs.push(outcome.server.startupMs!);
       running[kind] = outcome.server;
       log(`  ${kind} on ${contract}: first answer after ${(outcome.server.startupMs! / 1000).toFixed(2)} s`);
+      // The kept start settles before the next one: load must not measure start-up work, nor overlap it.
+      if (round === plan.startRepeats[kind]) await settle(figure, outcome.server.process.pid, plan.settleBoundMs, log);
     }
   }
   for (const figure of Object.values(figures)) if (figure.samplesMs.length > 0) figure.medianMs = median(figure.samplesMs);
   return { figures: Object.values(figures), running };
+}
+
+async function settle(figure: StartupFigures, pid: number, boundMs: number, log: (line: string) => void): Promise<void> {
+  const waited = await waitUntilIdle(pid, boundMs);
+  if (waited === undefined) figure.busyBoundMs = boundMs;
+  else figure.busyAfterFirstAnswerMs = waited;
+  log(`  ${figure.server} on ${figure.contract}: ${waited === undefined ? `still busy after ${boundMs / 1000} s` : `idle ${(waited / 1000).toFixed(1)} s after its first answer`}`);
 }

@@ -33,6 +33,8 @@ export function mockCommand(setExit: (code: number) => void): Command {
     .option("--latency <delay>", "delay every answer: 250ms, or a range such as 50-200ms")
     .option("--fault-rate <p>", "share of answers (0 to 1) replaced by a fault", (v) => Number(v), 0)
     .option("--faults <kinds>", "the faults --fault-rate draws from: reset,empty,malformed,timeout", commaList)
+    .option("--headers-timeout <ms>", "close a connection whose request headers take longer", (v) => Number(v))
+    .option("--request-timeout <ms>", "close a connection whose whole request takes longer", (v) => Number(v))
     .action(async (contracts: string[], flags: Record<string, unknown>) => setExit(await runMock(contracts, flags)));
 }
 
@@ -59,6 +61,8 @@ async function runMock(contracts: string[], flags: Record<string, unknown>): Pro
     latency: flags.latency as string | undefined,
     faultRate: flags.faultRate as number,
     faults: flags.faults as MockOptions["faults"],
+    headersTimeoutMs: flags.headersTimeout as number | undefined,
+    requestTimeoutMs: flags.requestTimeout as number | undefined,
     onEvent: printEvent,
   };
   let server: MockServer;

@@ -42,9 +42,7 @@ export class Journal {
   record(make: () => Omit<JournalEntry, "seq">): void {
     this.recorded++;
     if (this.size === 0) return;
-    const entry = make();
-    // The admin API and the console show the journal: credentials never leave the process.
-    this.slots[this.next] = { seq: this.recorded, ...entry, headers: redactHeaderValues(entry.headers) };
+    this.slots[this.next] = { seq: this.recorded, ...make() };
     this.next = (this.next + 1) % this.size;
   }
 
@@ -53,7 +51,9 @@ export class Journal {
     const out: JournalEntry[] = [];
     for (let i = 1; i <= this.size && out.length < limit; i++) {
       const entry = this.slots[(this.next - i + this.size) % this.size];
-      if (entry) out.push(entry);
+      // The admin API and the console show the journal: credentials never leave the process.
+      // Redacted when read, not when recorded, to keep the per-request cost off the hot path.
+      if (entry) out.push({ ...entry, headers: redactHeaderValues(entry.headers) });
     }
     return out;
   }

@@ -11,7 +11,8 @@ import { send } from "../support/http.js";
 import { rssOf } from "./support/rss.js";
 import { MIX, soakRequest } from "./support/soak-requests.js";
 
-const SOAK_MS = 60_000;
+/** 60 s as the issue asks; MOCKPACT_SOAK_SECONDS runs longer to see whether RSS levels off. */
+const SOAK_MS = Number(process.env.MOCKPACT_SOAK_SECONDS ?? 60) * 1000;
 const WARM_UP_MS = 15_000;
 /** 10 requests every 50 ms at most (200 per second): a load that finds leaks, not the mock's ceiling. */
 const PER_ROUND = 10;
