@@ -1,9 +1,9 @@
 import { Command } from "commander";
 import { checkExamples } from "../schema/check-examples.js";
 import { createMockServer } from "../mock/server.js";
-import type { MockEvent, MockOptions } from "../mock/options.js";
+import type { MockOptions } from "../mock/options.js";
 import type { MockServer } from "../mock/server.js";
-import { bold, dim, green, printError, printWarning, table } from "./print.js";
+import { bold, dim, green, printError, printMockEvent, printWarning, table, untilSignal } from "./print.js";
 import { collect, commaList, describeExtras } from "./mock-extras.js";
 
 /** Routes listed per contract at start-up; the rest are summarised (GitHub's has 1,223). */
@@ -63,7 +63,7 @@ async function runMock(contracts: string[], flags: Record<string, unknown>): Pro
     faults: flags.faults as MockOptions["faults"],
     headersTimeoutMs: flags.headersTimeout as number | undefined,
     requestTimeoutMs: flags.requestTimeout as number | undefined,
-    onEvent: printEvent,
+    onEvent: printMockEvent,
   };
   let server: MockServer;
   try {
@@ -80,14 +80,6 @@ async function runMock(contracts: string[], flags: Record<string, unknown>): Pro
   return 0;
 }
 
-function printEvent(event: MockEvent): void {
-  if (event.type === "warning") printWarning(event.message, event);
-  else if (event.type === "reload") process.stdout.write(`${green("reloaded")} ${event.file}\n`);
-  else {
-    process.stderr.write(`reload of ${event.file} failed; the last good version keeps serving\n`);
-    printError(event.error);
-  }
-}
 
 /** The routes per contract, then the URL last: one write, so the "listening" line means all is printed. */
 function printRoutes(server: MockServer, extras = ""): void {
@@ -125,14 +117,3 @@ async function reportExamples(server: MockServer): Promise<void> {
   }
 }
 
-function untilSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      resolve();
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
-}

@@ -1,4 +1,5 @@
 import { formatPlace, isMockpactError } from "../errors.js";
+import type { MockEvent } from "../mock/options.js";
 
 /** Colours only when stdout is a terminal (and NO_COLOR is unset), so logs and CI output stay plain. */
 const useColour = process.stdout.isTTY === true && !process.env.NO_COLOR;
@@ -26,4 +27,27 @@ export function table(rows: string[][]): string {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
   return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join("  ")).join("\n");
+}
+
+/** Resolves on the first SIGINT or SIGTERM: the long-running commands then close cleanly. */
+export function untilSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off("SIGINT", stop);
+      process.off("SIGTERM", stop);
+      resolve();
+    };
+    process.on("SIGINT", stop);
+    process.on("SIGTERM", stop);
+  });
+}
+
+/** What a running mock or proxy reports: load warnings, reloads and failed reloads. */
+export function printMockEvent(event: MockEvent): void {
+  if (event.type === "warning") printWarning(event.message, event);
+  else if (event.type === "reload") process.stdout.write(`${green("reloaded")} ${event.file}\n`);
+  else {
+    process.stderr.write(`reload of ${event.file} failed; the last good version keeps serving\n`);
+    printError(event.error);
+  }
 }

@@ -1,8 +1,7 @@
 import { Command, Option } from "commander";
-import type { MockEvent } from "../mock/options.js";
 import { FALLBACKS, parseValidate, type Fallback, type ProxyOptions } from "../proxy/options.js";
 import { createProxyServer, type ProxyServer } from "../proxy/server.js";
-import { bold, dim, green, printError, printWarning } from "./print.js";
+import { bold, dim, green, printError, printMockEvent, untilSignal } from "./print.js";
 import { countExchange, emptyTally, formatExchange, formatTally } from "./proxy-print.js";
 
 export function proxyCommand(setExit: (code: number) => void): Command {
@@ -40,7 +39,7 @@ async function runProxy(contracts: string[], flags: Record<string, unknown>): Pr
   try {
     server = await createProxyServer({
       ...toOptions(contracts, flags),
-      onEvent: printEvent,
+      onEvent: printMockEvent,
       onExchange: (exchange) => {
         countExchange(tally, exchange);
         process.stdout.write(formatExchange(exchange));
@@ -85,23 +84,4 @@ function toOptions(contracts: string[], flags: Record<string, unknown>): ProxyOp
   };
 }
 
-function printEvent(event: MockEvent): void {
-  if (event.type === "warning") printWarning(event.message, event);
-  else if (event.type === "reload") process.stdout.write(`${green("reloaded")} ${event.file}\n`);
-  else {
-    process.stderr.write(`reload of ${event.file} failed; the last good version keeps serving\n`);
-    printError(event.error);
-  }
-}
 
-function untilSignal(): Promise<void> {
-  return new Promise((resolve) => {
-    const stop = () => {
-      process.off("SIGINT", stop);
-      process.off("SIGTERM", stop);
-      resolve();
-    };
-    process.on("SIGINT", stop);
-    process.on("SIGTERM", stop);
-  });
-}

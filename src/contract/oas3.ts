@@ -1,6 +1,5 @@
 import type {
   MediaType,
-  Operation,
   Parameter,
   ParameterLocation,
   ParameterStyle,

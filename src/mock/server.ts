@@ -1,7 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import type { AddressInfo } from "node:net";
-import { MockpactError } from "../errors.js";
 import { readBody, readingWithoutBody, toMockRequest, writeResponse, type BodyReading } from "./http-adapter.js";
+import { listen } from "./listen.js";
 import { loadMock, type LoadedMock } from "./load.js";
 import { resolveMockOptions, type MockOptions } from "./options.js";
 import { createRuntime } from "./runtime.js";
@@ -70,16 +69,3 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
   };
 }
 
-function listen(server: Server, port: number, host: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const onError = (error: NodeJS.ErrnoException) =>
-      reject(new MockpactError("SERVER_LISTEN", `Failed to listen on ${host}:${port}: ${error.code ?? error.message}`, { hint: "Choose another --port, or stop what holds this one." }));
-    server.once("error", onError);
-    server.listen(port, host, () => {
-      server.off("error", onError);
-      const address = server.address() as AddressInfo;
-      const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
-      resolve(`http://${shownHost}:${address.port}`);
-    });
-  });
-}

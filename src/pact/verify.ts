@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import { loadContract } from "../contract/index.js";
 import { createResponseChecker } from "../proxy/check-response.js";
-import { startValidatingProxy, type ValidatingProxy } from "../proxy/validating-proxy.js";
+import { startValidatingProxy } from "../proxy/validating-proxy.js";
 import { buildReport, type Report, type Suite } from "../report/model.js";
 import { resolveVerifyOptions, type ResolvedVerifyOptions, type VerifyOptions } from "./options.js";
 import type { PactFile } from "./pact-file.js";

@@ -10,7 +10,7 @@ import { writeResponse } from "../mock/http-adapter.js";
 import { watchContracts } from "../mock/watch.js";
 import { createResponseChecker } from "./check-response.js";
 import { handleExchange } from "./handle-exchange.js";
-import { listen } from "./listen.js";
+import { listen } from "../mock/listen.js";
 import { journalEntryOf } from "./journal-entry.js";
 import { resolveProxyOptions, type ProxyOptions, type ResolvedProxyOptions } from "./options.js";
 import { createRecorder } from "./recorder.js";

@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { fakeValue, seedFrom } from "../../src/fake/index.js";
-import { CASES, DIRECTIONS, keysDeep, objectDepth, optionsFor } from "./cases.js";
+import { CASES, DIRECTIONS, keysDeep, optionsFor } from "./cases.js";
 import { openapi30 } from "./fixtures-30.js";
 import { documentValidator, realErrors } from "./validate.js";
 
