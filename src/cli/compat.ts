@@ -45,11 +45,8 @@ function toOptions(flags: Record<string, unknown>): CompatOptions {
   };
 }
 
+/** The report files the flags ask for; the writers load on use, like the library. */
 async function writeReports(flags: Record<string, unknown>, result: CompatResult): Promise<void> {
-  const { writeJUnitReport } = await import("../report/junit.js");
-  const { writeJsonReport } = await import("../report/json.js");
-  const { writeHtmlReport } = await import("../report/html.js");
-  if (typeof flags.junit === "string") await writeJUnitReport(flags.junit, result);
-  if (typeof flags.json === "string") await writeJsonReport(flags.json, result);
-  if (typeof flags.html === "string") await writeHtmlReport(flags.html, result);
+  const { writeReportFiles } = await import("../report/files.js");
+  await writeReportFiles({ junit: flags.junit as string | undefined, json: flags.json as string | undefined, html: flags.html as string | undefined }, result);
 }

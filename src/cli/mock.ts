@@ -5,6 +5,7 @@ import type { MockOptions } from "../mock/options.js";
 import type { MockServer } from "../mock/server.js";
 import { bold, dim, green, printError, printMockEvent, printWarning, table, untilSignal } from "./print.js";
 import { collect, commaList, describeExtras } from "./mock-extras.js";
+import { serverOptionsOf } from "./server-flags.js";
 
 /** Routes listed per contract at start-up; the rest are summarised (GitHub's has 1,223). */
 const ROUTES_SHOWN = 40;
@@ -40,24 +41,13 @@ export function mockCommand(setExit: (code: number) => void): Command {
 
 async function runMock(contracts: string[], flags: Record<string, unknown>): Promise<number> {
   const options: MockOptions = {
+    ...serverOptionsOf(flags),
     contracts,
     pacts: flags.pact as string[] | undefined,
-    port: flags.port as number,
-    host: flags.host as string,
-    seed: flags.seed as number,
-    dynamic: flags.dynamic as boolean,
     requestValidation: flags.requestValidation as boolean,
-    watch: flags.watch as boolean,
-    cors: flags.cors as boolean,
-    maxBody: flags.maxBody as string,
-    allowRemoteRefs: flags.allowRemoteRefs as boolean,
-    refRoot: flags.refRoot as string | undefined,
     mocks: flags.mocks as string[] | undefined,
     stateful: flags.stateful as boolean,
     fixtures: flags.fixtures as string | undefined,
-    admin: flags.admin as boolean,
-    adminPrefix: flags.adminPrefix as string,
-    journalSize: flags.journalSize as number,
     latency: flags.latency as string | undefined,
     faultRate: flags.faultRate as number,
     faults: flags.faults as MockOptions["faults"],

@@ -3,6 +3,7 @@ import { FALLBACKS, parseValidate, type Fallback, type ProxyOptions } from "../p
 import { createProxyServer, type ProxyServer } from "../proxy/server.js";
 import { bold, dim, green, printError, printMockEvent, untilSignal } from "./print.js";
 import { countExchange, emptyTally, formatExchange, formatTally } from "./proxy-print.js";
+import { serverOptionsOf } from "./server-flags.js";
 
 export function proxyCommand(setExit: (code: number) => void): Command {
   return new Command("proxy")
@@ -59,10 +60,9 @@ async function runProxy(contracts: string[], flags: Record<string, unknown>): Pr
 
 function toOptions(contracts: string[], flags: Record<string, unknown>): ProxyOptions {
   return {
+    ...serverOptionsOf(flags),
     contracts,
     upstream: flags.upstream as string,
-    port: flags.port as number,
-    host: flags.host as string,
     validate: parseValidate(flags.validate as string),
     strict: flags.strict as boolean,
     fallback: flags.fallback as Fallback,
@@ -71,16 +71,6 @@ function toOptions(contracts: string[], flags: Record<string, unknown>): ProxyOp
     consumer: flags.consumer as string | undefined,
     provider: flags.provider as string | undefined,
     timeoutMs: flags.timeout as number,
-    seed: flags.seed as number,
-    dynamic: flags.dynamic as boolean,
-    watch: flags.watch as boolean,
-    cors: flags.cors as boolean,
-    maxBody: flags.maxBody as string,
-    allowRemoteRefs: flags.allowRemoteRefs as boolean,
-    refRoot: flags.refRoot as string | undefined,
-    admin: flags.admin as boolean,
-    adminPrefix: flags.adminPrefix as string,
-    journalSize: flags.journalSize as number,
   };
 }
 

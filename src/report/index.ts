@@ -5,3 +5,4 @@ export { toJson, writeJsonReport } from "./json.js";
 export { toHtml, writeHtmlReport } from "./html.js";
 export { describeFinding } from "./text.js";
 export { writeFileAtomic } from "./write-file.js";
+export { writeReportFiles, type ReportFiles } from "./files.js";
