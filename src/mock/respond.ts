@@ -40,7 +40,8 @@ function noBodyStatus(status: number): boolean {
   return status === 204 || status === 304 || (status >= 100 && status < 200);
 }
 
-function documentedHeaders(ctx: BuildContext, spec: ResponseSpec): Record<string, string> {
+/** The response headers the contract documents, each from its example or a seeded fake. */
+export function documentedHeaders(ctx: BuildContext, spec: ResponseSpec): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const header of spec.headers) {
     const value = buildHeaderValue(ctx, spec, header.name);

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Contract, Operation } from "../contract/model.js";
 import { layOut } from "../fixtures/layout.js";
-import { MANIFEST_FILE, MANIFEST_VERSION, manifestText, readManifest, type FixturesManifest, type ManifestEntry } from "../fixtures/manifest.js";
+import { emptyManifest, MANIFEST_FILE, manifestText, readManifest, type FixturesManifest, type ManifestEntry } from "../fixtures/manifest.js";
 import type { Fixture } from "../fixtures/model.js";
 import { uniqueSegments } from "../fixtures/names.js";
 import { OutFolder } from "../fixtures/safe-path.js";
@@ -34,7 +34,7 @@ export class FixtureWriter {
     const laid = layOut(opFolder, operation, fixtures, "json", this.seed);
     for (const file of laid.files) await this.put(`${folder}/${file.file}`, file.text);
     const manifestFile = this.out.resolve(`${folder}/${MANIFEST_FILE}`);
-    const manifest = (await readManifest(manifestFile)) ?? emptyManifest(contract, this.seed);
+    const manifest = (await readManifest(manifestFile)) ?? emptyManifest(contract, this.seed, RECORDED_OPTIONS);
     const byFile = new Map<string, ManifestEntry>(manifest.files.map((e) => [e.file, e]));
     for (const entry of laid.entries) byFile.set(entry.file, entry);
     manifest.files = [...byFile.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
@@ -63,18 +63,5 @@ function fixturesOf(exchange: RecordedExchange, operation: Operation): Fixture[]
   ];
 }
 
-function emptyManifest(contract: Contract, seed: number): FixturesManifest {
-  return {
-    mockpact: MANIFEST_VERSION,
-    contract: contract.id,
-    title: contract.title,
-    version: contract.version,
-    dialect: contract.dialect,
-    seed,
-    options: { count: 1, status: "recorded", requests: true, format: "json", operations: [], tags: [] },
-    files: [],
-    withoutBody: [],
-    failed: [],
-    stale: [],
-  };
-}
+/** What a recording says of itself in the manifest: one recorded exchange per operation and status. */
+const RECORDED_OPTIONS: FixturesManifest["options"] = { count: 1, status: "recorded", requests: true, format: "json", operations: [], tags: [] };

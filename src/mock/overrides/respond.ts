@@ -2,13 +2,13 @@ import type { Faker } from "@faker-js/faker";
 import type { ResponseSpec } from "../../contract/model.js";
 import { seedFrom } from "../../fake/seed.js";
 import { seededFaker } from "../../fake/realism-faker.js";
-import { buildHeaderValue, type BuildContext } from "../build.js";
+import type { BuildContext } from "../build.js";
 import { chooseResponse } from "../choose.js";
 import { sampleDelay } from "../faults.js";
 import { negotiateMediaType } from "../media-type.js";
 import type { Random } from "../random.js";
 import type { RequestView } from "../request-view.js";
-import { respond, serialise, WARNING_HEADER } from "../respond.js";
+import { documentedHeaders, respond, serialise, WARNING_HEADER } from "../respond.js";
 import type { MockResponse } from "../types.js";
 import { contractWarning } from "./check.js";
 import { headerText } from "./compile-respond.js";
@@ -71,15 +71,6 @@ export function mediaKeyOf(spec: ResponseSpec | undefined, accept: string | unde
   const available = spec ? Object.keys(spec.content) : [];
   const negotiated = negotiateMediaType(accept, available);
   return typeof negotiated === "string" ? negotiated : (available[0] ?? "application/json");
-}
-
-function documentedHeaders(ctx: BuildContext, spec: ResponseSpec): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const header of spec.headers) {
-    const value = buildHeaderValue(ctx, spec, header.name);
-    if (value !== undefined) headers[header.name.toLowerCase()] = value;
-  }
-  return headers;
 }
 
 /** Faker seeded by --seed, the entry and the request: the same request gives the same names. */
