@@ -11,8 +11,8 @@
 import { performance } from "node:perf_hooks";
 import { loadContract } from "../src/contract/index.js";
 import { verifyProvider } from "../src/index.js";
-import { createResponseChecker } from "../src/proxy/check-response.js";
-import { startValidatingProxy } from "../src/proxy/validating-proxy.js";
+import { compileContracts } from "../src/http/engine.js";
+import { startVerifyProxy } from "../src/verify/proxy.js";
 import { startExampleProvider } from "../test/support/example-provider.js";
 
 const runs = Number(process.argv[2] ?? 5);
@@ -44,8 +44,8 @@ for (let i = 0; i < runs; i++) {
   (i === 0 ? overheadCold : overheadWarm).push(...result.proxyOverheadMs);
 }
 
-const checker = createResponseChecker([await loadContract("contracts/shop.yaml")]);
-const proxy = await startValidatingProxy({ target: provider.url, checker, timeoutMs: 5000, onExchange: () => {} });
+const engine = compileContracts([await loadContract("contracts/shop.yaml")]);
+const proxy = await startVerifyProxy(provider.url, engine, 5000, () => {});
 const send = async (base: string, r: (typeof REQUESTS)[number]) => {
   const started = performance.now();
   const response = await fetch(`${base}${r.path}`, { method: r.method, headers: { "content-type": "application/json", ...r.headers }, body: r.body === undefined ? undefined : JSON.stringify(r.body) });

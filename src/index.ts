@@ -3,7 +3,7 @@ export { createMockServer, type MockServer } from "./mock/server.js";
 export { createMockCore, type MockCore } from "./mock/core.js";
 export { mockpactMiddleware, type MockpactMiddleware } from "./mock/middleware.js";
 export { resolveMockOptions, type MockOptions, type ResolvedMockOptions, type MockEvent } from "./mock/options.js";
-export type { MockRequest, MockResponse } from "./mock/types.js";
+export type { HttpRequest, HttpResponse } from "./http/types.js";
 export { loadContract, findContractFiles, type LoadOptions } from "./contract/index.js";
 export type { Contract, Operation, Parameter, ResponseSpec, MediaType, Dialect, SchemaRef } from "./contract/model.js";
 export { SchemaRegistry } from "./schema/registry.js";
@@ -13,20 +13,20 @@ export { generateFixtures, type FixturesOptions, type FixturesProgress, type Fix
 export { lintContracts, type LintFinding, type LintResult } from "./lint/index.js";
 export { MockpactError, ERROR_CODES, type ErrorCode } from "./errors.js";
 export { checkCompat, compatFindings, COMPAT_RULES, type CompatOptions, type CompatResult, type CompatRule, type CompatFinding, type Severity } from "./compat/index.js";
-export { verifyProvider, type VerifyResult, type VerifyOptions, type ResolvedVerifyOptions, resolveVerifyOptions, type StateHandlers, type StateChange } from "./pact/index.js";
+export { verifyProvider, type VerifyResult, type VerifyOptions, type ResolvedVerifyOptions, resolveVerifyOptions, type StateHandlers, type StateChange } from "./verify/index.js";
 export { createProxyServer, type ProxyServer } from "./proxy/server.js";
 export { resolveProxyOptions, type ProxyOptions, type ResolvedProxyOptions, type Fallback } from "./proxy/options.js";
 export type { ProxiedExchange, AnswerSource, FallbackReason } from "./proxy/proxied-exchange.js";
 
 import { loadMock } from "./mock/load.js";
 import { resolveMockOptions, type MockOptions } from "./mock/options.js";
-import type { MockRequest, MockResponse } from "./mock/types.js";
+import type { HttpRequest, HttpResponse } from "./http/types.js";
 
 /**
  * The pure core without a socket: load once, then `handle(request)` as often as needed.
  * `const { handle } = await createHandler({ contracts: ["contracts/shop.yaml"] })`.
  */
-export async function createHandler(options: MockOptions = {}): Promise<{ handle(request: MockRequest): Promise<MockResponse> }> {
+export async function createHandler(options: MockOptions = {}): Promise<{ handle(request: HttpRequest): Promise<HttpResponse> }> {
   const mock = await loadMock(resolveMockOptions(options));
   return { handle: (request) => mock.core.handle(request) };
 }

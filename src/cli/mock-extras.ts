@@ -5,7 +5,7 @@ import { dim } from "./print.js";
 
 /** The start-up lines of issue 6: which mocks files, which stateful resources, where the admin API is. */
 export function describeExtras(server: MockServer, options: MockOptions): string {
-  const { overrides, resources } = server.mock.extras;
+  const { overrides, resources } = server.mock.sources;
   let text = "";
   if (overrides.all.length > 0) text += `${dim("mocks")}     ${overrides.all.length} override(s) from ${overrides.files.join(", ")}\n`;
   if (options.stateful) {

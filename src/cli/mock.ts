@@ -73,7 +73,7 @@ async function runMock(contracts: string[], flags: Record<string, unknown>): Pro
 
 /** The routes per contract, then the URL last: one write, so the "listening" line means all is printed. */
 function printRoutes(server: MockServer, extras = ""): void {
-  const routes = server.mock.core.router.routes();
+  const routes = server.mock.core.engine.router.routes();
   let text = "";
   for (const contract of server.mock.contracts) {
     const own = routes.filter((r) => r.target.contract === contract);
@@ -103,7 +103,7 @@ function stubLines(server: MockServer): string {
 
 async function reportExamples(server: MockServer): Promise<void> {
   for (const contract of server.mock.contracts) {
-    for (const warning of await checkExamples(contract, server.mock.core.registryOf(contract))) printWarning(warning.message, warning);
+    for (const warning of await checkExamples(contract, server.mock.core.engine.registryOf(contract))) printWarning(warning.message, warning);
   }
 }
 

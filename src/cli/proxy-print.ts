@@ -1,5 +1,5 @@
 import type { ProxiedExchange } from "../proxy/proxied-exchange.js";
-import { redactQuery } from "../proxy/redact-query.js";
+import { redactQuery } from "../redact.js";
 import { bold, dim, green, red, yellow } from "./print.js";
 
 /** Totals printed when the proxy stops; they also decide the exit code. */

@@ -1,7 +1,7 @@
 import { Command, Option } from "commander";
 import { MockpactError } from "../errors.js";
-import type { ConsumerVersionSelector, VerifyOptions } from "../pact/options.js";
-import type { VerifyResult } from "../pact/verify.js";
+import type { ConsumerVersionSelector, VerifyOptions } from "../verify/options.js";
+import type { VerifyResult } from "../verify/verify.js";
 import { bold, dim, green, printError, red, yellow } from "./print.js";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -37,7 +37,7 @@ export function verifyCommand(setExit: (code: number) => void): Command {
 async function runVerify(flags: Record<string, unknown>): Promise<number> {
   try {
     // Loaded on use: the Pact core is heavy, and `mockpact mock` must start fast.
-    const { verifyProvider } = await import("../pact/verify.js");
+    const { verifyProvider } = await import("../verify/verify.js");
     const result = await verifyProvider(toOptions(flags));
     process.stdout.write(`\n${bold("mockpact verify")} ${dim(`${result.providerBaseUrl}`)}\n\n`);
     const { formatConsole } = await import("../report/console.js");

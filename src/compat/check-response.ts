@@ -1,8 +1,8 @@
 import type { MediaType, ResponseSpec } from "../contract/model.js";
 import { getAtPointer, joinPointer } from "../contract/pointer.js";
 import { shapeOf } from "../contract/shape.js";
-import { matchRequestMediaType } from "../mock/media-type.js";
-import { coerceString } from "../mock/params.js";
+import { matchRequestMediaType } from "../http/media-type.js";
+import { coerceString } from "../http/params.js";
 import { contentTypeOf } from "../pact/http-interaction.js";
 import { findingAt, responsePointer, type InteractionContext } from "./context.js";
 import type { CompatFinding } from "./finding.js";

@@ -1,9 +1,8 @@
 import { performance } from "node:perf_hooks";
-import { findContractFiles, loadContract, type Contract } from "../contract/index.js";
-import { buildRouter } from "../mock/router.js";
+import { loadContracts } from "../contract/index.js";
+import { compileContracts } from "../http/engine.js";
 import { readHttpPacts, type HttpPact } from "../pact/read-pacts.js";
 import { buildReport, type Case, type Report, type Suite } from "../report/model.js";
-import { SchemaRegistry } from "../schema/registry.js";
 import { checkRequest } from "./check-request.js";
 import { checkResponse } from "./check-response.js";
 import { ContractLines, displayPath } from "./contract-lines.js";
@@ -35,10 +34,9 @@ export interface CompatResult extends Report {
 export async function checkCompat(options: CompatOptions): Promise<CompatResult> {
   const started = performance.now();
   const resolved = resolveCompatOptions(options);
-  const contracts = await loadContracts(resolved);
+  const contracts = await loadContracts(resolved.contracts, { allowRemoteRefs: resolved.allowRemoteRefs, refRoot: resolved.refRoot });
   const pacts = await readHttpPacts(resolved.pacts, resolved.timeoutMs);
-  const router = buildRouter(contracts, () => {});
-  const registries = new Map(contracts.map((c) => [c, new SchemaRegistry(c)] as const));
+  const { router, registryOf } = compileContracts(contracts);
   const lines = new ContractLines();
   const suites: Suite[] = [];
   for (const pact of pacts) {
@@ -48,7 +46,7 @@ export async function checkCompat(options: CompatOptions): Promise<CompatResult>
       const findings: CompatFinding[] = [];
       if (match.kind !== "found") findings.push(notLocated(interaction, match));
       else {
-        const ctx = { interaction, contract: match.target.contract, operation: match.target.operation, registry: registries.get(match.target.contract)!, pathParams: match.pathParams, lines };
+        const ctx = { interaction, contract: match.target.contract, operation: match.target.operation, registry: registryOf(match.target.contract), pathParams: match.pathParams, lines };
         findings.push(...(await checkRequest(ctx)), ...checkResponse(ctx));
       }
       cases.push(caseOf(interaction.description, findings, resolved));
@@ -56,11 +54,6 @@ export async function checkCompat(options: CompatOptions): Promise<CompatResult>
     suites.push(suiteOf(pact, cases));
   }
   return resultOf(buildReport(`mockpact compat`, suites, performance.now() - started), resolved, pacts);
-}
-
-async function loadContracts(resolved: ResolvedCompatOptions): Promise<Contract[]> {
-  const files = await findContractFiles(resolved.contracts);
-  return Promise.all(files.map((file) => loadContract(file, { allowRemoteRefs: resolved.allowRemoteRefs, refRoot: resolved.refRoot })));
 }
 
 function caseOf(name: string, findings: CompatFinding[], resolved: ResolvedCompatOptions): Case {

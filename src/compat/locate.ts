@@ -1,5 +1,5 @@
 import type { PactHttpInteraction } from "../pact/http-interaction.js";
-import type { RouteMatch, Router } from "../mock/router.js";
+import type { RouteMatch, Router } from "../http/router.js";
 import { compatFinding, type CompatFinding } from "./finding.js";
 
 /**

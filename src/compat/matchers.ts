@@ -1,5 +1,5 @@
 import type { MediaType } from "../contract/model.js";
-import { matchRequestMediaType } from "../mock/media-type.js";
+import { matchRequestMediaType } from "../http/media-type.js";
 import type { PactBody } from "../pact/http-interaction.js";
 import { checkRule, selectRules, type MatchingRule, type RuleEntry } from "../pact/matching/index.js";
 import { findingAt, type InteractionContext } from "./context.js";

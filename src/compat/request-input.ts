@@ -1,5 +1,5 @@
 import { contentTypeOf, type PactBody, type PactHttpRequest } from "../pact/http-interaction.js";
-import { parseCookieHeader, type RawRequestParts } from "../mock/params.js";
+import { parseCookieHeader, type RawRequestParts } from "../http/params.js";
 
 /** The interaction's request as the mock's own validator reads a received one. */
 export interface RequestInput {

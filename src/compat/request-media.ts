@@ -3,7 +3,7 @@ import { findingAt, type InteractionContext } from "./context.js";
 import type { CompatFinding } from "./finding.js";
 import type { RequestInput } from "./request-input.js";
 import { joinPointer } from "../contract/pointer.js";
-import { matchRequestMediaType, negotiateMediaType } from "../mock/media-type.js";
+import { matchRequestMediaType, negotiateMediaType } from "../http/media-type.js";
 
 /** Content-Type against what the operation accepts, and a body where none is documented. */
 export function contentTypeFindings(ctx: InteractionContext, input: RequestInput): CompatFinding[] {

@@ -1,8 +1,8 @@
 import { getAtPointer, isObject, joinPointer, resolveLocal } from "../contract/pointer.js";
-import { matchRequestMediaType } from "../mock/media-type.js";
-import { MAX_JSON_DEPTH } from "../mock/options.js";
-import { missingCredentials } from "../mock/security.js";
-import { validateRequest } from "../mock/validate-request.js";
+import { matchRequestMediaType } from "../http/media-type.js";
+import { MAX_JSON_DEPTH } from "../http/body.js";
+import { missingCredentials } from "../http/security.js";
+import { validateRequest } from "../http/validate-request.js";
 import type { Violation } from "../schema/violation.js";
 import { findingAt, type InteractionContext } from "./context.js";
 import type { CompatFinding } from "./finding.js";

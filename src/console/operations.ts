@@ -1,5 +1,5 @@
 import type { Contract, Operation } from "../contract/model.js";
-import type { Router } from "../mock/router.js";
+import type { Router } from "../http/router.js";
 import { sampleRequest, type SampleRequest } from "./sample-request.js";
 
 /** One operation as the console lists it (part of the admin API's `GET /contracts`). */

@@ -1,5 +1,5 @@
 import SwaggerParser from "@apidevtools/swagger-parser";
-import { findContractFiles, loadContract, loadSourceDocument, type Contract, type LoadOptions } from "../contract/index.js";
+import { contractIdsOf, findContractFiles, loadContract, loadSourceDocument, type Contract, type LoadOptions } from "../contract/index.js";
 import { MockpactError } from "../errors.js";
 import { checkExamples } from "../schema/check-examples.js";
 import { SchemaRegistry } from "../schema/registry.js";
@@ -26,12 +26,13 @@ export interface LintResult {
  * is fetched), and has examples that match their schemas.
  */
 export async function lintContracts(inputs: string[], options: LoadOptions = {}): Promise<LintResult> {
-  const files = await findContractFiles(inputs);
+  const files = [...new Set(await findContractFiles(inputs))];
+  const ids = contractIdsOf(files);
   const findings: LintFinding[] = [];
   for (const file of files) {
     let contract: Contract;
     try {
-      contract = await loadContract(file, options);
+      contract = await loadContract(file, { ...options, id: ids.get(file) });
     } catch (error) {
       findings.push(errorFinding(error, file));
       continue;

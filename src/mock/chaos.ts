@@ -1,6 +1,6 @@
 import { malformed, sampleDelay, type DelayRange, type FaultKind } from "./faults.js";
 import { between, type Random } from "./random.js";
-import type { MockResponse } from "./types.js";
+import type { HttpResponse } from "../http/types.js";
 
 export const DELAY_HEADER = "mockpact-delay";
 
@@ -15,7 +15,7 @@ export interface ChaosOptions {
  * then what the pure core can do itself: the `malformed` body. The adapter does the rest (waiting,
  * resetting, holding). A delayed answer says how long in `Mockpact-Delay`, so a test can see it.
  */
-export function withChaos(response: MockResponse, options: ChaosOptions, random: Random): MockResponse {
+export function withChaos(response: HttpResponse, options: ChaosOptions, random: Random): HttpResponse {
   if (response.fault === undefined && options.faultRate > 0 && random() < options.faultRate) {
     response.fault = options.faults[between(random, 0, options.faults.length - 1)];
   }

@@ -1,17 +1,17 @@
 import type { MediaType } from "../contract/model.js";
 import { buildValue, type BuildContext } from "./build.js";
-import { documentedErrorResponse } from "./choose.js";
-import { negotiateMediaType } from "./media-type.js";
-import { VIOLATIONS_HEADER, problemResponse, violationsHeader, type Problem } from "./problem.js";
+import { documentedErrorResponse } from "../http/choose.js";
+import { negotiateMediaType } from "../http/media-type.js";
+import { VIOLATIONS_HEADER, problemResponse, violationsHeader, type Problem } from "../http/problem.js";
 import { serialise } from "./respond.js";
-import type { MockResponse } from "./types.js";
+import type { HttpResponse } from "../http/types.js";
 
 /**
  * A 400/401/422 the mock produces. Where the operation documents that status, its media type is
  * used, and its body is the problem document when the documented schema accepts it, else the
  * documented example or a fake. The violations header is always there.
  */
-export function errorResponse(ctx: BuildContext, p: Problem, accept: string | undefined, extraHeaders: Record<string, string> = {}): MockResponse {
+export function errorResponse(ctx: BuildContext, p: Problem, accept: string | undefined, extraHeaders: Record<string, string> = {}): HttpResponse {
   const spec = documentedErrorResponse(ctx.operation, p.status);
   const available = spec ? Object.keys(spec.content) : [];
   if (!spec || available.length === 0) return problemResponse(p, extraHeaders);

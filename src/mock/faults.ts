@@ -1,15 +1,8 @@
 import type { Random } from "./random.js";
 import { between } from "./random.js";
-import type { MockResponse } from "./types.js";
+import type { HttpResponse } from "../http/types.js";
 
-/**
- * Broken answers for resilience testing, as WireMock's faults: `reset` destroys the connection (the
- * client sees ECONNRESET), `timeout` never answers (the connection is closed after
- * FAULT_TIMEOUT_MS or when the server closes), `malformed` sends the status and headers with a body
- * that is not valid JSON, `empty` closes the connection without a response.
- */
-export const FAULT_KINDS = ["reset", "timeout", "malformed", "empty"] as const;
-export type FaultKind = (typeof FAULT_KINDS)[number];
+export { FAULT_KINDS, type FaultKind } from "../http/types.js";
 
 /** Milliseconds, both ends included: `250ms` is { min: 250, max: 250 }. */
 export interface DelayRange {
@@ -19,8 +12,6 @@ export interface DelayRange {
 
 /** The longest delay accepted: past it a client has long given up, and a typo (`250s`) shows. */
 export const MAX_DELAY_MS = 60_000;
-/** How long a `timeout` fault holds a connection before closing it. */
-export const FAULT_TIMEOUT_MS = 30_000;
 
 const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s)?$/;
 
@@ -57,7 +48,7 @@ export function sampleDelay(range: DelayRange, random: Random): number {
  * The body a `malformed` fault sends: the first half of the real body and bytes no JSON parser
  * accepts, with a Content-Length that fits, so the HTTP exchange succeeds and parsing the body fails.
  */
-export function malformed(response: MockResponse): MockResponse {
+export function malformed(response: HttpResponse): HttpResponse {
   const text = response.body === undefined ? "" : String(response.body);
   const body = `${text.slice(0, Math.ceil(text.length / 2))}\u0000<<mockpact fault: malformed>>`;
   const bodiless = response.status === 204 || response.status === 304 || response.status < 200;

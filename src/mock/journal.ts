@@ -1,8 +1,9 @@
+import type { FaultKind, HttpRequest } from "../http/types.js";
+import type { RouteTarget } from "../http/router.js";
+import { redactBodyText, redactHeaders, redactQuery, type SecretNames } from "../redact.js";
 import type { Violation } from "../schema/violation.js";
-import { redactHeaderValues } from "../secrets.js";
-import type { FaultKind } from "./faults.js";
 
-/** One request the mock answered, as `GET /__mockpact/requests` shows it. */
+/** One request as `GET /__mockpact/requests` shows it: formatted and redacted when read. */
 export interface JournalEntry {
   /** 1, 2, 3...: counts every request since start, also those the bound has dropped. */
   seq: number;
@@ -10,50 +11,69 @@ export interface JournalEntry {
   method: string;
   url: string;
   headers: Record<string, string | string[] | undefined>;
-  /** The body as text, cut at MAX_BODY_CHARS so the journal's memory stays bounded. */
+  /** The body as text, cut at MAX_BODY_BYTES so the journal's memory stays bounded. */
   body?: string;
   /** The operation the request was routed to; absent for a 404 or 405. */
   operation?: { contract: string; operationId: string; method: string; path: string };
   status: number;
-  /** `generated`, `stateful`, `override mocks/shop.yaml:3`, or `rejected` for a 4xx of the mock's own. */
+  /** `generated`, `stateful`, `override mocks/shop.yaml:3`, `upstream`, or `rejected` for a 4xx of the mock's own. */
   answeredBy: string;
-  /** Every violation request validation found (empty for a valid request). */
+  /** Every violation found (empty for a valid request). */
   findings: Violation[];
   delayMs?: number;
   fault?: FaultKind;
 }
 
-const MAX_BODY_CHARS = 4096;
+/**
+ * What is kept per request: references, not text. Recording costs a few field writes on the hot
+ * path; dates, copies and redaction happen when someone reads the journal.
+ */
+export interface JournalRecord {
+  time: number;
+  request: HttpRequest;
+  target?: RouteTarget;
+  status: number;
+  answeredBy: string;
+  findings: Violation[];
+  delayMs?: number;
+  fault?: FaultKind;
+  /** Set when the body kept is the first bytes of a longer one: its full length. */
+  bodyLength?: number;
+}
+
+const MAX_BODY_BYTES = 4096;
 
 /**
- * The last `size` requests in a ring: recording costs one slot write, and memory stays flat under
- * load however many requests arrive (request bodies are cut, headers are what node:http parsed).
+ * The last `size` requests in a ring: memory stays flat under load however many requests arrive
+ * (a long body is cut to its first bytes when recorded, so the ring never pins a large buffer).
  */
 export class Journal {
-  private readonly slots: Array<JournalEntry | undefined>;
+  private readonly slots: Array<(JournalRecord & { seq: number }) | undefined>;
   private next = 0;
   private recorded = 0;
 
   constructor(readonly size: number) {
-    this.slots = new Array<JournalEntry | undefined>(size);
+    this.slots = new Array(size);
   }
 
-  /** Counts the request; builds its entry (`make`) only when there is room to keep it. */
-  record(make: () => Omit<JournalEntry, "seq">): void {
+  record(record: JournalRecord): void {
     this.recorded++;
     if (this.size === 0) return;
-    this.slots[this.next] = { seq: this.recorded, ...make() };
+    const body = record.request.body;
+    if (body && body.length > MAX_BODY_BYTES) {
+      record.request = { ...record.request, body: Buffer.from(body.subarray(0, MAX_BODY_BYTES)) };
+      record.bodyLength = body.length;
+    }
+    this.slots[this.next] = { seq: this.recorded, ...record };
     this.next = (this.next + 1) % this.size;
   }
 
-  /** Newest first, at most `limit`. */
-  entries(limit = this.size): JournalEntry[] {
+  /** Newest first, at most `limit`. Credentials (pattern names and the contracts' own apiKey names) never leave. */
+  entries(limit = this.size, secretNames?: SecretNames): JournalEntry[] {
     const out: JournalEntry[] = [];
     for (let i = 1; i <= this.size && out.length < limit; i++) {
-      const entry = this.slots[(this.next - i + this.size) % this.size];
-      // The admin API and the console show the journal: credentials never leave the process.
-      // Redacted when read, not when recorded, to keep the per-request cost off the hot path.
-      if (entry) out.push({ ...entry, headers: redactHeaderValues(entry.headers) });
+      const record = this.slots[(this.next - i + this.size) % this.size];
+      if (record) out.push(formatRecord(record, secretNames));
     }
     return out;
   }
@@ -70,8 +90,27 @@ export class Journal {
   }
 }
 
-export function bodyText(body: Buffer | undefined): string | undefined {
+function formatRecord(record: JournalRecord & { seq: number }, names: SecretNames | undefined): JournalEntry {
+  const { request, target } = record;
+  const body = bodyText(request.body, record.bodyLength);
+  return {
+    seq: record.seq,
+    time: new Date(record.time).toISOString(),
+    method: request.method,
+    url: redactQuery(request.url, names),
+    headers: redactHeaders(request.headers, names),
+    ...(body !== undefined ? { body: redactBodyText(body, names) } : {}),
+    ...(target ? { operation: { contract: target.contract.id, operationId: target.operation.operationId, method: target.operation.method.toUpperCase(), path: target.operation.path } } : {}),
+    status: record.status,
+    answeredBy: record.answeredBy,
+    findings: record.findings,
+    ...(record.delayMs !== undefined ? { delayMs: record.delayMs } : {}),
+    ...(record.fault ? { fault: record.fault } : {}),
+  };
+}
+
+function bodyText(body: Buffer | undefined, fullLength = body?.length ?? 0): string | undefined {
   if (!body || body.length === 0) return undefined;
-  const text = body.subarray(0, MAX_BODY_CHARS).toString("utf8");
-  return body.length > MAX_BODY_CHARS ? `${text}... (${body.length} bytes)` : text;
+  const text = body.toString("utf8");
+  return fullLength > body.length ? `${text}... (${fullLength} bytes)` : text;
 }

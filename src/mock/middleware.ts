@@ -1,9 +1,9 @@
 import type { NextFunction, Request, Response } from "express";
-import { createDelivery } from "./delivery.js";
-import { readBody, toMockRequest, writeResponse } from "./http-adapter.js";
+import { createDelivery } from "../server/delivery.js";
+import { readBody, toHttpRequest, writeResponse } from "../server/node-adapter.js";
 import { loadMock } from "./load.js";
 import { resolveMockOptions, type MockOptions } from "./options.js";
-import type { MockRequest } from "./types.js";
+import type { HttpRequest } from "../http/types.js";
 
 export type MockpactMiddleware = ((req: Request, res: Response, next: NextFunction) => void) & { ready: Promise<void> };
 
@@ -21,11 +21,11 @@ export function mockpactMiddleware(options: MockOptions = {}): MockpactMiddlewar
       .then(async (mock) => {
         const method = req.method.toUpperCase();
         const pathname = req.originalUrl.split("?")[0] ?? "/";
-        const unrouted = mock.core.router.find(method, pathname).kind === "not-found";
+        const unrouted = mock.core.engine.router.find(method, pathname).kind === "not-found";
         if (unrouted && !mock.stubs) return next();
         const body = await bodyOf(req, resolved.maxBodyBytes);
         if (!body.ok) return writeResponse(res, body.response);
-        const request: MockRequest = { ...toMockRequest(req, body.body), url: req.originalUrl };
+        const request: HttpRequest = { ...toHttpRequest(req, body.body), url: req.originalUrl };
         if (unrouted && mock.stubs?.answer(request).kind !== "matched") return next(); // --pact: only a matching stub keeps it
         delivery.deliver(res, await mock.core.handle(request));
       })

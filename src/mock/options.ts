@@ -1,4 +1,5 @@
 import { MockpactError } from "../errors.js";
+import { MAX_JSON_DEPTH } from "../http/body.js";
 import { resolveStatefulOptions, type ResolvedStatefulOptions, type StatefulMockOptions } from "./options-stateful.js";
 
 /** What a user may set, from the CLI flags one to one, or from code. */
@@ -57,7 +58,6 @@ export interface ResolvedMockOptions extends ResolvedStatefulOptions {
 
 export const DEFAULT_PORT = 4010;
 export const DEFAULT_MAX_BODY = 1024 * 1024;
-export const MAX_JSON_DEPTH = 256;
 /** node:http's own defaults are 60 s and 300 s: a client that never finishes its headers held a socket that long. */
 export const DEFAULT_HEADERS_TIMEOUT_MS = 10_000;
 export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;

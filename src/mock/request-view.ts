@@ -1,8 +1,8 @@
 import type { Operation } from "../contract/model.js";
-import { parseJsonText } from "./body.js";
-import { parseMediaType } from "./media-type.js";
-import { parseCookieHeader, readParameter, type RawRequestParts } from "./params.js";
-import type { MockRequest } from "./types.js";
+import { parseJsonText } from "../http/body.js";
+import { parseMediaType } from "../http/media-type.js";
+import { parseCookieHeader, readParameter, type RawRequestParts } from "../http/params.js";
+import type { HttpRequest } from "../http/types.js";
 
 const NOT_READ = Symbol("not read");
 
@@ -18,7 +18,7 @@ export class RequestView {
   private parsedBody: unknown = NOT_READ;
 
   constructor(
-    readonly request: MockRequest,
+    readonly request: HttpRequest,
     readonly operation: Operation,
     /** Path parameters decoded, as the router gives them. */
     readonly pathParams: Record<string, string>,
@@ -74,7 +74,7 @@ export class RequestView {
   }
 }
 
-function readBodyValue(request: MockRequest, maxDepth: number): unknown {
+function readBodyValue(request: HttpRequest, maxDepth: number): unknown {
   const body = request.body;
   if (!body || body.length === 0) return undefined;
   const header = request.headers["content-type"];

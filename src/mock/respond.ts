@@ -1,9 +1,9 @@
 import type { MediaType, ResponseSpec } from "../contract/model.js";
 import { buildHeaderValue, buildValue, type BuildContext } from "./build.js";
-import { negotiateMediaType } from "./media-type.js";
-import type { MockPreferences } from "./prefer.js";
-import { problem, problemResponse } from "./problem.js";
-import type { MockResponse } from "./types.js";
+import { negotiateMediaType } from "../http/media-type.js";
+import type { MockPreferences } from "../http/prefer.js";
+import { problem, problemResponse } from "../http/problem.js";
+import type { HttpResponse } from "../http/types.js";
 
 export const WARNING_HEADER = "mockpact-warning";
 
@@ -22,7 +22,7 @@ export interface RespondInput {
  * Steps 4 and 5 for one chosen response: negotiate the media type (406 when nothing fits), build the
  * body and the documented headers. Static answers are cached by the caller; this is the slow path.
  */
-export function respond(ctx: BuildContext, input: RespondInput): MockResponse {
+export function respond(ctx: BuildContext, input: RespondInput): HttpResponse {
   const available = Object.keys(input.spec.content);
   const mediaKey = negotiateMediaType(input.accept, available);
   if (mediaKey === null) return problemResponse(problem("not-acceptable", `Accept "${input.accept}" matches none of ${available.join(", ")}`));
@@ -62,6 +62,6 @@ function isJsonMedia(mediaKey: string): boolean {
   return essence === "application/json" || essence.endsWith("+json") || essence.endsWith("/json");
 }
 
-export function mockErrorResponse(error: Error): MockResponse {
+export function mockErrorResponse(error: Error): HttpResponse {
   return problemResponse(problem("mock-error", error.message));
 }

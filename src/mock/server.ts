@@ -1,12 +1,14 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { readBody, readingWithoutBody, toMockRequest, writeResponse, type BodyReading } from "./http-adapter.js";
-import { listen } from "./listen.js";
+import { statSync } from "node:fs";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { HttpRequest, HttpResponse } from "../http/types.js";
+import { createDelivery } from "../server/delivery.js";
+import { createServerHost } from "../server/host.js";
+import { readBody, readingWithoutBody, toHttpRequest, writeResponse, type BodyReading } from "../server/node-adapter.js";
+import { watchFiles } from "../server/watch.js";
+import { createAdminApp } from "./admin/app.js";
+import { createLiveState } from "./live-state.js";
 import { loadMock, type LoadedMock } from "./load.js";
-import { resolveMockOptions, type MockOptions } from "./options.js";
-import { createRuntime } from "./runtime.js";
-import { createServerExtras } from "./server-extras.js";
-import { watchContracts } from "./watch.js";
-import type { MockRequest, MockResponse } from "./types.js";
+import { resolveMockOptions, type MockOptions, type ResolvedMockOptions } from "./options.js";
 
 export interface MockServer {
   /** Starts listening; resolves with the URL once the socket is bound. Port 0 picks a free port. */
@@ -16,56 +18,70 @@ export interface MockServer {
   /** Reloads every contract; on error the last good version keeps serving and the error is thrown. */
   reload(): Promise<void>;
   /** The pure core, usable without a socket. */
-  handle(request: MockRequest): Promise<MockResponse>;
+  handle(request: HttpRequest): Promise<HttpResponse>;
   readonly mock: LoadedMock;
 }
 
 /** The standalone mock: the pure core on node:http, no express on the hot path. */
 export async function createMockServer(options: MockOptions = {}): Promise<MockServer> {
   const resolved = resolveMockOptions(options);
-  const runtime = createRuntime(resolved); // journal, state, scenarios: kept across reloads
-  let mock = await loadMock(resolved, runtime);
-  const extras = createServerExtras(resolved, runtime, () => mock); // admin API; delays and faults on the socket
-  let url = "";
-  // Slow clients (headers or a body that never finish) are closed by node:http's own timeouts, checked each second.
-  const timeouts = { headersTimeout: resolved.headersTimeoutMs, requestTimeout: resolved.requestTimeoutMs, connectionsCheckingInterval: Math.min(1_000, resolved.headersTimeoutMs) };
+  const live = createLiveState(resolved); // journal, state, scenarios: kept across reloads
+  let mock = await loadMock(resolved, live);
+  const delivery = createDelivery(); // delays and faults on the socket
   const answer = async (req: IncomingMessage, res: ServerResponse, reading: BodyReading): Promise<void> => {
     if (!reading.ok) {
       writeResponse(res, reading.response);
       req.resume();
       return;
     }
-    extras.deliver(res, await mock.core.handle(toMockRequest(req, reading.body)));
+    delivery.deliver(res, await mock.core.handle(toHttpRequest(req, reading.body)));
   };
-  const server: Server = createServer(timeouts, (req, res) => {
-    if (extras.admin(req, res)) return;
-    // Most requests have no body: answered without the promise and closure of a body read.
-    const known = readingWithoutBody(req, resolved.maxBodyBytes);
-    void (known ? answer(req, res, known) : readBody(req, resolved.maxBodyBytes).then((reading) => answer(req, res, reading)));
-  });
-  server.on("clientError", (_error, socket) => {
-    if (socket.writable) socket.end("HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+  const host = createServerHost({
+    ...resolved,
+    admin: resolved.admin ? { prefix: resolved.adminPrefix, handle: createAdminApp(resolved.adminPrefix, { mock: () => mock, live }) } : undefined,
+    handle(req, res) {
+      // Most requests have no body: answered without the promise and closure of a body read.
+      const known = readingWithoutBody(req, resolved.maxBodyBytes);
+      void (known ? answer(req, res, known) : readBody(req, resolved.maxBodyBytes).then((reading) => answer(req, res, reading)));
+    },
+    release: delivery.release,
   });
   const reload = async () => {
-    mock = await loadMock(resolved, runtime);
+    mock = await loadMock(resolved, live);
   };
-  const stopWatching = resolved.watch ? watchContracts(() => mock.files, resolved, reload) : () => {};
+  const stopWatching = resolved.watch ? watchFiles(watchOptions(resolved, () => mock.files, reload)) : () => {};
   return {
     get url() {
-      return url;
+      return host.url;
     },
     get mock() {
       return mock;
     },
     handle: (request) => mock.core.handle(request),
     reload,
-    listen: (port = resolved.port) => listen(server, port, resolved.host).then((u) => (url = u)),
+    listen: (port) => host.listen(port),
     close: async () => {
       stopWatching();
-      extras.release();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      server.closeAllConnections();
+      await host.close();
     },
   };
 }
 
+/** What `--watch` watches for mock and proxy alike: the loaded files, and the folders given for new ones. */
+export function watchOptions(options: ResolvedMockOptions, files: () => string[], reload: () => Promise<void>): Parameters<typeof watchFiles>[0] {
+  return {
+    files,
+    folders: [...options.contracts, ...options.mocks].filter(isFolder),
+    reload,
+    onReload: (file) => options.onEvent({ type: "reload", file }),
+    onReloadFailed: (file, error) => options.onEvent({ type: "reload-failed", file, error }),
+  };
+}
+
+function isFolder(input: string): boolean {
+  try {
+    return statSync(input).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,5 +1,5 @@
 import { isObject } from "../contract/pointer.js";
-import { parseMediaType } from "../mock/media-type.js";
+import { parseMediaType } from "../http/media-type.js";
 import type { PactBody, PactHeaders } from "./http-interaction.js";
 
 /**

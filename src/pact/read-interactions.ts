@@ -1,6 +1,6 @@
 import { isObject } from "../contract/pointer.js";
 import { MockpactError } from "../errors.js";
-import { parseQuery } from "../mock/params.js";
+import { parseQuery } from "../http/params.js";
 import type { PactHeaders, PactHttpInteraction, PactHttpRequest, PactHttpResponse, PactQuery } from "./http-interaction.js";
 import { readMatchingRules } from "./matching/rules.js";
 import { readBody } from "./read-body.js";

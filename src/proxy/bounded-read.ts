@@ -27,10 +27,12 @@ export function readBounded(stream: Readable, limit: number): Promise<BoundedRea
       cleanup();
       reject(error);
     };
+    // A stream cut short may close without an error: never wait for an end that cannot come.
+    const onClose = () => onError(new Error("the connection closed before the body ended"));
     const cleanup = () => {
-      stream.off("data", onData).off("end", onEnd).off("error", onError);
+      stream.off("data", onData).off("end", onEnd).off("error", onError).off("close", onClose);
     };
-    stream.on("data", onData).on("end", onEnd).on("error", onError);
+    stream.on("data", onData).on("end", onEnd).on("error", onError).on("close", onClose);
   });
 }
 

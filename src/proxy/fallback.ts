@@ -1,6 +1,6 @@
-import { chooseResponse } from "../mock/choose.js";
-import { matchRequestMediaType } from "../mock/media-type.js";
-import type { RouteTarget } from "../mock/router.js";
+import { chooseResponse } from "../http/choose.js";
+import { matchRequestMediaType } from "../http/media-type.js";
+import type { RouteTarget } from "../http/router.js";
 import type { Fallback } from "./options.js";
 import type { FallbackReason } from "./proxied-exchange.js";
 import type { UpstreamOutcome } from "./upstream.js";

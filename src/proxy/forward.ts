@@ -27,3 +27,21 @@ export function upstreamPath(target: URL, url: string): string {
   const base = target.pathname.replace(/\/+$/, "");
   return `${base}${url.startsWith("/") ? url : `/${url}`}`;
 }
+
+/**
+ * The upstream's header lines as they came (`rawHeaders`: names as sent, a repeated header as its
+ * own lines, never joined into `a, b`), hop-by-hop ones dropped, then `extra` (which replaces any
+ * line of the same name): the flat list node:http's writeHead takes.
+ */
+export function relayedHeaderLines(rawHeaders: string[], connection: string | string[] | undefined, extra: Record<string, string>): string[] {
+  const named = new Set(String(connection ?? "").split(",").map((h) => h.trim().toLowerCase()).filter(Boolean));
+  const replaced = new Set(Object.keys(extra).map((n) => n.toLowerCase()));
+  const lines: string[] = [];
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    const lower = rawHeaders[i]!.toLowerCase();
+    if (HOP_BY_HOP.has(lower) || named.has(lower) || replaced.has(lower)) continue;
+    lines.push(rawHeaders[i]!, rawHeaders[i + 1]!);
+  }
+  for (const [name, value] of Object.entries(extra)) lines.push(name, value);
+  return lines;
+}

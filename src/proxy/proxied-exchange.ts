@@ -28,6 +28,8 @@ export interface ProxiedExchange {
   error?: string;
   /** Wall time of the exchange as the proxy saw it (ms). */
   durationMs: number;
+  /** The upstream's own part of it, from the call to the end of its body (ms): the rest is the proxy's. */
+  upstreamMs?: number;
 }
 
 /** The `Mockpact-Source` header: who answered, and for the mock why (`mock; reason=unimplemented`). */

@@ -1,9 +1,11 @@
 import type { Contract, Operation } from "../contract/model.js";
-import type { RouteTarget } from "../mock/router.js";
+import type { RouteTarget } from "../http/router.js";
 import { FixtureWriter } from "./record-fixtures.js";
 import { PactWriter } from "./record-pact.js";
 import type { RecordedExchange } from "./recording.js";
 import type { ResolvedProxyOptions } from "./options.js";
+
+type RecordingOptions = Pick<ResolvedProxyOptions, "record" | "recordPact" | "seed">;
 
 export interface Recorder {
   /** Whether anything is recorded at all: the proxy then reads bodies it would otherwise stream. */
@@ -19,7 +21,7 @@ export interface Recorder {
  * written; later ones of the same key are not, so the same traffic gives the same files. Writes run
  * one after another, off the request path; a failed write is reported, never thrown at a client.
  */
-export function createRecorder(options: ResolvedProxyOptions, contracts: () => Contract[], onError: (error: Error) => void): Recorder {
+export function createRecorder(options: RecordingOptions, contracts: () => Contract[], onError: (error: Error) => void): Recorder {
   const writers: Array<{ write(e: RecordedExchange, contract: Contract, operation: Operation): Promise<void> }> = [];
   if (options.record) writers.push(lazyFixtureWriter(options.record, contracts, options.seed));
   if (options.recordPact) writers.push(new PactWriter(options.recordPact.file, options.recordPact.consumer, options.recordPact.provider));

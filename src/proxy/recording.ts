@@ -1,8 +1,8 @@
 import type { IncomingHttpHeaders } from "node:http";
-import type { RouteTarget } from "../mock/router.js";
-import { parseMediaType } from "../mock/media-type.js";
-import { isSecretName } from "../pact/redact.js";
-import { pathOf } from "./check-request.js";
+import type { RouteTarget } from "../http/router.js";
+import { parseMediaType } from "../http/media-type.js";
+import { isSecretName } from "../redact.js";
+import { splitUrl } from "../http/url.js";
 
 /** One passing exchange as it is written down: credentials and per-run noise (Date, ETag) left out. */
 export interface RecordedExchange {
@@ -27,7 +27,7 @@ export function recordExchange(target: RouteTarget, method: string, url: string,
   return {
     contractId: contract.id,
     operationId: operation.operationId,
-    request: { method: method.toUpperCase(), path: pathOf(url), query: queryOf(url, keep), headers: pick(request.headers, requestHeaderNames, keep), ...bodyOf(request.headers, request.body) },
+    request: { method: method.toUpperCase(), path: splitUrl(url).pathname, query: queryOf(url, keep), headers: pick(request.headers, requestHeaderNames, keep), ...bodyOf(request.headers, request.body) },
     response: { status: response.status, headers: pick(response.headers, responseHeaderNames, keep), ...bodyOf(response.headers, response.body) },
   };
 }

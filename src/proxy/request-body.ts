@@ -1,8 +1,8 @@
 import type { IncomingMessage } from "node:http";
-import type { RouteTarget } from "../mock/router.js";
-import { parseMediaType } from "../mock/media-type.js";
+import type { RouteTarget } from "../http/router.js";
+import { parseMediaType } from "../http/media-type.js";
 import { declaredOver, readBounded } from "./bounded-read.js";
-import { requestBodyNeeded } from "./check-request.js";
+import { requestBodyNeeded } from "../http/check-request.js";
 import type { OutgoingBody } from "./upstream.js";
 
 export interface RequestBody {

@@ -1,5 +1,5 @@
 import type { Operation, ResponseSpec } from "../../src/contract/model.js";
-import type { MockResponse } from "../../src/mock/types.js";
+import type { HttpResponse } from "../../src/http/types.js";
 import { essence, isJsonish } from "./request.js";
 import type { IndependentValidator } from "./validator.js";
 
@@ -15,7 +15,7 @@ export const notes = new Map<string, number>();
  * (valid) request, a Content-Type the chosen response declares, and a body that the independent
  * validator accepts against that media type's schema.
  */
-export function checkResponse(operation: Operation, response: MockResponse, validator: IndependentValidator): Verdict {
+export function checkResponse(operation: Operation, response: HttpResponse, validator: IndependentValidator): Verdict {
   const violations = response.headers["mockpact-violations"];
   if (violations !== undefined) return { reason: "request rejected", detail: `${response.status} ${violations.slice(0, 400)}` };
   const spec = documentedSpec(operation, response.status);
@@ -76,7 +76,7 @@ function rangeMatches(key: string, contentType: string): boolean {
   return subtype.startsWith("*+") && actualSubtype.endsWith(subtype.slice(1));
 }
 
-function bodyText(response: MockResponse): string {
+function bodyText(response: HttpResponse): string {
   const body = response.body;
   return body === undefined ? "" : typeof body === "string" ? body : body.toString("utf8");
 }

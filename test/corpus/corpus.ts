@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { loadContract, type LoadOptions } from "../../src/contract/index.js";
 import type { Contract, Operation } from "../../src/contract/model.js";
 import { createMockCore } from "../../src/mock/core.js";
+import { compileContracts } from "../../src/http/engine.js";
 import { resolveMockOptions } from "../../src/mock/options.js";
 import { checkResponse, type Verdict } from "./check.js";
 import { buildRequest } from "./request.js";
@@ -58,7 +59,7 @@ export const SEED = 20240601;
 export async function runDocument(entry: ManifestEntry): Promise<DocumentRun> {
   const contract = await loadContract(path.join(CORPUS, entry.entry), loadOptionsOf(entry));
   const routerWarnings: string[] = [];
-  const core = createMockCore([contract], resolveMockOptions({ seed: 1, onEvent: (e) => e.type === "warning" && routerWarnings.push(e.message) }));
+  const core = createMockCore(compileContracts([contract], { onRouteWarning: (m) => routerWarnings.push(m) }), resolveMockOptions({ seed: 1 }));
   const validator = new IndependentValidator(contract);
   const results: OperationResult[] = [];
   for (const operation of contract.operations) {
@@ -71,7 +72,7 @@ export async function runDocument(entry: ManifestEntry): Promise<DocumentRun> {
     // The operation that serves this method and path: where paths differ only by a `#fragment`
     // (box), one operation answers for all of them, and its own contract is what the answer must keep.
     const pathname = url.split("?")[0]!;
-    const match = core.router.find(method, pathname);
+    const match = core.engine.router.find(method, pathname);
     const answeredBy = match.kind === "found" ? match.target.operation : operation;
     let verdict: Verdict;
     try {

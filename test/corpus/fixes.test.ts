@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { loadContract } from "../../src/contract/index.js";
 import type { Contract } from "../../src/contract/model.js";
 import { createMockCore } from "../../src/mock/core.js";
+import { compileContracts } from "../../src/http/engine.js";
 import { resolveMockOptions } from "../../src/mock/options.js";
 import { SchemaRegistry } from "../../src/schema/registry.js";
 
@@ -58,7 +59,7 @@ describe("loader: quirks of real documents", () => {
       produces: ["application/octet-stream"],
       paths: { "/cert": { get: { responses: { "200": { description: "ok", schema: { type: "file" } } } } } },
     });
-    const core = createMockCore([contract], resolveMockOptions());
+    const core = createMockCore(compileContracts([contract]), resolveMockOptions());
     const response = await core.handle({ method: "GET", url: "/cert", headers: {} });
     expect(response.status).toBe(200);
     expect(response.headers["content-type"]).toBe("application/octet-stream");
@@ -89,8 +90,8 @@ describe("router", () => {
   it("shadows a second operation of one contract on the same method and path, with a warning (box, xero)", async () => {
     const contract = await load(openapi30({ "/files/{id}": { get: { operationId: "first", responses: ok } }, "/files/{id}#variant": { get: { operationId: "second", responses: ok } } }));
     const warnings: string[] = [];
-    const core = createMockCore([contract], resolveMockOptions({ onEvent: (e) => e.type === "warning" && warnings.push(e.message) }));
-    const match = core.router.find("GET", "/files/7");
+    const core = createMockCore(compileContracts([contract], { onRouteWarning: (m) => warnings.push(m) }), resolveMockOptions());
+    const match = core.engine.router.find("GET", "/files/7");
     expect(match.kind === "found" && match.target.operation.operationId).toBe("first");
     expect(warnings.join("\n")).toMatch(/second.*shadowed by first/);
   });
@@ -113,7 +114,7 @@ describe("form bodies", () => {
 
   async function post(text: string) {
     const contract = await load(openapi30({ "/charges": { post: { requestBody: { required: true, content: { "application/x-www-form-urlencoded": { schema: body } } }, responses: ok } } }));
-    const core = createMockCore([contract], resolveMockOptions());
+    const core = createMockCore(compileContracts([contract]), resolveMockOptions());
     return core.handle({ method: "POST", url: "/charges", headers: { "content-type": "application/x-www-form-urlencoded" }, body: Buffer.from(text) });
   }
 

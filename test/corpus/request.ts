@@ -1,13 +1,13 @@
 import type { Contract, MediaType, Operation, Parameter, SchemaRef } from "../../src/contract/model.js";
 import { fakeValue, seedFrom } from "../../src/fake/index.js";
-import type { MockRequest } from "../../src/mock/types.js";
+import type { HttpRequest } from "../../src/http/types.js";
 import type { IndependentValidator } from "./validator.js";
 
 /** How many seeds a value may take before the builder gives up on a valid one. */
 const ATTEMPTS = 8;
 
 export interface BuiltRequest {
-  request: MockRequest;
+  request: HttpRequest;
   /** Set when the builder could not make a valid request: why (then the request is not sent). */
   problem?: string;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jsonNestingExceeds, parseBody, parseJsonText } from "../../src/mock/body.js";
+import { jsonNestingExceeds, parseBody, parseJsonText } from "../../src/http/body.js";
 
 const limits = { maxDepth: 64 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchRequestMediaType, negotiateMediaType, parseMediaType } from "../../src/mock/media-type.js";
+import { matchRequestMediaType, negotiateMediaType, parseMediaType } from "../../src/http/media-type.js";
 
 describe("parseMediaType", () => {
   it.each([

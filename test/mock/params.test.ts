@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Parameter, ParameterLocation, ParameterStyle, ValueShape } from "../../src/contract/model.js";
-import { coerceString, parseCookieHeader, parseQuery, readParameter, type RawRequestParts } from "../../src/mock/params.js";
+import { coerceString, parseCookieHeader, parseQuery, readParameter, type RawRequestParts } from "../../src/http/params.js";
 
 const string: ValueShape = { type: "string" };
 const integer: ValueShape = { type: "integer" };

@@ -48,7 +48,7 @@ describe("the sample mocks/shop.yaml", () => {
     const url = await server.listen(0);
     try {
       expect(events.filter((e) => e.type === "warning" && e.file?.includes("mocks"))).toEqual([]);
-      expect(server.mock.extras.mockFiles).toEqual(["mocks/shop.yaml"]);
+      expect(server.mock.sources.mockFiles).toEqual(["mocks/shop.yaml"]);
       const bearer = { authorization: "Bearer t" };
       expect((await call(`${url}/shop/orders/42`, { headers: bearer })).json.status).toBe("shipped");
       expect((await call(`${url}/shop/products/p-404`)).status).toBe(404);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { actualFromMockRequest, checkRule, describeMismatch, matchRequest } from "../../src/pact/matching/index.js";
 import { readHttpInteractions } from "../../src/pact/read-interactions.js";
-import type { MockRequest } from "../../src/mock/types.js";
+import type { HttpRequest } from "../../src/http/types.js";
 
 /** The matcher kinds the specification's own cases do not exercise, through the same path a stub request takes. */
-function mismatches(expected: Record<string, unknown>, actual: Partial<MockRequest> & { json?: unknown }, specVersion = "3.0.0"): string[] {
+function mismatches(expected: Record<string, unknown>, actual: Partial<HttpRequest> & { json?: unknown }, specVersion = "3.0.0"): string[] {
   const [interaction] = readHttpInteractions({ interactions: [{ description: "t", request: { method: "POST", path: "/", ...expected }, response: { status: 200 } }] }, "inline", specVersion).interactions;
   const body = actual.json !== undefined ? Buffer.from(JSON.stringify(actual.json)) : actual.body;
   const headers = { ...(actual.json !== undefined ? { "content-type": "application/json" } : {}), ...actual.headers };

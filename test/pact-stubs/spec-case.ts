@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import type { MockRequest } from "../../src/mock/types.js";
+import type { HttpRequest } from "../../src/http/types.js";
 import { headersOf, readHttpInteractions } from "../../src/pact/read-interactions.js";
 import { readBody } from "../../src/pact/read-body.js";
 import type { PactHttpRequest } from "../../src/pact/http-interaction.js";
@@ -16,7 +16,7 @@ export interface SpecCase {
   match: boolean;
   comment: string;
   expected: PactHttpRequest;
-  actual: MockRequest;
+  actual: HttpRequest;
 }
 
 export function suitesPresent(): boolean {
@@ -43,11 +43,11 @@ function readCase(version: string, root: string, file: string): SpecCase {
   const specVersion = SPEC_VERSIONS[version]!;
   const pact = { interactions: [{ description: "case", request: doc.expected, response: { status: 200 } }] };
   const [interaction] = readHttpInteractions(pact, file, specVersion).interactions;
-  return { id: `${version}/${path.relative(root, file)}`, match: doc.match, comment: doc.comment ?? "", expected: interaction!.request, actual: toMockRequest(doc.actual, Number(specVersion.split(".")[0])) };
+  return { id: `${version}/${path.relative(root, file)}`, match: doc.match, comment: doc.comment ?? "", expected: interaction!.request, actual: toHttpRequest(doc.actual, Number(specVersion.split(".")[0])) };
 }
 
 /** The case's `actual` request, in the pact format of its version, as the bytes an HTTP client would send. */
-function toMockRequest(actual: Record<string, unknown>, major: number): MockRequest {
+function toHttpRequest(actual: Record<string, unknown>, major: number): HttpRequest {
   const headers: Record<string, string> = {};
   for (const [key, { value }] of headersOf(actual.headers)) headers[key] = value;
   const query = queryText(actual.query);

@@ -1,15 +1,16 @@
 import http, { type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadContract } from "../../src/contract/index.js";
-import { createResponseChecker } from "../../src/proxy/check-response.js";
-import { startValidatingProxy, type CheckedExchange, type ValidatingProxy } from "../../src/proxy/validating-proxy.js";
+import { loadContracts } from "../../src/contract/index.js";
+import { compileContracts } from "../../src/http/engine.js";
+import type { ProxiedExchange } from "../../src/proxy/proxied-exchange.js";
+import { startVerifyProxy, type VerifyProxy } from "../../src/verify/proxy.js";
 
 /** An upstream that answers what it received, as a getProduct response with extra fields. */
 let upstream: http.Server;
 let seen: { method?: string; url?: string; headers: IncomingHttpHeaders; body: string } = { headers: {}, body: "" };
-let proxy: ValidatingProxy;
-const exchanges: CheckedExchange[] = [];
+let proxy: VerifyProxy;
+const exchanges: ProxiedExchange[] = [];
 
 beforeAll(async () => {
   upstream = http.createServer((req, res) => {
@@ -24,15 +25,15 @@ beforeAll(async () => {
   upstream.listen(0, "127.0.0.1");
   await new Promise((resolve) => upstream.once("listening", resolve));
   const target = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}/base`;
-  const checker = createResponseChecker([await loadContract("contracts/shop.yaml")]);
-  proxy = await startValidatingProxy({ target, checker, timeoutMs: 5000, onExchange: (e) => exchanges.push(e) });
+  const engine = compileContracts(await loadContracts(["contracts/shop.yaml"]));
+  proxy = await startVerifyProxy(target, engine, 5000, (e) => exchanges.push(e));
 });
 afterAll(async () => {
   await proxy.close();
   await new Promise((resolve) => upstream.close(resolve));
 });
 
-describe("the validating proxy", () => {
+describe("the verify proxy", () => {
   it("forwards the request unchanged but for hop-by-hop headers and Host, under the target's base path", async () => {
     // node:http, not fetch: fetch refuses to send hop-by-hop headers at all.
     const status = await new Promise<number>((resolve, reject) => {
@@ -63,12 +64,12 @@ describe("the validating proxy", () => {
   });
 
   it("answers 502 and records the error when the provider is gone", async () => {
-    const dead = await startValidatingProxy({ target: "http://127.0.0.1:1", timeoutMs: 2000, onExchange: (e) => exchanges.push(e) });
+    const dead = await startVerifyProxy("http://127.0.0.1:1", undefined, 2000, (e) => exchanges.push(e));
     exchanges.length = 0;
     const response = await fetch(`${dead.url}/x`);
     expect(response.status).toBe(502);
     await response.text();
     await dead.close();
-    expect(exchanges[0]?.error).toMatch(/Failed to forward GET \/x to the provider at http:\/\/127\.0\.0\.1:1/);
+    expect(exchanges[0]?.error).toMatch(/GET http:\/\/127\.0\.0\.1:1\/x: connect ECONNREFUSED/);
   });
 });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { redactDeep, secretsOf } from "../../src/pact/redact.js";
-import { InteractionTracker } from "../../src/pact/tracker.js";
-import { parseVerifierOutput } from "../../src/pact/verifier-output.js";
+import { redactDeep, secretsOf } from "../../src/redact.js";
+import { InteractionTracker } from "../../src/verify/tracker.js";
+import { parseVerifierOutput } from "../../src/verify/verifier-output.js";
 import { buildReport } from "../../src/report/model.js";
 import { toJUnitXml } from "../../src/report/junit.js";
 import { endToEndHeaders } from "../../src/proxy/forward.js";
-import type { CheckedExchange } from "../../src/proxy/validating-proxy.js";
+import type { ProxiedExchange } from "../../src/proxy/proxied-exchange.js";
 
 /** The shape Pact JS 16's Verifier rejects with (as the Error's message), trimmed. */
 const PACT_JSON = JSON.stringify({
@@ -40,7 +40,7 @@ describe("Pact's verification JSON", () => {
 });
 
 describe("the interaction tracker", () => {
-  const exchange = (url: string) => ({ exchange: { method: "GET", url, status: 200, headers: {}, body: undefined }, violations: [], overheadMs: 0 }) as CheckedExchange;
+  const exchange = (url: string): ProxiedExchange => ({ method: "GET", url, status: 200, source: "upstream", violations: [], durationMs: 0 });
 
   it("starts an interaction at each first setup, so several states make one interaction", () => {
     const t = new InteractionTracker();
@@ -52,7 +52,7 @@ describe("the interaction tracker", () => {
     t.stateChange("setup");
     t.exchange(exchange("/b"));
     t.stateChange("teardown");
-    expect(t.records.map((r) => r.exchanges.map((e) => e.exchange.url))).toEqual([["/a"], ["/b"]]);
+    expect(t.records.map((r) => r.exchanges.map((e) => e.url))).toEqual([["/a"], ["/b"]]);
   });
 });
 

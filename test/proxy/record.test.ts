@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatExchange } from "../../src/cli/proxy-print.js";
-import { verifyProvider } from "../../src/pact/verify.js";
+import { verifyProvider } from "../../src/verify/verify.js";
 import { startUpstream, type RunningUpstream } from "./upstream.js";
 import { startProxy, THINGS } from "./proxy-support.js";
 

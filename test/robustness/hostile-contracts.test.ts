@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MockpactError } from "../../src/errors.js";
 import { createMockServer, type MockServer } from "../../src/mock/server.js";
 import type { MockEvent } from "../../src/mock/options.js";
-import type { MockResponse } from "../../src/mock/types.js";
+import type { HttpResponse } from "../../src/http/types.js";
 import { ALIAS_CYCLE, aliasBomb, CATASTROPHIC_PATTERNS, HUGE_BOUNDS, REF_CYCLE, refTo, REQUIRED_RECURSION } from "./support/hostile-contracts.js";
 
 /** Load and every answer below must take less than this (the hazards take minutes or forever). */
@@ -61,7 +61,7 @@ async function loadError(file: string, options: { allowRemoteRefs?: boolean } = 
   return error as MockpactError;
 }
 
-function ask(server: MockServer, method: string, url: string, options: { body?: string; headers?: Record<string, string> } = {}): Promise<MockResponse> {
+function ask(server: MockServer, method: string, url: string, options: { body?: string; headers?: Record<string, string> } = {}): Promise<HttpResponse> {
   const headers = { host: "127.0.0.1", "content-type": "application/json", ...options.headers };
   return bounded(() => server.handle({ method, url, headers, body: options.body === undefined ? undefined : Buffer.from(options.body) }));
 }

@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { pactLibrary } from "../../src/pact/runtime.js";
+import { pactLibrary } from "../../src/verify/pact-library.js";
 import type { ShopClient } from "./shop-client.js";
 
 /**

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { loadContract } from "../../src/contract/index.js";
-import { createResponseChecker } from "../../src/proxy/check-response.js";
+import { compileContracts } from "../../src/http/engine.js";
 import type { Violation } from "../../src/schema/violation.js";
 
 /** A temporary folder for mocks files and fixtures; `remove()` deletes it. */
@@ -30,7 +30,7 @@ export async function until(check: () => boolean | Promise<boolean>, ms = 5000):
 
 /** Checks what the mock answered against its contract, with the proxy's checker (status, headers, body schema). */
 export async function contractChecker(file: string): Promise<(method: string, url: string, res: { status: number; headers: Headers; text: string }) => Violation[]> {
-  const checker = createResponseChecker([await loadContract(file)]);
+  const engine = compileContracts([await loadContract(file)]);
   return (method, url, res) =>
-    checker.check({ method, url: new URL(url).pathname + new URL(url).search, status: res.status, headers: Object.fromEntries(res.headers), body: Buffer.from(res.text) }).violations;
+    engine.checkResponse({ method, url: new URL(url).pathname + new URL(url).search, status: res.status, headers: Object.fromEntries(res.headers), body: Buffer.from(res.text) }).violations;
 }

@@ -1,10 +1,10 @@
 import { consoleOperations } from "../../console/operations.js";
 import type { LoadedMock } from "../load.js";
-import type { MockRuntime } from "../runtime.js";
+import type { LiveState } from "../live-state.js";
 
 /** `GET /contracts`: each loaded contract and the routes it serves. */
 export function contractsView(mock: LoadedMock): unknown {
-  const routes = mock.core.router.routes();
+  const routes = mock.core.engine.router.routes();
   return mock.contracts.map((contract) => ({
     id: contract.id,
     file: contract.file,
@@ -18,9 +18,9 @@ export function contractsView(mock: LoadedMock): unknown {
 }
 
 /** `GET /state`: the stateful resources and their items, and every scenario's state. */
-export function stateView(mock: LoadedMock, runtime: MockRuntime): unknown {
-  const buckets = runtime.store.snapshot();
-  const resources = mock.extras.resources.resources.map((r) => ({
+export function stateView(mock: LoadedMock, live: LiveState): unknown {
+  const buckets = live.store.snapshot();
+  const resources = mock.sources.resources.resources.map((r) => ({
     contract: r.contract.id,
     collection: r.collectionPath,
     item: r.itemPath,
@@ -30,12 +30,12 @@ export function stateView(mock: LoadedMock, runtime: MockRuntime): unknown {
       .filter((b) => b.contract === r.contract.id && pathFits(r.collectionPath, b.path))
       .map((b) => ({ path: b.path, count: b.items.size, items: [...b.items.values()] })),
   }));
-  return { stateful: mock.extras.resources.resources.length > 0, resources, scenarios: runtime.scenarios.list() };
+  return { stateful: mock.sources.resources.resources.length > 0, resources, scenarios: live.scenarios.list() };
 }
 
 /** `GET /mocks`: the loaded overrides in the order they are tried. */
 export function mocksView(mock: LoadedMock): unknown {
-  return mock.extras.overrides.all.map((o) => ({
+  return mock.sources.overrides.all.map((o) => ({
     id: o.id,
     ...(o.name ? { name: o.name } : {}),
     contract: o.contract.id,

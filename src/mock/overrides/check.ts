@@ -1,6 +1,6 @@
 import type { MediaType } from "../../contract/model.js";
 import type { BuildContext } from "../build.js";
-import { chooseResponse } from "../choose.js";
+import { chooseResponse } from "../../http/choose.js";
 import type { SchemaRegistry } from "../../schema/registry.js";
 import { mediaKeyOf } from "./respond.js";
 import type { Override } from "./types.js";

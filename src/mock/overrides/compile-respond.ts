@@ -1,6 +1,6 @@
 import type { Operation } from "../../contract/model.js";
 import type { MockpactError } from "../../errors.js";
-import { chooseResponse } from "../choose.js";
+import { chooseResponse } from "../../http/choose.js";
 import type { EntryFields } from "./compile.js";
 import { compileTemplate, type Template } from "./template.js";
 import type { BodySource } from "./types.js";

@@ -1,6 +1,6 @@
 import type { Contract } from "../../contract/model.js";
 import { MockpactError } from "../../errors.js";
-import { chooseResponse } from "../choose.js";
+import { chooseResponse } from "../../http/choose.js";
 import { parseDelay, type FaultKind } from "../faults.js";
 import { compileBodySource, compileHeaders } from "./compile-respond.js";
 import { parseJsonPath } from "./jsonpath.js";

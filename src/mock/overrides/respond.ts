@@ -3,13 +3,13 @@ import type { ResponseSpec } from "../../contract/model.js";
 import { seedFrom } from "../../fake/seed.js";
 import { seededFaker } from "../../fake/realism-faker.js";
 import type { BuildContext } from "../build.js";
-import { chooseResponse } from "../choose.js";
+import { chooseResponse } from "../../http/choose.js";
 import { sampleDelay } from "../faults.js";
-import { negotiateMediaType } from "../media-type.js";
+import { negotiateMediaType } from "../../http/media-type.js";
 import type { Random } from "../random.js";
 import type { RequestView } from "../request-view.js";
 import { documentedHeaders, respond, serialise, WARNING_HEADER } from "../respond.js";
-import type { MockResponse } from "../types.js";
+import type { HttpResponse } from "../../http/types.js";
 import { contractWarning } from "./check.js";
 import { headerText } from "./compile-respond.js";
 import type { TemplateContext } from "./template.js";
@@ -22,7 +22,7 @@ export interface OverrideEnv {
 }
 
 /** The answer of a matched override: its body (fixed, rendered, example, fake or generated), headers, delay and fault. */
-export function overrideResponse(override: Override, env: OverrideEnv): MockResponse {
+export function overrideResponse(override: Override, env: OverrideEnv): HttpResponse {
   const templating = templateContext(override, env);
   const response = override.body.kind === "fixed" ? fixedResponse(override, env, templating) : documentedResponse(override, env);
   for (const [name, value] of Object.entries(override.headers)) {
@@ -36,7 +36,7 @@ export function overrideResponse(override: Override, env: OverrideEnv): MockResp
 }
 
 /** `example`, `fake` or only a status: the mock's own answer for that status, as `Prefer` would give it. */
-function documentedResponse(override: Override, env: OverrideEnv): MockResponse {
+function documentedResponse(override: Override, env: OverrideEnv): HttpResponse {
   const chosen = chooseResponse(env.ctx.operation, override.status)!;
   const fake = override.body.kind === "fake";
   return respond(env.ctx, {
@@ -50,7 +50,7 @@ function documentedResponse(override: Override, env: OverrideEnv): MockResponse 
   });
 }
 
-function fixedResponse(override: Override, env: OverrideEnv, templating: TemplateContext): MockResponse {
+function fixedResponse(override: Override, env: OverrideEnv, templating: TemplateContext): HttpResponse {
   const body = override.body as Extract<Override["body"], { kind: "fixed" }>;
   const spec = chooseResponse(env.ctx.operation, override.status)?.spec;
   const headers = spec ? documentedHeaders(env.ctx, spec) : {};

@@ -1,13 +1,13 @@
 import { withoutWriteOnly } from "../../fake/examples.js";
 import type { Violation } from "../../schema/violation.js";
 import { buildHeaderValue, type BuildContext } from "../build.js";
-import { chooseResponse } from "../choose.js";
+import { chooseResponse } from "../../http/choose.js";
 import { errorResponse } from "../error-response.js";
-import { negotiateMediaType } from "../media-type.js";
-import { problem, problemResponse } from "../problem.js";
+import { negotiateMediaType } from "../../http/media-type.js";
+import { problem, problemResponse } from "../../http/problem.js";
 import { respond, serialise, WARNING_HEADER } from "../respond.js";
 import type { RequestView } from "../request-view.js";
-import type { MockResponse } from "../types.js";
+import type { HttpResponse } from "../../http/types.js";
 import { jsonAnswer, schemaNode } from "./shape.js";
 
 /**
@@ -16,7 +16,7 @@ import { jsonAnswer, schemaNode } from "./shape.js";
  * value break the documented schema. Undefined when the client accepts no JSON: the generated
  * answer then gives its 406.
  */
-export function valueResponse(ctx: BuildContext, view: RequestView, value: unknown, location?: string): MockResponse | undefined {
+export function valueResponse(ctx: BuildContext, view: RequestView, value: unknown, location?: string): HttpResponse | undefined {
   const answer = jsonAnswer(ctx.operation);
   const chosen = chooseResponse(ctx.operation);
   if (!chosen) return undefined;
@@ -42,14 +42,14 @@ function documentedHeaders(ctx: BuildContext, spec: NonNullable<ReturnType<typeo
 }
 
 /** An absent item: the operation's documented 404 (its example, or a fake), else a problem+json 404. */
-export function notFound(ctx: BuildContext, view: RequestView, id: string): MockResponse {
+export function notFound(ctx: BuildContext, view: RequestView, id: string): HttpResponse {
   const chosen = ctx.operation.responses.some((r) => r.status === "404") ? chooseResponse(ctx.operation, 404) : undefined;
   if (chosen) return respond(ctx, { status: 404, spec: chosen.spec, accept: view.header("accept"), preferences: {}, dynamic: false, requestKey: "", headOnly: view.method === "HEAD" });
   return problemResponse({ type: "urn:mockpact:problem:resource-not-found", title: "No such item in the mock's state", status: 404, detail: `No item ${id} at ${view.pathname}` });
 }
 
 /** A write whose result would break the item schema: 422 (the documented one where there is), the store unchanged. */
-export function unprocessable(ctx: BuildContext, view: RequestView, violations: Violation[]): MockResponse {
+export function unprocessable(ctx: BuildContext, view: RequestView, violations: Violation[]): HttpResponse {
   const p = problem("invalid-body", `The ${ctx.operation.operationId} result would break its schema, so the mock's state is unchanged`, violations);
   return errorResponse(ctx, p, view.header("accept"));
 }

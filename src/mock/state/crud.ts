@@ -1,6 +1,6 @@
 import type { BuildContext } from "../build.js";
 import type { RequestView } from "../request-view.js";
-import type { MockResponse } from "../types.js";
+import type { HttpResponse } from "../../http/types.js";
 import { notFound, unprocessable, valueResponse } from "./answer.js";
 import { newItem, replacedItem, withoutReadOnly } from "./item.js";
 import { listValue } from "./list.js";
@@ -19,7 +19,7 @@ export interface CrudInput {
 }
 
 /** One stateful operation; undefined leaves the request to the generated answer. */
-export function crud(role: Role, input: CrudInput): MockResponse | undefined {
+export function crud(role: Role, input: CrudInput): HttpResponse | undefined {
   const bucket = input.store.bucket(input.resource.contract.id, collectionOf(input));
   if (role === "list") return list(input, bucket);
   if (role === "create") return create(input, bucket);
@@ -37,13 +37,13 @@ export function crud(role: Role, input: CrudInput): MockResponse | undefined {
   return store(input, bucket, id, next);
 }
 
-function list(input: CrudInput, bucket: Bucket): MockResponse | undefined {
+function list(input: CrudInput, bucket: Bucket): HttpResponse | undefined {
   const answer = jsonAnswer(input.ctx.operation);
   if (!answer) return undefined;
   return valueResponse(input.ctx, input.view, listValue(input.ctx, input.resource, answer, input.view, [...bucket.items.values()]));
 }
 
-function create(input: CrudInput, bucket: Bucket): MockResponse | undefined {
+function create(input: CrudInput, bucket: Bucket): HttpResponse | undefined {
   const body = objectBody(input.view);
   if (!body) return undefined;
   const item = newItem(input.ctx, input.resource, bucket, body);
@@ -51,7 +51,7 @@ function create(input: CrudInput, bucket: Bucket): MockResponse | undefined {
 }
 
 /** Keeps `item` when it is valid against the item schema (else 422, nothing kept) and answers it. */
-function store(input: CrudInput, bucket: Bucket, id: string, item: Item): MockResponse | undefined {
+function store(input: CrudInput, bucket: Bucket, id: string, item: Item): HttpResponse | undefined {
   const violations = input.ctx.registry.validate(input.resource.itemSchema, item, { direction: "response", in: "response.body" });
   if (violations.length > 0) return unprocessable(input.ctx, input.view, violations);
   bucket.items.set(id, item);

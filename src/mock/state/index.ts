@@ -1,7 +1,7 @@
 import type { BuildContext } from "../build.js";
-import { parsePrefer } from "../prefer.js";
+import { parsePrefer } from "../../http/prefer.js";
 import type { RequestView } from "../request-view.js";
-import type { MockResponse } from "../types.js";
+import type { HttpResponse } from "../../http/types.js";
 import { crud } from "./crud.js";
 import type { ResourceIndex } from "./resources.js";
 import type { StateStore } from "./store.js";
@@ -15,7 +15,7 @@ export { loadFixtures } from "./fixtures.js";
  * client asked for nothing in particular (`Prefer: code`, `example` or `dynamic` get the generated
  * answer, as without --stateful). Undefined leaves the request to the generated answer.
  */
-export function statefulAnswer(ctx: BuildContext, view: RequestView, resources: ResourceIndex, store: StateStore): MockResponse | undefined {
+export function statefulAnswer(ctx: BuildContext, view: RequestView, resources: ResourceIndex, store: StateStore): HttpResponse | undefined {
   const entry = resources.byOperation.get(ctx.operation);
   const prefer = parsePrefer(view.header("prefer"));
   if (!entry || prefer.code !== undefined || prefer.example !== undefined || prefer.dynamic !== undefined) return undefined;

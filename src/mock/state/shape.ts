@@ -1,6 +1,6 @@
 import type { MediaType, Operation, SchemaRef } from "../../contract/model.js";
 import { getAtPointer, isObject, resolveLocal } from "../../contract/pointer.js";
-import { chooseResponse, type ChosenResponse } from "../choose.js";
+import { chooseResponse, type ChosenResponse } from "../../http/choose.js";
 
 /** What the store needs to know of an object schema: its properties and which are required, readOnly, writeOnly. */
 export interface ObjectShape {

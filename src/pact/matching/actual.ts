@@ -1,5 +1,5 @@
-import { parseQuery } from "../../mock/params.js";
-import type { MockRequest } from "../../mock/types.js";
+import { parseQuery } from "../../http/params.js";
+import type { HttpRequest } from "../../http/types.js";
 
 /** A received request in the shape the matcher reads: decoded path, parsed query, headers by lower-cased name. */
 export interface ActualRequest {
@@ -13,7 +13,7 @@ export interface ActualRequest {
   body: Buffer | undefined;
 }
 
-export function actualFromMockRequest(request: MockRequest): ActualRequest {
+export function actualFromMockRequest(request: HttpRequest): ActualRequest {
   const q = request.url.indexOf("?");
   const rawPath = q < 0 ? request.url : request.url.slice(0, q);
   const queryText = q < 0 ? "" : request.url.slice(q + 1);

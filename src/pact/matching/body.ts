@@ -1,5 +1,5 @@
-import { parseMediaType } from "../../mock/media-type.js";
-import { parseQuery } from "../../mock/params.js";
+import { parseMediaType } from "../../http/media-type.js";
+import { parseQuery } from "../../http/params.js";
 import type { PactBody } from "../http-interaction.js";
 import { checkRules } from "./check-rule.js";
 import { checkContentType } from "./content-type.js";

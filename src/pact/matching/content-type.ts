@@ -1,4 +1,4 @@
-import { parseMediaType } from "../../mock/media-type.js";
+import { parseMediaType } from "../../http/media-type.js";
 import type { MatchingRule } from "./rules.js";
 
 /** Magic numbers of common binary formats: what Pact's core reads a body's type from. */

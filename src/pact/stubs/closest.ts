@@ -1,5 +1,5 @@
-import { problem, problemResponse } from "../../mock/problem.js";
-import type { MockResponse } from "../../mock/types.js";
+import { problem, problemResponse } from "../../http/problem.js";
+import type { HttpResponse } from "../../http/types.js";
 import { describeMismatch, type Mismatch } from "../matching/index.js";
 import type { Stub } from "./stub.js";
 
@@ -40,7 +40,7 @@ function editDistance(a: string, b: string): number {
 }
 
 /** 404 problem+json naming the closest interaction and every way the request differs from it. */
-export function noInteractionResponse(method: string, path: string, closest: NearMiss | undefined, state: string | undefined): MockResponse {
+export function noInteractionResponse(method: string, path: string, closest: NearMiss | undefined, state: string | undefined): HttpResponse {
   const scope = state === undefined ? "the pacts" : `the pacts with provider state "${state}"`;
   if (!closest) return problemResponse({ ...problem("not-found", `No interaction of ${scope} matches ${method} ${path}`), title: "No interaction matches the request" });
   const reasons = closest.mismatches.map(describeMismatch);
@@ -53,7 +53,7 @@ export function noInteractionResponse(method: string, path: string, closest: Nea
   return problemResponse(body);
 }
 
-export function unknownStateResponse(state: string, known: string[]): MockResponse {
+export function unknownStateResponse(state: string, known: string[]): HttpResponse {
   const listed = known.length > 0 ? `; the pacts know: ${known.slice(0, 20).map((s) => `"${s}"`).join(", ")}` : "; the pacts name no provider state";
   return problemResponse({ ...problem("not-found", `No interaction has the provider state "${state}" (X-Pact-State)${listed}`), title: "No interaction matches the request" });
 }

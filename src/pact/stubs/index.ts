@@ -1,5 +1,5 @@
-import type { StubMatcher } from "../../mock/stubs.js";
-import type { MockRequest } from "../../mock/types.js";
+import type { StubMatcher } from "./matcher.js";
+import type { HttpRequest } from "../../http/types.js";
 import { actualFromMockRequest, matchRequest } from "../matching/index.js";
 import { readHttpPacts, type HttpPact } from "../read-pacts.js";
 import { closestOf, noInteractionResponse, unknownStateResponse, type NearMiss } from "./closest.js";
@@ -27,7 +27,7 @@ export function createPactStubs(pacts: HttpPact[]): StubMatcher {
   return {
     files: [...new Set(pacts.map((p) => p.pact.source))],
     listing: () => stubs.map((s) => ({ method: s.interaction.request.method, path: s.interaction.request.path, description: s.interaction.description, source: s.source })),
-    answer(request: MockRequest) {
+    answer(request: HttpRequest) {
       const state = stateOf(request);
       const candidates = state === undefined ? stubs : stubs.filter((s) => s.interaction.states.some((st) => st.name === state));
       if (state !== undefined && candidates.length === 0) return { kind: "unmatched", response: unknownStateResponse(state, states) };
@@ -43,7 +43,7 @@ export function createPactStubs(pacts: HttpPact[]): StubMatcher {
   };
 }
 
-function stateOf(request: MockRequest): string | undefined {
+function stateOf(request: HttpRequest): string | undefined {
   const value = request.headers[STATE_HEADER];
   const text = Array.isArray(value) ? value[0] : value;
   return text === undefined || text.trim() === "" ? undefined : text.trim();

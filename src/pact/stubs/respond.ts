@@ -1,4 +1,4 @@
-import type { MockResponse } from "../../mock/types.js";
+import type { HttpResponse } from "../../http/types.js";
 import { contentTypeOf, type PactHttpInteraction } from "../http-interaction.js";
 
 /** The header that names the interaction a stub answered with: which one answered is the first question when debugging. */
@@ -9,7 +9,7 @@ export const INTERACTION_HEADER = "mockpact-pact-interaction";
  * pact writes it (JSON serialised, text as it is, encoded bytes decoded). Generators are not run:
  * the example values are served.
  */
-export function stubResponse(interaction: PactHttpInteraction): MockResponse {
+export function stubResponse(interaction: PactHttpInteraction): HttpResponse {
   const { response } = interaction;
   const headers: Record<string, string> = {};
   for (const [key, { value }] of response.headers) headers[key] = value;
@@ -28,6 +28,6 @@ function asciiOnly(text: string): string {
 }
 
 /** A copy the caller may change (the core adds CORS and violation headers). */
-export function copyResponse(response: MockResponse): MockResponse {
+export function copyResponse(response: HttpResponse): HttpResponse {
   return { status: response.status, headers: { ...response.headers }, body: response.body };
 }

@@ -1,10 +1,10 @@
-import type { MockResponse } from "../../mock/types.js";
+import type { HttpResponse } from "../../http/types.js";
 import type { PactHttpInteraction } from "../http-interaction.js";
 
 /** One interaction served as a stub, with its response built at load. */
 export interface Stub {
   interaction: PactHttpInteraction;
-  response: MockResponse;
+  response: HttpResponse;
   /** The pact file or URL. */
   source: string;
   consumer: string;

@@ -1,11 +1,13 @@
-import type { Contract, ResponseSpec } from "../contract/model.js";
+import type { ResponseSpec } from "../contract/model.js";
 import { getAtPointer } from "../contract/pointer.js";
 import { shapeOf } from "../contract/shape.js";
-import { SchemaRegistry } from "../schema/registry.js";
+import type { SchemaRegistry } from "../schema/registry.js";
 import type { Violation } from "../schema/violation.js";
-import { matchRequestMediaType, parseMediaType } from "../mock/media-type.js";
-import { coerceString } from "../mock/params.js";
-import { buildRouter, type Router } from "../mock/router.js";
+import { isJsonMediaType, matchRequestMediaType } from "./media-type.js";
+import { coerceString } from "./params.js";
+import type { RouteTarget, Router } from "./router.js";
+import { firstValue, splitUrl } from "./url.js";
+import { chooseResponse } from "./choose.js";
 
 /** One real request/response pair seen by a proxy. Header names lower-cased. */
 export interface Exchange {
@@ -33,20 +35,18 @@ export interface ResponseChecker {
  * uses (one validator, not two): the status is documented, the media type is declared, required
  * headers are there and match their schemas, and the body matches its schema.
  */
-export function createResponseChecker(contracts: Contract[]): ResponseChecker {
-  const router: Router = buildRouter(contracts, () => {});
-  const registries = new Map(contracts.map((c) => [c, new SchemaRegistry(c)] as const));
+export function createResponseChecker(router: Router, registryOf: (target: RouteTarget) => SchemaRegistry): ResponseChecker {
   return {
     check(exchange) {
-      const pathname = exchange.url.split("?")[0] ?? "/";
+      const { pathname } = splitUrl(exchange.url);
       const match = router.find(exchange.method.toUpperCase(), pathname);
       if (match.kind !== "found") {
         const message = `no operation of the contract matches ${exchange.method.toUpperCase()} ${pathname}`;
         return { violations: [{ in: "response.status", where: "", keyword: "operation", message }] };
       }
       const { operation, contract } = match.target;
-      const registry = registries.get(contract)!;
-      const spec = documentedResponse(operation.responses, exchange.status);
+      const registry = registryOf(match.target);
+      const spec = chooseResponse(operation, exchange.status)?.spec;
       const base = { operationId: operation.operationId, contractId: contract.id };
       if (!spec) {
         const documented = operation.responses.map((r) => r.status.toLowerCase()).join(", ");
@@ -57,10 +57,6 @@ export function createResponseChecker(contracts: Contract[]): ResponseChecker {
   };
 }
 
-function documentedResponse(specs: ResponseSpec[], status: number): ResponseSpec | undefined {
-  const code = String(status);
-  return specs.find((s) => s.status === code) ?? specs.find((s) => s.status === `${code[0]}XX`) ?? specs.find((s) => s.status === "DEFAULT");
-}
 
 function checkHeaders(registry: SchemaRegistry, spec: ResponseSpec, exchange: Exchange): Violation[] {
   const violations: Violation[] = [];
@@ -83,14 +79,13 @@ function checkBody(registry: SchemaRegistry, spec: ResponseSpec, exchange: Excha
   const declared = Object.keys(spec.content);
   const empty = !exchange.body || exchange.body.length === 0;
   if (declared.length === 0 || empty) return [];
-  const contentType = single(exchange.headers["content-type"]);
+  const contentType = firstValue(exchange.headers["content-type"]);
   const mediaKey = matchRequestMediaType(contentType, declared);
   if (mediaKey === undefined) {
     return [{ in: "response.header", where: "content-type", keyword: "mediaType", message: `response media type ${contentType ?? "(none)"} is not one of ${declared.join(", ")}` }];
   }
   const media = spec.content[mediaKey]!;
-  const parsedType = parseMediaType(contentType);
-  if (!media.schema || !(parsedType?.subtype === "json" || parsedType?.suffix === "json")) return [];
+  if (!media.schema || !isJsonMediaType(contentType)) return [];
   let value: unknown;
   try {
     value = JSON.parse(exchange.body!.toString("utf8"));
@@ -98,8 +93,4 @@ function checkBody(registry: SchemaRegistry, spec: ResponseSpec, exchange: Excha
     return [{ in: "response.body", where: "", keyword: "parse", message: `response body is not valid JSON: ${(error as Error).message}` }];
   }
   return registry.validate(media.schema, value, { direction: "response", in: "response.body" });
-}
-
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }

@@ -9,13 +9,13 @@ import { StateStore } from "./state/index.js";
  * stateful store, and the seeded draws of delays and faults. Contracts and mocks files are reloaded;
  * this is not, and `POST /__mockpact/reset` empties the store and scenarios.
  */
-export interface MockRuntime {
+export interface LiveState {
   journal: Journal;
   scenarios: Scenarios;
   store: StateStore;
   random: Random;
 }
 
-export function createRuntime(options: ResolvedStatefulOptions & { seed: number }): MockRuntime {
+export function createLiveState(options: ResolvedStatefulOptions & { seed: number }): LiveState {
   return { journal: new Journal(options.journalSize), scenarios: new Scenarios(), store: new StateStore(), random: seededRandom(options.seed, "delays and faults") };
 }

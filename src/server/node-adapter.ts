@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { problem, problemResponse } from "./problem.js";
-import type { MockRequest, MockResponse } from "./types.js";
+import { problem, problemResponse } from "../http/problem.js";
+import type { HttpRequest, HttpResponse } from "../http/types.js";
 
-export type BodyReading = { ok: true; body: Buffer | undefined } | { ok: false; response: MockResponse };
+export type BodyReading = { ok: true; body: Buffer | undefined } | { ok: false; response: HttpResponse };
 
 /**
  * Reads a request body up to `maxBytes`. A declared Content-Length over the limit is refused before
@@ -49,18 +49,33 @@ export function readingWithoutBody(req: IncomingMessage, maxBytes: number): Body
   return undefined;
 }
 
-function tooLarge(maxBytes: number): MockResponse {
+function tooLarge(maxBytes: number): HttpResponse {
   const response = problemResponse(problem("payload-too-large", `The request body exceeds the limit of ${maxBytes} bytes (--max-body)`));
   response.headers.connection = "close";
   return response;
 }
 
-export function toMockRequest(req: IncomingMessage, body: Buffer | undefined): MockRequest {
+export function toHttpRequest(req: IncomingMessage, body: Buffer | undefined): HttpRequest {
   return { method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers, body };
 }
 
-export function writeResponse(res: ServerResponse, response: MockResponse): void {
+/**
+ * The one place a response is written to a socket. A response node:http refuses (a status outside
+ * 100-599, a header name with a space, a value with CR/LF or characters beyond Latin-1: all of
+ * which a contract, a mocks file or a pact can hold) becomes a 500 problem that names what was
+ * wrong, instead of an exception that escapes the request handler.
+ */
+export function writeResponse(res: ServerResponse, response: HttpResponse): void {
   if (res.headersSent || res.destroyed) return;
+  try {
+    writeWhole(res, response);
+  } catch (error) {
+    for (const name of res.getHeaderNames()) res.removeHeader(name);
+    writeWhole(res, problemResponse(problem("mock-error", `Failed to write the response: ${(error as Error).message}`)));
+  }
+}
+
+function writeWhole(res: ServerResponse, response: HttpResponse): void {
   const body = response.body ?? "";
   const headers = response.headers;
   if (headers["content-length"] === undefined) headers["content-length"] = String(Buffer.byteLength(body));

@@ -1,4 +1,4 @@
-import type { MockRequest, MockResponse } from "./types.js";
+import type { HttpRequest, HttpResponse } from "../../http/types.js";
 
 /**
  * Canned answers the mock consults beside its contracts (`mock --pact`: one per pact interaction).
@@ -6,7 +6,7 @@ import type { MockRequest, MockResponse } from "./types.js";
  */
 export interface StubMatcher {
   /** `matched`: the stub's response. `unmatched`: a 404 problem that says which stub came closest and why not. */
-  answer(request: MockRequest): { kind: "matched"; response: MockResponse } | { kind: "unmatched"; response: MockResponse };
+  answer(request: HttpRequest): { kind: "matched"; response: HttpResponse } | { kind: "unmatched"; response: HttpResponse };
   /** One row per stub, for the start-up table. */
   listing(): Array<{ method: string; path: string; description: string; source: string }>;
   /** The files the stubs came from: reloaded with `--watch`. */

@@ -6,6 +6,9 @@ import { parseMediaType, type ParsedMediaType } from "./media-type.js";
  * A request body as validation sees it. Files in multipart bodies become the string
  * `"<binary N bytes>"`, so that `type: string, format: binary` validates them without their bytes.
  */
+/** Deepest JSON nesting a request body may have (checked before parsing, so a deep body cannot exhaust the stack). */
+export const MAX_JSON_DEPTH = 256;
+
 export type ParsedBody =
   | { kind: "none" }
   | { kind: "json"; value: unknown }

@@ -1,6 +1,6 @@
-import type { CheckedExchange } from "../proxy/validating-proxy.js";
+import type { ProxiedExchange } from "../proxy/proxied-exchange.js";
 import { caseStatus, type Case, type Finding, type Suite } from "../report/model.js";
-import type { PactFile } from "./pact-file.js";
+import type { PactFile } from "../pact/pact-file.js";
 import type { InteractionRecord } from "./tracker.js";
 import type { PactInteractionResult, VerifierOutput } from "./verifier-output.js";
 
@@ -39,10 +39,10 @@ function interactionCase(result: PactInteractionResult, record: InteractionRecor
   return { name: result.description, status: caseStatus(findings, result.pending), durationMs: result.durationMs, findings };
 }
 
-function exchangeFindings(checked: CheckedExchange): Finding[] {
-  const request = `${checked.exchange.method} ${checked.exchange.url}`;
-  if (checked.error) return [{ source: "error", level: "error", message: checked.error, request }];
-  return checked.violations.map((v) => ({ source: "schema", level: "error", in: v.in, type: v.keyword, path: v.where || undefined, message: v.message, operationId: checked.operationId, request }));
+function exchangeFindings(exchange: ProxiedExchange): Finding[] {
+  const request = `${exchange.method} ${exchange.url}`;
+  const schema = exchange.violations.map((v): Finding => ({ source: "schema", level: "error", in: v.in, type: v.keyword, path: v.where || undefined, message: v.message, operationId: exchange.operationId, request }));
+  return exchange.error ? [{ source: "error", level: "error", message: exchange.error, request }, ...schema] : schema;
 }
 
 function unattributedCases(output: VerifierOutput): Case[] {

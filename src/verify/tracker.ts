@@ -1,11 +1,11 @@
 import type { RequestHandler } from "express";
-import type { CheckedExchange } from "../proxy/validating-proxy.js";
+import type { ProxiedExchange } from "../proxy/proxied-exchange.js";
 import type { Finding } from "../report/model.js";
 import type { StateAction, StateRunner } from "./states.js";
 
 /** What mockpact saw of one interaction while Pact's verifier ran it. */
 export interface InteractionRecord {
-  exchanges: CheckedExchange[];
+  exchanges: ProxiedExchange[];
   stateFindings: Finding[];
 }
 
@@ -25,7 +25,7 @@ export class InteractionTracker {
     this.lastAction = action;
   }
 
-  exchange(checked: CheckedExchange): void {
+  exchange(checked: ProxiedExchange): void {
     this.current().exchanges.push(checked);
     this.lastAction = "request";
   }

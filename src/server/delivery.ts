@@ -1,18 +1,21 @@
 import type { ServerResponse } from "node:http";
 import type { Socket } from "node:net";
-import { FAULT_TIMEOUT_MS } from "./faults.js";
-import { writeResponse } from "./http-adapter.js";
-import type { MockResponse } from "./types.js";
+import { writeResponse } from "./node-adapter.js";
+import type { HttpResponse } from "../http/types.js";
+
+/** How long a `timeout` fault holds a connection before closing it. */
+export const FAULT_TIMEOUT_MS = 30_000;
 
 /** The adapter's half of delays and faults: what needs the socket (the core has done `malformed`). */
 export interface Delivery {
-  deliver(res: ServerResponse, response: MockResponse): void;
-  /** At server close: pending delays are dropped and held connections closed, so close() never waits on them. */
+  deliver(res: ServerResponse, response: HttpResponse): void;
+  /** At server close: delayed answers and held connections are closed at once, so close() never waits on them. */
   release(): void;
 }
 
 export function createDelivery(): Delivery {
   const timers = new Set<NodeJS.Timeout>();
+  const delayed = new Set<ServerResponse>();
   const held = new Set<Socket>();
   const later = (ms: number, run: () => void): NodeJS.Timeout => {
     const timer = setTimeout(() => {
@@ -37,7 +40,7 @@ export function createDelivery(): Delivery {
     });
   };
 
-  const perform = (res: ServerResponse, response: MockResponse) => {
+  const perform = (res: ServerResponse, response: HttpResponse) => {
     const socket = res.socket;
     if (response.fault === "reset") socket?.resetAndDestroy(); // TCP RST: the client sees ECONNRESET
     else if (response.fault === "empty") socket?.destroy(); // FIN without a byte of response
@@ -49,12 +52,21 @@ export function createDelivery(): Delivery {
   return {
     deliver(res, response) {
       if (!response.delayMs) return perform(res, response);
-      const timer = later(response.delayMs, () => perform(res, response));
-      res.once("close", () => cancel(timer));
+      delayed.add(res);
+      const timer = later(response.delayMs, () => {
+        delayed.delete(res);
+        perform(res, response);
+      });
+      res.once("close", () => {
+        delayed.delete(res);
+        cancel(timer);
+      });
     },
     release() {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
+      for (const res of delayed) res.destroy();
+      delayed.clear();
       for (const socket of held) socket.destroy();
       held.clear();
     },

@@ -1,7 +1,7 @@
 import type { RequestHandler } from "express";
 import { MockpactError } from "../errors.js";
 import type { ResolvedVerifyOptions } from "./options.js";
-import { pactLibrary, setPactLogLevel } from "./runtime.js";
+import { pactLibrary, setPactLogLevel } from "./pact-library.js";
 import { parseVerifierOutput, type VerifierOutput } from "./verifier-output.js";
 
 /** One run of Pact's verifier: the pacts of one file or URL, or those the broker selects. */

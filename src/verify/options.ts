@@ -1,5 +1,5 @@
 import { MockpactError } from "../errors.js";
-import type { PactLogLevel } from "./runtime.js";
+import type { PactLogLevel } from "./pact-library.js";
 import type { StateHandlers } from "./states.js";
 
 /** A consumer version selector, as the Pact Broker's "pacts for verification" takes it. */

@@ -1,17 +1,17 @@
 import { performance } from "node:perf_hooks";
-import { loadContract } from "../contract/index.js";
-import { createResponseChecker } from "../proxy/check-response.js";
-import { startValidatingProxy } from "../proxy/validating-proxy.js";
+import { loadContracts } from "../contract/index.js";
+import { compileContracts } from "../http/engine.js";
 import { buildReport, type Report, type Suite } from "../report/model.js";
 import { resolveVerifyOptions, type ResolvedVerifyOptions, type VerifyOptions } from "./options.js";
-import type { PactFile } from "./pact-file.js";
+import type { PactFile } from "../pact/pact-file.js";
 import { assertReachable } from "./reachable.js";
-import { redactDeep, redactHeaders, secretsOf } from "./redact.js";
+import { redactDeep, redactHeaders, secretsOf } from "../redact.js";
 import { runPactVerifier, type PactRunSource } from "./run-verifier.js";
-import { readPactSources } from "./sources.js";
+import { readPactSources } from "../pact/sources.js";
 import { createStateRunner, loadStatesFile } from "./states.js";
 import { brokerSuites, pactSuite } from "./suites.js";
 import { InteractionTracker, stateChangeFilter } from "./tracker.js";
+import { startVerifyProxy } from "./proxy.js";
 
 /** The result of `verifyProvider`: the generic report plus what was verified, credentials redacted. */
 export interface VerifyResult extends Report {
@@ -35,21 +35,17 @@ export interface VerifyResult extends Report {
 export async function verifyProvider(options: VerifyOptions): Promise<VerifyResult> {
   const started = performance.now();
   const resolved = resolveVerifyOptions(options);
-  const contracts = await Promise.all(resolved.contracts.map((file) => loadContract(file, { allowRemoteRefs: resolved.allowRemoteRefs, refRoot: resolved.refRoot })));
+  const contracts = resolved.contracts.length > 0 ? await loadContracts(resolved.contracts, { allowRemoteRefs: resolved.allowRemoteRefs, refRoot: resolved.refRoot }) : [];
   const pacts = await readPactSources(resolved.pacts, { token: resolved.brokerToken, timeoutMs: resolved.timeoutMs });
   const states = typeof resolved.states === "string" ? await loadStatesFile(resolved.states) : resolved.states;
   const runState = createStateRunner({ statesUrl: resolved.statesUrl, states }, resolved.timeoutMs);
   await assertReachable(resolved.providerBaseUrl, resolved.timeoutMs);
   let tracker = new InteractionTracker();
   const overhead: number[] = [];
-  const proxy = await startValidatingProxy({
-    target: resolved.providerBaseUrl,
-    checker: contracts.length > 0 ? createResponseChecker(contracts) : undefined,
-    timeoutMs: resolved.timeoutMs,
-    onExchange: (checked) => {
-      tracker.exchange(checked);
-      overhead.push(checked.overheadMs);
-    },
+  const engine = contracts.length > 0 ? compileContracts(contracts) : undefined;
+  const proxy = await startVerifyProxy(resolved.providerBaseUrl, engine, resolved.timeoutMs, (exchange) => {
+    tracker.exchange(exchange);
+    overhead.push(exchange.durationMs - (exchange.upstreamMs ?? exchange.durationMs));
   });
   const suites: Suite[] = [];
   try {
@@ -70,7 +66,9 @@ export async function verifyProvider(options: VerifyOptions): Promise<VerifyResu
     await proxy.close();
   }
   const report = buildReport(`mockpact verify ${resolved.provider ?? pactsProvider(pacts) ?? ""}`.trim(), suites, performance.now() - started);
-  return redactDeep(describeRun(report, resolved, pacts, overhead), secretsOf(resolved.brokerToken, resolved.headers));
+  // Pact's own messages name the URL it called, which is the proxy's: users know the provider's.
+  const named = replaceDeep(report, proxy.url, resolved.providerBaseUrl);
+  return redactDeep(describeRun(named, resolved, pacts, overhead), secretsOf(resolved.brokerToken, resolved.headers));
 }
 
 function describeRun(report: Report, resolved: ResolvedVerifyOptions, pacts: PactFile[], overhead: number[]): VerifyResult {
@@ -85,6 +83,10 @@ function describeRun(report: Report, resolved: ResolvedVerifyOptions, pacts: Pac
     headers: redactHeaders(resolved.headers),
     proxyOverheadMs: overhead.map((ms) => Math.round(ms * 1000) / 1000),
   };
+}
+
+function replaceDeep<T>(value: T, from: string, to: string): T {
+  return JSON.parse(JSON.stringify(value).split(from).join(to)) as T;
 }
 
 function pactsProvider(pacts: PactFile[]): string | undefined {

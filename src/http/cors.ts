@@ -1,7 +1,7 @@
-import type { MockRequest, MockResponse } from "./types.js";
+import type { HttpRequest, HttpResponse } from "./types.js";
 
 /** `--cors`: any origin may call the mock, with credentials, and read the mock's own headers. */
-export function corsHeaders(request: MockRequest): Record<string, string> {
+export function corsHeaders(request: HttpRequest): Record<string, string> {
   const origin = request.headers.origin;
   return {
     "access-control-allow-origin": typeof origin === "string" ? origin : "*",
@@ -11,7 +11,7 @@ export function corsHeaders(request: MockRequest): Record<string, string> {
   };
 }
 
-export function preflightResponse(request: MockRequest): MockResponse {
+export function preflightResponse(request: HttpRequest): HttpResponse {
   const asked = request.headers["access-control-request-headers"];
   return {
     status: 204,

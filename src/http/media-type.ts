@@ -31,6 +31,22 @@ export function parseMediaType(value: string | undefined): ParsedMediaType | und
   return parsed;
 }
 
+/** JSON and every `+json` type (`application/problem+json`, `application/vnd.api+json`). */
+export function isJsonMediaType(value: string | undefined): boolean {
+  const media = parseMediaType(value);
+  return media !== undefined && (media.subtype === "json" || media.suffix === "json");
+}
+
+/**
+ * A body mockpact reads as values, not bytes: JSON, text, and the two form encodings. Files and
+ * other binary bodies stream through the proxy unread.
+ */
+export function isReadableMediaType(value: string | undefined): boolean {
+  const media = parseMediaType(value);
+  if (media === undefined) return false;
+  return media.subtype === "json" || media.suffix === "json" || media.type === "text" || media.essence === "application/x-www-form-urlencoded" || media.essence === "multipart/form-data";
+}
+
 /**
  * The declared request media type (a key of `requestBody.content`) that fits the Content-Type:
  * the exact essence, then a suffix range (`application/*+json`), then `type/*`, then `*\/*`.

@@ -1,17 +1,17 @@
 import type { Contract } from "../contract/model.js";
 import { withChaos } from "./chaos.js";
 import type { MockCore } from "./core.js";
-import type { CoreExtensions, RequestTrace } from "./extensions.js";
-import { bodyText, type JournalEntry } from "./journal.js";
+import type { AnswerHooks, RequestTrace } from "./hooks.js";
 import type { ResolvedMockOptions } from "./options.js";
 import { checkOverrides, firstMatch, loadOverrides, overrideResponse, type OverrideSet } from "./overrides/index.js";
 import { RequestView } from "./request-view.js";
-import type { MockRuntime } from "./runtime.js";
+import type { LiveState } from "./live-state.js";
 import { inferResources, loadFixtures, NO_RESOURCES, statefulAnswer, type ResourceIndex } from "./state/index.js";
-import type { MockRequest, MockResponse } from "./types.js";
+import type { HttpRequest, HttpResponse } from "../http/types.js";
+import type { JournalRecord } from "./journal.js";
 
 /** The mocks files and resources of one load: replaced whole by a reload, or kept when it fails. */
-export interface LoadedExtras {
+export interface AnswerSources {
   mockFiles: string[];
   overrides: OverrideSet;
   resources: ResourceIndex;
@@ -22,21 +22,22 @@ export interface LoadedExtras {
  * Anything wrong throws before the runtime is touched, so a failed reload leaves the last good
  * overrides, scenarios and store in force.
  */
-export async function loadExtras(contracts: Contract[], options: ResolvedMockOptions, runtime: MockRuntime, create: (extensions: CoreExtensions) => MockCore): Promise<{ core: MockCore; extras: LoadedExtras }> {
+export async function loadAnswerSources(contracts: Contract[], options: ResolvedMockOptions, runtime: LiveState, create: (hooks: AnswerHooks) => MockCore): Promise<{ core: MockCore; sources: AnswerSources }> {
   const overrides = await loadOverrides(options.mocks, contracts);
   const resources = options.stateful ? inferResources(contracts) : NO_RESOURCES;
-  const extras: LoadedExtras = { mockFiles: overrides.files, overrides, resources };
-  const core = create(createExtensions(options, runtime, extras));
-  const fixtures = options.stateful && options.fixtures ? await loadFixtures(options.fixtures, resources, (r) => core.registryOf(r.contract)) : undefined;
-  for (const warning of checkOverrides(overrides.all, (o) => core.registryOf(o.contract), options.seed)) {
+  const sources: AnswerSources = { mockFiles: overrides.files, overrides, resources };
+  const core = create(createAnswerHooks(options, runtime, sources));
+  const registryOf = (contract: Contract) => core.engine.registryOf(contract);
+  const fixtures = options.stateful && options.fixtures ? await loadFixtures(options.fixtures, resources, (r) => registryOf(r.contract)) : undefined;
+  for (const warning of checkOverrides(overrides.all, (o) => registryOf(o.contract), options.seed)) {
     options.onEvent({ type: "warning", message: warning.message, file: warning.file, line: warning.line });
   }
   runtime.scenarios.register(overrides.scenarios);
   if (fixtures) runtime.store.setInitial(fixtures);
-  return { core, extras };
+  return { core, sources };
 }
 
-function createExtensions(options: ResolvedMockOptions, runtime: MockRuntime, extras: LoadedExtras): CoreExtensions {
+function createAnswerHooks(options: ResolvedMockOptions, runtime: LiveState, extras: AnswerSources): AnswerHooks {
   return {
     override(ctx, request, pathParams, trace) {
       const overrides = extras.overrides.byOperation.get(ctx.operation);
@@ -58,27 +59,16 @@ function createExtensions(options: ResolvedMockOptions, runtime: MockRuntime, ex
     },
     finish(request, response, trace) {
       const out = withChaos(response, options, runtime.random);
-      runtime.journal.record(() => journalEntry(request, out, trace));
+      runtime.journal.record(journalRecord(request, out, trace));
       return out;
     },
   };
 }
 
-function journalEntry(request: MockRequest, response: MockResponse, trace: RequestTrace): Omit<JournalEntry, "seq"> {
-  const target = trace.target;
-  const operation = target && { contract: target.contract.id, operationId: target.operation.operationId, method: target.operation.method.toUpperCase(), path: target.operation.path };
-  const answeredBy = trace.answeredBy ?? (!target || trace.violations ? "rejected" : "generated");
-  return {
-    time: new Date().toISOString(),
-    method: request.method,
-    url: request.url,
-    headers: request.headers,
-    body: bodyText(request.body),
-    operation,
-    status: response.status,
-    answeredBy,
-    findings: trace.violations ?? [],
-    ...(response.delayMs !== undefined ? { delayMs: response.delayMs } : {}),
-    ...(response.fault ? { fault: response.fault } : {}),
-  };
+function journalRecord(request: HttpRequest, response: HttpResponse, trace: RequestTrace): JournalRecord {
+  const answeredBy = trace.answeredBy ?? (!trace.target || trace.violations ? "rejected" : "generated");
+  const record: JournalRecord = { time: Date.now(), request, target: trace.target, status: response.status, answeredBy, findings: trace.violations ?? [] };
+  if (response.delayMs !== undefined) record.delayMs = response.delayMs;
+  if (response.fault) record.fault = response.fault;
+  return record;
 }

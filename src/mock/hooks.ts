@@ -1,7 +1,7 @@
 import type { Violation } from "../schema/violation.js";
 import type { BuildContext } from "./build.js";
-import type { RouteTarget } from "./router.js";
-import type { MockRequest, MockResponse } from "./types.js";
+import type { RouteTarget } from "../http/router.js";
+import type { HttpRequest, HttpResponse } from "../http/types.js";
 
 /** What the core learnt about one request, for the journal. */
 export interface RequestTrace {
@@ -16,11 +16,11 @@ export interface RequestTrace {
  * The core's hooks for issue 6 (see extras.ts): the core stays `handle(request) -> response` and
  * knows nothing of mocks files, state or the journal.
  */
-export interface CoreExtensions {
+export interface AnswerHooks {
   /** For a valid request, before anything else answers it (pact stubs included): the first matching override's answer. */
-  override(ctx: BuildContext, request: MockRequest, pathParams: Record<string, string>, trace: RequestTrace): MockResponse | undefined;
+  override(ctx: BuildContext, request: HttpRequest, pathParams: Record<string, string>, trace: RequestTrace): HttpResponse | undefined;
   /** For a valid request no override or stub answered, before the generated answer: the stateful store's answer. */
-  stateful(ctx: BuildContext, request: MockRequest, pathParams: Record<string, string>, trace: RequestTrace): MockResponse | undefined;
+  stateful(ctx: BuildContext, request: HttpRequest, pathParams: Record<string, string>, trace: RequestTrace): HttpResponse | undefined;
   /** Every response on its way out: global latency and faults, then the journal. */
-  finish(request: MockRequest, response: MockResponse, trace: RequestTrace): MockResponse;
+  finish(request: HttpRequest, response: HttpResponse, trace: RequestTrace): HttpResponse;
 }

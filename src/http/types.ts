@@ -1,0 +1,29 @@
+/**
+ * Broken answers for resilience testing, as WireMock's faults: `reset` destroys the connection (the
+ * client sees ECONNRESET), `timeout` never answers (the connection is closed after a bound or when
+ * the server closes), `malformed` sends the status and headers with a body that is not valid JSON,
+ * `empty` closes the connection without a response.
+ */
+export const FAULT_KINDS = ["reset", "timeout", "malformed", "empty"] as const;
+export type FaultKind = (typeof FAULT_KINDS)[number];
+
+/** The pure core's input: what arrived on the socket, already read. */
+export interface HttpRequest {
+  method: string;
+  /** Path and query as received, e.g. `/shop/products?limit=2`. */
+  url: string;
+  /** Header names lower-cased, as node:http gives them. */
+  headers: Record<string, string | string[] | undefined>;
+  body?: Buffer;
+}
+
+/** The pure core's output: the adapter writes it as it is. */
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body?: Buffer | string;
+  /** Milliseconds the adapter waits before writing (an override's `delay`, `--latency`). */
+  delayMs?: number;
+  /** A broken answer the adapter gives instead (an override's `fault`, `--fault-rate`). */
+  fault?: FaultKind;
+}

@@ -1,0 +1,108 @@
+/**
+ * The one place that decides what is secret. Every place that shows or writes a request (the mock's
+ * and the proxy's journal, recordings, reports, terminal lines) asks here, so a credential never
+ * reaches a log, a file or the admin API. Names are judged by a pattern (Authorization, tokens,
+ * passwords, API keys, cookies, sessions) and by the names a contract gives its own apiKey schemes
+ * (`X-Inventory-Key`), which no pattern can guess.
+ */
+const SECRET_NAME = /authorization|token|secret|passw(or)?d|api[-_]?key|cookie|session|credential|private[-_]?key/i;
+
+export const REDACTED = "[redacted]";
+
+/** Names that carry credentials beyond the pattern: the apiKey names of the loaded contracts, lower-cased. */
+export type SecretNames = ReadonlySet<string>;
+
+const NO_NAMES: SecretNames = new Set();
+
+export function isSecretName(name: string, extra: SecretNames = NO_NAMES): boolean {
+  return SECRET_NAME.test(name) || (extra.size > 0 && extra.has(name.toLowerCase()));
+}
+
+/** A copy of `headers` with each credential's value replaced by `[redacted]`. */
+export function redactHeaders<V>(headers: Record<string, V>, extra: SecretNames = NO_NAMES): Record<string, V | string> {
+  const out: Record<string, V | string> = {};
+  for (const [name, value] of Object.entries(headers)) out[name] = isSecretName(name, extra) && value !== undefined ? REDACTED : value;
+  return out;
+}
+
+/** `/me?api_key=abc&x=1` -> `/me?api_key=[redacted]&x=1`: query values of credential names. */
+export function redactQuery(url: string, extra: SecretNames = NO_NAMES): string {
+  const q = url.indexOf("?");
+  if (q < 0) return url;
+  return `${url.slice(0, q)}?${redactPairs(url.slice(q + 1), extra)}`;
+}
+
+/** `user=ada&password=x` -> `user=ada&password=[redacted]`. */
+function redactPairs(text: string, extra: SecretNames): string {
+  return text
+    .split("&")
+    .map((pair) => {
+      const raw = pair.split("=")[0] ?? "";
+      return isSecretName(decodedName(raw), extra) ? `${raw}=${REDACTED}` : pair;
+    })
+    .join("&");
+}
+
+function decodedName(raw: string): string {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, " "));
+  } catch {
+    return raw; // a malformed escape: judge the name as sent
+  }
+}
+
+/** A JSON member `"name": value` whose value is a string, number, boolean or null. */
+const JSON_MEMBER = /"((?:[^"\\]|\\.)*)"(\s*:\s*)("(?:[^"\\]|\\.)*"?|-?\d[\d.eE+-]*|true|false|null)/g;
+
+/**
+ * A body as text with credential-like fields replaced: JSON members (`"token": "..."`, also in a body
+ * cut short) and form fields (`password=...`). Other text is returned as it is.
+ */
+export function redactBodyText(text: string, extra: SecretNames = NO_NAMES): string {
+  const start = text.trimStart()[0];
+  if (start === "{" || start === "[") return text.replace(JSON_MEMBER, (whole, name: string, colon: string) => (isSecretName(name, extra) ? `"${name}"${colon}"${REDACTED}"` : whole));
+  if (/^[^\s=&]+=[^\s]*$/.test(text.slice(0, 2048))) return redactPairs(text, extra);
+  return text;
+}
+
+/** A parsed JSON value with credential-like members replaced, for files written from bodies (recordings). */
+export function redactValue<T>(value: T, extra: SecretNames = NO_NAMES): T {
+  const walk = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(walk);
+    if (v === null || typeof v !== "object") return v;
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) {
+      const secret = isSecretName(k, extra) && (x === null || typeof x !== "object");
+      Object.defineProperty(out, k, { value: secret ? REDACTED : walk(x), enumerable: true, writable: true, configurable: true });
+    }
+    return out;
+  };
+  return walk(value) as T;
+}
+
+/** The credential strings of a run: the broker token, and secret header values (and their token part). */
+export function secretsOf(brokerToken: string | undefined, headers: Record<string, string>): string[] {
+  const secrets = new Set<string>();
+  if (brokerToken) secrets.add(brokerToken);
+  for (const [name, value] of Object.entries(headers)) {
+    if (!isSecretName(name)) continue;
+    secrets.add(value.trim());
+    const credential = value.trim().split(/\s+/).slice(1).join(" ");
+    if (credential) secrets.add(credential);
+  }
+  // Longest first, so "Bearer abc" is replaced whole before "abc" alone; tiny strings would mangle text.
+  return [...secrets].filter((s) => s.length >= 4).sort((a, b) => b.length - a.length);
+}
+
+/** Every string inside `value` with each of `secrets` replaced by `[redacted]`. */
+export function redactDeep<T>(value: T, secrets: string[]): T {
+  if (secrets.length === 0) return value;
+  const redact = (text: string) => secrets.reduce((t, s) => t.split(s).join(REDACTED), text);
+  const walk = (v: unknown): unknown => {
+    if (typeof v === "string") return redact(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, walk(x)]));
+    return v;
+  };
+  return walk(value) as T;
+}
