@@ -1,5 +1,5 @@
 import type { MediaType } from "../contract/model.js";
-import { isJsonMediaType } from "../pact/read-body.js";
+import { isJsonMediaType } from "../http/media-type.js";
 import type { Violation } from "../schema/violation.js";
 import { findingAt, type InteractionContext } from "./context.js";
 import type { CompatFinding } from "./finding.js";

@@ -37,6 +37,12 @@ export function isJsonMediaType(value: string | undefined): boolean {
   return media !== undefined && (media.subtype === "json" || media.suffix === "json");
 }
 
+/** A declared media type whose body mockpact writes as JSON: JSON, `+json`, and the wildcards `*\/*` and `application/*`. */
+export function carriesJson(mediaKey: string): boolean {
+  const media = parseMediaType(mediaKey);
+  return media !== undefined && (media.subtype === "json" || media.suffix === "json" || media.essence === "*/*" || media.essence === "application/*");
+}
+
 /**
  * A body mockpact reads as values, not bytes: JSON, text, and the two form encodings. Files and
  * other binary bodies stream through the proxy unread.

@@ -1,6 +1,6 @@
 import type { MediaType, ResponseSpec } from "../contract/model.js";
 import { buildHeaderValue, buildValue, type BuildContext } from "./build.js";
-import { negotiateMediaType } from "../http/media-type.js";
+import { isJsonMediaType, negotiateMediaType } from "../http/media-type.js";
 import type { MockPreferences } from "../http/prefer.js";
 import { problem, problemResponse } from "../http/problem.js";
 import type { HttpResponse } from "../http/types.js";
@@ -53,13 +53,8 @@ export function documentedHeaders(ctx: BuildContext, spec: ResponseSpec): Record
 /** JSON for JSON-ish media types and wildcards; a string value as text for the rest. */
 export function serialise(mediaKey: string, value: unknown): { contentType: string; body: string } {
   const wildcard = mediaKey.includes("*");
-  if (typeof value === "string" && !isJsonMedia(mediaKey)) return { contentType: wildcard ? "text/plain" : mediaKey, body: value };
+  if (typeof value === "string" && !isJsonMediaType(mediaKey)) return { contentType: wildcard ? "text/plain" : mediaKey, body: value };
   return { contentType: wildcard ? "application/json" : mediaKey, body: value === undefined ? "" : JSON.stringify(value) };
-}
-
-function isJsonMedia(mediaKey: string): boolean {
-  const essence = mediaKey.split(";")[0]!.trim().toLowerCase();
-  return essence === "application/json" || essence.endsWith("+json") || essence.endsWith("/json");
 }
 
 export function mockErrorResponse(error: Error): HttpResponse {

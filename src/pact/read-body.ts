@@ -1,5 +1,5 @@
 import { isObject } from "../contract/pointer.js";
-import { parseMediaType } from "../http/media-type.js";
+import { isJsonMediaType, parseMediaType } from "../http/media-type.js";
 import type { PactBody, PactHeaders } from "./http-interaction.js";
 
 /**
@@ -37,7 +37,3 @@ function parseIfJsonText(value: unknown, contentType: string | undefined): unkno
   }
 }
 
-export function isJsonMediaType(contentType: string | undefined): boolean {
-  const parsed = parseMediaType(contentType);
-  return parsed !== undefined && (parsed.subtype === "json" || parsed.suffix === "json");
-}

@@ -1,4 +1,5 @@
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
+import { replaceFile } from "../report/write-file.js";
 import path from "node:path";
 import type { RecordedExchange } from "./recording.js";
 
@@ -75,7 +76,5 @@ function bodyOf(body: unknown, contentType: string | undefined): Json {
 /** Written beside, then renamed: a reader (a verifier, an editor) never sees half a pact. */
 async function writeJson(file: string, value: unknown): Promise<void> {
   await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(value, null, 2)}\n`);
-  await rename(temporary, file);
+  await replaceFile(file, `${JSON.stringify(value, null, 2)}\n`);
 }

@@ -1,8 +1,8 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { RouteTarget } from "../http/router.js";
-import { parseMediaType } from "../http/media-type.js";
+import { isJsonMediaType, parseMediaType } from "../http/media-type.js";
 import { isSecretName } from "../redact.js";
-import { splitUrl } from "../http/url.js";
+import { firstValue, splitUrl } from "../http/url.js";
 
 /** One passing exchange as it is written down: credentials and per-run noise (Date, ETag) left out. */
 export interface RecordedExchange {
@@ -52,13 +52,13 @@ function queryOf(url: string, keep: (name: string) => boolean): Record<string, s
 /** JSON bodies as values, text as a string; other media types are not written (no bytes in JSON files). */
 function bodyOf(headers: IncomingHttpHeaders, body: Buffer | undefined): { body?: unknown } {
   if (!body || body.length === 0) return {};
-  const media = parseMediaType(headers["content-type"]);
-  if (media && (media.subtype === "json" || media.suffix === "json")) {
+  const contentType = firstValue(headers["content-type"]);
+  if (isJsonMediaType(contentType)) {
     try {
       return { body: JSON.parse(body.toString("utf8")) };
     } catch {
       return {};
     }
   }
-  return media?.type === "text" ? { body: body.toString("utf8") } : {};
+  return parseMediaType(contentType)?.type === "text" ? { body: body.toString("utf8") } : {};
 }

@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { RouteTarget } from "../http/router.js";
-import { parseMediaType } from "../http/media-type.js";
+import { isReadableMediaType, parseMediaType } from "../http/media-type.js";
+import { firstValue } from "../http/url.js";
 import { declaredOver, readBounded } from "./bounded-read.js";
 import { requestBodyNeeded } from "../http/check-request.js";
 import type { OutgoingBody } from "./upstream.js";
@@ -35,8 +36,8 @@ export function hasBody(req: IncomingMessage): boolean {
   return Number(req.headers["content-length"] ?? 0) > 0 || req.headers["transfer-encoding"] !== undefined;
 }
 
-/** JSON (any `+json`) and text: what a recording can write down. */
+/** JSON (any `+json`), text and forms: what a recording can write down. */
 export function isTextual(contentType: string | string[] | undefined): boolean {
-  const media = parseMediaType(Array.isArray(contentType) ? contentType[0] : contentType);
-  return media !== undefined && (media.subtype === "json" || media.suffix === "json" || media.type === "text" || media.essence === "application/x-www-form-urlencoded");
+  const value = firstValue(contentType);
+  return isReadableMediaType(value) && parseMediaType(value)?.essence !== "multipart/form-data";
 }

@@ -1,4 +1,5 @@
 import type { MediaType, Operation, SchemaRef } from "../../contract/model.js";
+import { carriesJson } from "../../http/media-type.js";
 import { getAtPointer, isObject, resolveLocal } from "../../contract/pointer.js";
 import { chooseResponse, type ChosenResponse } from "../../http/choose.js";
 
@@ -68,17 +69,12 @@ export interface JsonAnswer extends ChosenResponse {
 export function jsonAnswer(operation: Operation, status?: number): JsonAnswer | undefined {
   const chosen = chooseResponse(operation, status);
   if (!chosen) return undefined;
-  const mediaKey = Object.keys(chosen.spec.content).find(isJsonKey);
+  const mediaKey = Object.keys(chosen.spec.content).find(carriesJson);
   const media = mediaKey === undefined ? undefined : chosen.spec.content[mediaKey];
   return media?.schema ? { ...chosen, mediaKey: mediaKey!, media: media as JsonAnswer["media"] } : undefined;
 }
 
-export function isJsonKey(mediaKey: string): boolean {
-  const essence = mediaKey.split(";")[0]!.trim().toLowerCase();
-  return essence === "application/json" || essence.endsWith("+json") || essence === "*/*";
-}
-
 export function acceptsJsonBody(operation: Operation): boolean {
   const content = operation.requestBody?.content;
-  return content !== undefined && Object.keys(content).some(isJsonKey);
+  return content !== undefined && Object.keys(content).some(carriesJson);
 }
