@@ -3,7 +3,7 @@ import https from "node:https";
 import type { RouteTarget } from "../http/router.js";
 import type { HttpRequest } from "../http/types.js";
 import { writeResponse } from "../server/node-adapter.js";
-import { mockErrorResponse } from "../mock/respond.js";
+import { problem, problemResponse } from "../http/problem.js";
 import type { LoadedProxy, ProxyContext, ProxyEngineOptions } from "./context.js";
 import { handleExchange } from "./handle-exchange.js";
 import type { ProxiedExchange } from "./proxied-exchange.js";
@@ -30,7 +30,7 @@ export function createProxyEngine(options: ProxyEngineOptions, current: () => Lo
   const ctx: ProxyContext = { options, current, upstream: { url: options.upstream, agent, timeoutMs: options.timeoutMs }, recorder, report };
   return {
     handle(req, res) {
-      handleExchange(ctx, req, res).catch((error: unknown) => writeResponse(res, mockErrorResponse(error instanceof Error ? error : new Error(String(error)))));
+      handleExchange(ctx, req, res).catch((error: unknown) => writeResponse(res, problemResponse(problem("mock-error", error instanceof Error ? error.message : String(error)))));
     },
     flush: () => recorder.flush(),
     release: () => agent.destroy(),
