@@ -70,3 +70,21 @@ export function formatPlace(place: ErrorPlace): string {
 export function isMockpactError(error: unknown): error is MockpactError {
   return error instanceof MockpactError;
 }
+
+/** What a validator of src/options offers: restated here, as errors.ts imports nothing. */
+export interface OptionCheck<T> {
+  expected: string;
+  read(value: unknown): T | undefined;
+}
+
+/** The one error of an option whose value cannot be used: `Failed to read option --port: "x" is not ...`. */
+export function invalidOption(name: string, value: unknown, expected: string, hint = `Give --${name} ${expected}.`): MockpactError {
+  return new MockpactError("OPTION_INVALID", `Failed to read option --${name}: "${String(value)}" is not ${expected}`, { hint });
+}
+
+/** The value as `check` reads it, or the OPTION_INVALID error that names `--name` and what it expected. */
+export function checkOption<T>(name: string, value: unknown, check: OptionCheck<T>): T {
+  const read = check.read(value);
+  if (read === undefined) throw invalidOption(name, value, check.expected);
+  return read;
+}

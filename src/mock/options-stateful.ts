@@ -1,7 +1,8 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
 import { MockpactError } from "../errors.js";
-import { FAULT_KINDS, parseDelay, type DelayRange, type FaultKind } from "./faults.js";
+import { parseDelay, type DelayRange } from "../options/delay.js";
+import { FAULT_KINDS, type FaultKind } from "./faults.js";
 
 /** The options of issue 6 (mocks files, state, admin API, journal, chaos), from the CLI flags one to one. */
 export interface StatefulMockOptions {
