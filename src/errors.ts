@@ -124,6 +124,11 @@ export function invalidOption(name: string, value: unknown, expected: string, hi
   return new MockpactError("OPTION_INVALID", `Failed to read option --${name}: "${String(value)}" is not ${expected}`, { hint });
 }
 
+/** Options that cannot be used together, or one missing that another needs: `Failed to start compat: no pact was given`. */
+export function unusableOptions(what: string, why: string, hint: string): MockpactError {
+  return new MockpactError("OPTION_INVALID", `Failed to start ${what}: ${why}`, { hint });
+}
+
 /** The value as `check` reads it, or the OPTION_INVALID error that names `--name` and what it expected. */
 export function checkOption<T>(name: string, value: unknown, check: OptionCheck<T>): T {
   const read = check.read(value);

@@ -1,4 +1,4 @@
-import { checkOption, MockpactError } from "../errors.js";
+import { checkOption, unusableOptions } from "../errors.js";
 import { withDefaults } from "../options/flag-spec.js";
 import { oneOf } from "../options/validators.js";
 import { COMPAT_FLAGS, FAIL_ON } from "./flags.js";
@@ -31,8 +31,8 @@ const PACT_FETCH_TIMEOUT_MS = 30_000;
 
 export function resolveCompatOptions(options: CompatOptions): ResolvedCompatOptions {
   const given = withDefaults(COMPAT_FLAGS, options);
-  if (!given.pacts?.length) throw usage("no pact was given", "Give one or more pacts with --pact FILE|DIR|URL.");
-  if (!given.contracts?.length) throw usage("no contract was given", "Give the provider's OpenAPI contract with --contract FILE.");
+  if (!given.pacts?.length) throw unusableOptions("compat", "no pact was given", "Give one or more pacts with --pact FILE|DIR|URL.");
+  if (!given.contracts?.length) throw unusableOptions("compat", "no contract was given", "Give the provider's OpenAPI contract with --contract FILE.");
   return {
     pacts: given.pacts,
     contracts: given.contracts,
@@ -41,8 +41,4 @@ export function resolveCompatOptions(options: CompatOptions): ResolvedCompatOpti
     refRoot: given.refRoot,
     timeoutMs: given.timeoutMs ?? PACT_FETCH_TIMEOUT_MS,
   };
-}
-
-function usage(why: string, hint: string): MockpactError {
-  return new MockpactError("OPTION_INVALID", `Failed to start compat: ${why}`, { hint });
 }

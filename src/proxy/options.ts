@@ -1,4 +1,4 @@
-import { checkOption, MockpactError } from "../errors.js";
+import { checkOption, unusableOptions } from "../errors.js";
 import { resolveMockOptions, type MockOptions, type ResolvedMockOptions } from "../mock/options.js";
 import { withDefaults } from "../options/flag-spec.js";
 import { duration, httpUrl, oneOf } from "../options/validators.js";
@@ -65,9 +65,7 @@ export function resolveProxyOptions(options: ProxyOptions): ResolvedProxyOptions
 function recordPact(options: ProxyOptions): ResolvedProxyOptions["recordPact"] {
   if (!options.recordPact) return undefined;
   if (!options.consumer || !options.provider) {
-    throw new MockpactError("OPTION_INVALID", "Failed to start the proxy: --record-pact needs --consumer and --provider", {
-      hint: "Name both sides of the pact, e.g. --consumer web --provider shop-api.",
-    });
+    throw unusableOptions("the proxy", "--record-pact needs --consumer and --provider", "Name both sides of the pact, e.g. --consumer web --provider shop-api.");
   }
   return { file: options.recordPact, consumer: options.consumer, provider: options.provider };
 }

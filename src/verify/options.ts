@@ -1,4 +1,4 @@
-import { checkOption, MockpactError } from "../errors.js";
+import { checkOption, unusableOptions } from "../errors.js";
 import { withDefaults } from "../options/flag-spec.js";
 import { duration, httpUrl, isoDate } from "../options/validators.js";
 import { VERIFY_FLAGS } from "./flags.js";
@@ -123,5 +123,5 @@ function baseUrl(name: string, value: string | undefined): string {
 }
 
 function usage(why: string, hint: string): never {
-  throw new MockpactError("OPTION_INVALID", `Failed to start verification: ${why}`, { hint });
+  throw unusableOptions("verification", why, hint);
 }
