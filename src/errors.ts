@@ -1,8 +1,8 @@
 /**
  * The one error type of mockpact. Every failure a user can cause (a broken contract, a hostile $ref,
  * a bad flag) is a MockpactError with a stable `code`, a message "Failed to X: why" that names the
- * file and place, and a hint that says what to do. docs/errors.md lists every code; a test keeps the
- * two in sync.
+ * file and place, and a hint that says what to do. docs/errors.md lists every error code, warning
+ * code and problem kind of this file; a test keeps them in sync.
  */
 export const ERROR_CODES = {
   CONTRACT_NOT_FOUND: "The contract file or folder does not exist.",
@@ -32,6 +32,48 @@ export const ERROR_CODES = {
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
+
+/**
+ * What a contract can hold that loads but is ignored, read one way of several, or not served as
+ * written: reported at load (the mock's start-up lines, `mockpact lint`) with the file and place.
+ */
+export const WARNING_CODES = {
+  REF_SIBLINGS_IGNORED: "A $ref has sibling keywords, which OpenAPI 3.0 and Swagger 2.0 ignore; mockpact ignores them too.",
+  NULLABLE_WITHOUT_TYPE: "A schema has nullable: true without a type; mockpact reads it as \"or null\".",
+  EMPTY_ENUM_IGNORED: "A schema has enum: [], which no value satisfies; mockpact ignores the empty enum.",
+  REF_CYCLE: "A $ref leads to a cycle of $refs that never reaches a schema; requests that need it are answered 500.",
+  PATH_FRAGMENT: "A path has a #fragment; routing ignores it.",
+  DUPLICATE_OPERATION_ID: "An operationId is used more than once; each later operation is served under a numbered id.",
+  EXAMPLE_INVALID: "An example does not match its schema; the mock serves another example or a fake instead.",
+} as const;
+
+export type WarningCode = keyof typeof WARNING_CODES;
+
+/**
+ * Every problem mockpact answers with, the mock's, the proxy's and the admin API's: the kind is the
+ * stable last part of the URN `type` (`urn:mockpact:problem:not-found`), with its status and title.
+ */
+export const PROBLEM_KINDS = {
+  "not-found": [404, "No route matches the request"],
+  "method-not-allowed": [405, "The route does not allow this method"],
+  unauthorized: [401, "Credentials are missing"],
+  "invalid-request": [400, "The request does not match the contract"],
+  "invalid-body": [422, "The request body does not match its schema"],
+  "unsupported-media-type": [415, "The request's media type is not declared"],
+  "not-acceptable": [406, "No declared media type is acceptable"],
+  "payload-too-large": [413, "The request body is too large"],
+  "no-response-defined": [500, "The contract defines no such response"],
+  "mock-error": [500, "The mock failed to build a response"],
+  "resource-not-found": [404, "No such item in the mock's state"],
+  "upstream-timeout": [504, "The upstream did not answer in time"],
+  "upstream-unreachable": [502, "The upstream cannot be reached"],
+  "upstream-incomplete": [502, "The upstream's answer broke off"],
+  "admin-bad-request": [400, "Bad admin request"],
+  "admin-not-found": [404, "No such admin route"],
+  "admin-error": [500, "The admin API failed"],
+} as const satisfies Record<string, readonly [number, string]>;
+
+export type ProblemKind = keyof typeof PROBLEM_KINDS;
 
 export interface ErrorPlace {
   file?: string;
@@ -69,4 +111,27 @@ export function formatPlace(place: ErrorPlace): string {
 
 export function isMockpactError(error: unknown): error is MockpactError {
   return error instanceof MockpactError;
+}
+
+/** What a validator of src/options offers: restated here, as errors.ts imports nothing. */
+export interface OptionCheck<T> {
+  expected: string;
+  read(value: unknown): T | undefined;
+}
+
+/** The one error of an option whose value cannot be used: `Failed to read option --port: "x" is not ...`. */
+export function invalidOption(name: string, value: unknown, expected: string, hint = `Give --${name} ${expected}.`): MockpactError {
+  return new MockpactError("OPTION_INVALID", `Failed to read option --${name}: "${String(value)}" is not ${expected}`, { hint });
+}
+
+/** Options that cannot be used together, or one missing that another needs: `Failed to start compat: no pact was given`. */
+export function unusableOptions(what: string, why: string, hint: string): MockpactError {
+  return new MockpactError("OPTION_INVALID", `Failed to start ${what}: ${why}`, { hint });
+}
+
+/** The value as `check` reads it, or the OPTION_INVALID error that names `--name` and what it expected. */
+export function checkOption<T>(name: string, value: unknown, check: OptionCheck<T>): T {
+  const read = check.read(value);
+  if (read === undefined) throw invalidOption(name, value, check.expected);
+  return read;
 }

@@ -11,7 +11,7 @@ export type { Violation, ViolationLocation } from "./schema/violation.js";
 export { fakeValue, seedFrom, type FakeOptions } from "./fake/index.js";
 export { generateFixtures, type FixturesOptions, type FixturesProgress, type FixturesResult, type FixturesManifest, type ManifestEntry, type FixtureFailure, type FixtureDifference, type RequestExample } from "./fixtures/index.js";
 export { lintContracts, type LintFinding, type LintResult } from "./lint/index.js";
-export { MockpactError, ERROR_CODES, type ErrorCode } from "./errors.js";
+export { MockpactError, ERROR_CODES, WARNING_CODES, PROBLEM_KINDS, type ErrorCode, type WarningCode, type ProblemKind } from "./errors.js";
 export { checkCompat, compatFindings, COMPAT_RULES, type CompatOptions, type CompatResult, type CompatRule, type CompatFinding, type Severity } from "./compat/index.js";
 export { verifyProvider, type VerifyResult, type VerifyOptions, type ResolvedVerifyOptions, resolveVerifyOptions, type StateHandlers, type StateChange } from "./verify/index.js";
 export { createProxyServer, type ProxyServer } from "./proxy/server.js";

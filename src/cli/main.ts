@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander";
+import { buildCommand } from "./command.js";
 import { compatCommand } from "./compat.js";
 import { fixturesCommand } from "./fixtures.js";
 import { lintCommand } from "./lint.js";
@@ -22,12 +23,12 @@ export async function main(argv: string[]): Promise<number> {
     .version("0.1.0")
     .exitOverride()
     .configureOutput({ outputError: (text, write) => write(text) });
-  program.addCommand(mockCommand(setExit).exitOverride());
-  program.addCommand(lintCommand(setExit).exitOverride());
-  program.addCommand(verifyCommand(setExit).exitOverride());
-  program.addCommand(compatCommand(setExit).exitOverride());
-  program.addCommand(fixturesCommand(setExit).exitOverride());
-  program.addCommand(proxyCommand(setExit).exitOverride());
+  program.addCommand(buildCommand(mockCommand, setExit).exitOverride());
+  program.addCommand(buildCommand(lintCommand, setExit).exitOverride());
+  program.addCommand(buildCommand(verifyCommand, setExit).exitOverride());
+  program.addCommand(buildCommand(compatCommand, setExit).exitOverride());
+  program.addCommand(buildCommand(fixturesCommand, setExit).exitOverride());
+  program.addCommand(buildCommand(proxyCommand, setExit).exitOverride());
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (error) {

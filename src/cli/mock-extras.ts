@@ -1,9 +1,9 @@
-import { DEFAULT_ADMIN_PREFIX } from "../mock/options-stateful.js";
+import { MOCK_FLAGS } from "../mock/flags.js";
 import type { MockOptions } from "../mock/options.js";
 import type { MockServer } from "../mock/server.js";
 import { dim } from "./print.js";
 
-/** The start-up lines of issue 6: which mocks files, which stateful resources, where the admin API is. */
+/** The start-up lines beyond the routes: which mocks files, which stateful resources, where the admin API is. */
 export function describeExtras(server: MockServer, options: MockOptions): string {
   const { overrides, resources } = server.mock.sources;
   let text = "";
@@ -12,11 +12,7 @@ export function describeExtras(server: MockServer, options: MockOptions): string
     const paths = resources.resources.map((r) => `${r.contract.id} ${r.collectionPath}`);
     text += `${dim("stateful")}  ${paths.length} resource(s)${paths.length > 0 ? `: ${paths.join(", ")}` : ""}\n`;
   }
-  if (options.admin !== false) text += `${dim("admin")}     ${server.url}${options.adminPrefix ?? DEFAULT_ADMIN_PREFIX}/requests\n`;
-  if (options.admin !== false) text += `${dim("console")}   ${server.url}${options.adminPrefix ?? DEFAULT_ADMIN_PREFIX}/\n`;
+  if (options.admin !== false) text += `${dim("admin")}     ${server.url}${options.adminPrefix ?? MOCK_FLAGS.adminPrefix.default}/requests\n`;
+  if (options.admin !== false) text += `${dim("console")}   ${server.url}${options.adminPrefix ?? MOCK_FLAGS.adminPrefix.default}/\n`;
   return text === "" ? "" : `${text}\n`;
 }
-
-/** Commander's value parsers of the flags: repeatable paths and comma lists. */
-export const collect = (value: string, all: string[] = []): string[] => [...all, value];
-export const commaList = (value: string): string[] => value.split(",").map((v) => v.trim()).filter(Boolean);

@@ -1,63 +1,25 @@
-import { Command } from "commander";
-import { checkExamples } from "../schema/check-examples.js";
-import { createMockServer } from "../mock/server.js";
+import { MOCK_FLAGS } from "../mock/flags.js";
 import type { MockOptions } from "../mock/options.js";
-import type { MockServer } from "../mock/server.js";
+import { createMockServer, type MockServer } from "../mock/server.js";
+import { checkExamples } from "../schema/check-examples.js";
+import type { CliCommand } from "./command.js";
+import { describeExtras } from "./mock-extras.js";
 import { bold, dim, green, printError, printMockEvent, printWarning, table, untilSignal } from "./print.js";
-import { collect, commaList, describeExtras } from "./mock-extras.js";
-import { serverOptionsOf } from "./server-flags.js";
 
 /** Routes listed per contract at start-up; the rest are summarised (GitHub's has 1,223). */
 const ROUTES_SHOWN = 40;
 
-export function mockCommand(setExit: (code: number) => void): Command {
-  return new Command("mock")
-    .description("serve OpenAPI contracts as a mock API")
-    .argument("[contracts...]", "contract files or folders (default: contracts, or none with --pact)")
-    .option("--pact <file|dir|url>", "serve a pact's interactions as stubs (repeatable); a matching stub wins over the contract's answer", (v: string, all: string[] = []) => [...all, v])
-    .option("-p, --port <port>", "port to listen on", (v) => Number(v), 4010)
-    .option("-h, --host <host>", "host to bind", "127.0.0.1")
-    .option("--seed <n>", "seed of every fake", (v) => Number(v), 1)
-    .option("--dynamic", "fake responses even where examples exist", false)
-    .option("--no-request-validation", "answer requests even when they break the contract")
-    .option("--watch", "reload contracts when they change", false)
-    .option("--cors", "answer CORS preflights and allow any origin", false)
-    .option("--max-body <size>", "largest request body accepted", "1mb")
-    .option("--allow-remote-refs", "fetch $refs that point at URLs", false)
-    .option("--ref-root <dir>", "folder file $refs may read from (default: each contract's folder)")
-    .option("--mocks <file|dir>", "mocks files or folders of overrides and scenarios (repeatable; default: the mocks folder beside the contracts)", collect)
-    .option("--stateful", "keep what clients POST, PUT, PATCH and DELETE (resources inferred from the contract's paths)", false)
-    .option("--fixtures <dir>", "with --stateful: start with the items of this fixtures folder (mockpact fixtures --out)")
-    .option("--no-admin", "do not serve the admin API")
-    .option("--admin-prefix <path>", "where the admin API is served", "/__mockpact")
-    .option("--journal-size <n>", "how many requests the journal keeps", (v) => Number(v), 1000)
-    .option("--latency <delay>", "delay every answer: 250ms, or a range such as 50-200ms")
-    .option("--fault-rate <p>", "share of answers (0 to 1) replaced by a fault", (v) => Number(v), 0)
-    .option("--faults <kinds>", "the faults --fault-rate draws from: reset,empty,malformed,timeout", commaList)
-    .option("--headers-timeout <ms>", "close a connection whose request headers take longer", (v) => Number(v))
-    .option("--request-timeout <ms>", "close a connection whose whole request takes longer", (v) => Number(v))
-    .action(async (contracts: string[], flags: Record<string, unknown>) => setExit(await runMock(contracts, flags)));
-}
+export const mockCommand: CliCommand<MockOptions> = {
+  name: "mock",
+  description: "serve OpenAPI contracts as a mock API",
+  flags: MOCK_FLAGS,
+  run: runMock,
+};
 
-async function runMock(contracts: string[], flags: Record<string, unknown>): Promise<number> {
-  const options: MockOptions = {
-    ...serverOptionsOf(flags),
-    contracts,
-    pacts: flags.pact as string[] | undefined,
-    requestValidation: flags.requestValidation as boolean,
-    mocks: flags.mocks as string[] | undefined,
-    stateful: flags.stateful as boolean,
-    fixtures: flags.fixtures as string | undefined,
-    latency: flags.latency as string | undefined,
-    faultRate: flags.faultRate as number,
-    faults: flags.faults as MockOptions["faults"],
-    headersTimeoutMs: flags.headersTimeout as number | undefined,
-    requestTimeoutMs: flags.requestTimeout as number | undefined,
-    onEvent: printMockEvent,
-  };
+async function runMock(options: MockOptions): Promise<number> {
   let server: MockServer;
   try {
-    server = await createMockServer(options);
+    server = await createMockServer({ ...options, onEvent: printMockEvent });
     await server.listen();
   } catch (error) {
     printError(error);
@@ -69,7 +31,6 @@ async function runMock(contracts: string[], flags: Record<string, unknown>): Pro
   await server.close();
   return 0;
 }
-
 
 /** The routes per contract, then the URL last: one write, so the "listening" line means all is printed. */
 function printRoutes(server: MockServer, extras = ""): void {

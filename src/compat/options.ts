@@ -1,11 +1,14 @@
-import { MockpactError } from "../errors.js";
+import { checkOption, unusableOptions } from "../errors.js";
+import { withDefaults } from "../options/flag-spec.js";
+import { oneOf } from "../options/validators.js";
+import { COMPAT_FLAGS, FAIL_ON } from "./flags.js";
 
-/** What `mockpact compat` takes, from the CLI flags one to one, or from code. */
+/** What `mockpact compat` takes, from the CLI flags one to one (compat/flags.ts), or from code. */
 export interface CompatOptions {
-  /** Pact files, folders of them, or pact URLs. */
-  pacts: string[];
-  /** The provider's OpenAPI/Swagger contracts (files or folders). */
-  contracts: string[];
+  /** Pact files, folders of them, or pact URLs. At least one. */
+  pacts?: string[];
+  /** The provider's OpenAPI/Swagger contracts (files or folders). At least one. */
+  contracts?: string[];
   /** `warning`: warnings fail the run too. Default `error`. */
   failOn?: "error" | "warning";
   allowRemoteRefs?: boolean;
@@ -23,14 +26,19 @@ export interface ResolvedCompatOptions {
   timeoutMs: number;
 }
 
-export function resolveCompatOptions(options: CompatOptions): ResolvedCompatOptions {
-  if (options.pacts.length === 0) throw usage("no pact was given", "Give one or more pacts with --pact FILE|DIR|URL.");
-  if (options.contracts.length === 0) throw usage("no contract was given", "Give the provider's OpenAPI contract with --contract FILE.");
-  const failOn = options.failOn ?? "error";
-  if (failOn !== "error" && failOn !== "warning") throw usage(`--fail-on "${String(failOn)}" is neither error nor warning`, "Give --fail-on error (default) or --fail-on warning.");
-  return { pacts: options.pacts, contracts: options.contracts, failOn, allowRemoteRefs: options.allowRemoteRefs ?? false, refRoot: options.refRoot, timeoutMs: options.timeoutMs ?? 30_000 };
-}
+/** A pact URL that has not answered after this long is a load error (no flag: the library's callers may set it). */
+const PACT_FETCH_TIMEOUT_MS = 30_000;
 
-function usage(why: string, hint: string): MockpactError {
-  return new MockpactError("OPTION_INVALID", `Failed to start compat: ${why}`, { hint });
+export function resolveCompatOptions(options: CompatOptions): ResolvedCompatOptions {
+  const given = withDefaults(COMPAT_FLAGS, options);
+  if (!given.pacts?.length) throw unusableOptions("compat", "no pact was given", "Give one or more pacts with --pact FILE|DIR|URL.");
+  if (!given.contracts?.length) throw unusableOptions("compat", "no contract was given", "Give the provider's OpenAPI contract with --contract FILE.");
+  return {
+    pacts: given.pacts,
+    contracts: given.contracts,
+    failOn: checkOption("fail-on", given.failOn, oneOf(FAIL_ON)),
+    allowRemoteRefs: given.allowRemoteRefs,
+    refRoot: given.refRoot,
+    timeoutMs: given.timeoutMs ?? PACT_FETCH_TIMEOUT_MS,
+  };
 }

@@ -1,8 +1,11 @@
+import type { WarningCode } from "../errors.js";
+
 /**
  * The one model every capability works on, whatever the source dialect. Schemas are not copied
  * into the model: a `SchemaRef` points into the contract's (bundled) document so that ajv and the
  * faker resolve `$ref`s, circular ones included, against the document itself.
  */
+
 export type Dialect = "swagger-2.0" | "openapi-3.0" | "openapi-3.1";
 
 export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
@@ -109,7 +112,8 @@ export interface Operation {
 }
 
 export interface ContractWarning {
-  code: string;
+  /** One of errors.ts's warning codes; SCHEMA_COMPILE where a schema the mock skips is an error to `mockpact lint`. */
+  code: WarningCode | "SCHEMA_COMPILE";
   message: string;
   file: string;
   pointer?: string;

@@ -1,12 +1,12 @@
 import SwaggerParser from "@apidevtools/swagger-parser";
 import { contractIdsOf, findContractFiles, loadContract, loadSourceDocument, type Contract, type LoadOptions } from "../contract/index.js";
-import { MockpactError } from "../errors.js";
+import { MockpactError, type ErrorCode, type WarningCode } from "../errors.js";
 import { checkExamples } from "../schema/check-examples.js";
 import { SchemaRegistry } from "../schema/registry.js";
 
 export interface LintFinding {
   severity: "error" | "warning";
-  code: string;
+  code: ErrorCode | WarningCode;
   message: string;
   file: string;
   pointer?: string;

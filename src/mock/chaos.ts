@@ -1,4 +1,5 @@
-import { malformed, sampleDelay, type DelayRange, type FaultKind } from "./faults.js";
+import type { DelayRange } from "../options/delay.js";
+import { malformed, sampleDelay, type FaultKind } from "./faults.js";
 import { between, type Random } from "./random.js";
 import type { HttpResponse } from "../http/types.js";
 

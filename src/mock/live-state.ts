@@ -1,5 +1,4 @@
 import { Journal } from "./journal.js";
-import type { ResolvedStatefulOptions } from "./options-stateful.js";
 import { seededRandom, type Random } from "./random.js";
 import { Scenarios } from "./scenarios.js";
 import { StateStore } from "./state/index.js";
@@ -16,6 +15,6 @@ export interface LiveState {
   random: Random;
 }
 
-export function createLiveState(options: ResolvedStatefulOptions & { seed: number }): LiveState {
+export function createLiveState(options: { journalSize: number; seed: number }): LiveState {
   return { journal: new Journal(options.journalSize), scenarios: new Scenarios(), store: new StateStore(), random: seededRandom(options.seed, "delays and faults") };
 }

@@ -1,11 +1,14 @@
-import { MockpactError } from "../errors.js";
+import { checkOption, unusableOptions } from "../errors.js";
+import { withDefaults } from "../options/flag-spec.js";
+import { duration, httpUrl, isoDate } from "../options/validators.js";
+import { VERIFY_FLAGS } from "./flags.js";
 import type { PactLogLevel } from "./pact-library.js";
 import type { StateHandlers } from "./states.js";
 
 /** A consumer version selector, as the Pact Broker's "pacts for verification" takes it. */
 export type ConsumerVersionSelector = Record<string, string | boolean | number>;
 
-/** Options of `verifyProvider()`; the CLI's `mockpact verify` flags map onto them one to one. */
+/** Options of `verifyProvider()`; the CLI's `mockpact verify` flags map onto them one to one (verify/flags.ts). */
 export interface VerifyOptions {
   /** Where the provider runs, e.g. `http://127.0.0.1:8080`. Required. */
   providerBaseUrl: string;
@@ -70,46 +73,41 @@ export interface PublishOptions {
   providerBranch: string | undefined;
 }
 
-export const DEFAULT_TIMEOUT_MS = 30_000;
-
-/** Options -> ResolvedOptions in one place: defaults, the environment, and every usage error. */
+/** Options -> ResolvedOptions in one place: the flag table's defaults, the environment, and every usage error. */
 export function resolveVerifyOptions(options: VerifyOptions): ResolvedVerifyOptions {
-  const providerBaseUrl = httpUrl(options.providerBaseUrl, "provider base URL (--provider-base-url)");
-  const pacts = options.pacts ?? [];
-  const token = options.brokerToken ?? process.env.PACT_BROKER_TOKEN ?? undefined;
-  const broker = options.brokerUrl ? resolveBroker(options) : undefined;
+  const given = withDefaults(VERIFY_FLAGS, options);
+  const providerBaseUrl = baseUrl("provider-base-url", given.providerBaseUrl);
+  const pacts = given.pacts ?? [];
+  const broker = given.brokerUrl ? resolveBroker(given) : undefined;
   if (pacts.length === 0 && !broker) usage("no pacts to verify", "Give --pact FILE|DIR|URL, or --broker-url with --provider.");
-  if (broker && !options.provider) usage("a broker needs the provider's name", "Add --provider NAME: the broker selects pacts by provider.");
-  if (options.statesUrl && options.states) usage("both --states-url and --states were given", "Use one way of setting up provider states.");
-  if (options.statesUrl) httpUrl(options.statesUrl, "states URL (--states-url)");
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  if (!Number.isInteger(timeoutMs) || timeoutMs <= 0) usage(`timeout ${String(options.timeoutMs)} is not a positive whole number of milliseconds`, "Give --timeout in ms, e.g. 30000.");
+  if (broker && !given.provider) usage("a broker needs the provider's name", "Add --provider NAME: the broker selects pacts by provider.");
+  if (given.statesUrl && given.states) usage("both --states-url and --states were given", "Use one way of setting up provider states.");
+  if (given.statesUrl) checkOption("states-url", given.statesUrl, httpUrl);
   return {
     providerBaseUrl,
     pacts,
-    contracts: options.contracts ?? [],
-    provider: options.provider,
-    brokerToken: token,
+    contracts: given.contracts ?? [],
+    provider: given.provider,
+    brokerToken: given.brokerToken ?? process.env.PACT_BROKER_TOKEN ?? undefined,
     broker,
-    publish: resolvePublish(options),
-    statesUrl: options.statesUrl,
-    states: options.states,
-    headers: options.headers ?? {},
-    timeoutMs,
-    logLevel: options.logLevel ?? "silent",
-    allowRemoteRefs: options.allowRemoteRefs ?? false,
-    refRoot: options.refRoot,
+    publish: resolvePublish(given),
+    statesUrl: given.statesUrl,
+    states: given.states,
+    headers: given.headers ?? {},
+    timeoutMs: checkOption("timeout", given.timeoutMs, duration),
+    logLevel: given.logLevel,
+    allowRemoteRefs: given.allowRemoteRefs,
+    refRoot: given.refRoot,
   };
 }
 
 function resolveBroker(options: VerifyOptions): BrokerOptions {
   const since = options.includeWipSince;
-  if (since !== undefined && Number.isNaN(Date.parse(since))) usage(`--include-wip-since ${since} is not a date`, "Give an ISO date, e.g. 2024-01-31.");
   return {
-    url: httpUrl(options.brokerUrl!, "broker URL (--broker-url)"),
+    url: baseUrl("broker-url", options.brokerUrl),
     consumerVersionSelectors: options.consumerVersionSelectors ?? [],
     enablePending: options.enablePending ?? false,
-    includeWipSince: since,
+    includeWipSince: since === undefined ? undefined : checkOption("include-wip-since", since, isoDate),
   };
 }
 
@@ -119,17 +117,11 @@ function resolvePublish(options: VerifyOptions): PublishOptions | undefined {
   return { providerVersion: options.providerVersion, providerBranch: options.providerBranch };
 }
 
-function httpUrl(value: string | undefined, what: string): string {
-  let url: URL | undefined;
-  try {
-    url = value ? new URL(value) : undefined;
-  } catch {
-    url = undefined;
-  }
-  if (!url || !/^https?:$/.test(url.protocol)) usage(`the ${what} ${value ?? "(none)"} is not an http(s) URL`, "Give a full URL, e.g. http://127.0.0.1:8080.");
-  return value!.replace(/\/+$/, "");
+/** An http(s) URL that paths are appended to: without its trailing slashes. */
+function baseUrl(name: string, value: string | undefined): string {
+  return checkOption(name, value, httpUrl).replace(/\/+$/, "");
 }
 
 function usage(why: string, hint: string): never {
-  throw new MockpactError("OPTION_INVALID", `Failed to start verification: ${why}`, { hint });
+  throw unusableOptions("verification", why, hint);
 }

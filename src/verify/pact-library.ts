@@ -3,7 +3,8 @@ import { createRequire } from "node:module";
 type PactLibrary = typeof import("@pact-foundation/pact");
 
 /** Levels of Pact's own logs; `silent` keeps Pact's JS logger quiet and its native core at `error`. */
-export type PactLogLevel = "silent" | "error" | "warn" | "info" | "debug" | "trace";
+export const PACT_LOG_LEVELS = ["silent", "error", "warn", "info", "debug", "trace"] as const;
+export type PactLogLevel = (typeof PACT_LOG_LEVELS)[number];
 
 const require = createRequire(import.meta.url);
 let library: PactLibrary | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDelay } from "../../src/mock/faults.js";
+import { parseDelay } from "../../src/options/delay.js";
 import { parseJsonPath, sameValue, valueAt } from "../../src/mock/overrides/jsonpath.js";
 import { mergePatch } from "../../src/mock/state/merge-patch.js";
 import { Scenarios } from "../../src/mock/scenarios.js";

@@ -1,7 +1,8 @@
 import type { Contract } from "../../contract/model.js";
 import { MockpactError } from "../../errors.js";
 import { chooseResponse } from "../../http/choose.js";
-import { parseDelay, type FaultKind } from "../faults.js";
+import { parseDelay } from "../../options/delay.js";
+import type { FaultKind } from "../faults.js";
 import { compileBodySource, compileHeaders } from "./compile-respond.js";
 import { parseJsonPath } from "./jsonpath.js";
 import { resolveOperation } from "./operation.js";

@@ -1,5 +1,6 @@
 import type { Contract, Operation } from "../../contract/model.js";
-import type { DelayRange, FaultKind } from "../faults.js";
+import type { DelayRange } from "../../options/delay.js";
+import type { FaultKind } from "../faults.js";
 import type { JsonPath } from "./jsonpath.js";
 import type { Template } from "./template.js";
 

@@ -45,7 +45,7 @@ function documentedHeaders(ctx: BuildContext, spec: NonNullable<ReturnType<typeo
 export function notFound(ctx: BuildContext, view: RequestView, id: string): HttpResponse {
   const chosen = ctx.operation.responses.some((r) => r.status === "404") ? chooseResponse(ctx.operation, 404) : undefined;
   if (chosen) return respond(ctx, { status: 404, spec: chosen.spec, accept: view.header("accept"), preferences: {}, dynamic: false, requestKey: "", headOnly: view.method === "HEAD" });
-  return problemResponse({ type: "urn:mockpact:problem:resource-not-found", title: "No such item in the mock's state", status: 404, detail: `No item ${id} at ${view.pathname}` });
+  return problemResponse(problem("resource-not-found", `No item ${id} at ${view.pathname}`));
 }
 
 /** A write whose result would break the item schema: 422 (the documented one where there is), the store unchanged. */

@@ -1,0 +1,59 @@
+import { existsSync, statSync } from "node:fs";
+import path from "node:path";
+import { checkOption } from "../errors.js";
+import { delay, type DelayRange } from "../options/delay.js";
+import { withDefaults } from "../options/flag-spec.js";
+import { rate, someOf } from "../options/validators.js";
+import { FAULT_KINDS, type FaultKind } from "./faults.js";
+import { MOCK_CORE_FLAGS } from "./flags.js";
+
+/** What answers beyond the contract's own: mocks files, state, latency and faults. */
+export interface AnswerOptions {
+  /** Mocks files or folders of them. Default: a `mocks` folder beside each contract argument, when it exists. */
+  mocks?: string[];
+  /** Infer resources from the contract's paths and keep what clients POST, PUT, PATCH and DELETE. */
+  stateful?: boolean;
+  /** With `stateful`: a fixtures folder (the output of `mockpact fixtures`) whose items the store starts with. */
+  fixtures?: string;
+  /** Latency added to every answer: `50-200ms`, `250ms`. Off by default. */
+  latency?: string | number;
+  /** Share of answers (0 to 1) replaced by a fault. Off (0) by default. */
+  faultRate?: number;
+  /** The faults `faultRate` draws from. Default: reset, empty, malformed. */
+  faults?: FaultKind[];
+}
+
+export interface ResolvedAnswerOptions {
+  mocks: string[];
+  stateful: boolean;
+  fixtures: string | undefined;
+  latency: DelayRange | undefined;
+  faultRate: number;
+  faults: FaultKind[];
+}
+
+/** `contracts` are the resolved ones: the mocks folders are looked for beside them. */
+export function resolveAnswerOptions(options: AnswerOptions, contracts: string[]): ResolvedAnswerOptions {
+  const given = withDefaults(MOCK_CORE_FLAGS, options);
+  return {
+    mocks: given.mocks && given.mocks.length > 0 ? given.mocks : defaultMocks(contracts),
+    stateful: given.stateful,
+    fixtures: given.fixtures,
+    latency: given.latency === undefined ? undefined : checkOption("latency", given.latency, delay),
+    faultRate: checkOption("fault-rate", given.faultRate, rate),
+    faults: checkOption("faults", given.faults, someOf(FAULT_KINDS)),
+  };
+}
+
+/**
+ * The `mocks` folder beside each contract argument: `contracts` -> `mocks`, `api/shop.yaml` ->
+ * `api/mocks`. Only folders that exist; none is not an error, as most projects have no overrides.
+ */
+function defaultMocks(contracts: string[]): string[] {
+  const found = new Set<string>();
+  for (const given of contracts) {
+    const folder = path.join(path.dirname(given.replace(/[\\/]+$/, "")), "mocks");
+    if (existsSync(folder) && statSync(folder).isDirectory()) found.add(folder);
+  }
+  return [...found];
+}

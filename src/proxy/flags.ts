@@ -1,0 +1,43 @@
+import { REF_FLAGS } from "../contract/flags.js";
+import { invalidOption } from "../errors.js";
+import { ADMIN_FLAGS, MOCK_CORE_FLAGS } from "../mock/flags.js";
+import type { FlagTable } from "../options/flag-spec.js";
+import { SERVER_FLAGS } from "../server/flags.js";
+import type { ProxyOptions } from "./options.js";
+
+export type Fallback = "never" | "unimplemented" | "unreachable";
+export const FALLBACKS: Fallback[] = ["never", "unimplemented", "unreachable"];
+type Checked = "requests" | "responses";
+
+/** `mockpact proxy`: the proxy's own flags, then the mock's that apply to its fallback answers and its server. */
+export const PROXY_FLAGS = {
+  contracts: { flag: "[contracts...]", type: "arguments", default: ["contracts"], description: "contract files or folders" },
+  upstream: { flag: "--upstream <url>", type: "string", required: true, description: "the real backend, e.g. http://127.0.0.1:8080" },
+  validate: { flag: "--validate <what>", type: "string", default: ["requests", "responses"], parse: parseValidate, description: "requests,responses | requests | responses | none" },
+  strict: { flag: "--strict", type: "boolean", default: false, description: "answer a request that breaks the contract with the mock's 400/422 instead of forwarding it" },
+  fallback: { flag: "--fallback <when>", type: "string", default: "unimplemented", choices: FALLBACKS, description: "when the mock answers instead of the upstream" },
+  record: { flag: "--record <dir>", type: "string", description: "write passing exchanges as fixtures into this folder" },
+  recordPact: { flag: "--record-pact <file>", type: "string", description: "write passing exchanges as a V4 pact (needs --consumer and --provider)" },
+  consumer: { flag: "--consumer <name>", type: "string", description: "the consumer's name in the recorded pact" },
+  provider: { flag: "--provider <name>", type: "string", description: "the provider's name in the recorded pact" },
+  timeoutMs: { flag: "--timeout <ms>", type: "number", default: 30_000, description: "longest wait for the upstream (no byte either way)" },
+  seed: { ...MOCK_CORE_FLAGS.seed, description: "seed of the mock's fakes" },
+  dynamic: { ...MOCK_CORE_FLAGS.dynamic, description: "the mock fakes responses even where examples exist" },
+  cors: MOCK_CORE_FLAGS.cors,
+  maxBody: { ...MOCK_CORE_FLAGS.maxBody, description: "largest request body read for checking (larger ones stream through unchecked)" },
+  ...REF_FLAGS,
+  port: SERVER_FLAGS.port,
+  host: SERVER_FLAGS.host,
+  watch: SERVER_FLAGS.watch,
+  admin: { ...ADMIN_FLAGS.admin, description: "do not serve the admin API (journal of proxied exchanges, web console)" },
+  adminPrefix: ADMIN_FLAGS.adminPrefix,
+  journalSize: { ...ADMIN_FLAGS.journalSize, description: "how many exchanges the journal keeps" },
+} satisfies FlagTable<ProxyOptions>;
+
+/** `--validate requests,responses` / `none` -> the list `validate` takes. */
+export function parseValidate(text: string): Checked[] {
+  const parts = text.split(",").map((p) => p.trim().toLowerCase()).filter(Boolean);
+  if (parts.length === 1 && parts[0] === "none") return [];
+  if (parts.every((p) => p === "requests" || p === "responses")) return parts as Checked[];
+  throw invalidOption("validate", text, "requests,responses (the default), requests, responses or none");
+}
