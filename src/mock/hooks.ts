@@ -13,7 +13,7 @@ export interface RequestTrace {
 }
 
 /**
- * The core's hooks for issue 6 (see extras.ts): the core stays `handle(request) -> response` and
+ * The core's hooks: the core stays `handle(request) -> response` and
  * knows nothing of mocks files, state or the journal.
  */
 export interface AnswerHooks {
