@@ -2,45 +2,14 @@
  * What `GET /__mockpact/requests` shows of a request with credentials in it, for the mock and for the
  * proxy (both serve the same admin API over their own journal). A credential is redacted when its
  * name looks like one (`api_key`, `password`, `refreshToken`) and when the contract names it as an
- * apiKey (`X-Inventory-Key` of contracts/legacy-inventory.json, `sig` below), which no pattern can guess.
+ * apiKey (`X-Inventory-Key` of contracts/legacy-inventory.json, `sig` of test/contracts/badges.yaml),
+ * which no pattern can guess.
  */
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createProxyServer, type ProxyServer } from "../../src/proxy/server.js";
 import { startMock, type RunningMock } from "../support/mock-server.js";
-import { tempDir } from "../support/mocks.js";
-
-/** A contract whose apiKey lives in the query under a name that looks like nothing secret. */
-const BADGES = `openapi: 3.0.3
-info: { title: Badges, version: "1" }
-paths:
-  /badges:
-    post:
-      operationId: issueBadge
-      security: [{ signature: [] }]
-      requestBody:
-        required: true
-        content:
-          application/json:
-            schema:
-              type: object
-              properties:
-                holder: { type: object }
-                password: { type: string }
-                refreshToken: { type: string }
-                note: { type: string }
-      responses:
-        "201":
-          description: Issued.
-          content:
-            application/json:
-              schema: { type: object, properties: { id: { type: integer } } }
-              example: { id: 1 }
-components:
-  securitySchemes:
-    signature: { type: apiKey, in: query, name: sig }
-`;
 
 const SECRETS = {
   inventoryKey: "inv-key-secret-1",
@@ -52,14 +21,8 @@ const SECRETS = {
   cutShort: "cut-secret-7",
 };
 
-let contracts: string[];
-let cleanup: () => Promise<void>;
-beforeAll(async () => {
-  const temp = await tempDir();
-  cleanup = temp.remove;
-  contracts = ["contracts/legacy-inventory.json", await temp.write("badges.yaml", BADGES)];
-});
-afterAll(() => cleanup());
+/** X-Inventory-Key is the legacy contract's apiKey header; `sig` the badges contract's apiKey query. */
+const contracts = ["contracts/legacy-inventory.json", "test/contracts/badges.yaml"];
 
 interface Journal {
   requests: Array<{ url: string; headers: Record<string, string>; body?: string }>;
