@@ -43,7 +43,7 @@ async function runProxy(contracts: string[], flags: Record<string, unknown>): Pr
       onEvent: printMockEvent,
       onExchange: (exchange) => {
         countExchange(tally, exchange);
-        process.stdout.write(formatExchange(exchange));
+        process.stdout.write(formatExchange(exchange, server.loaded.engine?.secretNames));
       },
     });
     await server.listen();
