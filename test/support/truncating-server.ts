@@ -14,6 +14,8 @@ export interface TruncatingServer {
   url: string;
   /** `METHOD path` of every request it got. */
   seen: string[];
+  /** Headers of the last request it got. */
+  lastHeaders: IncomingMessage["headers"];
   close(): Promise<void>;
 }
 
@@ -24,8 +26,10 @@ export interface TruncatingServer {
  */
 export async function startTruncatingServer(answer: (req: IncomingMessage) => TruncatedAnswer | undefined): Promise<TruncatingServer> {
   const seen: string[] = [];
+  let lastHeaders: IncomingMessage["headers"] = {};
   const server = http.createServer((req, res) => {
     seen.push(`${req.method} ${req.url}`);
+    lastHeaders = req.headers;
     req.resume();
     const cut = answer(req);
     if (!cut) return void res.writeHead(200, { "content-type": "application/json", "content-length": "2" }).end("{}");
@@ -36,6 +40,9 @@ export async function startTruncatingServer(answer: (req: IncomingMessage) => Tr
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     seen,
+    get lastHeaders() {
+      return lastHeaders;
+    },
     close: () => {
       server.closeAllConnections();
       return new Promise((resolve) => server.close(() => resolve()));
