@@ -1,5 +1,5 @@
 /**
- * Side by side with Stoplight Prism (issue 2, test b): every request of ./scenarios.ts goes to Prism 5.14
+ * Side by side with Stoplight Prism: every request of ./scenarios.ts goes to Prism 5.14
  * and to mockpact, each serving the same sample contract. Their statuses must agree, or differ exactly
  * as the scenario records (with its reason). On mockpact's side the test also checks the guarantees of
  * DESIGN.md "The mock's behaviour" that Prism does not give: every violation listed in problem+json and
