@@ -7,7 +7,7 @@
  */
 import http from "node:http";
 import { once } from "node:events";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { startCli } from "../support/cli.js";
 import { until } from "../support/mocks.js";
 import { startTruncatingServer, type TruncatingServer } from "../support/truncating-server.js";
@@ -88,6 +88,8 @@ describe("mockpact proxy in front of a backend that breaks off mid-body", () => 
 describe("mockpact proxy (CLI) in front of a backend that breaks off mid-body", () => {
   it("prints each error, counts both as upstream failures and exits 1 on SIGTERM", async () => {
     const cli = await startCli(["proxy", THINGS, "--upstream", upstream.url, "--fallback", "never", "--port", "0"]);
+    // A failed assertion before the SIGTERM below must not leave the process running.
+    onTestFinished(() => void (cli.child.exitCode === null && cli.child.signalCode === null && cli.child.kill("SIGKILL")));
     expect((await get(`${cli.url}/api/things/1`)).status).toBe(502);
     expect((await get(`${cli.url}/api/files/big.bin`)).complete).toBe(false);
     // An exchange is journaled when the proxy's side of it closes, which may come after the client's.

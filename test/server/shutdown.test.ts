@@ -5,7 +5,7 @@
  */
 import { once } from "node:events";
 import http from "node:http";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { startCli } from "../support/cli.js";
 import { until } from "../support/mocks.js";
 
@@ -14,6 +14,8 @@ const LATENCY_MS = 3000;
 describe("mockpact mock --latency, stopped with SIGTERM", () => {
   it("exits with 0 well before the held answer is due, closing the held request", async () => {
     const cli = await startCli(["mock", "test/contracts/tasks.yaml", "--latency", `${LATENCY_MS}ms`, "--port", "0"]);
+    // A failed assertion before the SIGTERM below must not leave the process running.
+    onTestFinished(() => void (cli.child.exitCode === null && cli.child.signalCode === null && cli.child.kill("SIGKILL")));
     const sent = performance.now();
     const held = new Promise<string>((resolve) => {
       http.get(`${cli.url}/api/tasks/1`, (res) => resolve(`answered ${res.statusCode}`)).on("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));

@@ -34,7 +34,7 @@ afterAll(async () => {
 
 async function verify(env: NodeJS.ProcessEnv, name: string) {
   const json = path.join(dir, `${name}.json`);
-  const run = await runCli(["verify", "--provider-base-url", url, "--pact", PACT, "--contract", "contracts/shop.yaml", "--states-url", `${url}/_pact/states`, "--json", json], 60_000, env);
+  const run = await runCli(["verify", "--provider-base-url", url, "--pact", PACT, "--contract", "contracts/shop.yaml", "--states-url", `${url}/_pact/states`, "--json", json], 45_000, env);
   return { ...run, result: JSON.parse(readFileSync(json, "utf8")) as { providerBaseUrl: string; summary: Record<string, number>; suites: Array<{ cases: Array<{ findings: Array<{ message: string }> }> }> } };
 }
 

@@ -13,7 +13,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { runCli } from "../support/cli.js";
 import { writePact } from "./support/pacts.js";
 
@@ -80,6 +80,7 @@ function measured(name: string): { env: NodeJS.ProcessEnv; peak(): number } {
 async function pactAlone(pact: string): Promise<{ code: number | null; stdout: string; peak: number }> {
   const { env, peak } = measured("pact-alone");
   const child = spawn(process.execPath, [PACT_ALONE, url, pact], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...env } });
+  onTestFinished(() => void (child.exitCode === null && child.signalCode === null && child.kill("SIGKILL")));
   let stdout = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
   const [code] = (await once(child, "exit")) as [number | null];
