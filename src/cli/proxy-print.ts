@@ -1,5 +1,5 @@
 import type { ProxiedExchange } from "../proxy/proxied-exchange.js";
-import { redactQuery } from "../redact.js";
+import { redactQuery, type SecretNames } from "../redact.js";
 import { bold, dim, green, red, yellow } from "./print.js";
 
 /** Totals printed when the proxy stops; they also decide the exit code. */
@@ -23,13 +23,14 @@ export function countExchange(tally: ProxyTally, exchange: ProxiedExchange): voi
 
 /**
  * One line per exchange, then one per finding. Headers are never printed, and query values of
- * credential-like names (`?api_key=`, `?token=`) are replaced: logs get shared.
+ * credential-like names (`?api_key=`, `?token=`) and of the contracts' own apiKey names
+ * (`secretNames`, which no pattern can guess) are replaced: logs get shared.
  */
-export function formatExchange(exchange: ProxiedExchange): string {
+export function formatExchange(exchange: ProxiedExchange, secretNames?: SecretNames): string {
   const status = exchange.status >= 500 || exchange.error ? red(String(exchange.status)) : exchange.status >= 400 ? yellow(String(exchange.status)) : green(String(exchange.status));
   const source = exchange.source === "upstream" ? dim("upstream") : yellow(exchange.reason ? `${exchange.source} (${exchange.reason})` : exchange.source);
   const findings = exchange.violations.length > 0 ? red(` ${exchange.violations.length} finding(s)`) : "";
-  let text = `${bold(exchange.method)} ${redactQuery(exchange.url)} ${status} ${source} ${dim(exchange.operationId ?? "-")} ${dim(`${exchange.durationMs.toFixed(1)} ms`)}${findings}\n`;
+  let text = `${bold(exchange.method)} ${redactQuery(exchange.url, secretNames)} ${status} ${source} ${dim(exchange.operationId ?? "-")} ${dim(`${exchange.durationMs.toFixed(1)} ms`)}${findings}\n`;
   for (const v of exchange.violations) text += `  ${red(v.in)} ${v.where} ${dim(v.keyword)}: ${v.message}\n`;
   if (exchange.unchecked) text += `  ${yellow("unchecked")} ${exchange.unchecked}\n`;
   if (exchange.error) text += `  ${red("error")} ${exchange.error}\n`;

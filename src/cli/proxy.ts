@@ -22,7 +22,7 @@ async function runProxy(options: ProxyOptions): Promise<number> {
       onEvent: printMockEvent,
       onExchange: (exchange) => {
         countExchange(tally, exchange);
-        process.stdout.write(formatExchange(exchange));
+        process.stdout.write(formatExchange(exchange, server.loaded.engine?.secretNames));
       },
     });
     await server.listen();

@@ -22,6 +22,8 @@ export interface JournalEntry {
   findings: Violation[];
   delayMs?: number;
   fault?: FaultKind;
+  /** The proxy's upstream failed this exchange (unreachable, too slow, or its answer broke off). */
+  error?: string;
 }
 
 /**
@@ -37,6 +39,8 @@ export interface JournalRecord {
   findings: Violation[];
   delayMs?: number;
   fault?: FaultKind;
+  /** Why the upstream failed: a relayed 200 whose body broke off is no success, whatever its status. */
+  error?: string;
   /** Set when the body kept is the first bytes of a longer one: its full length. */
   bodyLength?: number;
 }
@@ -106,6 +110,7 @@ function formatRecord(record: JournalRecord & { seq: number }, names: SecretName
     findings: record.findings,
     ...(record.delayMs !== undefined ? { delayMs: record.delayMs } : {}),
     ...(record.fault ? { fault: record.fault } : {}),
+    ...(record.error ? { error: record.error } : {}),
   };
 }
 

@@ -1,4 +1,5 @@
 import { loadContracts, type Contract } from "../contract/index.js";
+import { MockpactError } from "../errors.js";
 import { compileContracts } from "../http/engine.js";
 import type { StubMatcher } from "../pact/stubs/matcher.js";
 import { loadAnswerSources, type AnswerSources } from "./answer-sources.js";
@@ -40,4 +41,13 @@ async function loadStubs(pacts: string[]): Promise<StubMatcher | undefined> {
   if (pacts.length === 0) return undefined;
   const { loadPactStubs } = await import("../pact/stubs/index.js");
   return loadPactStubs(pacts);
+}
+
+/** A file of this load that is gone: its contract, overrides or stubs keep serving until it is back. */
+export function missingFileError(file: string, mock: LoadedMock): MockpactError {
+  const hint = "Put the file back: until then the last good version keeps serving (restart to drop it for good).";
+  const place = { file };
+  if (mock.contracts.some((c) => c.file === file)) return new MockpactError("CONTRACT_NOT_FOUND", `Failed to reload: the contract ${file} is gone`, { hint, place });
+  if (mock.sources.mockFiles.includes(file)) return new MockpactError("MOCKS_NOT_FOUND", `Failed to reload: the mocks file ${file} is gone`, { hint, place });
+  return new MockpactError("PACT_NOT_FOUND", `Failed to reload: the pact ${file} is gone`, { hint, place });
 }

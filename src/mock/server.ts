@@ -7,7 +7,7 @@ import { readBody, readingWithoutBody, toHttpRequest, writeResponse, type BodyRe
 import { watchFiles } from "../server/watch.js";
 import { createAdminApp } from "./admin/app.js";
 import { createLiveState } from "./live-state.js";
-import { loadMock, type LoadedMock } from "./load.js";
+import { loadMock, missingFileError, type LoadedMock } from "./load.js";
 import { resolveMockOptions, type MockOptions, type ResolvedMockOptions } from "./options.js";
 
 export interface MockServer {
@@ -49,7 +49,7 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
   const reload = async () => {
     mock = await loadMock(resolved, live);
   };
-  const stopWatching = resolved.watch ? watchFiles(watchOptions(resolved, () => mock.files, reload)) : () => {};
+  const stopWatching = resolved.watch ? watchFiles(watchOptions(resolved, () => mock, reload)) : () => {};
   return {
     get url() {
       return host.url;
@@ -68,9 +68,10 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
 }
 
 /** What `--watch` watches for mock and proxy alike: the loaded files, and the folders given for new ones. */
-export function watchOptions(options: ResolvedMockOptions, files: () => string[], reload: () => Promise<void>): Parameters<typeof watchFiles>[0] {
+export function watchOptions(options: ResolvedMockOptions, current: () => LoadedMock, reload: () => Promise<void>): Parameters<typeof watchFiles>[0] {
   return {
-    files,
+    files: () => current().files,
+    missing: (file) => missingFileError(file, current()),
     folders: [...options.contracts, ...options.mocks].filter(isFolder),
     reload,
     onReload: (file) => options.onEvent({ type: "reload", file }),

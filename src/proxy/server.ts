@@ -52,7 +52,7 @@ export async function createProxyServer(options: ProxyOptions): Promise<ProxySer
   const reload = async () => {
     loaded = await loadProxy(resolved, mockLive);
   };
-  const stopWatching = resolved.watch ? watchFiles(watchOptions(resolved, () => loaded.mock!.files, reload)) : () => {};
+  const stopWatching = resolved.watch ? watchFiles(watchOptions(resolved, () => loaded.mock!, reload)) : () => {};
   return {
     get url() {
       return host.url;

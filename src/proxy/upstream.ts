@@ -2,6 +2,7 @@ import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
 import type { Readable } from "node:stream";
 import { pipeRest } from "./bounded-read.js";
+import { splitUrl } from "../http/url.js";
 import { upstreamHeaders, upstreamPath } from "./forward.js";
 
 /** The request body to send: bytes already read, or the first chunks plus the unread rest. */
@@ -41,7 +42,8 @@ export function callUpstream(target: UpstreamTarget, method: string, url: string
   const outcome = new Promise<UpstreamOutcome>((resolve) => {
     outgoing.once("response", (response) => resolve({ kind: "response", response }));
     outgoing.on("error", (error) => {
-      const message = `${method} ${target.url.origin}${upstreamPath(target.url, url)}: ${error.message}`;
+      // Without the query: the message is printed and journaled as it is, and a query may hold a credential.
+      const message = `${method} ${target.url.origin}${splitUrl(upstreamPath(target.url, url)).pathname}: ${error.message}`;
       resolve(timedOut ? { kind: "timeout", message } : { kind: "unreachable", message });
     });
   });

@@ -1,9 +1,11 @@
-import { realpathSync, watch, type FSWatcher } from "node:fs";
+import { existsSync, realpathSync, watch, type FSWatcher } from "node:fs";
 import path from "node:path";
 
 export interface WatchOptions {
   /** The files of the current load; asked again after every reload. */
   files(): string[];
+  /** The error to report when `file`, one of `files()`, is gone at the time of a reload. */
+  missing(file: string): Error;
   /** Folders whose new contract or mocks files also trigger a reload (the folders given on the command line). */
   folders: string[];
   reload(): Promise<void>;
@@ -28,10 +30,12 @@ export function watchFiles(options: WatchOptions): () => void {
   const schedule = (file: string) => {
     clearTimeout(timer);
     timer = setTimeout(() => {
-      options
-        .reload()
+      // A file of the current load that is gone (deleted, mid-checkout, a dangling link) fails the
+      // reload: a folder or mocks folder loads fine without it, and would silently stop serving it.
+      const gone = options.files().find((f) => !existsSync(f));
+      (gone === undefined ? options.reload() : Promise.reject(options.missing(gone)))
         .then(() => options.onReload(file))
-        .catch((error: Error) => options.onReloadFailed(file, error))
+        .catch((error: Error) => options.onReloadFailed(gone ?? file, error))
         .finally(() => !stopped && rewatch());
     }, DEBOUNCE_MS);
   };

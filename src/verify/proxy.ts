@@ -1,7 +1,9 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { ContractEngine } from "../http/engine.js";
 import { createProxyEngine } from "../proxy/engine.js";
 import type { ProxiedExchange } from "../proxy/proxied-exchange.js";
 import { createServerHost } from "../server/host.js";
+import type { CutRelay } from "./cut-relay.js";
 
 export interface VerifyProxy {
   url: string;
@@ -17,7 +19,7 @@ const MAX_CHECKED_BODY = 16 * 1024 * 1024;
  * checked against the contract; nothing falls back to a mock and nothing is recorded. An upstream
  * that cannot be reached, is too slow or breaks off its answer is reported as an exchange error.
  */
-export async function startVerifyProxy(providerBaseUrl: string, engine: ContractEngine | undefined, timeoutMs: number, onExchange: (exchange: ProxiedExchange) => void): Promise<VerifyProxy> {
+export async function startVerifyProxy(providerBaseUrl: string, engine: ContractEngine | undefined, timeoutMs: number, onExchange: (exchange: ProxiedExchange) => void, relay?: CutRelay): Promise<VerifyProxy> {
   const options = {
     upstream: new URL(providerBaseUrl),
     validateRequests: false,
@@ -35,7 +37,11 @@ export async function startVerifyProxy(providerBaseUrl: string, engine: Contract
   };
   const proxy = createProxyEngine(options, () => ({ engine, mock: undefined }), (exchange) => onExchange(exchange), () => {});
   // Pact's verifier is the only client: the bounds only keep a stuck connection from holding the run.
-  const host = createServerHost({ host: "127.0.0.1", port: 0, headersTimeoutMs: 60_000, requestTimeoutMs: 600_000, handle: proxy.handle });
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    relay?.follow(req, res);
+    proxy.handle(req, res);
+  };
+  const host = createServerHost({ host: "127.0.0.1", port: 0, headersTimeoutMs: 60_000, requestTimeoutMs: 600_000, handle });
   const url = await host.listen();
   return {
     url,

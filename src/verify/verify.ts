@@ -1,4 +1,5 @@
 import { performance } from "node:perf_hooks";
+import type { RequestHandler } from "express";
 import { loadContracts } from "../contract/index.js";
 import { compileContracts } from "../http/engine.js";
 import { buildReport, type Report, type Suite } from "../report/model.js";
@@ -12,6 +13,7 @@ import { createStateRunner, loadStatesFile } from "./states.js";
 import { brokerSuites, pactSuite } from "./suites.js";
 import { InteractionTracker, stateChangeFilter } from "./tracker.js";
 import { startVerifyProxy } from "./proxy.js";
+import { createCutRelay } from "./cut-relay.js";
 
 /** The result of `verifyProvider`: the generic report plus what was verified, credentials redacted. */
 export interface VerifyResult extends Report {
@@ -43,15 +45,18 @@ export async function verifyProvider(options: VerifyOptions): Promise<VerifyResu
   let tracker = new InteractionTracker();
   const overhead: number[] = [];
   const engine = contracts.length > 0 ? compileContracts(contracts) : undefined;
+  const relay = createCutRelay();
   const proxy = await startVerifyProxy(resolved.providerBaseUrl, engine, resolved.timeoutMs, (exchange) => {
     tracker.exchange(exchange);
     overhead.push(exchange.durationMs - (exchange.upstreamMs ?? exchange.durationMs));
-  });
+  }, relay);
   const suites: Suite[] = [];
   try {
     const run = async (source: PactRunSource, consumer: string | undefined) => {
       tracker = new InteractionTracker();
-      const output = await runPactVerifier(source, proxy.url, stateChangeFilter(tracker, runState, consumer), resolved);
+      const states = stateChangeFilter(tracker, runState, consumer);
+      const filter: RequestHandler = (req, res, next) => states(req, res, () => relay.tag(req, res, next));
+      const output = await runPactVerifier(source, proxy.url, filter, resolved);
       return { output, records: tracker.records };
     };
     for (const pact of pacts) {

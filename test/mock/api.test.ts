@@ -6,20 +6,12 @@ import express from "express";
 import { afterEach, describe, expect, it } from "vitest";
 import { createHandler, createMockServer, mockpactMiddleware, type MockEvent } from "../../src/index.js";
 import { call } from "../support/mock-server.js";
+import { until } from "../support/mocks.js";
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
-
-/** Polls `check` every 20 ms, up to `ms`: for events that arrive from a file watcher. */
-async function until(check: () => boolean | Promise<boolean>, ms = 5000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${ms} ms`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 async function tempContract(): Promise<string> {
   const dir = await mkdtemp(path.join(tmpdir(), "mockpact-"));

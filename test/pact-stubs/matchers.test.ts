@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { actualFromMockRequest, checkRule, describeMismatch, matchRequest } from "../../src/pact/matching/index.js";
 import { readHttpInteractions } from "../../src/pact/read-interactions.js";
 import type { HttpRequest } from "../../src/http/types.js";
+import { pactRegex } from "../../src/pact/matching/regex.js";
 
 /** The matcher kinds the specification's own cases do not exercise, through the same path a stub request takes. */
 function mismatches(expected: Record<string, unknown>, actual: Partial<HttpRequest> & { json?: unknown }, specVersion = "3.0.0"): string[] {
@@ -120,9 +121,8 @@ describe("Pact matching rules beyond the specification's cases", () => {
     expect(mismatches(expected, { headers: { "content-type": "image/png" }, body: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1]) }, "4.0")).toEqual(["body: expected a body of type image/png but it looks like image/jpeg"]);
   });
 
-  it("a regex from the pact runs in linear time on a hostile value", () => {
-    const started = performance.now();
+  it("a regex from the pact runs on the linear-time engine, and refuses a hostile value", () => {
+    expect(String(pactRegex("^(a+)+$"))).toBe("re2:/^(a+)+$/");
     expect(valueMatches({ match: "regex", regex: "^(a+)+$" }, "aa", `${"a".repeat(5000)}!`)).toBe(false);
-    expect(performance.now() - started).toBeLessThan(1000);
   });
 });

@@ -1,5 +1,5 @@
 /**
- * Side by side with Stoplight Prism (issue 2, test b): every request of ./scenarios.ts goes to Prism 5.14
+ * Side by side with Stoplight Prism: every request of ./scenarios.ts goes to Prism 5.14
  * and to mockpact, each serving the same sample contract. Their statuses must agree, or differ exactly
  * as the scenario records (with its reason). On mockpact's side the test also checks the guarantees of
  * DESIGN.md "The mock's behaviour" that Prism does not give: every violation listed in problem+json and
@@ -25,29 +25,44 @@ interface Target {
   mockpactUrl: string;
 }
 
-const targets = new Map<ContractName, Target>();
+/** Per contract: the pair serving it, or why it did not start. */
+const targets = new Map<ContractName, Target | Error>();
 const prisms: RunningPrism[] = [];
 const mockServers: MockServer[] = [];
 
+// Starting never throws here: a failed start is one failing test below, and only the scenarios of
+// that contract are skipped (a throwing beforeAll would turn every scenario into a skip, and no test
+// would say why).
 beforeAll(async () => {
-  const started = await Promise.allSettled(
+  await Promise.all(
     CONTRACTS.map(async (name) => {
       const file = resolve(ROOT, CONTRACT_FILES[name]);
-      const [prism, mockpact] = await Promise.all([
-        startPrism(file, { pollMs: 100, readyTimeoutMs: 30_000 }).then((p) => (prisms.push(p), p)),
-        createMockServer({ contracts: [file], port: 0 }).then((m) => (mockServers.push(m), m)),
-      ]);
-      const mockpactUrl = await mockpact.listen(0);
-      targets.set(name, { prism, mockpact, mockpactUrl });
+      try {
+        const [prism, mockpact] = await Promise.all([
+          startPrism(file, { pollMs: 100, readyTimeoutMs: 30_000 }).then((p) => (prisms.push(p), p)),
+          createMockServer({ contracts: [file], port: 0 }).then((m) => (mockServers.push(m), m)),
+        ]);
+        targets.set(name, { prism, mockpact, mockpactUrl: await mockpact.listen(0) });
+      } catch (error) {
+        targets.set(name, error instanceof Error ? error : new Error(String(error)));
+      }
     }),
   );
-  const failed = started.find((s): s is PromiseRejectedResult => s.status === "rejected");
-  if (failed) throw failed.reason;
 }, 45_000);
 
 afterAll(async () => {
   await Promise.allSettled([...prisms.map((p) => p.stop()), ...mockServers.map((m) => m.close())]);
 }, 15_000);
+
+describe("the side-by-side servers", () => {
+  it("start for every sample contract: Prism and mockpact", () => {
+    const failed = CONTRACTS.flatMap((name) => {
+      const target = targets.get(name);
+      return target instanceof Error ? [`${name}: ${target.message}`] : target ? [] : [`${name}: not started`];
+    });
+    expect(failed, failed.join("\n\n")).toEqual([]);
+  });
+});
 
 describe("the scenario table", () => {
   it("has at least 40 requests over the three sample contracts, each named once", () => {
@@ -69,9 +84,10 @@ describe("the scenario table", () => {
 for (const contract of CONTRACTS) {
   describe(`${contract} (${CONTRACT_FILES[contract]})`, () => {
     for (const scenario of SCENARIOS.filter((s) => s.contract === contract)) {
-      it(`${scenario.method} ${scenario.path}: ${scenario.name}`, async () => {
+      it(`${scenario.method} ${scenario.path}: ${scenario.name}`, async (context) => {
         const target = targets.get(contract);
-        if (!target) throw new Error(`${contract} was not started`);
+        // A contract whose servers did not start fails once, in the test above; its scenarios cannot run.
+        if (!target || target instanceof Error) return context.skip(`${contract}: Prism or mockpact did not start`);
         const request = await encode(scenario);
         const [prism, mockpact] = await Promise.all([send(target.prism.url, request), send(target.mockpactUrl, request)]);
         const seen = `\n  prism    ${prism.status} ${prism.text.slice(0, 400)}\n  mockpact ${mockpact.status} ${mockpact.text.slice(0, 400)}`;

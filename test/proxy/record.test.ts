@@ -43,7 +43,7 @@ async function recordInto(dir: string, pact: string): Promise<string[]> {
   await traffic(proxy.url);
   await proxy.exchange(7);
   await proxy.close();
-  return proxy.exchanges.map(formatExchange);
+  return proxy.exchanges.map((exchange) => formatExchange(exchange));
 }
 
 async function filesOf(dir: string): Promise<Record<string, string>> {

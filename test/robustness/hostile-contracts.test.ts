@@ -1,6 +1,6 @@
 /**
- * Hostile contracts at load (issue 7): each either fails to load with a clear MockpactError, or loads
- * (with a warning where it is broken) and is served in bounded time and memory. Nothing hangs.
+ * Hostile contracts at load: each either fails to load with a clear MockpactError, or loads
+ * (with a warning where it is broken) and is served in bounded memory. Nothing hangs.
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
@@ -14,9 +14,10 @@ import type { MockEvent } from "../../src/mock/options.js";
 import type { HttpResponse } from "../../src/http/types.js";
 import { ALIAS_CYCLE, aliasBomb, CATASTROPHIC_PATTERNS, HUGE_BOUNDS, REF_CYCLE, refTo, REQUIRED_RECURSION } from "./support/hostile-contracts.js";
 
-/** Load and every answer below must take less than this (the hazards take minutes or forever). */
-const BOUND_MS = 5_000;
-/** Heap growth a hostile load may cause (the hazards take gigabytes). */
+/**
+ * Heap growth a hostile load or answer may cause (the hazards take gigabytes). Time is not measured:
+ * the hazards take minutes or forever, and the test's own time limit ends those.
+ */
 const HEAP_BOUND = 200 * 1024 ** 2;
 
 let folder: string;
@@ -36,14 +37,12 @@ interface Loaded {
   warnings: string[];
 }
 
-/** Loads a mock of `file`, timing it and measuring the heap it took. */
+/** Runs a load or an answer, measuring the heap it took. */
 async function bounded<T>(work: () => Promise<T>): Promise<T> {
   const heapBefore = process.memoryUsage().heapUsed;
-  const started = performance.now();
   try {
     return await work();
   } finally {
-    expect(performance.now() - started, "within the time bound").toBeLessThan(BOUND_MS);
     expect(process.memoryUsage().heapUsed - heapBefore, "within the memory bound").toBeLessThan(HEAP_BOUND);
   }
 }

@@ -1,5 +1,5 @@
 /**
- * Malformed HTTP against a running mock (issue 7). Each case sends what no well-behaved client sends,
+ * Malformed HTTP against a running mock. Each case sends what no well-behaved client sends,
  * checks the answer is a 4xx (or a close) in bounded time, then that a good request still works.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -47,13 +47,16 @@ describe("malformed paths and queries", () => {
     await expectHandled([Buffer.from(head("GET", "/shop/products?category=\xff\xfe"), "latin1")]);
   });
 
-  it("refuses 10,000 query parameters on the wire (node's header limit), and parses them in bounded time in the core", async () => {
+  it("refuses 10,000 query parameters on the wire (node's header limit), and answers them with bounded findings in the core", async () => {
     await expectHandled([head("GET", `/shop/products?${"tag=a&".repeat(10_000)}`)]);
     for (const url of [`/shop/products?${"tag=a&".repeat(10_000)}limit=5`, `/catalog/pets?${Array.from({ length: 10_000 }, (_, i) => `filter[k${i}]=v`).join("&")}`]) {
-      const started = performance.now();
       const response = await mock.server.handle({ method: "GET", url, headers: { host: "x" }, body: undefined });
-      expect(performance.now() - started).toBeLessThan(2_000);
-      expectClientAnswer(response.status);
+      expect(response.status).toBe(400);
+      // Work in proportion to the input: at most one finding per parameter sent, and a header cut to its bound.
+      const { violations } = JSON.parse(String(response.body)) as { violations: unknown[] };
+      expect(violations.length).toBeGreaterThan(0);
+      expect(violations.length).toBeLessThanOrEqual(10_000);
+      expect(response.headers["mockpact-violations"]!.length).toBeLessThanOrEqual(4096);
     }
   });
 
@@ -139,7 +142,7 @@ describe("slow clients", () => {
   it("closes a connection whose headers never finish (headers timeout)", async () => {
     const exchange = await rawExchange(mock.url, ["GET /shop/products/p-100 HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "], { timeoutMs: 8_000, waitForClose: true });
     expect(exchange.ended).toBe("closed");
-    expect(exchange.ms).toBeGreaterThanOrEqual(900); // closed by the timeout, not refused at once
+    expect(exchange.status).toBe(408); // closed by the timeout (and saying so), not refused as malformed
     await expectStillAnswers(mock.url);
   });
 

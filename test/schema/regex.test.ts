@@ -1,21 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { guardedRegExp } from "../../src/schema/regex.js";
-
-const timed = (fn: () => boolean) => {
-  const start = performance.now();
-  const result = fn();
-  return { result, ms: performance.now() - start };
-};
+import { guardedRegExp, REGEX_TIME_LIMIT_MS } from "../../src/schema/regex.js";
 
 describe("guarded pattern engine", () => {
+  // Linear time is a property of the engine, not a stopwatch reading: a pattern that could backtrack
+  // runs on RE2 (each input character is looked at a bounded number of times), and the hostile value
+  // still gets its answer.
   it.each([
     ["^(a+)+$", `${"a".repeat(5000)}!`],
     ["^(a|aa)+$", `${"a".repeat(5000)}b`],
     ["^(\\w+\\s?)*$", `${"word ".repeat(2000)}!`],
-  ])("matches %s against a hostile value in linear time", (pattern, input) => {
-    const { result, ms } = timed(() => guardedRegExp(pattern, "u").test(input));
-    expect(result).toBe(false);
-    expect(ms).toBeLessThan(1000);
+  ])("runs %s on the linear-time engine, and refuses a hostile value", (pattern, input) => {
+    const tester = guardedRegExp(pattern, "u");
+    expect(String(tester)).toBe(`re2:/${pattern}/`);
+    expect(tester.test(input)).toBe(false);
   });
 
   it("still matches what the pattern accepts", () => {
@@ -24,9 +21,11 @@ describe("guarded pattern engine", () => {
   });
 
   it("bounds a lookaround pattern RE2 cannot run by a time limit", () => {
+    // The time limit is the behaviour here: no linear engine runs lookarounds.
     const tester = guardedRegExp("^(?=(a+)+$)x", "u");
-    const { result, ms } = timed(() => tester.test(`${"a".repeat(40)}!`));
-    expect(result).toBe(false);
-    expect(ms).toBeLessThan(1000);
+    expect(String(tester)).toMatch(/^budgeted:/);
+    const start = performance.now();
+    expect(tester.test(`${"a".repeat(40)}!`)).toBe(false);
+    expect(performance.now() - start).toBeLessThan(REGEX_TIME_LIMIT_MS * 4);
   });
 });

@@ -9,9 +9,9 @@ export interface CliRun {
 
 const BIN = new URL("../../bin/mockpact.js", import.meta.url).pathname;
 
-/** Runs the built CLI (bin/mockpact.js) to completion. */
-export async function runCli(args: string[], timeoutMs = 20_000): Promise<CliRun> {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+/** Runs the built CLI (bin/mockpact.js) to completion; `env` adds to (or overrides) this process's environment. */
+export async function runCli(args: string[], timeoutMs = 20_000, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1", ...env } });
   const out = collect(child);
   const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
   const [code] = (await once(child, "exit")) as [number | null];
@@ -20,8 +20,8 @@ export async function runCli(args: string[], timeoutMs = 20_000): Promise<CliRun
 }
 
 /** Starts the CLI and resolves once stdout says it listens, with the URL it printed. */
-export async function startCli(args: string[], timeoutMs = 20_000): Promise<{ child: ChildProcess; url: string; output: () => { stdout: string; stderr: string } }> {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+export async function startCli(args: string[], timeoutMs = 20_000, env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; url: string; output: () => { stdout: string; stderr: string } }> {
+  const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1", ...env } });
   const output = collect(child);
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no "listening" line within ${timeoutMs} ms:\n${output().stderr}`)), timeoutMs);

@@ -4,6 +4,8 @@ import { guardedRegExp } from "../../schema/regex.js";
 export interface RegexTester {
   /** True when the pattern matches anywhere in `input`: Pact's core uses Rust's `is_match`, unanchored. */
   test(input: string): boolean;
+  /** Which engine runs the pattern: `re2:/.../` (linear time), or the schema validator's guarded one. */
+  toString(): string;
 }
 
 const compiled = new Map<string, RegexTester | null>();
@@ -25,7 +27,8 @@ export function pactRegex(pattern: string): RegexTester | undefined {
 function compile(pattern: string): RegexTester | null {
   try {
     const re2 = RE2JS.compile(pattern);
-    return { test: (input) => re2.matcher(input).find() };
+    // Named like the schema's testers (`re2:/.../`), so what runs a pattern can be seen, and tested.
+    return { test: (input) => re2.matcher(input).find(), toString: () => `re2:/${pattern}/` };
   } catch {
     try {
       return guardedRegExp(pattern, "u");

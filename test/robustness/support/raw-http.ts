@@ -12,7 +12,6 @@ export interface RawExchange {
   text: string;
   /** How it ended: the server closed, a whole response arrived, or our bound passed. */
   ended: "closed" | "answered" | "timeout";
-  ms: number;
 }
 
 export interface RawOptions {
@@ -26,7 +25,6 @@ export interface RawOptions {
 export function rawExchange(url: string, chunks: Array<string | Buffer>, options: RawOptions = {}): Promise<RawExchange> {
   const { hostname, port } = new URL(url);
   const timeoutMs = options.timeoutMs ?? 10_000;
-  const started = performance.now();
   return new Promise((resolve) => {
     const socket = connect({ host: hostname, port: Number(port) });
     let text = "";
@@ -37,7 +35,7 @@ export function rawExchange(url: string, chunks: Array<string | Buffer>, options
       clearTimeout(timer);
       socket.destroy();
       const status = /^HTTP\/1\.[01] (\d{3})/.exec(text)?.[1];
-      resolve({ status: status ? Number(status) : undefined, text, ended, ms: performance.now() - started });
+      resolve({ status: status ? Number(status) : undefined, text, ended });
     };
     const timer = setTimeout(() => finish("timeout"), timeoutMs);
     socket.on("connect", () => {
