@@ -2,14 +2,10 @@ import path from "node:path";
 import { MockpactError } from "../errors.js";
 import { bundleExternalRefs } from "./bundle.js";
 import { detectDialect } from "./dialect.js";
+import { contractFromDocument, type PreparedDocument } from "./from-document.js";
 import type { Contract, ContractWarning } from "./model.js";
-import { operationsOf } from "./operations.js";
-import { isObject } from "./pointer.js";
 import { readDocument } from "./read.js";
-import { securitySchemesOf } from "./security.js";
-import { basePathsOf } from "./servers.js";
 import { scanRefs } from "./walk.js";
-
 
 export interface LoadOptions {
   /** Folder file `$ref`s may read from; default: the folder of each contract. */
@@ -22,6 +18,15 @@ export interface LoadOptions {
 /** Loads one contract file into the model: parse, bundle external refs (policy-checked), normalise. */
 export async function loadContract(file: string, options: LoadOptions = {}): Promise<Contract> {
   const absolute = path.resolve(file);
+  return contractFromDocument(await prepareDocument(absolute, options), { id: options.id ?? path.basename(absolute), file: absolute });
+}
+
+/**
+ * The document of one contract file as the model is built from it: parsed, external refs bundled
+ * under the policy, quirks rewritten in place, with the warnings that says. What `mockpact bundle`
+ * writes out, so that the browser builds the same model from it without reading a file.
+ */
+export async function prepareDocument(absolute: string, options: LoadOptions = {}): Promise<PreparedDocument> {
   const parsed = await readDocument(absolute);
   const { dialect } = detectDialect(parsed, absolute);
   let doc = parsed as Record<string, unknown>;
@@ -72,19 +77,7 @@ export async function loadContract(file: string, options: LoadOptions = {}): Pro
       pointer: scan.refCycles[0],
     });
   }
-  const info = isObject(doc.info) ? doc.info : {};
-  return {
-    id: options.id ?? path.basename(absolute),
-    file: absolute,
-    title: typeof info.title === "string" ? info.title : path.basename(absolute),
-    version: typeof info.version === "string" ? info.version : String(info.version ?? ""),
-    dialect,
-    basePaths: basePathsOf(doc),
-    operations: operationsOf(doc, dialect, absolute, warnings),
-    securitySchemes: securitySchemesOf(doc),
-    document: doc,
-    warnings,
-  };
+  return { document: doc, dialect, warnings };
 }
 
 /**

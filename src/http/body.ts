@@ -1,5 +1,5 @@
-import { TextDecoder } from "node:util";
 import type { Violation } from "../schema/violation.js";
+import { utf8Text } from "./bytes.js";
 import { parseMediaType, type ParsedMediaType } from "./media-type.js";
 
 /**
@@ -32,7 +32,7 @@ export interface BodyParseResult {
  * multipart/form-data, `text/*`; anything else (or no Content-Type) is binary. An empty body is
  * `none` whatever its type: whether one is required is the caller's question.
  */
-export async function parseBody(body: Buffer | undefined, contentType: string | undefined, limits: BodyLimits): Promise<BodyParseResult> {
+export async function parseBody(body: Uint8Array | undefined, contentType: string | undefined, limits: BodyLimits): Promise<BodyParseResult> {
   if (body === undefined || body.length === 0) return NO_BODY;
   const mediaType = parseMediaType(contentType);
   if (mediaType === undefined) return { body: { kind: "binary", size: body.length } };
@@ -95,8 +95,8 @@ const CLOSE_BRACE = 125;
 const COMMA = 44;
 const COLON = 58;
 
-function parseJsonBody(body: Buffer, limits: BodyLimits): BodyParseResult {
-  let text = body.toString("utf8");
+function parseJsonBody(body: Uint8Array, limits: BodyLimits): BodyParseResult {
+  let text = utf8Text(body);
   // RFC 8259 §8.1: a parser may ignore a byte order mark; JSON.parse does not.
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const parsed = parseJsonText(text, limits.maxDepth);
@@ -106,13 +106,13 @@ function parseJsonBody(body: Buffer, limits: BodyLimits): BodyParseResult {
 }
 
 /** The platform's WHATWG parser: `+` is a space, malformed `%` is kept as sent. */
-function parseFormBody(body: Buffer): Record<string, unknown> {
+function parseFormBody(body: Uint8Array): Record<string, unknown> {
   const fields: Record<string, unknown> = {};
-  for (const [name, value] of new URLSearchParams(body.toString("utf8"))) addField(fields, name, value);
+  for (const [name, value] of new URLSearchParams(utf8Text(body))) addField(fields, name, value);
   return fields;
 }
 
-async function parseMultipartBody(body: Buffer, contentType: string, mediaType: ParsedMediaType): Promise<BodyParseResult> {
+async function parseMultipartBody(body: Uint8Array, contentType: string, mediaType: ParsedMediaType): Promise<BodyParseResult> {
   const boundary = mediaType.params["boundary"];
   if (boundary === undefined || boundary === "") {
     return multipartViolation("Request body is multipart/form-data but its Content-Type has no boundary");
@@ -145,17 +145,17 @@ function addField(fields: Record<string, unknown>, name: string, value: string):
 }
 
 /** TextDecoders are reusable; one per charset label seen (labels are a small fixed set). */
-const textDecoders = new Map<string, TextDecoder>();
+const textDecoders = new Map<string, InstanceType<typeof TextDecoder>>();
 
-function decodeText(body: Buffer, charset: string | undefined): string {
+function decodeText(body: Uint8Array, charset: string | undefined): string {
   const label = charset?.toLowerCase();
-  if (label === undefined || label === "utf-8" || label === "utf8") return body.toString("utf8");
+  if (label === undefined || label === "utf-8" || label === "utf8") return utf8Text(body);
   let decoder = textDecoders.get(label);
   if (decoder === undefined) {
     try {
       decoder = new TextDecoder(label);
     } catch {
-      return body.toString("utf8"); // an unknown charset: UTF-8 is the best guess
+      return utf8Text(body); // an unknown charset: UTF-8 is the best guess
     }
     textDecoders.set(label, decoder);
   }

@@ -14,14 +14,15 @@ export interface HttpRequest {
   url: string;
   /** Header names lower-cased, as node:http gives them. */
   headers: Record<string, string | string[] | undefined>;
-  body?: Buffer;
+  /** Bytes as read (see bytes.ts): a Node Buffer or any Uint8Array. */
+  body?: Uint8Array;
 }
 
 /** The pure core's output: the adapter writes it as it is. */
 export interface HttpResponse {
   status: number;
   headers: Record<string, string>;
-  body?: Buffer | string;
+  body?: Uint8Array | string;
   /** Milliseconds the adapter waits before writing (an override's `delay`, `--latency`). */
   delayMs?: number;
   /** A broken answer the adapter gives instead (an override's `fault`, `--fault-rate`). */

@@ -16,7 +16,7 @@ export type RequestVerdict =
 export interface RequestInput {
   parts: RawRequestParts;
   contentType: string | undefined;
-  body: Buffer | undefined;
+  body: Uint8Array | undefined;
   maxJsonDepth: number;
 }
 
@@ -50,7 +50,7 @@ function validateParameters(registry: SchemaRegistry, operation: Operation, part
 
 type BodyVerdict = { kind: "checked"; violations: Violation[]; unreadable: boolean } | { kind: "unsupported-media-type"; contentType: string; declared: string[] };
 
-type BodyToParse = { kind: "parse"; spec: NonNullable<Operation["requestBody"]>; body: Buffer; mediaKey: string };
+type BodyToParse = { kind: "parse"; spec: NonNullable<Operation["requestBody"]>; body: Uint8Array; mediaKey: string };
 
 /** The body checks that need no parsing: no body declared or sent, no media type declared, an undeclared one. */
 function precheckBody(operation: Operation, input: RequestInput): BodyVerdict | BodyToParse {

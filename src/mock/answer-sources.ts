@@ -3,10 +3,10 @@ import { withChaos } from "./chaos.js";
 import type { MockCore } from "./core.js";
 import type { AnswerHooks, RequestTrace } from "./hooks.js";
 import type { ResolvedMockOptions } from "./options.js";
-import { checkOverrides, firstMatch, loadOverrides, overrideResponse, type OverrideSet } from "./overrides/index.js";
+import { checkOverrides, compileOverrides, firstMatch, overrideResponse, type MocksText, type OverrideSet } from "./overrides/index.js";
 import { RequestView } from "./request-view.js";
 import type { LiveState } from "./live-state.js";
-import { inferResources, loadFixtures, NO_RESOURCES, statefulAnswer, type ResourceIndex } from "./state/index.js";
+import { fixtureBuckets, inferResources, NO_RESOURCES, statefulAnswer, type FixtureValue, type ResourceIndex } from "./state/index.js";
 import type { HttpRequest, HttpResponse } from "../http/types.js";
 import type { JournalRecord } from "./journal.js";
 
@@ -17,18 +17,25 @@ export interface AnswerSources {
   resources: ResourceIndex;
 }
 
+/** What answers beyond the contracts, as read from files (load.ts) or carried in a bundle. */
+export interface AnswerFiles {
+  mocks: MocksText[];
+  /** The 2xx fixtures that seed the stateful store (`--fixtures`), when given. */
+  fixtures?: FixtureValue[];
+}
+
 /**
- * Loads the mocks files and infers resources for `contracts`, then makes the core with the hooks.
+ * Compiles the mocks files and infers resources for `contracts`, then makes the core with the hooks.
  * Anything wrong throws before the runtime is touched, so a failed reload leaves the last good
  * overrides, scenarios and store in force.
  */
-export async function loadAnswerSources(contracts: Contract[], options: ResolvedMockOptions, runtime: LiveState, create: (hooks: AnswerHooks) => MockCore): Promise<{ core: MockCore; sources: AnswerSources }> {
-  const overrides = await loadOverrides(options.mocks, contracts);
+export function loadAnswerSources(contracts: Contract[], files: AnswerFiles, options: ResolvedMockOptions, runtime: LiveState, create: (hooks: AnswerHooks) => MockCore): { core: MockCore; sources: AnswerSources } {
+  const overrides = compileOverrides(files.mocks, contracts);
   const resources = options.stateful ? inferResources(contracts) : NO_RESOURCES;
   const sources: AnswerSources = { mockFiles: overrides.files, overrides, resources };
   const core = create(createAnswerHooks(options, runtime, sources));
   const registryOf = (contract: Contract) => core.engine.registryOf(contract);
-  const fixtures = options.stateful && options.fixtures ? await loadFixtures(options.fixtures, resources, (r) => registryOf(r.contract)) : undefined;
+  const fixtures = options.stateful && files.fixtures ? fixtureBuckets(files.fixtures, resources, (r) => registryOf(r.contract)) : undefined;
   for (const warning of checkOverrides(overrides.all, (o) => registryOf(o.contract), options.seed)) {
     options.onEvent({ type: "warning", message: warning.message, file: warning.file, line: warning.line });
   }

@@ -18,6 +18,7 @@ import { missingCredentials } from "../http/security.js";
 import type { StubMatcher } from "../pact/stubs/matcher.js";
 import type { AnswerHooks, RequestTrace } from "./hooks.js";
 import type { HttpRequest, HttpResponse } from "../http/types.js";
+import { base64Of } from "../http/bytes.js";
 import { validateRequest, type RequestVerdict } from "../http/validate-request.js";
 
 const SKIPPED: RequestVerdict = { kind: "valid" };
@@ -162,7 +163,7 @@ function noSuchResponse(ctx: BuildContext, code: number | undefined): HttpRespon
 }
 
 function requestKeyOf(request: HttpRequest): string {
-  const body = request.body && request.body.length > 0 ? request.body.toString("base64") : "";
+  const body = request.body && request.body.length > 0 ? base64Of(request.body) : "";
   return `${request.method} ${request.url} ${body}`;
 }
 

@@ -2,6 +2,7 @@ import type { FaultKind, HttpRequest } from "../http/types.js";
 import type { RouteTarget } from "../http/router.js";
 import { redactBodyText, redactHeaders, redactQuery, type SecretNames } from "../redact.js";
 import type { Violation } from "../schema/violation.js";
+import { utf8Text } from "../http/bytes.js";
 
 /** One request as `GET /__mockpact/requests` shows it: formatted and redacted when read. */
 export interface JournalEntry {
@@ -65,7 +66,7 @@ export class Journal {
     if (this.size === 0) return;
     const body = record.request.body;
     if (body && body.length > MAX_BODY_BYTES) {
-      record.request = { ...record.request, body: Buffer.from(body.subarray(0, MAX_BODY_BYTES)) };
+      record.request = { ...record.request, body: body.slice(0, MAX_BODY_BYTES) };
       record.bodyLength = body.length;
     }
     this.slots[this.next] = { seq: this.recorded, ...record };
@@ -114,8 +115,8 @@ function formatRecord(record: JournalRecord & { seq: number }, names: SecretName
   };
 }
 
-function bodyText(body: Buffer | undefined, fullLength = body?.length ?? 0): string | undefined {
+function bodyText(body: Uint8Array | undefined, fullLength = body?.length ?? 0): string | undefined {
   if (!body || body.length === 0) return undefined;
-  const text = body.toString("utf8");
+  const text = utf8Text(body);
   return fullLength > body.length ? `${text}... (${fullLength} bytes)` : text;
 }

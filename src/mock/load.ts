@@ -1,39 +1,32 @@
-import { loadContracts, type Contract } from "../contract/index.js";
+import { loadContracts } from "../contract/index.js";
 import { MockpactError } from "../errors.js";
-import { compileContracts } from "../http/engine.js";
 import type { StubMatcher } from "../pact/stubs/matcher.js";
-import { loadAnswerSources, type AnswerSources } from "./answer-sources.js";
-import { createMockCore, type MockCore } from "./core.js";
+import type { AnswerFiles } from "./answer-sources.js";
 import { createLiveState, type LiveState } from "./live-state.js";
+import { makeMock, type LoadedMock } from "./make-mock.js";
 import type { ResolvedMockOptions } from "./options.js";
+import { readMocksTexts } from "./overrides/read.js";
+import { readFixtureValues } from "./state/fixture-files.js";
 
-export interface LoadedMock {
-  /** Every file this load read (contracts, local pacts, mocks files): what `--watch` watches. */
-  files: string[];
-  contracts: Contract[];
-  core: MockCore;
-  /** The pact stubs of `--pact`, when given. */
-  stubs?: StubMatcher;
-  /** Mocks files (overrides, scenarios) and the resources of --stateful. */
-  sources: AnswerSources;
-}
+export type { LoadedMock } from "./make-mock.js";
 
 /**
- * Contracts in, a ready core out. Load warnings go to `onEvent`; errors are thrown whole. The live
- * state (journal, store, scenarios) outlives reloads: the server passes its own each time.
+ * Contracts in, a ready core out: the files are read here, the core is made by makeMock. Load
+ * warnings go to `onEvent`; errors are thrown whole. The live state (journal, store, scenarios)
+ * outlives reloads: the server passes its own each time.
  */
 export async function loadMock(options: ResolvedMockOptions, live: LiveState = createLiveState(options)): Promise<LoadedMock> {
   const contracts = await loadContracts(options.contracts, { refRoot: options.refRoot, allowRemoteRefs: options.allowRemoteRefs });
-  for (const contract of contracts) {
-    for (const warning of contract.warnings) options.onEvent({ type: "warning", message: warning.message, file: warning.file, pointer: warning.pointer });
-  }
-  const engine = compileContracts(contracts, {
-    onRouteWarning: (message, target) => options.onEvent({ type: "warning", message, file: target.contract.file, pointer: target.operation.source.pointer }),
-  });
   const stubs = await loadStubs(options.pacts);
-  const { core, sources } = await loadAnswerSources(contracts, options, live, (hooks) => createMockCore(engine, options, stubs, hooks));
+  const files = await readAnswerFiles(options);
   const pactFiles = stubs ? stubs.files.filter((f) => !/^https?:/i.test(f)) : [];
-  return { files: [...contracts.map((c) => c.file), ...pactFiles, ...sources.mockFiles], contracts, core, sources, ...(stubs ? { stubs } : {}) };
+  return makeMock({ contracts, files, watched: [...contracts.map((c) => c.file), ...pactFiles], ...(stubs ? { stubs } : {}) }, options, live);
+}
+
+/** The mocks files, and with `--stateful --fixtures` the fixtures that seed the store. */
+export async function readAnswerFiles(options: ResolvedMockOptions): Promise<AnswerFiles> {
+  const mocks = await readMocksTexts(options.mocks);
+  return options.stateful && options.fixtures ? { mocks, fixtures: await readFixtureValues(options.fixtures) } : { mocks };
 }
 
 /** Pact support loads on use only, so that `mockpact mock` without `--pact` starts as fast as before. */

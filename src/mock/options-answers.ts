@@ -1,10 +1,9 @@
-import { existsSync, statSync } from "node:fs";
-import path from "node:path";
 import { checkOption } from "../errors.js";
 import { delay, type DelayRange } from "../options/delay.js";
 import { withDefaults } from "../options/flag-spec.js";
 import { rate, someOf } from "../options/validators.js";
 import { FAULT_KINDS, type FaultKind } from "./faults.js";
+import { defaultMocks } from "./default-mocks.js";
 import { MOCK_CORE_FLAGS } from "./flags.js";
 
 /** What answers beyond the contract's own: mocks files, state, latency and faults. */
@@ -43,17 +42,4 @@ export function resolveAnswerOptions(options: AnswerOptions, contracts: string[]
     faultRate: checkOption("fault-rate", given.faultRate, rate),
     faults: checkOption("faults", given.faults, someOf(FAULT_KINDS)),
   };
-}
-
-/**
- * The `mocks` folder beside each contract argument: `contracts` -> `mocks`, `api/shop.yaml` ->
- * `api/mocks`. Only folders that exist; none is not an error, as most projects have no overrides.
- */
-function defaultMocks(contracts: string[]): string[] {
-  const found = new Set<string>();
-  for (const given of contracts) {
-    const folder = path.join(path.dirname(given.replace(/[\\/]+$/, "")), "mocks");
-    if (existsSync(folder) && statSync(folder).isDirectory()) found.add(folder);
-  }
-  return [...found];
 }

@@ -3,6 +3,7 @@ import { parseJsonText } from "../http/body.js";
 import { parseMediaType } from "../http/media-type.js";
 import { parseCookieHeader, readParameter, type RawRequestParts } from "../http/params.js";
 import type { HttpRequest } from "../http/types.js";
+import { base64Of, utf8Text } from "../http/bytes.js";
 
 const NOT_READ = Symbol("not read");
 
@@ -62,7 +63,7 @@ export class RequestView {
 
   /** Identifies the request for seeds: the same request gives the same fakes. */
   get key(): string {
-    const body = this.request.body && this.request.body.length > 0 ? this.request.body.toString("base64") : "";
+    const body = this.request.body && this.request.body.length > 0 ? base64Of(this.request.body) : "";
     return `${this.method} ${this.request.url} ${body}`;
   }
 
@@ -79,7 +80,7 @@ function readBodyValue(request: HttpRequest, maxDepth: number): unknown {
   if (!body || body.length === 0) return undefined;
   const header = request.headers["content-type"];
   const type = parseMediaType(Array.isArray(header) ? header[0] : header);
-  const text = body.toString("utf8");
+  const text = utf8Text(body);
   if (type?.essence === "application/x-www-form-urlencoded") return formObject(new URLSearchParams(text));
   if (type && type.subtype !== "json" && type.suffix !== "json") return type.type === "text" ? text : undefined;
   const parsed = parseJsonText(text, maxDepth);

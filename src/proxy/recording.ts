@@ -3,6 +3,7 @@ import type { RouteTarget } from "../http/router.js";
 import { isJsonMediaType, parseMediaType } from "../http/media-type.js";
 import { isSecretName } from "../redact.js";
 import { firstValue, splitUrl } from "../http/url.js";
+import { utf8Text } from "../http/bytes.js";
 
 /** One passing exchange as it is written down: credentials and per-run noise (Date, ETag) left out. */
 export interface RecordedExchange {
@@ -17,7 +18,7 @@ export interface RecordedExchange {
  * response headers, Location. Anything credential-like (Authorization, cookies, API keys, the
  * operation's apiKey names) is dropped whole: forwarded upstream, never written to a file.
  */
-export function recordExchange(target: RouteTarget, method: string, url: string, request: { headers: IncomingHttpHeaders; body?: Buffer }, response: { status: number; headers: IncomingHttpHeaders; body?: Buffer }): RecordedExchange {
+export function recordExchange(target: RouteTarget, method: string, url: string, request: { headers: IncomingHttpHeaders; body?: Uint8Array }, response: { status: number; headers: IncomingHttpHeaders; body?: Uint8Array }): RecordedExchange {
   const { contract, operation } = target;
   const secret = new Set(Object.values(contract.securitySchemes).flatMap((s) => (s.type === "apiKey" ? [s.name.toLowerCase()] : [])));
   const keep = (name: string) => !secret.has(name.toLowerCase()) && !isSecretName(name);
@@ -50,15 +51,15 @@ function queryOf(url: string, keep: (name: string) => boolean): Record<string, s
 }
 
 /** JSON bodies as values, text as a string; other media types are not written (no bytes in JSON files). */
-function bodyOf(headers: IncomingHttpHeaders, body: Buffer | undefined): { body?: unknown } {
+function bodyOf(headers: IncomingHttpHeaders, body: Uint8Array | undefined): { body?: unknown } {
   if (!body || body.length === 0) return {};
   const contentType = firstValue(headers["content-type"]);
   if (isJsonMediaType(contentType)) {
     try {
-      return { body: JSON.parse(body.toString("utf8")) };
+      return { body: JSON.parse(utf8Text(body)) };
     } catch {
       return {};
     }
   }
-  return parseMediaType(contentType)?.type === "text" ? { body: body.toString("utf8") } : {};
+  return parseMediaType(contentType)?.type === "text" ? { body: utf8Text(body) } : {};
 }

@@ -1,9 +1,8 @@
-import { createRequire } from "node:module";
 import type { Ajv as AjvCore } from "ajv";
+// SchemaEnv is the class ajv keeps each added schema in (ajv's own module, so `instanceof` holds).
+import { SchemaEnv as AjvSchemaEnv } from "ajv/dist/compile/index.js";
 
-// ajv is CommonJS; its SchemaEnv is the class ajv keeps each added schema in.
-const require = createRequire(import.meta.url);
-const { SchemaEnv } = require("ajv/dist/compile/index.js") as { SchemaEnv: new (env: Record<string, unknown>) => object };
+const SchemaEnv = AjvSchemaEnv as unknown as new (env: Record<string, unknown>) => object;
 
 /** The keys ajv's `addSchema` traversal acts on; the id key is ours (see createAjv). */
 const TRAVERSAL_KEYS = ["$anchor", "$dynamicAnchor"];

@@ -1,13 +1,15 @@
-import { createRequire } from "node:module";
 import type { Ajv as AjvCore, Options } from "ajv";
+import ajv2020 from "ajv/dist/2020.js";
+import ajvDraft04 from "ajv-draft-04";
+import ajvFormats from "ajv-formats";
 import type { Dialect } from "../contract/model.js";
 import { guardedRegExp } from "./regex.js";
 
-// ajv and its plugins are CommonJS with `exports.default`: require them to get the classes themselves.
-const require = createRequire(import.meta.url);
-const Ajv2020 = (require("ajv/dist/2020") as typeof import("ajv/dist/2020.js")).default;
-const AjvDraft04 = (require("ajv-draft-04") as typeof import("ajv-draft-04")).default;
-const addFormats = (require("ajv-formats") as typeof import("ajv-formats")).default;
+// ajv and its plugins are CommonJS whose module.exports is the class itself and also its `default`:
+// `.default` is the class under Node's ESM loader and under bundlers alike (no node:module needed).
+const Ajv2020 = ajv2020.default;
+const AjvDraft04 = ajvDraft04.default;
+const addFormats = ajvFormats.default;
 
 const BASE_OPTIONS: Options = {
   strict: false, // contracts carry OpenAPI keywords (discriminator, xml, example, x-*) ajv does not know

@@ -1,23 +1,8 @@
-import vm from "node:vm";
 import { RE2JS } from "re2js";
 import safeRegex from "safe-regex2";
+import { budgetedTester, type PatternTester } from "./budgeted-regex.js";
 
-/**
- * Wall-clock budget for one `pattern` test that no linear-time engine can run (lookarounds,
- * backrefs). Generous, so a busy machine never turns a linear pattern into a false "no match"; a
- * truly catastrophic one still costs at most this much of the event loop.
- */
-export const REGEX_TIME_LIMIT_MS = 250;
-
-/**
- * ajv shares one compiled pattern per `String(tester)` across all schemas of an instance (its scope
- * key): a tester that is not a RegExp must name its own pattern there, or every such tester would be
- * `[object Object]` and all patterns would run the first one compiled.
- */
-interface PatternTester {
-  test(input: string): boolean;
-  toString(): string;
-}
+export { REGEX_TIME_LIMIT_MS } from "./budgeted-regex.js";
 
 /** A quantified group (`(a|aa)+`, `(\w+\s?)*`): the shape behind catastrophic backtracking. */
 const QUANTIFIED_GROUP = /\)[*+?{]/;
@@ -29,7 +14,8 @@ const QUANTIFIED_GROUP = /\)[*+?{]/;
  * - any other runs on RE2JS, which matches in linear time (safe-regex2 alone passes `^(a|aa)+$`,
  *   which V8 takes minutes over on 60 characters);
  * - what RE2 cannot express (lookarounds, backreferences) runs on V8 inside a vm context with a time
- *   limit; over the limit the value counts as not matching.
+ *   limit; over the limit the value counts as not matching (budgeted-regex.ts; the browser build has
+ *   no vm and runs it on RegExp alone, budgeted-regex-browser.ts).
  * Contract patterns are ECMA-262 without the `u` flag as often as with it (`[\w\-]`), so `u` is
  * dropped when the pattern needs that.
  */
@@ -57,20 +43,4 @@ function linearTester(pattern: string): PatternTester | undefined {
     return undefined;
   }
   return { test: (input: string) => re2.matcher(input).find(), toString: () => `re2:/${pattern}/` };
-}
-
-function budgetedTester(regex: RegExp): PatternTester {
-  const context = vm.createContext({ regex, input: "" });
-  const script = new vm.Script("regex.test(input)");
-  return {
-    toString: () => `budgeted:${regex.toString()}`,
-    test(input: string): boolean {
-      context.input = input;
-      try {
-        return script.runInContext(context, { timeout: REGEX_TIME_LIMIT_MS }) as boolean;
-      } catch {
-        return false;
-      }
-    },
-  };
 }

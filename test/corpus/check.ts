@@ -78,7 +78,7 @@ function rangeMatches(key: string, contentType: string): boolean {
 
 function bodyText(response: HttpResponse): string {
   const body = response.body;
-  return body === undefined ? "" : typeof body === "string" ? body : body.toString("utf8");
+  return body === undefined ? "" : typeof body === "string" ? body : Buffer.from(body).toString("utf8");
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {

@@ -6,7 +6,7 @@ import type { FaultKind } from "../faults.js";
 import { compileBodySource, compileHeaders } from "./compile-respond.js";
 import { parseJsonPath } from "./jsonpath.js";
 import { resolveOperation } from "./operation.js";
-import type { RawEntry } from "./read.js";
+import type { RawEntry } from "./parse.js";
 import type { Conditions, Override, ScenarioStep } from "./types.js";
 import { checkEntryShape } from "./validate.js";
 

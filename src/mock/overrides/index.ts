@@ -1,9 +1,10 @@
 import type { Contract, Operation } from "../../contract/model.js";
 import { compileEntry } from "./compile.js";
-import { findMocksFiles, readMocksFile } from "./read.js";
+import { parseMocksText, type MocksText } from "./parse.js";
 import type { Override, OverrideSet } from "./types.js";
 
 export type { Override, OverrideSet } from "./types.js";
+export type { MocksText } from "./parse.js";
 export { checkOverrides } from "./check.js";
 export { firstMatch } from "./match.js";
 export { overrideResponse } from "./respond.js";
@@ -11,15 +12,14 @@ export { overrideResponse } from "./respond.js";
 export const NO_OVERRIDES: OverrideSet = { files: [], all: [], byOperation: new Map(), scenarios: new Map() };
 
 /**
- * Reads and compiles every mocks file under `paths`, in order: files as given, folders by file name,
- * entries in file order. The first error stops the load (the caller keeps the last good set).
+ * Parses and compiles mocks files (read by read.ts, or carried in a bundle), in order, entries in
+ * file order. The first error stops the load (the caller keeps the last good set).
  */
-export async function loadOverrides(paths: string[], contracts: Contract[]): Promise<OverrideSet> {
-  if (paths.length === 0) return NO_OVERRIDES;
-  const files = await findMocksFiles(paths);
+export function compileOverrides(texts: MocksText[], contracts: Contract[]): OverrideSet {
+  if (texts.length === 0) return NO_OVERRIDES;
   const all: Override[] = [];
-  for (const file of files) for (const entry of await readMocksFile(file)) all.push(compileEntry(entry, contracts));
-  return { files, all, byOperation: indexByOperation(all), scenarios: scenariosOf(all) };
+  for (const text of texts) for (const entry of parseMocksText(text)) all.push(compileEntry(entry, contracts));
+  return { files: texts.map((t) => t.file), all, byOperation: indexByOperation(all), scenarios: scenariosOf(all) };
 }
 
 function indexByOperation(all: Override[]): Map<Operation, Override[]> {

@@ -1,12 +1,11 @@
-import { createRequire } from "node:module";
+import ajv from "ajv";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { MockpactError } from "../../errors.js";
-import type { RawEntry } from "./read.js";
+import type { RawEntry } from "./parse.js";
 import { MOCKS_SCHEMA } from "./schema.js";
 
-// ajv is CommonJS with `exports.default` (see src/schema/ajv.ts).
-const require = createRequire(import.meta.url);
-const Ajv = (require("ajv") as typeof import("ajv")).default;
+// ajv is CommonJS whose module.exports is also its `default` (see src/schema/ajv.ts).
+const Ajv = ajv.default;
 
 let entryValidator: ValidateFunction | undefined;
 

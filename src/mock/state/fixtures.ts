@@ -1,17 +1,17 @@
 import type { SchemaRegistry } from "../../schema/registry.js";
-import { readFixtureValues, type FixtureValue } from "./fixture-files.js";
+import type { FixtureValue } from "./fixture-files.js";
 import type { Resource, ResourceIndex } from "./resources.js";
 import type { Bucket, Item } from "./store.js";
 
 const ENVELOPE_KEYS = new Set(["status", "headers", "body", "mediaType", "contentType"]);
 
 /**
- * The store's initial items from a fixtures folder: each 2xx fixture of a resource's GET-item and
- * GET-collection operations gives items. Items that break the item schema or have no id are skipped;
- * nested collections (`/users/{id}/orders`) are not seeded, as their parent is unknown.
+ * The store's initial items from the values of a fixtures folder (read by fixture-files.ts, or
+ * carried in a bundle): each 2xx fixture of a resource's GET-item and GET-collection operations gives
+ * items. Items that break the item schema or have no id are skipped; nested collections
+ * (`/users/{id}/orders`) are not seeded, as their parent is unknown.
  */
-export async function loadFixtures(dir: string, index: ResourceIndex, registryOf: (r: Resource) => SchemaRegistry): Promise<Bucket[]> {
-  const values = await readFixtureValues(dir);
+export function fixtureBuckets(values: FixtureValue[], index: ResourceIndex, registryOf: (r: Resource) => SchemaRegistry): Bucket[] {
   const buckets: Bucket[] = [];
   for (const resource of index.resources) {
     if (resource.collectionPath.includes("{")) continue;

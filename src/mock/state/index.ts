@@ -8,7 +8,8 @@ import type { StateStore } from "./store.js";
 
 export { inferResources, NO_RESOURCES, type Resource, type ResourceIndex, type Role } from "./resources.js";
 export { StateStore, type Bucket, type Item } from "./store.js";
-export { loadFixtures } from "./fixtures.js";
+export { fixtureBuckets } from "./fixtures.js";
+export type { FixtureValue } from "./fixture-files.js";
 
 /**
  * The stateful answer to a valid request, when its operation belongs to an inferred resource and the

@@ -21,7 +21,8 @@ export function actualFromMockRequest(request: HttpRequest): ActualRequest {
   for (const [name, value] of Object.entries(request.headers)) {
     if (value !== undefined) headers.set(name.toLowerCase(), Array.isArray(value) ? value.join(", ") : value);
   }
-  const body = request.body && request.body.length > 0 ? request.body : undefined;
+  // Pact matching reads bodies as Buffers: a view of the same bytes, not a copy.
+  const body = request.body && request.body.length > 0 ? Buffer.from(request.body.buffer, request.body.byteOffset, request.body.length) : undefined;
   return { method: request.method.toUpperCase(), path: decodePath(rawPath), queryText, query: parseQuery(queryText), headers, body };
 }
 
