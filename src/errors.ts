@@ -29,6 +29,9 @@ export const ERROR_CODES = {
   MOCKS_OPERATION_UNKNOWN: "A mocks file entry names an operation no loaded contract has (or one that several have).",
   STATE_FIXTURES_INVALID: "The fixtures folder given to seed the stateful store cannot be read.",
   FIXTURE_WRITE: "A fixture file or folder could not be written, or would lie outside the output folder.",
+  BUNDLE_WRITE: "The bundle file of `mockpact bundle` could not be written.",
+  BUNDLE_INVALID: "A bundle given to the MSW handlers is not one `mockpact bundle` of this version wrote.",
+  MOCK_NOT_READY: "The MSW handlers were asked for an override before their contracts had loaded.",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from "commander";
+import { bundleCommand } from "./bundle.js";
 import { buildCommand } from "./command.js";
 import { compatCommand } from "./compat.js";
 import { fixturesCommand } from "./fixtures.js";
@@ -29,6 +30,7 @@ export async function main(argv: string[]): Promise<number> {
   program.addCommand(buildCommand(compatCommand, setExit).exitOverride());
   program.addCommand(buildCommand(fixturesCommand, setExit).exitOverride());
   program.addCommand(buildCommand(proxyCommand, setExit).exitOverride());
+  program.addCommand(buildCommand(bundleCommand, setExit).exitOverride());
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (error) {

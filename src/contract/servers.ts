@@ -13,13 +13,32 @@ export function basePathsOf(doc: Record<string, unknown>): string[] {
   return unique.length > 0 ? unique : [""];
 }
 
-function pathOfServerUrl(server: Record<string, unknown>): string {
-  let url = typeof server.url === "string" ? server.url : "";
+/**
+ * The URLs a contract says its API is at, as written (absolute or relative): 3.x `servers[].url`
+ * with their variables' defaults, or 2.0 `schemes`, `host` and `basePath`. Empty when it says none.
+ */
+export function serverUrlsOf(doc: Record<string, unknown>): string[] {
+  if (typeof doc.swagger !== "undefined") {
+    const base = typeof doc.basePath === "string" ? doc.basePath : "";
+    if (typeof doc.host !== "string" || doc.host === "") return base === "" ? [] : [base];
+    const schemes = Array.isArray(doc.schemes) && doc.schemes.length > 0 ? doc.schemes.map(String) : ["https", "http"]; // unsaid: the scheme the document was read with, so either
+    return schemes.map((scheme) => `${scheme}://${doc.host as string}${base}`);
+  }
+  const servers = Array.isArray(doc.servers) ? doc.servers : [];
+  return servers.filter(isObject).map(expandedUrl);
+}
+
+function expandedUrl(server: Record<string, unknown>): string {
+  const url = typeof server.url === "string" ? server.url : "";
   const variables = isObject(server.variables) ? server.variables : {};
-  url = url.replace(/\{([^}]+)\}/g, (_m, name: string) => {
+  return url.replace(/\{([^}]+)\}/g, (_m, name: string) => {
     const variable = variables[name];
     return isObject(variable) && variable.default !== undefined ? String(variable.default) : "";
   });
+}
+
+function pathOfServerUrl(server: Record<string, unknown>): string {
+  const url = expandedUrl(server);
   const withoutScheme = url.replace(/^[a-z][a-z0-9+.-]*:\/\/[^/]*/i, "");
   return withoutScheme.replace(/[?#].*$/, "");
 }

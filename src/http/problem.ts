@@ -28,6 +28,11 @@ export function problemResponse(p: Problem, extraHeaders: Record<string, string>
   return { status: p.status, headers, body: JSON.stringify(p) };
 }
 
+/** A request body over `--max-body`: the connection is closed after the answer, as the rest is not read. */
+export function payloadTooLarge(maxBytes: number): HttpResponse {
+  return problemResponse(problem("payload-too-large", `The request body exceeds the limit of ${maxBytes} bytes (--max-body)`), { connection: "close" });
+}
+
 /** Compact JSON, ASCII only (header values must be), cut to a bounded size with a count of the rest. */
 export function violationsHeader(violations: Violation[]): string {
   const parts: string[] = [];

@@ -7,6 +7,9 @@
 export const FAULT_KINDS = ["reset", "timeout", "malformed", "empty"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
+/** How long a `timeout` fault holds a connection (or, in the MSW handlers, a request) before it fails. */
+export const FAULT_TIMEOUT_MS = 30_000;
+
 /** The pure core's input: what arrived on the socket, already read. */
 export interface HttpRequest {
   method: string;

@@ -3,7 +3,8 @@ import { withChaos } from "./chaos.js";
 import type { MockCore } from "./core.js";
 import type { AnswerHooks, RequestTrace } from "./hooks.js";
 import type { ResolvedMockOptions } from "./options.js";
-import { checkOverrides, compileOverrides, firstMatch, overrideResponse, type MocksText, type OverrideSet } from "./overrides/index.js";
+import type { BuildContext } from "./build.js";
+import { checkOverrides, compileOverrides, firstMatch, overrideResponse, type MocksText, type Override, type OverrideSet } from "./overrides/index.js";
 import { RequestView } from "./request-view.js";
 import type { LiveState } from "./live-state.js";
 import { fixtureBuckets, inferResources, NO_RESOURCES, statefulAnswer, type FixtureValue, type ResourceIndex } from "./state/index.js";
@@ -48,14 +49,7 @@ function createAnswerHooks(options: ResolvedMockOptions, runtime: LiveState, ext
   return {
     override(ctx, request, pathParams, trace) {
       const overrides = extras.overrides.byOperation.get(ctx.operation);
-      if (!overrides) return undefined;
-      const view = new RequestView(request, ctx.operation, pathParams, options.maxJsonDepth);
-      const hit = firstMatch(overrides, view, runtime.scenarios);
-      if (!hit) return undefined;
-      const response = overrideResponse(hit, { ctx, view, random: runtime.random });
-      if (hit.scenario?.nextState) runtime.scenarios.set(hit.scenario.name, hit.scenario.nextState);
-      trace.answeredBy = `override ${hit.id}`;
-      return response;
+      return overrides ? answerFromOverrides(overrides, { ctx, request, pathParams, trace }, options, runtime) : undefined;
     },
     stateful(ctx, request, pathParams, trace) {
       if (!extras.resources.byOperation.has(ctx.operation)) return undefined;
@@ -70,6 +64,25 @@ function createAnswerHooks(options: ResolvedMockOptions, runtime: LiveState, ext
       return out;
     },
   };
+}
+
+/**
+ * The answer of the first of `overrides` (all of one operation) that matches the request, moving its
+ * scenario on; undefined when none matches. Shared by the mocks files and the MSW handlers' overrides.
+ */
+export function answerFromOverrides(
+  overrides: Override[],
+  at: { ctx: BuildContext; request: HttpRequest; pathParams: Record<string, string>; trace: RequestTrace },
+  options: { maxJsonDepth: number },
+  runtime: LiveState,
+): HttpResponse | undefined {
+  const view = new RequestView(at.request, at.ctx.operation, at.pathParams, options.maxJsonDepth);
+  const hit = firstMatch(overrides, view, runtime.scenarios);
+  if (!hit) return undefined;
+  const response = overrideResponse(hit, { ctx: at.ctx, view, random: runtime.random });
+  if (hit.scenario?.nextState) runtime.scenarios.set(hit.scenario.name, hit.scenario.nextState);
+  at.trace.answeredBy = `override ${hit.id}`;
+  return response;
 }
 
 function journalRecord(request: HttpRequest, response: HttpResponse, trace: RequestTrace): JournalRecord {

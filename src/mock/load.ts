@@ -2,6 +2,7 @@ import { loadContracts } from "../contract/index.js";
 import { MockpactError } from "../errors.js";
 import type { StubMatcher } from "../pact/stubs/matcher.js";
 import type { AnswerFiles } from "./answer-sources.js";
+import type { AnswerHooks } from "./hooks.js";
 import { createLiveState, type LiveState } from "./live-state.js";
 import { makeMock, type LoadedMock } from "./make-mock.js";
 import type { ResolvedMockOptions } from "./options.js";
@@ -15,12 +16,12 @@ export type { LoadedMock } from "./make-mock.js";
  * warnings go to `onEvent`; errors are thrown whole. The live state (journal, store, scenarios)
  * outlives reloads: the server passes its own each time.
  */
-export async function loadMock(options: ResolvedMockOptions, live: LiveState = createLiveState(options)): Promise<LoadedMock> {
+export async function loadMock(options: ResolvedMockOptions, live: LiveState = createLiveState(options), wrapHooks?: (hooks: AnswerHooks) => AnswerHooks): Promise<LoadedMock> {
   const contracts = await loadContracts(options.contracts, { refRoot: options.refRoot, allowRemoteRefs: options.allowRemoteRefs });
   const stubs = await loadStubs(options.pacts);
   const files = await readAnswerFiles(options);
   const pactFiles = stubs ? stubs.files.filter((f) => !/^https?:/i.test(f)) : [];
-  return makeMock({ contracts, files, watched: [...contracts.map((c) => c.file), ...pactFiles], ...(stubs ? { stubs } : {}) }, options, live);
+  return makeMock({ contracts, files, watched: [...contracts.map((c) => c.file), ...pactFiles], ...(stubs ? { stubs } : {}) }, options, live, wrapHooks);
 }
 
 /** The mocks files, and with `--stateful --fixtures` the fixtures that seed the store. */

@@ -1,10 +1,9 @@
 import type { ServerResponse } from "node:http";
 import type { Socket } from "node:net";
 import { writeResponse } from "./node-adapter.js";
-import type { HttpResponse } from "../http/types.js";
+import { FAULT_TIMEOUT_MS, type HttpResponse } from "../http/types.js";
 
-/** How long a `timeout` fault holds a connection before closing it. */
-export const FAULT_TIMEOUT_MS = 30_000;
+export { FAULT_TIMEOUT_MS } from "../http/types.js";
 
 /** The adapter's half of delays and faults: what needs the socket (the core has done `malformed`). */
 export interface Delivery {

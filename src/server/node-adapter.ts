@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { problem, problemResponse } from "../http/problem.js";
+import { payloadTooLarge, problem, problemResponse } from "../http/problem.js";
 import type { HttpRequest, HttpResponse } from "../http/types.js";
 
 export type BodyReading = { ok: true; body: Buffer | undefined } | { ok: false; response: HttpResponse };
@@ -20,7 +20,7 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<BodyRe
       size += chunk.length;
       if (size > maxBytes) {
         done = true;
-        resolve({ ok: false, response: tooLarge(maxBytes) });
+        resolve({ ok: false, response: payloadTooLarge(maxBytes) });
         return;
       }
       chunks.push(chunk);
@@ -44,15 +44,9 @@ const NO_BODY: BodyReading = Object.freeze({ ok: true, body: undefined });
  */
 export function readingWithoutBody(req: IncomingMessage, maxBytes: number): BodyReading | undefined {
   const declared = Number(req.headers["content-length"] ?? NaN);
-  if (declared > maxBytes) return { ok: false, response: tooLarge(maxBytes) };
+  if (declared > maxBytes) return { ok: false, response: payloadTooLarge(maxBytes) };
   if (declared === 0 || (Number.isNaN(declared) && req.headers["transfer-encoding"] === undefined)) return NO_BODY;
   return undefined;
-}
-
-function tooLarge(maxBytes: number): HttpResponse {
-  const response = problemResponse(problem("payload-too-large", `The request body exceeds the limit of ${maxBytes} bytes (--max-body)`));
-  response.headers.connection = "close";
-  return response;
 }
 
 export function toHttpRequest(req: IncomingMessage, body: Buffer | undefined): HttpRequest {
