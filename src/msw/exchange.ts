@@ -1,5 +1,5 @@
 import { delay } from "msw";
-import { byteLength } from "../http/bytes.js";
+import { byteLength, utf8Bytes } from "../http/bytes.js";
 import { payloadTooLarge, problem, problemResponse } from "../http/problem.js";
 import { FAULT_TIMEOUT_MS, type HttpRequest, type HttpResponse } from "../http/types.js";
 
@@ -48,5 +48,7 @@ function toFetchResponse(response: HttpResponse): Response {
   const headers = { ...response.headers };
   if (headers["content-length"] === undefined) headers["content-length"] = String(byteLength(body));
   const empty = response.body === undefined || NULL_BODY.has(response.status);
-  return new Response(empty ? null : (body as ConstructorParameters<typeof Response>[0]), { status: response.status, headers });
+  // As bytes where the core set no Content-Type: fetch gives a string body `text/plain` of its own.
+  const payload = typeof body === "string" && headers["content-type"] === undefined ? utf8Bytes(body) : body;
+  return new Response(empty ? null : (payload as ConstructorParameters<typeof Response>[0]), { status: response.status, headers });
 }
