@@ -1,4 +1,4 @@
-import { setupServer, type SetupServerApi } from "msw/node";
+import { setupServer, type SetupServer } from "msw/node";
 import type { RequestHandler } from "msw";
 
 /** Where handlers of the tests answer (their baseUrl): origins no real server has, so nothing else is intercepted. */
@@ -32,7 +32,7 @@ export async function answerOf(origin: string, call: Call): Promise<Answer> {
 }
 
 /** msw/node intercepting this test file's fetch with `handlers`; anything they do not match goes to the network. Close it after. */
-export function interceptWith(...handlers: RequestHandler[]): SetupServerApi {
+export function interceptWith(...handlers: RequestHandler[]): SetupServer {
   const server = setupServer(...handlers);
   server.listen({ onUnhandledRequest: "bypass" });
   return server;
