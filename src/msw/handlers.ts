@@ -10,7 +10,7 @@ import type { Override } from "../mock/overrides/index.js";
 import { deliver, readRequest } from "./exchange.js";
 import type { ResolvedMswOptions } from "./options.js";
 import { RuntimeOverrides, type MocksEntry } from "./override.js";
-import { pathOnPlaces, servedPlaces, type ServedPlace } from "./places.js";
+import { placeOf, servedPlaces, type ServedPlace } from "./places.js";
 
 /** What `handlersFor` returns: MSW request handlers (spread them into setupServer or setupWorker), and the mock's controls. */
 export type MockHandlers = HttpHandler[] & MockControls;
@@ -47,19 +47,23 @@ export function createHandlers(options: ResolvedMswOptions, make: MakeMock): Moc
   const ready = made instanceof Promise ? made.then(settle) : Promise.resolve(settle(made));
   ready.catch(() => {}); // the caller hears of a failed load through `ready`; requests fall through meanwhile
 
-  /** The path the core routes, when `request` is on a served place and (for `only`) routed to one of its operations. */
+  /**
+   * The path the core routes, when `request` is on a served place and routed to an operation of a
+   * contract served there (for an override's handler, to one of its own operations).
+   */
   const routed = async (request: Request, only?: Set<Operation>): Promise<string | undefined> => {
     if (!loaded) await ready.catch(() => {});
     if (!loaded) return undefined;
-    const path = pathOnPlaces(new URL(request.url), loaded.places);
-    if (path === undefined || (!only && options.unknownRoutes === "answer")) return path;
-    const found = loaded.mock.core.engine.router.find(request.method.toUpperCase(), splitUrl(path).pathname);
-    if (only) return found.kind === "found" && only.has(found.target.operation) ? path : undefined;
-    return found.kind === "not-found" ? undefined : path;
+    const place = placeOf(new URL(request.url), loaded.places);
+    if (!place) return undefined;
+    const found = loaded.mock.core.engine.router.find(request.method.toUpperCase(), splitUrl(place.path).pathname);
+    if (found.kind === "found") return place.serves(found.target.contract) && (!only || only.has(found.target.operation)) ? place.path : undefined;
+    if (only) return undefined;
+    return found.kind === "method-not-allowed" || options.unknownRoutes === "answer" ? place.path : undefined;
   };
 
   const answer = async (request: Request, own?: Override[]): Promise<Response> => {
-    const path = pathOnPlaces(new URL(request.url), loaded!.places)!;
+    const { path } = placeOf(new URL(request.url), loaded!.places)!;
     const reading = await readRequest(request, path, options.mock.maxBodyBytes);
     if (!reading.ok) return deliver(reading.response);
     if (own) overrides.attach(reading.request, own);

@@ -9,6 +9,8 @@ import { serverUrlsOf } from "../contract/servers.js";
 export interface ServedPlace {
   origin: string | undefined;
   mount: string;
+  /** The contracts answered here: a contract's servers serve it alone; a `baseUrl` serves them all (undefined). */
+  contracts: Set<Contract> | undefined;
 }
 
 /**
@@ -18,29 +20,47 @@ export interface ServedPlace {
  */
 export function servedPlaces(contracts: Contract[], baseUrls: string[], pageUrl: string | undefined): ServedPlace[] {
   const places = new Map<string, ServedPlace>();
-  const add = (place: ServedPlace) => places.set(`${place.origin ?? "*"} ${place.mount}`, place);
   if (baseUrls.length > 0) {
     for (const url of baseUrls) {
       const resolved = absolute(url, pageUrl);
-      add({ origin: resolved?.origin, mount: trimSlash(resolved ? resolved.pathname : url.split(/[?#]/)[0]!) });
+      const mount = trimSlash(resolved ? resolved.pathname : url.split(/[?#]/)[0]!);
+      places.set(`${resolved?.origin ?? "*"} ${mount}`, { origin: resolved?.origin, mount, contracts: undefined });
     }
   } else {
     for (const contract of contracts) {
       const urls = serverUrlsOf(contract.document);
-      for (const url of urls.length > 0 ? urls : ["/"]) add({ origin: absolute(url, pageUrl)?.origin, mount: "" });
+      for (const url of urls.length > 0 ? urls : ["/"]) {
+        const origin = absolute(url, pageUrl)?.origin;
+        const key = `${origin ?? "*"} `;
+        const place = places.get(key) ?? { origin, mount: "", contracts: new Set<Contract>() };
+        place.contracts!.add(contract);
+        places.set(key, place);
+      }
     }
   }
   // The longest mount first: `/api/v2` before `/api`.
   return [...places.values()].sort((a, b) => b.mount.length - a.mount.length);
 }
 
-/** The path and query the core gets for `url` (its mount cut off), or undefined when no place serves it. */
-export function pathOnPlaces(url: URL, places: ServedPlace[]): string | undefined {
-  for (const place of places) {
-    if (place.origin !== undefined && place.origin !== url.origin) continue;
+/** Where `url` is served: the path and query the core gets (the mount cut off), and the contracts answered there. */
+export interface PlaceMatch {
+  path: string;
+  serves(contract: Contract): boolean;
+}
+
+/** The first place (longest mount first) that serves `url`, or undefined when none does. */
+export function placeOf(url: URL, places: ServedPlace[]): PlaceMatch | undefined {
+  const origin = url.origin;
+  const matching = places.filter((p) => p.origin === undefined || p.origin === origin);
+  for (const place of matching) {
     const path = url.pathname;
-    if (place.mount === "") return path + url.search;
-    if (path === place.mount || path.startsWith(`${place.mount}/`)) return (path.slice(place.mount.length) || "/") + url.search;
+    if (place.mount !== "" && path !== place.mount && !path.startsWith(`${place.mount}/`)) continue;
+    const served = place.mount === "" ? matching.filter((p) => p.mount === "") : [place];
+    return {
+      path: (place.mount === "" ? path : path.slice(place.mount.length) || "/") + url.search,
+      // A contract's servers on this origin, or on any: those contracts; a base URL: all of them.
+      serves: (contract) => served.some((p) => p.contracts === undefined || p.contracts.has(contract)),
+    };
   }
   return undefined;
 }
