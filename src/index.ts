@@ -15,6 +15,9 @@ export { MockpactError, ERROR_CODES, WARNING_CODES, PROBLEM_KINDS, type ErrorCod
 export { checkCompat, compatFindings, COMPAT_RULES, type CompatOptions, type CompatResult, type CompatRule, type CompatFinding, type Severity } from "./compat/index.js";
 export { verifyProvider, type VerifyResult, type VerifyOptions, type ResolvedVerifyOptions, resolveVerifyOptions, type StateHandlers, type StateChange } from "./verify/index.js";
 export { createProxyServer, type ProxyServer } from "./proxy/server.js";
+export { bundleMock, writeBundle } from "./mock/bundle/write.js";
+export type { BundleOptions } from "./mock/bundle/options.js";
+export type { MockBundle } from "./mock/bundle/format.js";
 export { resolveProxyOptions, type ProxyOptions, type ResolvedProxyOptions, type Fallback } from "./proxy/options.js";
 export type { ProxiedExchange, AnswerSource, FallbackReason } from "./proxy/proxied-exchange.js";
 
