@@ -17,14 +17,18 @@ const getWith = (path: string, schema: string) => `paths:
               schema: ${schema}
 `;
 
-/** "Billion laughs": nine aliases of nine aliases, nine levels deep: 9^9 (387 million) values. */
-export function aliasBomb(): string {
+/**
+ * "Billion laughs": nine aliases of nine aliases, nine levels deep: 9^9 (387 million) values. Written
+ * in block style, or as a flow mapping whose anchors follow the colon with no space (`"k":&a [...]`).
+ */
+export function aliasBomb(style: "block" | "flow-no-space" = "block"): string {
   const levels = "abcdefghi".split("");
-  const lines = levels.map((name, i) => {
+  const members = levels.map((name, i) => {
     const item = i === 0 ? '"lol"' : `*${levels[i - 1]}`;
-    return `x-${name}: &${name} [${Array.from({ length: 9 }, () => item).join(", ")}]`;
+    return [`x-${name}`, `&${name} [${Array.from({ length: 9 }, () => item).join(style === "block" ? ", " : ",")}]`];
   });
-  return `${HEAD("Billion laughs")}${lines.join("\n")}\n${getWith("/lol", "{ type: array }")}`;
+  const body = style === "block" ? members.map(([k, v]) => `${k}: ${v}`).join("\n") : `x-bomb: {${members.map(([k, v]) => `"${k}":${v}`).join(",")}}`;
+  return `${HEAD("Billion laughs")}${body}\n${getWith("/lol", "{ type: array }")}`;
 }
 
 /** An alias inside the node it names: a cycle that no JSON document can hold. */
@@ -106,3 +110,20 @@ export const HUGE_BOUNDS = `${HEAD("Huge bounds")}paths:
                   text: { type: string, minLength: 999999999, maxLength: 1000000000 }
                   exact: { type: string, pattern: "^a{999999999}$" }
 `;
+
+/** A lookaround RE2 cannot run, on every item of a body array and of a query array: each hostile value could take seconds. */
+export const LOOKAROUND_ARRAYS = `${HEAD("Lookaround arrays")}paths:
+  /words:
+    post:
+      parameters:
+        - { name: w, in: query, explode: true, schema: { type: array, items: { type: string, pattern: "^(?=(a+)+$)a*$" } } }
+      requestBody:
+        content:
+          application/json:
+            schema: { type: array, items: { type: string, pattern: "^(?=(a+)+$)a*$" } }
+      responses:
+        "204": { description: ok }
+`;
+
+/** A value that makes `(a+)+$` inside a lookahead backtrack for minutes in V8. */
+export const LOOKAROUND_HOSTILE_VALUE = `${"a".repeat(32)}!`;
