@@ -45,6 +45,7 @@ export const WARNING_CODES = {
   PATH_FRAGMENT: "A path has a #fragment; routing ignores it.",
   DUPLICATE_OPERATION_ID: "An operationId is used more than once; each later operation is served under a numbered id.",
   EXAMPLE_INVALID: "An example does not match its schema; the mock serves another example or a fake instead.",
+  RESPONSE_UNWRITABLE: "A response has a status outside 100-599, a header name that is not a token, or a header value or media type with control or non-Latin-1 characters; answers that need it are a 500.",
 } as const;
 
 export type WarningCode = keyof typeof WARNING_CODES;

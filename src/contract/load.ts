@@ -9,6 +9,7 @@ import { readDocument } from "./read.js";
 import { securitySchemesOf } from "./security.js";
 import { basePathsOf } from "./servers.js";
 import { scanRefs } from "./walk.js";
+import { unwritableResponses } from "./writable.js";
 
 
 export interface LoadOptions {
@@ -73,6 +74,8 @@ export async function loadContract(file: string, options: LoadOptions = {}): Pro
     });
   }
   const info = isObject(doc.info) ? doc.info : {};
+  const operations = operationsOf(doc, dialect, absolute, warnings);
+  warnings.push(...unwritableResponses(operations, absolute));
   return {
     id: options.id ?? path.basename(absolute),
     file: absolute,
@@ -80,7 +83,7 @@ export async function loadContract(file: string, options: LoadOptions = {}): Pro
     version: typeof info.version === "string" ? info.version : String(info.version ?? ""),
     dialect,
     basePaths: basePathsOf(doc),
-    operations: operationsOf(doc, dialect, absolute, warnings),
+    operations,
     securitySchemes: securitySchemesOf(doc),
     document: doc,
     warnings,

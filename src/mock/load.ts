@@ -31,6 +31,7 @@ export async function loadMock(options: ResolvedMockOptions, live: LiveState = c
     onRouteWarning: (message, target) => options.onEvent({ type: "warning", message, file: target.contract.file, pointer: target.operation.source.pointer }),
   });
   const stubs = await loadStubs(options.pacts);
+  for (const warning of stubs?.warnings ?? []) options.onEvent({ type: "warning", ...warning });
   const { core, sources } = await loadAnswerSources(contracts, options, live, (hooks) => createMockCore(engine, options, stubs, hooks));
   const pactFiles = stubs ? stubs.files.filter((f) => !/^https?:/i.test(f)) : [];
   return { files: [...contracts.map((c) => c.file), ...pactFiles, ...sources.mockFiles], contracts, core, sources, ...(stubs ? { stubs } : {}) };
