@@ -3,11 +3,39 @@ import { RE2JS } from "re2js";
 import safeRegex from "safe-regex2";
 
 /**
- * Wall-clock budget for one `pattern` test that no linear-time engine can run (lookarounds,
- * backrefs). Generous, so a busy machine never turns a linear pattern into a false "no match"; a
- * truly catastrophic one still costs at most this much of the event loop.
+ * Wall-clock budget for the `pattern` tests that no linear-time engine can run (lookarounds,
+ * backrefs), shared by every value of one request (or one validation): an array of 40 values, or a
+ * 1 MB body of short strings, gets this much in all, not this much each. Generous, so a busy machine
+ * never turns a linear pattern into a false "no match"; a truly catastrophic one still costs at most
+ * this much of the event loop per request.
  */
 export const REGEX_TIME_LIMIT_MS = 250;
+
+/** The time one request's (or one validation's) budgeted pattern tests have spent, and whether it ran out. */
+export interface RegexBudget {
+  readonly limitMs: number;
+  spentMs: number;
+  /** A test was cut short or not run: its value counted as not matching. */
+  exhausted: boolean;
+}
+
+export function regexBudget(limitMs = REGEX_TIME_LIMIT_MS): RegexBudget {
+  return { limitMs, spentMs: 0, exhausted: false };
+}
+
+/** The budget the tests draw from: set around each synchronous validation (ajv calls testers without a context). */
+let current: RegexBudget | undefined;
+
+/** Runs `work`, which must be synchronous (an ajv validation, a pact match), with every budgeted test drawing from `budget`. */
+export function withRegexBudget<T>(budget: RegexBudget, work: () => T): T {
+  const outer = current;
+  current = budget;
+  try {
+    return work();
+  } finally {
+    current = outer;
+  }
+}
 
 /**
  * ajv shares one compiled pattern per `String(tester)` across all schemas of an instance (its scope
@@ -28,8 +56,8 @@ const QUANTIFIED_GROUP = /\)[*+?{]/;
  * - a pattern without quantified groups that safe-regex2 also accepts runs on V8's RegExp (fast);
  * - any other runs on RE2JS, which matches in linear time (safe-regex2 alone passes `^(a|aa)+$`,
  *   which V8 takes minutes over on 60 characters);
- * - what RE2 cannot express (lookarounds, backreferences) runs on V8 inside a vm context with a time
- *   limit; over the limit the value counts as not matching.
+ * - what RE2 cannot express (lookarounds, backreferences) runs on V8 inside a vm context, drawing on
+ *   the request's time budget (above); once it is spent, values count as not matching.
  * Contract patterns are ECMA-262 without the `u` flag as often as with it (`[\w\-]`), so `u` is
  * dropped when the pattern needs that.
  */
@@ -65,11 +93,21 @@ function budgetedTester(regex: RegExp): PatternTester {
   return {
     toString: () => `budgeted:${regex.toString()}`,
     test(input: string): boolean {
-      context.input = input;
-      try {
-        return script.runInContext(context, { timeout: REGEX_TIME_LIMIT_MS }) as boolean;
-      } catch {
+      const budget = current ?? regexBudget(); // outside a validation: this value alone
+      const remaining = budget.limitMs - budget.spentMs;
+      if (remaining <= 0) {
+        budget.exhausted = true;
         return false;
+      }
+      context.input = input;
+      const start = performance.now();
+      try {
+        return script.runInContext(context, { timeout: Math.max(1, Math.ceil(remaining)) }) as boolean;
+      } catch {
+        budget.exhausted = true;
+        return false;
+      } finally {
+        budget.spentMs += performance.now() - start;
       }
     },
   };

@@ -12,7 +12,8 @@ import { MockpactError } from "../../src/errors.js";
 import { createMockServer, type MockServer } from "../../src/mock/server.js";
 import type { MockEvent } from "../../src/mock/options.js";
 import type { HttpResponse } from "../../src/http/types.js";
-import { ALIAS_CYCLE, aliasBomb, CATASTROPHIC_PATTERNS, HUGE_BOUNDS, REF_CYCLE, refTo, REQUIRED_RECURSION } from "./support/hostile-contracts.js";
+import { REGEX_TIME_LIMIT_MS } from "../../src/schema/regex.js";
+import { ALIAS_CYCLE, aliasBomb, CATASTROPHIC_PATTERNS, HUGE_BOUNDS, LOOKAROUND_ARRAYS, LOOKAROUND_HOSTILE_VALUE, REF_CYCLE, refTo, REQUIRED_RECURSION } from "./support/hostile-contracts.js";
 
 /**
  * Heap growth a hostile load or answer may cause (the hazards take gigabytes). Time is not measured:
@@ -66,11 +67,13 @@ function ask(server: MockServer, method: string, url: string, options: { body?: 
 }
 
 describe("YAML aliases", () => {
-  it('refuses a "billion laughs" alias bomb at parse time, in bounded time and memory', async () => {
-    const error = await loadError(await write("bomb.yaml", aliasBomb()));
+  it.each(["block", "flow-no-space"] as const)('refuses a "billion laughs" alias bomb (%s) at parse time, in bounded time and memory', async (style) => {
+    const text = aliasBomb(style);
+    expect(text.length).toBeLessThan(800);
+    const error = await loadError(await write(`bomb-${style}.yaml`, text));
     expect(error.code).toBe("CONTRACT_PARSE");
     expect(error.message).toMatch(/aliases .* expand to more than/);
-    expect(error.place.file).toMatch(/bomb\.yaml$/);
+    expect(error.place.file).toMatch(/bomb-.*\.yaml$/);
   });
 
   it("refuses an alias inside the node it names (a cycle)", async () => {
@@ -125,6 +128,27 @@ describe("schemas that cannot be faked or checked cheaply", () => {
     expect(refused.headers["mockpact-violations"]).toMatch(/pattern/);
     const answered = await ask(server, "POST", "/redos?q=aaa", { body: "{}", headers: { "x-word": "aa" } });
     expect(answered.status).toBeLessThan(600); // a fake of `^(a+)+b$`, or a clear error: in bounded time either way
+    await server.close();
+  });
+
+  // The deadline is the behaviour here (no linear engine runs lookarounds): one request's pattern work
+  // ends at REGEX_TIME_LIMIT_MS in all, where each value used to get that much (40 values: 10 s).
+  it.each([
+    ["40 body items", "/words", JSON.stringify(Array.from({ length: 40 }, () => LOOKAROUND_HOSTILE_VALUE))],
+    ["40 query items", `/words?${Array.from({ length: 40 }, () => `w=${LOOKAROUND_HOSTILE_VALUE}`).join("&")}`, "[]"],
+    ["a 1 MB body of short items", "/words", JSON.stringify(Array.from({ length: 25_000 }, () => LOOKAROUND_HOSTILE_VALUE))],
+  ])("spends one regex budget per request on lookaround patterns: %s", async (_name, url, body) => {
+    const { server } = await loadMock(await write("lookaround.yaml", LOOKAROUND_ARRAYS));
+    const start = performance.now();
+    const refused = await ask(server, "POST", url, { body });
+    const took = performance.now() - start;
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect(refused.status).toBeLessThan(500);
+    expect(refused.headers["mockpact-violations"]).toMatch(/pattern/);
+    expect(String(refused.body)).toContain(`the ${REGEX_TIME_LIMIT_MS} ms budget of the request`);
+    expect(took, "one budget, plus the work around it").toBeLessThan(REGEX_TIME_LIMIT_MS * 4 + 1_000);
+    const fine = await ask(server, "POST", "/words?w=aaa", { body: '["aa","aaa"]' });
+    expect(fine.status).toBe(204);
     await server.close();
   });
 
