@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   REF_REMOTE: "A $ref points at a remote URL and remote refs are not allowed.",
   ROUTE_CONFLICT: "Two operations claim the same method and path.",
   SCHEMA_COMPILE: "A schema of the contract could not be compiled.",
+  FAKE_TOO_LARGE: "A schema's fake takes more values than the fake budget allows, even with required properties only.",
   OPTION_INVALID: "An option or flag has a value mockpact cannot use.",
   SERVER_LISTEN: "The server could not listen on the host and port.",
   PACT_NOT_FOUND: "A pact file, folder or URL given with --pact (verify, compat, mock) does not exist or holds no pact.",

@@ -13,7 +13,9 @@ import { createMockServer, type MockServer } from "../../src/mock/server.js";
 import type { MockEvent } from "../../src/mock/options.js";
 import type { HttpResponse } from "../../src/http/types.js";
 import { REGEX_TIME_LIMIT_MS } from "../../src/schema/regex.js";
-import { ALIAS_CYCLE, aliasBomb, CATASTROPHIC_PATTERNS, HUGE_BOUNDS, LOOKAROUND_ARRAYS, LOOKAROUND_HOSTILE_VALUE, REF_CYCLE, refTo, REQUIRED_RECURSION } from "./support/hostile-contracts.js";
+import { MAX_FAKE_VALUES } from "../../src/fake/limits.js";
+import { generateFixtures } from "../../src/fixtures/index.js";
+import { ALIAS_CYCLE, aliasBomb, CATASTROPHIC_PATTERNS, HUGE_BOUNDS, fanOut, LOOKAROUND_ARRAYS, LOOKAROUND_HOSTILE_VALUE, REF_CYCLE, refTo, REQUIRED_RECURSION } from "./support/hostile-contracts.js";
 
 /**
  * Heap growth a hostile load or answer may cause (the hazards take gigabytes). Time is not measured:
@@ -150,6 +152,36 @@ describe("schemas that cannot be faked or checked cheaply", () => {
     const fine = await ask(server, "POST", "/words?w=aaa", { body: '["aa","aaa"]' });
     expect(fine.status).toBe(204);
     await server.close();
+  });
+
+  it("stops a fake of a $ref fan-out at the fake budget: a 500 naming it, for static and dynamic answers alike", async () => {
+    const text = fanOut(10, 4); // 4^9 strings from 2 KB
+    expect(text.length).toBeLessThan(4_000);
+    const { server } = await loadMock(await write("fan-out.yaml", text));
+    for (const headers of [{}, { prefer: "dynamic=true" }, { prefer: "dynamic=true" }] as Array<Record<string, string>>) {
+      const response = await ask(server, "GET", "/fan", { headers });
+      expect(response.status).toBe(500);
+      expect(String(response.body)).toContain(`more than ${MAX_FAKE_VALUES.toLocaleString("en-US")} values (the fake budget)`);
+      expect(Buffer.byteLength(String(response.body))).toBeLessThan(2_000);
+    }
+    await server.close();
+  });
+
+  it("fakes a fan-out of optional properties within the budget, with required properties only where it must", async () => {
+    // Half of 8 optional properties per level: about 4^9 values, over the budget; with required ones only, one.
+    const { server } = await loadMock(await write("fan-out-optional.yaml", fanOut(10, 8, { required: false })));
+    const response = await ask(server, "GET", "/fan", { headers: { prefer: "dynamic=true" } });
+    expect(response.status).toBe(200);
+    expect(JSON.parse(String(response.body))).toEqual({ id: expect.any(Number) });
+    await server.close();
+  });
+
+  it("writes no fixture for a fan-out, and lists it as failed with the budget named", async () => {
+    const out = join(folder, "fan-out-fixtures");
+    const result = await bounded(async () => generateFixtures({ contracts: [await write("fan-out-fixtures.yaml", fanOut(10, 4))], out }));
+    expect(result.files).toBe(0);
+    expect(result.failures.map((f) => JSON.stringify(f)).join("\n")).toContain("the fake budget");
+    expect(result.bytes).toBeLessThan(10_000);
   });
 
   it("answers a required self-recursive schema with a clear 500, in bounded time", async () => {

@@ -127,3 +127,17 @@ export const LOOKAROUND_ARRAYS = `${HEAD("Lookaround arrays")}paths:
 
 /** A value that makes `(a+)+$` inside a lookahead backtrack for minutes in V8. */
 export const LOOKAROUND_HOSTILE_VALUE = `${"a".repeat(32)}!`;
+
+/**
+ * `$ref` fan-out: each level holds `width` properties that all point at the next level, `levels`
+ * deep: width^levels values from a contract of a few kilobytes. With `required: false` the
+ * properties are optional, and a fake with required properties only is small.
+ */
+export function fanOut(levels: number, width: number, options: { required: boolean } = { required: true }): string {
+  const names = Array.from({ length: width }, (_, i) => `p${i}`);
+  const level = (i: number) =>
+    i === levels - 1
+      ? `    L${i}: { type: string, minLength: 3, maxLength: 8 }\n`
+      : `    L${i}:\n      type: object\n      required: [${options.required ? names.join(", ") : "id"}]\n      properties:\n        id: { type: integer }\n${names.map((n) => `        ${n}: { $ref: "#/components/schemas/L${i + 1}" }\n`).join("")}`;
+  return `${HEAD("Fan-out")}${getWith("/fan", '{ $ref: "#/components/schemas/L0" }')}components:\n  schemas:\n${Array.from({ length: levels }, (_, i) => level(i)).join("")}`;
+}
