@@ -67,11 +67,14 @@ export const PROBLEM_KINDS = {
   "no-response-defined": [500, "The contract defines no such response"],
   "mock-error": [500, "The mock failed to build a response"],
   "resource-not-found": [404, "No such item in the mock's state"],
+  "state-full": [507, "The mock's state is full"],
   "upstream-timeout": [504, "The upstream did not answer in time"],
   "upstream-unreachable": [502, "The upstream cannot be reached"],
   "upstream-incomplete": [502, "The upstream's answer broke off"],
   "admin-bad-request": [400, "Bad admin request"],
   "admin-not-found": [404, "No such admin route"],
+  "admin-forbidden": [403, "The admin API refuses this request"],
+  "admin-unauthorized": [401, "The admin API needs its token"],
   "admin-error": [500, "The admin API failed"],
 } as const satisfies Record<string, readonly [number, string]>;
 
