@@ -65,19 +65,21 @@ export function redactBodyText(text: string, extra: SecretNames = NO_NAMES): str
   return text;
 }
 
-/** A parsed JSON value with credential-like members replaced, for files written from bodies (recordings). */
+/**
+ * A parsed JSON value with credential-like members replaced, for files written from bodies
+ * (recordings): a secret name's value, and every value inside it (`"session": { "id": ... }`).
+ */
 export function redactValue<T>(value: T, extra: SecretNames = NO_NAMES): T {
-  const walk = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(walk);
-    if (v === null || typeof v !== "object") return v;
+  const walk = (v: unknown, secret: boolean): unknown => {
+    if (Array.isArray(v)) return v.map((x) => walk(x, secret));
+    if (v === null || typeof v !== "object") return secret ? REDACTED : v;
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) {
-      const secret = isSecretName(k, extra) && (x === null || typeof x !== "object");
-      Object.defineProperty(out, k, { value: secret ? REDACTED : walk(x), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, k, { value: walk(x, secret || isSecretName(k, extra)), enumerable: true, writable: true, configurable: true });
     }
     return out;
   };
-  return walk(value) as T;
+  return walk(value, false) as T;
 }
 
 /** The credential strings of a run: the broker token, and secret header values (and their token part). */
