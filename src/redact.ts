@@ -108,3 +108,17 @@ export function redactDeep<T>(value: T, secrets: string[]): T {
   };
   return walk(value) as T;
 }
+
+/**
+ * Control characters that let text move a terminal's cursor, erase or recolour a line, ring a bell
+ * or reorder a line (C0 and C1 controls, DEL, line and paragraph separators, bidi overrides and
+ * isolates). Names, descriptions and titles from a pact or a contract (a broker's pact is anyone's
+ * text) must not rewrite a CI log: the one escape that everything printed, JUnit and HTML uses.
+ */
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** `text` with each control character written as `\uXXXX`; newlines too, unless `lines` (a block of text, not a field). */
+export function printable(text: string, options: { lines?: boolean } = {}): string {
+  return text.replace(options.lines ? CONTROL_BUT_LINES : CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+}
