@@ -63,9 +63,9 @@ export class Fuzz {
     for (let i = 0; i < changes; i++) {
       const containers = containersOf(copy);
       const target = this.pick(containers);
-      const keys = Array.isArray(target) ? target.map((_, index) => index) : Object.keys(target);
+      const keys: Array<string | number> = Array.isArray(target) ? target.map((_, index) => index) : Object.keys(target);
       const action = keys.length === 0 ? 2 : this.int(3);
-      const key = keys.length > 0 ? this.pick(keys) : this.pick(KEYS);
+      const key: string | number = keys.length > 0 ? this.pick(keys) : this.pick(KEYS);
       if (action === 0) (target as Record<string | number, unknown>)[key] = this.json(2);
       else if (action === 1 && !Array.isArray(target)) delete (target as Record<string, unknown>)[key as string];
       else (target as Record<string | number, unknown>)[Array.isArray(target) ? target.length : this.pick([...KEYS, ...ODD_STRINGS])] = this.json(2);
