@@ -1,7 +1,7 @@
 import type { Operation, ValueShape } from "../contract/model.js";
 import { formShapeOf } from "../contract/shape.js";
 import { getAtPointer } from "../contract/pointer.js";
-import { regexBudget, type RegexBudget } from "../schema/regex.js";
+import { regexBudget, type RegexBudget } from "../schema/regex-budget.js";
 import type { SchemaRegistry } from "../schema/registry.js";
 import type { Violation } from "../schema/violation.js";
 import { parseBody } from "./body.js";

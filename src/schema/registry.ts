@@ -3,7 +3,7 @@ import type { Contract, SchemaRef } from "../contract/model.js";
 import { MockpactError } from "../errors.js";
 import { addDocument } from "./add-document.js";
 import { createAjv } from "./ajv.js";
-import { regexBudget, withRegexBudget, type RegexBudget } from "./regex.js";
+import { regexBudget, withRegexBudget, type RegexBudget } from "./regex-budget.js";
 import { toViolations, type Direction } from "./violations.js";
 import type { Violation, ViolationLocation } from "./violation.js";
 

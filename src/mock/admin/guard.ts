@@ -1,7 +1,7 @@
 import { timingSafeEqual } from "node:crypto";
-import { isIP } from "node:net";
 import type { NextFunction, Request, Response } from "express";
 import { problem, type Problem } from "../../http/problem.js";
+import { acceptedHost, crossSiteRefusal, hostName, isWildcard } from "./request-origin.js";
 
 /** Who may use the admin API: the names it answers to, and the token a shared environment asks for. */
 export interface AdminAccess {
@@ -57,45 +57,11 @@ export function adminGuard(access: AdminAccess): (req: Request, res: Response, n
   };
 }
 
-function crossSiteRefusal(req: Request): string | undefined {
-  const site = req.headers["sec-fetch-site"];
-  if (site !== undefined && site !== "same-origin" && site !== "none") return `${req.method} ${req.originalUrl} comes from another site (Sec-Fetch-Site: ${site})`;
-  const origin = req.headers.origin;
-  if (origin !== undefined && origin !== "null" && hostOfOrigin(origin) !== req.headers.host?.toLowerCase()) return `${req.method} ${req.originalUrl} comes from another origin (${origin})`;
-  if (origin === "null") return `${req.method} ${req.originalUrl} comes from an opaque origin`;
-  if (!/^application\/json\s*(?:;|$)/i.test(req.headers["content-type"] ?? "")) return `${req.method} ${req.originalUrl} changes state: send it with Content-Type: application/json`;
-  return undefined;
-}
-
-/** `localhost`, `*.localhost`, IP literals, and the names allowed. */
-function acceptedHost(host: string, names: ReadonlySet<string>): boolean {
-  return names.has(host) || host.endsWith(".localhost") || isIP(host.replace(/^\[|\]$/g, "")) !== 0;
-}
-
-/** `Example.org:4010` -> `example.org`; `[::1]:4010` -> `[::1]`. */
-function hostName(header: string | undefined): string {
-  const value = (header ?? "").trim().toLowerCase();
-  if (value.startsWith("[")) return value.slice(0, value.indexOf("]") + 1);
-  return value.split(":")[0] ?? "";
-}
-
-function hostOfOrigin(origin: string): string | undefined {
-  try {
-    return new URL(origin).host.toLowerCase();
-  } catch {
-    return undefined;
-  }
-}
-
 function carriesToken(req: Request, token: string): boolean {
   const given = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? "")?.[1]?.trim() ?? "";
   const a = Buffer.from(given);
   const b = Buffer.from(token);
   return a.length === b.length && timingSafeEqual(a, b);
-}
-
-function isWildcard(host: string): boolean {
-  return host === "0.0.0.0" || host === "::" || host === "[::]";
 }
 
 function refuse(res: Response, p: Problem): void {

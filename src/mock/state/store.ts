@@ -1,3 +1,6 @@
+import { NO_LIMITS, type PutResult, type StateLimits } from "./limits.js";
+
+export type { PutResult, StateLimits } from "./limits.js";
 export type Item = Record<string, unknown>;
 
 /** The items of one collection instance (`/orders`, or `/users/7/orders` for a nested one), by id. */
@@ -13,18 +16,6 @@ export interface Bucket {
 }
 
 /**
- * What the store may hold in all, whatever keeps it (memory here, another store later): items, and
- * bytes of their JSON. A write past either is refused whole (the client gets a 507); reads, changes
- * that shrink an item and deletes always work.
- */
-export interface StateLimits {
-  maxItems: number;
-  maxBytes: number;
-}
-
-export type PutResult = { kept: true } | { kept: false; limit: "items" | "bytes"; value: number };
-
-/**
  * What clients created, changed and deleted. Keyed by contract and concrete collection path, not by
  * operation, so that it survives `--watch` reloads; `reset()` goes back to the initial items (the
  * fixtures given with `--fixtures`, else nothing). Items are written through `put` and `remove`
@@ -38,7 +29,7 @@ export class StateStore {
   private items = 0;
   private bytes = 0;
 
-  constructor(readonly limits: StateLimits = { maxItems: Infinity, maxBytes: Infinity }) {}
+  constructor(readonly limits: StateLimits = NO_LIMITS) {}
 
   /** Keeps `item` under `id` unless that takes the store past a limit. */
   put(bucket: Bucket, id: string, item: Item): PutResult {

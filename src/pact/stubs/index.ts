@@ -1,5 +1,5 @@
 import { isHeaderName, isHeaderValue, isWritableStatus } from "../../contract/writable.js";
-import { regexBudget, withRegexBudget } from "../../schema/regex.js";
+import { regexBudget, withRegexBudget } from "../../schema/regex-budget.js";
 import type { StubMatcher } from "./matcher.js";
 import type { HttpRequest } from "../../http/types.js";
 import { actualFromMockRequest, matchRequest } from "../matching/index.js";
