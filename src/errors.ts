@@ -14,6 +14,7 @@ export const ERROR_CODES = {
   REF_REMOTE: "A $ref points at a remote URL and remote refs are not allowed.",
   ROUTE_CONFLICT: "Two operations claim the same method and path.",
   SCHEMA_COMPILE: "A schema of the contract could not be compiled.",
+  FAKE_TOO_LARGE: "A schema's fake takes more values than the fake budget allows, even with required properties only.",
   OPTION_INVALID: "An option or flag has a value mockpact cannot use.",
   SERVER_LISTEN: "The server could not listen on the host and port.",
   PACT_NOT_FOUND: "A pact file, folder or URL given with --pact (verify, compat, mock) does not exist or holds no pact.",
@@ -48,6 +49,7 @@ export const WARNING_CODES = {
   PATH_FRAGMENT: "A path has a #fragment; routing ignores it.",
   DUPLICATE_OPERATION_ID: "An operationId is used more than once; each later operation is served under a numbered id.",
   EXAMPLE_INVALID: "An example does not match its schema; the mock serves another example or a fake instead.",
+  RESPONSE_UNWRITABLE: "A response has a status outside 100-599, a header name that is not a token, or a header value or media type with control or non-Latin-1 characters; answers that need it are a 500.",
 } as const;
 
 export type WarningCode = keyof typeof WARNING_CODES;
@@ -68,11 +70,14 @@ export const PROBLEM_KINDS = {
   "no-response-defined": [500, "The contract defines no such response"],
   "mock-error": [500, "The mock failed to build a response"],
   "resource-not-found": [404, "No such item in the mock's state"],
+  "state-full": [507, "The mock's state is full"],
   "upstream-timeout": [504, "The upstream did not answer in time"],
   "upstream-unreachable": [502, "The upstream cannot be reached"],
   "upstream-incomplete": [502, "The upstream's answer broke off"],
   "admin-bad-request": [400, "Bad admin request"],
   "admin-not-found": [404, "No such admin route"],
+  "admin-forbidden": [403, "The admin API refuses this request"],
+  "admin-unauthorized": [401, "The admin API needs its token"],
   "admin-error": [500, "The admin API failed"],
 } as const satisfies Record<string, readonly [number, string]>;
 

@@ -65,19 +65,21 @@ export function redactBodyText(text: string, extra: SecretNames = NO_NAMES): str
   return text;
 }
 
-/** A parsed JSON value with credential-like members replaced, for files written from bodies (recordings). */
+/**
+ * A parsed JSON value with credential-like members replaced, for files written from bodies
+ * (recordings): a secret name's value, and every value inside it (`"session": { "id": ... }`).
+ */
 export function redactValue<T>(value: T, extra: SecretNames = NO_NAMES): T {
-  const walk = (v: unknown): unknown => {
-    if (Array.isArray(v)) return v.map(walk);
-    if (v === null || typeof v !== "object") return v;
+  const walk = (v: unknown, secret: boolean): unknown => {
+    if (Array.isArray(v)) return v.map((x) => walk(x, secret));
+    if (v === null || typeof v !== "object") return secret ? REDACTED : v;
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) {
-      const secret = isSecretName(k, extra) && (x === null || typeof x !== "object");
-      Object.defineProperty(out, k, { value: secret ? REDACTED : walk(x), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, k, { value: walk(x, secret || isSecretName(k, extra)), enumerable: true, writable: true, configurable: true });
     }
     return out;
   };
-  return walk(value) as T;
+  return walk(value, false) as T;
 }
 
 /** The credential strings of a run: the broker token, and secret header values (and their token part). */
@@ -105,4 +107,18 @@ export function redactDeep<T>(value: T, secrets: string[]): T {
     return v;
   };
   return walk(value) as T;
+}
+
+/**
+ * Control characters that let text move a terminal's cursor, erase or recolour a line, ring a bell
+ * or reorder a line (C0 and C1 controls, DEL, line and paragraph separators, bidi overrides and
+ * isolates). Names, descriptions and titles from a pact or a contract (a broker's pact is anyone's
+ * text) must not rewrite a CI log: the one escape that everything printed, JUnit and HTML uses.
+ */
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** `text` with each control character written as `\uXXXX`; newlines too, unless `lines` (a block of text, not a field). */
+export function printable(text: string, options: { lines?: boolean } = {}): string {
+  return text.replace(options.lines ? CONTROL_BUT_LINES : CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }

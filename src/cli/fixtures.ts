@@ -1,3 +1,4 @@
+import { printable } from "../redact.js";
 import { FIXTURES_FLAGS } from "../fixtures/flags.js";
 import type { FixturesOptions, FixturesProgress, FixturesResult } from "../fixtures/index.js";
 import type { CliCommand } from "./command.js";
@@ -40,7 +41,7 @@ function report(result: FixturesResult, check: boolean, elapsedMs: number): void
   }
   if (result.failures.length > FAILURES_SHOWN) printWarning(`... and ${result.failures.length - FAILURES_SHOWN} more (see "failed" in each index.json)`);
   if (check) {
-    for (const d of result.differences.slice(0, DIFFERENCES_SHOWN)) process.stdout.write(`${red(d.change.padEnd(7))} ${d.file}\n`);
+    for (const d of result.differences.slice(0, DIFFERENCES_SHOWN)) process.stdout.write(`${red(d.change.padEnd(8))} ${printable(d.file)}\n`);
     if (result.differences.length > DIFFERENCES_SHOWN) process.stdout.write(dim(`... and ${result.differences.length - DIFFERENCES_SHOWN} more\n`));
   }
   const line = summaryLine(result, check, elapsedMs);

@@ -1,4 +1,5 @@
 import { formatPlace } from "../errors.js";
+import { printable } from "../redact.js";
 import { LINT_FLAGS, type LintOptions } from "../lint/flags.js";
 import type { CliCommand } from "./command.js";
 import { dim, green, printError, red, yellow } from "./print.js";
@@ -16,7 +17,7 @@ async function runLint({ contracts = [], ...options }: LintOptions): Promise<num
     const result = await lintContracts(contracts, options);
     for (const f of result.findings) {
       const label = f.severity === "error" ? red("error") : yellow("warning");
-      process.stdout.write(`${label} ${f.code} ${formatPlace(f)}${f.message}\n${f.hint ? `  ${dim(`hint: ${f.hint}`)}\n` : ""}`);
+      process.stdout.write(`${label} ${printable(`${f.code} ${formatPlace(f)}${f.message}`, { lines: true })}\n${f.hint ? `  ${dim(printable(`hint: ${f.hint}`, { lines: true }))}\n` : ""}`);
     }
     const errors = result.findings.filter((f) => f.severity === "error").length;
     const warnings = result.findings.length - errors;

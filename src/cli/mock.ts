@@ -1,3 +1,4 @@
+import { printable } from "../redact.js";
 import { MOCK_FLAGS } from "../mock/flags.js";
 import type { MockOptions } from "../mock/options.js";
 import { createMockServer, type MockServer } from "../mock/server.js";
@@ -38,8 +39,8 @@ function printRoutes(server: MockServer, extras = ""): void {
   let text = "";
   for (const contract of server.mock.contracts) {
     const own = routes.filter((r) => r.target.contract === contract);
-    text += `${bold(contract.title)} ${dim(`${contract.id} (${contract.dialect}, ${own.length} operations)`)}\n`;
-    const rows = own.slice(0, ROUTES_SHOWN).map((r) => [r.method, `${server.url}${r.path}`, dim(r.target.operation.operationId)]);
+    text += `${bold(printable(contract.title))} ${dim(printable(`${contract.id} (${contract.dialect}, ${own.length} operations)`))}\n`;
+    const rows = own.slice(0, ROUTES_SHOWN).map((r) => [r.method, printable(`${server.url}${r.path}`), dim(printable(r.target.operation.operationId))]);
     text += `${table(rows)}\n`;
     if (own.length > ROUTES_SHOWN) text += dim(`... and ${own.length - ROUTES_SHOWN} more\n`);
     text += "\n";
@@ -54,8 +55,8 @@ function stubLines(server: MockServer): string {
   let text = "";
   for (const source of new Set(stubs.map((s) => s.source))) {
     const own = stubs.filter((s) => s.source === source);
-    text += `${bold("pact")} ${dim(`${source} (${own.length} interactions; pick a provider state with X-Pact-State)`)}\n`;
-    text += `${table(own.slice(0, ROUTES_SHOWN).map((s) => [s.method, `${server.url}${s.path}`, dim(s.description)]))}\n`;
+    text += `${bold("pact")} ${dim(`${printable(source)} (${own.length} interactions; pick a provider state with X-Pact-State)`)}\n`;
+    text += `${table(own.slice(0, ROUTES_SHOWN).map((s) => [printable(s.method), printable(`${server.url}${s.path}`), dim(printable(s.description))]))}\n`;
     if (own.length > ROUTES_SHOWN) text += dim(`... and ${own.length - ROUTES_SHOWN} more\n`);
     text += "\n";
   }

@@ -1,4 +1,5 @@
 import { formatPlace, isMockpactError } from "../errors.js";
+import { printable } from "../redact.js";
 import type { MockEvent } from "../mock/options.js";
 
 /** Colours only when stdout is a terminal (and NO_COLOR is unset), so logs and CI output stay plain. */
@@ -12,14 +13,14 @@ export const bold = paint(1);
 
 export function printError(error: unknown): void {
   if (isMockpactError(error)) {
-    process.stderr.write(`${red("error")} ${error.code} ${formatPlace(error.place)}${error.message}\n  ${dim(`hint: ${error.hint}`)}\n`);
+    process.stderr.write(`${red("error")} ${printable(`${error.code} ${formatPlace(error.place)}${error.message}`, { lines: true })}\n  ${dim(printable(`hint: ${error.hint}`, { lines: true }))}\n`);
     return;
   }
-  process.stderr.write(`${red("error")} ${(error as Error)?.message ?? String(error)}\n`);
+  process.stderr.write(`${red("error")} ${printable((error as Error)?.message ?? String(error), { lines: true })}\n`);
 }
 
 export function printWarning(message: string, place: { file?: string; pointer?: string } = {}): void {
-  process.stderr.write(`${yellow("warning")} ${formatPlace(place)}${message}\n`);
+  process.stderr.write(`${yellow("warning")} ${printable(`${formatPlace(place)}${message}`, { lines: true })}\n`);
 }
 
 /** A plain aligned table: columns padded to their widest cell. */
@@ -45,9 +46,9 @@ export function untilSignal(): Promise<void> {
 /** What a running mock or proxy reports: load warnings, reloads and failed reloads. */
 export function printMockEvent(event: MockEvent): void {
   if (event.type === "warning") printWarning(event.message, event);
-  else if (event.type === "reload") process.stdout.write(`${green("reloaded")} ${event.file}\n`);
+  else if (event.type === "reload") process.stdout.write(`${green("reloaded")} ${printable(event.file)}\n`);
   else {
-    process.stderr.write(`reload of ${event.file} failed; the last good version keeps serving\n`);
+    process.stderr.write(`reload of ${printable(event.file)} failed; the last good version keeps serving\n`);
     printError(event.error);
   }
 }

@@ -1,5 +1,5 @@
 import type { ProxiedExchange } from "../proxy/proxied-exchange.js";
-import { redactQuery, type SecretNames } from "../redact.js";
+import { printable, redactQuery, type SecretNames } from "../redact.js";
 import { bold, dim, green, red, yellow } from "./print.js";
 
 /** Totals printed when the proxy stops; they also decide the exit code. */
@@ -30,10 +30,10 @@ export function formatExchange(exchange: ProxiedExchange, secretNames?: SecretNa
   const status = exchange.status >= 500 || exchange.error ? red(String(exchange.status)) : exchange.status >= 400 ? yellow(String(exchange.status)) : green(String(exchange.status));
   const source = exchange.source === "upstream" ? dim("upstream") : yellow(exchange.reason ? `${exchange.source} (${exchange.reason})` : exchange.source);
   const findings = exchange.violations.length > 0 ? red(` ${exchange.violations.length} finding(s)`) : "";
-  let text = `${bold(exchange.method)} ${redactQuery(exchange.url, secretNames)} ${status} ${source} ${dim(exchange.operationId ?? "-")} ${dim(`${exchange.durationMs.toFixed(1)} ms`)}${findings}\n`;
-  for (const v of exchange.violations) text += `  ${red(v.in)} ${v.where} ${dim(v.keyword)}: ${v.message}\n`;
-  if (exchange.unchecked) text += `  ${yellow("unchecked")} ${exchange.unchecked}\n`;
-  if (exchange.error) text += `  ${red("error")} ${exchange.error}\n`;
+  let text = `${bold(printable(exchange.method))} ${printable(redactQuery(exchange.url, secretNames))} ${status} ${source} ${dim(printable(exchange.operationId ?? "-"))} ${dim(`${exchange.durationMs.toFixed(1)} ms`)}${findings}\n`;
+  for (const v of exchange.violations) text += `  ${red(v.in)} ${printable(v.where)} ${dim(v.keyword)}: ${printable(v.message)}\n`;
+  if (exchange.unchecked) text += `  ${yellow("unchecked")} ${printable(exchange.unchecked)}\n`;
+  if (exchange.error) text += `  ${red("error")} ${printable(exchange.error)}\n`;
   return text;
 }
 

@@ -13,11 +13,25 @@
 export const MAX_EXPANDED_NODES = 5_000_000;
 
 /**
- * Cheap pre-check (a text scan, a few ms on 4 MB): an alias needs an anchor `&name` where a node may
- * start and a `*name` of that name. Markdown in descriptions (`**bold**`, `&nbsp;`) rarely has both.
+ * An anchor (`&name`) or an alias (`*name`) at every `&` or `*`, overlapping: the name is what YAML
+ * allows (anything but whitespace and flow indicators), compared on its first 256 characters, cut
+ * alike on both sides so that a real pair still meets.
+ */
+const ANCHOR = /&(?=([^\s[\]{},]{1,256}))/g;
+const ALIAS = /\*(?=([^\s[\]{},]{1,256}))/g;
+
+/**
+ * Cheap pre-check (a text scan, a few ms on 4 MB): an alias needs an anchor `&name` and a `*name`
+ * of that name. Every `&` and every `*` counts, wherever it stands (`"k":&a [...]` in a flow
+ * mapping has no space before the anchor), so the scan never misses a real alias; Markdown in
+ * descriptions (`**bold**`, `R&D`) only costs the exact check below.
  */
 export function mayHaveAliases(text: string): boolean {
-  for (const match of text.matchAll(/(?:^|[\s[{,])&([^\s[\]{},]+)/gm)) if (text.includes(`*${match[1]}`)) return true;
+  if (!text.includes("&") || !text.includes("*")) return false;
+  const anchors = new Set<string>();
+  for (const match of text.matchAll(ANCHOR)) anchors.add(match[1]!);
+  if (anchors.size === 0) return false;
+  for (const match of text.matchAll(ALIAS)) if (anchors.has(match[1]!)) return true;
   return false;
 }
 

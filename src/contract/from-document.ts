@@ -3,6 +3,7 @@ import { operationsOf } from "./operations.js";
 import { isObject } from "./pointer.js";
 import { securitySchemesOf } from "./security.js";
 import { basePathsOf } from "./servers.js";
+import { unwritableResponses } from "./writable.js";
 
 /** A contract's document once read and prepared (load.ts prepareDocument), before the model is built. */
 export interface PreparedDocument {
@@ -21,6 +22,8 @@ export function contractFromDocument(prepared: PreparedDocument, source: { id: s
   const { document: doc, dialect } = prepared;
   const warnings = [...prepared.warnings];
   const info = isObject(doc.info) ? doc.info : {};
+  const operations = operationsOf(doc, dialect, source.file, warnings);
+  warnings.push(...unwritableResponses(operations, source.file));
   return {
     id: source.id,
     file: source.file,
@@ -28,7 +31,7 @@ export function contractFromDocument(prepared: PreparedDocument, source: { id: s
     version: typeof info.version === "string" ? info.version : String(info.version ?? ""),
     dialect,
     basePaths: basePathsOf(doc),
-    operations: operationsOf(doc, dialect, source.file, warnings),
+    operations,
     securitySchemes: securitySchemesOf(doc),
     document: doc,
     warnings,

@@ -33,7 +33,11 @@ async function readText(file: string): Promise<string> {
   }
 }
 
-export function parseDocumentText(text: string, file: string): unknown {
+/** Editors on Windows save UTF-8 with a byte order mark: YAML ignores it, JSON.parse does not. */
+const BYTE_ORDER_MARK = "\uFEFF";
+
+export function parseDocumentText(raw: string, file: string): unknown {
+  const text = raw.startsWith(BYTE_ORDER_MARK) ? raw.slice(1) : raw;
   const trimmed = text.trimStart();
   if (trimmed.startsWith("{") || trimmed.startsWith("[")) return parseJson(text, file);
   return parseYaml(text, file);

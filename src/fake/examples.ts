@@ -11,7 +11,8 @@ export interface ExampleCandidate {
 /** The contract's own examples for a media type, in the order the mock tries them (DESIGN, step 5). */
 export function exampleCandidates(doc: Record<string, unknown>, media: MediaType, wanted?: string): ExampleCandidate[] {
   const candidates: ExampleCandidate[] = [];
-  if (wanted !== undefined && wanted in media.examples) candidates.push({ name: wanted, value: media.examples[wanted], explicit: true });
+  // Own names only: `Prefer: example=constructor` names no example, whatever Object.prototype holds.
+  if (wanted !== undefined && Object.hasOwn(media.examples, wanted)) candidates.push({ name: wanted, value: media.examples[wanted], explicit: true });
   for (const [name, value] of Object.entries(media.examples)) if (name !== wanted) candidates.push({ name, value, explicit: false });
   if (media.example !== undefined) candidates.push({ value: media.example, explicit: false });
   const fromSchema = media.schema ? schemaExample(doc, media.schema) : undefined;

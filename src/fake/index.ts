@@ -2,8 +2,9 @@ import { generateSync, type JsonSchema } from "json-schema-faker";
 import { MockpactError, isMockpactError } from "../errors.js";
 import { viewFor } from "./document-view.js";
 import { jsfOptions } from "./options.js";
-import { MAX_FAKE_ITEMS, MAX_FAKE_LENGTH } from "./limits.js";
+import { MAX_FAKE_ITEMS, MAX_FAKE_LENGTH, MAX_FAKE_VALUES, valueBudget } from "./limits.js";
 import { CUT } from "./prepare.js";
+import { propertyTreeSize, requiredOnly } from "./property-tree.js";
 import { realismProvider } from "./realism.js";
 import { seedFrom, toGeneratorSeed } from "./seed.js";
 
@@ -39,8 +40,24 @@ export function fakeValue(document: Record<string, unknown>, schema: unknown, op
   const root = view.entry(schema);
   if (root === CUT) throw noFiniteValue(schema);
   const seed = toGeneratorSeed(options.seed);
+  const generate = (schemaForJsf: unknown, optionalsProbability: number) => {
+    if (propertyTreeSize(schemaForJsf, MAX_FAKE_VALUES) > MAX_FAKE_VALUES) return { overBudget: true as const };
+    const budget = valueBudget();
+    const call = { seed, maxItems: view.maxItems, realism: realismProvider(view.realismMarks, seedFrom(seed, "realism")), countValue: budget.count, optionalsProbability };
+    try {
+      return { value: generateSync(schemaForJsf as JsonSchema, jsfOptions(call)) };
+    } catch (cause) {
+      if (budget.exceeded) return { overBudget: true as const };
+      throw cause;
+    }
+  };
   try {
-    return generateSync(root as JsonSchema, jsfOptions({ seed, maxItems: view.maxItems, realism: realismProvider(view.realismMarks, seedFrom(seed, "realism")) }));
+    const fake = generate(root, 0.5);
+    if (!("overBudget" in fake)) return fake.value;
+    // Required properties only: a large tree of optional ones still has a small answer.
+    const lean = generate(requiredOnly(root), 0);
+    if (!("overBudget" in lean)) return lean.value;
+    throw overBudget(schema);
   } catch (cause) {
     if (isMockpactError(cause)) throw cause;
     throw new MockpactError("SCHEMA_COMPILE", `Failed to fake a value for ${describe(schema)}: ${(cause as Error).message}`, {
@@ -49,6 +66,13 @@ export function fakeValue(document: Record<string, unknown>, schema: unknown, op
       cause,
     });
   }
+}
+
+function overBudget(schema: unknown): MockpactError {
+  return new MockpactError("FAKE_TOO_LARGE", `Failed to fake a value for ${describe(schema)}: even with required properties only it takes more than ${MAX_FAKE_VALUES.toLocaleString("en-US")} values (the fake budget)`, {
+    hint: "Its $refs fan out (required properties of required properties...): give the response an example, or make the deep properties optional.",
+    place: { pointer: describe(schema) },
+  });
 }
 
 function noFiniteValue(schema: unknown): MockpactError {

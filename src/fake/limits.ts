@@ -22,6 +22,31 @@ const STRING_SPAN = 24;
 export const MAX_FAKE_LENGTH = 10_000;
 export const MAX_FAKE_ITEMS = 1_000;
 
+/**
+ * The most values (each string, number, boolean, null, object and array counts one) one fake may
+ * have. `$ref`s fan out: ten levels of four required properties are a 2 KB contract and a million
+ * values (15 s and 21 MB for one answer, while every other client waits). The largest fakes of the
+ * real contracts in ../shared/corpus stay far below. The same number bounds the nested properties a
+ * schema may have at all (property-tree.ts). Past the budget a fake is tried once more with
+ * required properties only, and then fails with an error naming the budget (a 500 from the mock, a
+ * failed entry for `mockpact fixtures`).
+ */
+export const MAX_FAKE_VALUES = 20_000;
+
+/** Counts the values of one fake (jsf's outputTransform sees each once); past the budget every value throws. */
+export function valueBudget(limit = MAX_FAKE_VALUES): { count<T>(value: T): T; readonly exceeded: boolean } {
+  let left = limit;
+  return {
+    count(value) {
+      if (--left < 0) throw new RangeError(`over the budget of ${limit} values`);
+      return value;
+    },
+    get exceeded() {
+      return left < 0;
+    },
+  };
+}
+
 export function tooLargeToFake(raw: JsonObject): boolean {
   const over = (value: unknown, limit: number) => typeof value === "number" && value > limit;
   if (over(raw.minLength, MAX_FAKE_LENGTH) || over(raw.minItems, MAX_FAKE_ITEMS) || over(raw.minProperties, MAX_FAKE_ITEMS)) return true;

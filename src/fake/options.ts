@@ -12,6 +12,10 @@ export interface CallSettings {
   maxItems: number;
   /** What jsf's `faker` keyword calls into (realism.ts), in place of a faker instance. */
   realism: object;
+  /** Sees every value made (limits.ts: valueBudget); throws past the budget. */
+  countValue<T>(value: T): T;
+  /** 0.5 (about half of the optional properties), or 0 when a fake is tried again within the budget. */
+  optionalsProbability: number;
 }
 
 /**
@@ -26,7 +30,7 @@ export function jsfOptions(call: CallSettings): GenerateSyncOptions {
     seed: call.seed,
     maxDepth: JSF_MAX_DEPTH,
     maxDefaultItems: call.maxItems, // arrays without maxItems; larger maxItems are capped in limits.ts
-    optionalsProbability: 0.5, // optional properties: about half, chosen by the seed
+    optionalsProbability: call.optionalsProbability, // optional properties: about half, chosen by the seed
     alwaysFakeOptionals: false,
     fixedProbabilities: false,
     fillProperties: true,
@@ -40,5 +44,6 @@ export function jsfOptions(call: CallSettings): GenerateSyncOptions {
     formats: { ...FORMATS },
     // No refResolver: prepared schemas hold no $ref (prepare.ts puts each target in its place).
     extensions: { faker: call.realism },
+    outputTransform: (value) => call.countValue(value),
   };
 }

@@ -14,6 +14,7 @@ export interface ChosenResponse {
 export function chooseResponse(operation: Operation, code?: number): ChosenResponse | undefined {
   const specs = operation.responses;
   if (code !== undefined) {
+    if (code < 100 || code > 599) return undefined; // `default` answers any status HTTP has, not `Prefer: code=999`
     const spec = specs.find((s) => s.status === String(code)) ?? specs.find((s) => s.status === `${String(code)[0]}XX`) ?? specs.find((s) => s.status === "DEFAULT");
     return spec ? { status: code, spec } : undefined;
   }

@@ -1,6 +1,7 @@
 import type { Operation, ValueShape } from "../contract/model.js";
 import { formShapeOf } from "../contract/shape.js";
 import { getAtPointer } from "../contract/pointer.js";
+import { regexBudget, type RegexBudget } from "../schema/regex-budget.js";
 import type { SchemaRegistry } from "../schema/registry.js";
 import type { Violation } from "../schema/violation.js";
 import { parseBody } from "./body.js";
@@ -26,24 +27,25 @@ export interface RequestInput {
  * content breaks its schema.
  */
 export async function validateRequest(registry: SchemaRegistry, operation: Operation, input: RequestInput): Promise<RequestVerdict> {
-  const violations = validateParameters(registry, operation, input.parts, input.maxJsonDepth);
+  const budget = regexBudget(); // one for the whole request: parameters and body share it
+  const violations = validateParameters(registry, operation, input.parts, input.maxJsonDepth, budget);
   // Most requests carry no body to parse: their verdict is known without an await (and its promise).
   const step = precheckBody(operation, input);
-  const body = step.kind === "parse" ? await parseAndCheckBody(registry, step, input) : step;
+  const body = step.kind === "parse" ? await parseAndCheckBody(registry, step, input, budget) : step;
   if (body.kind === "unsupported-media-type") return body;
   if (violations.length === 0 && body.violations.length === 0) return { kind: "valid" };
   const status = violations.length > 0 || body.unreadable ? 400 : 422;
   return { kind: "invalid", status, violations: [...violations, ...body.violations] };
 }
 
-function validateParameters(registry: SchemaRegistry, operation: Operation, parts: RawRequestParts, maxDepth: number): Violation[] {
+function validateParameters(registry: SchemaRegistry, operation: Operation, parts: RawRequestParts, maxDepth: number, budget: RegexBudget): Violation[] {
   const violations: Violation[] = [];
   for (const param of operation.parameters) {
     const reading = readParameter(param, parts, { maxDepth });
     if (reading.violation) violations.push(reading.violation);
     else if (!reading.present) {
       if (param.required) violations.push({ in: param.in, where: param.name, keyword: "required", message: `${param.in} parameter ${param.name} is required` });
-    } else violations.push(...registry.validate(param.schema, reading.value, { direction: "request", in: param.in, name: param.name }));
+    } else violations.push(...registry.validate(param.schema, reading.value, { direction: "request", in: param.in, name: param.name, budget }));
   }
   return violations;
 }
@@ -68,14 +70,14 @@ function precheckBody(operation: Operation, input: RequestInput): BodyVerdict | 
   return { kind: "parse", spec, body: input.body!, mediaKey };
 }
 
-async function parseAndCheckBody(registry: SchemaRegistry, { spec, body: raw, mediaKey }: BodyToParse, input: RequestInput): Promise<BodyVerdict> {
+async function parseAndCheckBody(registry: SchemaRegistry, { spec, body: raw, mediaKey }: BodyToParse, input: RequestInput, budget: RegexBudget): Promise<BodyVerdict> {
   const parsed = await parseBody(raw, input.contentType, { maxDepth: input.maxJsonDepth });
   if (parsed.violation) return { kind: "checked", violations: [parsed.violation], unreadable: true };
   const media = spec.content[mediaKey];
   const body = parsed.body;
   if (!media?.schema || body.kind === "none" || body.kind === "binary") return { kind: "checked", violations: [], unreadable: false };
   const value = body.kind === "form" || body.kind === "multipart" ? coerceFields(registry, media.schema, body.value) : body.value;
-  return { kind: "checked", violations: registry.validate(media.schema, value, { direction: "request", in: "body" }), unreadable: false };
+  return { kind: "checked", violations: registry.validate(media.schema, value, { direction: "request", in: "body", budget }), unreadable: false };
 }
 
 const formShapes = new WeakMap<object, Record<string, ValueShape>>();

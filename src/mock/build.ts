@@ -30,7 +30,7 @@ export interface BuildContext {
 export function buildValue(ctx: BuildContext, spec: ResponseSpec, mediaKey: string, media: MediaType, options: { example?: string; dynamic: boolean; requestKey: string }): BuiltValue {
   const built = buildFromCandidates(ctx, spec, mediaKey, media, options);
   // A name that is not there falls back as DESIGN step 5 says, but the client is told it did.
-  if (options.example !== undefined && !options.dynamic && !(options.example in media.examples) && !built.warning) {
+  if (options.example !== undefined && !options.dynamic && !Object.hasOwn(media.examples, options.example) && !built.warning) {
     return { ...built, warning: `example "${options.example}" is not defined for ${ctx.operation.operationId} ${spec.status} ${mediaKey}; served the next candidate` };
   }
   return built;

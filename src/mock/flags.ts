@@ -2,6 +2,7 @@ import { REF_FLAGS } from "../contract/flags.js";
 import type { FlagTable } from "../options/flag-spec.js";
 import { SERVER_FLAGS } from "../server/flags.js";
 import type { MockCoreOptions } from "./options-core.js";
+import { MAX_JOURNAL_SIZE } from "./journal.js";
 import type { MockServerOptions } from "./options-server.js";
 import type { MockOptions } from "./options.js";
 
@@ -17,6 +18,8 @@ export const MOCK_CORE_FLAGS = {
   ...REF_FLAGS,
   mocks: { flag: "--mocks <file|dir>", type: "strings", description: "mocks files or folders of overrides and scenarios (repeatable; default: the mocks folder beside the contracts)" },
   stateful: { flag: "--stateful", type: "boolean", default: false, description: "keep what clients POST, PUT, PATCH and DELETE (resources inferred from the contract's paths)" },
+  stateMaxItems: { flag: "--state-max-items <n>", type: "number", default: 10_000, description: "with --stateful: the most items the state holds in all (a create past it is a 507)" },
+  stateMaxBytes: { flag: "--state-max-bytes <size>", type: "string", default: "32mb", description: "with --stateful: the most JSON the state's items may take in all" },
   fixtures: { flag: "--fixtures <dir>", type: "string", description: "with --stateful: start with the items of this fixtures folder (mockpact fixtures --out)" },
   latency: { flag: "--latency <delay>", type: "string", description: "delay every answer: 250ms, or a range such as 50-200ms" },
   faultRate: { flag: "--fault-rate <p>", type: "number", default: 0, description: "share of answers (0 to 1) replaced by a fault" },
@@ -28,7 +31,9 @@ export const MOCK_CORE_FLAGS = {
 export const ADMIN_FLAGS = {
   admin: { flag: "--no-admin", type: "boolean", default: true, description: "do not serve the admin API" },
   adminPrefix: { flag: "--admin-prefix <path>", type: "string", default: "/__mockpact", description: "where the admin API is served" },
-  journalSize: { flag: "--journal-size <n>", type: "number", default: 1000, description: "how many requests the journal keeps" },
+  journalSize: { flag: "--journal-size <n>", type: "number", default: 1000, description: `how many requests the journal keeps (at most ${MAX_JOURNAL_SIZE})` },
+  adminHosts: { flag: "--admin-hosts <names>", type: "list", description: "more host names the admin API accepts in Host, beside loopback, IP addresses and --host (* for any)" },
+  adminToken: { flag: "--admin-token <token>", type: "string", env: "MOCKPACT_ADMIN_TOKEN", description: "require this bearer token on the admin API (for shared environments)" },
 } satisfies FlagTable<MockServerOptions>;
 
 /** `mockpact mock`: what it answers, then where and how it listens. */

@@ -49,6 +49,15 @@ export interface JournalRecord {
 const MAX_BODY_BYTES = 4096;
 
 /**
+ * The most requests `--journal-size` may keep: each record holds up to 4 KB of body and its headers,
+ * so this is about 50 MB at most (10^8 asked for 8 GB and two minutes to clear).
+ */
+export const MAX_JOURNAL_SIZE = 10_000;
+
+/** The most entries one `GET <prefix>/requests` answers with; older ones are read with `?before=SEQ`. */
+export const MAX_JOURNAL_PAGE = 1_000;
+
+/**
  * The last `size` requests in a ring: memory stays flat under load however many requests arrive
  * (a long body is cut to its first bytes when recorded, so the ring never pins a large buffer).
  */
@@ -73,12 +82,16 @@ export class Journal {
     this.next = (this.next + 1) % this.size;
   }
 
-  /** Newest first, at most `limit`. Credentials (pattern names and the contracts' own apiKey names) never leave. */
-  entries(limit = this.size, secretNames?: SecretNames): JournalEntry[] {
+  /**
+   * Newest first, at most `limit` (and MAX_JOURNAL_PAGE), only those older than `before` when given.
+   * Credentials (pattern names and the contracts' own apiKey names) never leave.
+   */
+  entries(limit = this.size, secretNames?: SecretNames, before = Infinity): JournalEntry[] {
     const out: JournalEntry[] = [];
-    for (let i = 1; i <= this.size && out.length < limit; i++) {
+    const wanted = Math.min(limit, MAX_JOURNAL_PAGE);
+    for (let i = 1; i <= this.size && out.length < wanted; i++) {
       const record = this.slots[(this.next - i + this.size) % this.size];
-      if (record) out.push(formatRecord(record, secretNames));
+      if (record && record.seq < before) out.push(formatRecord(record, secretNames));
     }
     return out;
   }

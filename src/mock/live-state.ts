@@ -1,7 +1,7 @@
 import { Journal } from "./journal.js";
 import { seededRandom, type Random } from "./random.js";
 import { Scenarios } from "./scenarios.js";
-import { StateStore } from "./state/index.js";
+import { StateStore, type StateLimits } from "./state/index.js";
 
 /**
  * What lives as long as the server, across `--watch` reloads: the journal, scenario states, the
@@ -15,6 +15,6 @@ export interface LiveState {
   random: Random;
 }
 
-export function createLiveState(options: { journalSize: number; seed: number }): LiveState {
-  return { journal: new Journal(options.journalSize), scenarios: new Scenarios(), store: new StateStore(), random: seededRandom(options.seed, "delays and faults") };
+export function createLiveState(options: { journalSize: number; seed: number; stateLimits: StateLimits }): LiveState {
+  return { journal: new Journal(options.journalSize), scenarios: new Scenarios(), store: new StateStore(options.stateLimits), random: seededRandom(options.seed, "delays and faults") };
 }

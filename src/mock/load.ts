@@ -19,6 +19,7 @@ export type { LoadedMock } from "./make-mock.js";
 export async function loadMock(options: ResolvedMockOptions, live: LiveState = createLiveState(options), wrapHooks?: (hooks: AnswerHooks) => AnswerHooks): Promise<LoadedMock> {
   const contracts = await loadContracts(options.contracts, { refRoot: options.refRoot, allowRemoteRefs: options.allowRemoteRefs });
   const stubs = await loadStubs(options.pacts);
+  for (const warning of stubs?.warnings ?? []) options.onEvent({ type: "warning", ...warning });
   const files = await readAnswerFiles(options);
   const pactFiles = stubs ? stubs.files.filter((f) => !/^https?:/i.test(f)) : [];
   return makeMock({ contracts, files, watched: [...contracts.map((c) => c.file), ...pactFiles], ...(stubs ? { stubs } : {}) }, options, live, wrapHooks);

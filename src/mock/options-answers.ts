@@ -1,7 +1,8 @@
 import { checkOption } from "../errors.js";
 import { delay, type DelayRange } from "../options/delay.js";
 import { withDefaults } from "../options/flag-spec.js";
-import { rate, someOf } from "../options/validators.js";
+import { size } from "../options/size.js";
+import { count, rate, someOf } from "../options/validators.js";
 import { FAULT_KINDS, type FaultKind } from "./faults.js";
 import { defaultMocks } from "./default-mocks.js";
 import { MOCK_CORE_FLAGS } from "./flags.js";
@@ -12,6 +13,10 @@ export interface AnswerOptions {
   mocks?: string[];
   /** Infer resources from the contract's paths and keep what clients POST, PUT, PATCH and DELETE. */
   stateful?: boolean;
+  /** With `stateful`: the most items the state holds in all. Default 10,000. */
+  stateMaxItems?: number;
+  /** With `stateful`: the most bytes of JSON its items take in all (`32mb`, or a number of bytes). Default 32 MiB. */
+  stateMaxBytes?: number | string;
   /** With `stateful`: a fixtures folder (the output of `mockpact fixtures`) whose items the store starts with. */
   fixtures?: string;
   /** Latency added to every answer: `50-200ms`, `250ms`. Off by default. */
@@ -25,6 +30,7 @@ export interface AnswerOptions {
 export interface ResolvedAnswerOptions {
   mocks: string[];
   stateful: boolean;
+  stateLimits: { maxItems: number; maxBytes: number };
   fixtures: string | undefined;
   latency: DelayRange | undefined;
   faultRate: number;
@@ -37,6 +43,7 @@ export function resolveAnswerOptions(options: AnswerOptions, contracts: string[]
   return {
     mocks: given.mocks && given.mocks.length > 0 ? given.mocks : defaultMocks(contracts),
     stateful: given.stateful,
+    stateLimits: { maxItems: checkOption("state-max-items", given.stateMaxItems, count), maxBytes: checkOption("state-max-bytes", given.stateMaxBytes, size) },
     fixtures: given.fixtures,
     latency: given.latency === undefined ? undefined : checkOption("latency", given.latency, delay),
     faultRate: checkOption("fault-rate", given.faultRate, rate),

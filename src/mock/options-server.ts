@@ -1,8 +1,9 @@
 import { checkOption } from "../errors.js";
 import { withDefaults } from "../options/flag-spec.js";
-import { count, type Validator } from "../options/validators.js";
+import { integerBetween, type Validator } from "../options/validators.js";
 import { resolveServerOptions, type ResolvedServerOptions, type ServerOptions } from "../server/options.js";
 import { ADMIN_FLAGS } from "./flags.js";
+import { MAX_JOURNAL_SIZE } from "./journal.js";
 
 /** Where and how the mock listens, and its admin API: nothing here changes an answer. */
 export interface MockServerOptions extends ServerOptions {
@@ -10,14 +11,20 @@ export interface MockServerOptions extends ServerOptions {
   admin?: boolean;
   /** Where the admin API is served. Default `/__mockpact`. */
   adminPrefix?: string;
-  /** How many requests the journal keeps (default 1000; 0 keeps none). */
+  /** How many requests the journal keeps (default 1000; 0 keeps none; at most MAX_JOURNAL_SIZE). */
   journalSize?: number;
+  /** Host names the admin API accepts beside loopback names, IP addresses and `host` (`*`: any). */
+  adminHosts?: string[];
+  /** A bearer token every admin request must carry (the console's page and modules aside). */
+  adminToken?: string;
 }
 
 export interface ResolvedMockServerOptions extends ResolvedServerOptions {
   admin: boolean;
   adminPrefix: string;
   journalSize: number;
+  adminHosts: string[];
+  adminToken: string | undefined;
 }
 
 export function resolveMockServerOptions(options: MockServerOptions): ResolvedMockServerOptions {
@@ -26,9 +33,17 @@ export function resolveMockServerOptions(options: MockServerOptions): ResolvedMo
     ...resolveServerOptions(options),
     admin: given.admin,
     adminPrefix: checkOption("admin-prefix", given.adminPrefix, urlPathPrefix),
-    journalSize: checkOption("journal-size", given.journalSize, count),
+    journalSize: checkOption("journal-size", given.journalSize, integerBetween(0, MAX_JOURNAL_SIZE)),
+    adminHosts: (given.adminHosts ?? []).map((name) => name.trim()).filter(Boolean),
+    adminToken: given.adminToken === undefined ? undefined : checkOption("admin-token", given.adminToken, token),
   };
 }
+
+/** Printable ASCII, at least 8 characters: it travels in a header, and a short one is guessed. */
+const token: Validator<string> = {
+  expected: "at least 8 printable characters without spaces",
+  read: (value) => (typeof value === "string" && /^[\x21-\x7e]{8,}$/.test(value) ? value : undefined),
+};
 
 /** `__mockpact/` -> `/__mockpact`: one leading slash, none trailing; `/` alone would hide every route. */
 const urlPathPrefix: Validator<string> = {

@@ -6,6 +6,7 @@ import { createServerHost } from "../server/host.js";
 import { readBody, readingWithoutBody, toHttpRequest, writeResponse, type BodyReading } from "../server/node-adapter.js";
 import { watchFiles } from "../server/watch.js";
 import { createAdminApp } from "./admin/app.js";
+import { adminAccessOf, warnIfExposed } from "./exposure.js";
 import { createLiveState } from "./live-state.js";
 import { loadMock, missingFileError, type LoadedMock } from "./load.js";
 import { resolveMockOptions, type MockOptions, type ResolvedMockOptions } from "./options.js";
@@ -38,7 +39,7 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
   };
   const host = createServerHost({
     ...resolved,
-    admin: resolved.admin ? { prefix: resolved.adminPrefix, handle: createAdminApp(resolved.adminPrefix, { mock: () => mock, live }) } : undefined,
+    admin: resolved.admin ? { prefix: resolved.adminPrefix, handle: createAdminApp(resolved.adminPrefix, { mock: () => mock, live, access: adminAccessOf(resolved) }) } : undefined,
     handle(req, res) {
       // Most requests have no body: answered without the promise and closure of a body read.
       const known = readingWithoutBody(req, resolved.maxBodyBytes);
@@ -59,7 +60,10 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
     },
     handle: (request) => mock.core.handle(request),
     reload,
-    listen: (port) => host.listen(port),
+    listen: (port) => {
+      warnIfExposed(resolved);
+      return host.listen(port);
+    },
     close: async () => {
       stopWatching();
       await host.close();

@@ -1,5 +1,6 @@
 import { MockpactError } from "../errors.js";
 import { isObject } from "../contract/pointer.js";
+import { jsonNestingExceeds, MAX_JSON_DEPTH } from "../http/body.js";
 
 /** What mockpact needs to know of a pact before Pact's verifier runs it. */
 export interface PactFile {
@@ -19,6 +20,9 @@ export interface PactInteraction {
   states: Array<{ name: string; params: Record<string, unknown> }>;
 }
 
+/** A body may nest as deep as a request body to the mock, inside the few levels of the pact around it. */
+const MAX_PACT_NESTING = MAX_JSON_DEPTH + 16;
+
 /** The major versions of the Pact specification that Pact's core reads. */
 const KNOWN_MAJORS = new Set(["1", "2", "3", "4"]);
 
@@ -28,6 +32,10 @@ const KNOWN_MAJORS = new Set(["1", "2", "3", "4"]);
  * log line and no file name; this names the file and says what is wrong.
  */
 export function parsePact(text: string, source: string): PactFile {
+  // Checked before parsing: every walk of a pact (matching, compat, reports) recurses into its bodies.
+  if (jsonNestingExceeds(text, MAX_PACT_NESTING)) {
+    throw invalid(source, `it nests arrays and objects deeper than ${MAX_PACT_NESTING} levels`, `A body may nest ${MAX_JSON_DEPTH} levels, as a request body may; flatten the deeper parts.`);
+  }
   let doc: unknown;
   try {
     doc = JSON.parse(text);

@@ -1,4 +1,5 @@
 import { isObject } from "../contract/pointer.js";
+import { jsonNestingExceeds, MAX_JSON_DEPTH } from "../http/body.js";
 import { isJsonMediaType, parseMediaType } from "../http/media-type.js";
 import type { PactBody, PactHeaders } from "./http-interaction.js";
 
@@ -29,7 +30,7 @@ function readV4Body(raw: Record<string, unknown>, pointer: string, headers: Pact
 }
 
 function parseIfJsonText(value: unknown, contentType: string | undefined): unknown {
-  if (typeof value !== "string" || !isJsonMediaType(contentType)) return value;
+  if (typeof value !== "string" || !isJsonMediaType(contentType) || jsonNestingExceeds(value, MAX_JSON_DEPTH)) return value;
   try {
     return JSON.parse(value);
   } catch {

@@ -29,9 +29,13 @@ export const PROXY_FLAGS = {
   port: SERVER_FLAGS.port,
   host: SERVER_FLAGS.host,
   watch: SERVER_FLAGS.watch,
+  headersTimeoutMs: SERVER_FLAGS.headersTimeoutMs,
+  requestTimeoutMs: SERVER_FLAGS.requestTimeoutMs,
   admin: { ...ADMIN_FLAGS.admin, description: "do not serve the admin API (journal of proxied exchanges, web console)" },
   adminPrefix: ADMIN_FLAGS.adminPrefix,
-  journalSize: { ...ADMIN_FLAGS.journalSize, description: "how many exchanges the journal keeps" },
+  journalSize: { ...ADMIN_FLAGS.journalSize, description: "how many exchanges the journal keeps (at most 10000)" },
+  adminHosts: ADMIN_FLAGS.adminHosts,
+  adminToken: ADMIN_FLAGS.adminToken,
 } satisfies FlagTable<ProxyOptions>;
 
 /** `--validate requests,responses` / `none` -> the list `validate` takes. */

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { RouteTarget } from "../http/router.js";
 import { isJsonMediaType, parseMediaType } from "../http/media-type.js";
-import { isSecretName } from "../redact.js";
+import { isSecretName, redactBodyText, redactValue, type SecretNames } from "../redact.js";
 import { firstValue, splitUrl } from "../http/url.js";
 import { utf8Text } from "../http/bytes.js";
 
@@ -16,7 +16,8 @@ export interface RecordedExchange {
 /**
  * Only what the contract speaks of is kept: Content-Type, documented header parameters and
  * response headers, Location. Anything credential-like (Authorization, cookies, API keys, the
- * operation's apiKey names) is dropped whole: forwarded upstream, never written to a file.
+ * operation's apiKey names) is dropped whole, and credential-like body fields are redacted:
+ * forwarded upstream, never written to a file.
  */
 export function recordExchange(target: RouteTarget, method: string, url: string, request: { headers: IncomingHttpHeaders; body?: Uint8Array }, response: { status: number; headers: IncomingHttpHeaders; body?: Uint8Array }): RecordedExchange {
   const { contract, operation } = target;
@@ -28,8 +29,8 @@ export function recordExchange(target: RouteTarget, method: string, url: string,
   return {
     contractId: contract.id,
     operationId: operation.operationId,
-    request: { method: method.toUpperCase(), path: splitUrl(url).pathname, query: queryOf(url, keep), headers: pick(request.headers, requestHeaderNames, keep), ...bodyOf(request.headers, request.body) },
-    response: { status: response.status, headers: pick(response.headers, responseHeaderNames, keep), ...bodyOf(response.headers, response.body) },
+    request: { method: method.toUpperCase(), path: splitUrl(url).pathname, query: queryOf(url, keep), headers: pick(request.headers, requestHeaderNames, keep), ...bodyOf(request.headers, request.body, secret) },
+    response: { status: response.status, headers: pick(response.headers, responseHeaderNames, keep), ...bodyOf(response.headers, response.body, secret) },
   };
 }
 
@@ -50,16 +51,20 @@ function queryOf(url: string, keep: (name: string) => boolean): Record<string, s
   return out;
 }
 
-/** JSON bodies as values, text as a string; other media types are not written (no bytes in JSON files). */
-function bodyOf(headers: IncomingHttpHeaders, body: Uint8Array | undefined): { body?: unknown } {
+/**
+ * JSON bodies as values, text as a string; other media types are not written (no bytes in JSON
+ * files). Credential-like fields (a login's `{"token": ...}`, `password=` in a form) are redacted:
+ * the files are committed and shared, the credentials are live.
+ */
+function bodyOf(headers: IncomingHttpHeaders, body: Uint8Array | undefined, secret: SecretNames): { body?: unknown } {
   if (!body || body.length === 0) return {};
   const contentType = firstValue(headers["content-type"]);
   if (isJsonMediaType(contentType)) {
     try {
-      return { body: JSON.parse(utf8Text(body)) };
+      return { body: redactValue(JSON.parse(utf8Text(body)), secret) };
     } catch {
       return {};
     }
   }
-  return parseMediaType(contentType)?.type === "text" ? { body: utf8Text(body) } : {};
+  return parseMediaType(contentType)?.type === "text" ? { body: redactBodyText(utf8Text(body), secret) } : {};
 }

@@ -3,6 +3,7 @@ import { createAdminApp } from "../mock/admin/app.js";
 import { Journal } from "../mock/journal.js";
 import { createLiveState, type LiveState } from "../mock/live-state.js";
 import { loadMock } from "../mock/load.js";
+import { adminAccessOf, warnIfExposed } from "../mock/exposure.js";
 import { watchOptions } from "../mock/server.js";
 import { createServerHost } from "../server/host.js";
 import { watchFiles } from "../server/watch.js";
@@ -46,7 +47,7 @@ export async function createProxyServer(options: ProxyOptions): Promise<ProxySer
   const live: LiveState = { ...mockLive, journal };
   const host = createServerHost({
     ...resolved,
-    admin: resolved.admin ? { prefix: resolved.adminPrefix, handle: createAdminApp(resolved.adminPrefix, { mock: () => loaded.mock!, live }) } : undefined,
+    admin: resolved.admin ? { prefix: resolved.adminPrefix, handle: createAdminApp(resolved.adminPrefix, { mock: () => loaded.mock!, live, access: adminAccessOf(resolved) }) } : undefined,
     handle: engine.handle,
   });
   const reload = async () => {
@@ -64,7 +65,10 @@ export async function createProxyServer(options: ProxyOptions): Promise<ProxySer
     journal,
     reload,
     flush: engine.flush,
-    listen: (port) => host.listen(port),
+    listen: (port) => {
+      warnIfExposed(resolved);
+      return host.listen(port);
+    },
     close: async () => {
       stopWatching();
       await host.close();

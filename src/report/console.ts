@@ -1,4 +1,5 @@
 import type { Case, Report, Suite } from "./model.js";
+import { printable } from "../redact.js";
 import { describeFinding } from "./text.js";
 
 export interface Paint {
@@ -26,7 +27,7 @@ export function formatConsole(report: Report, paint: Paint = plain): string {
 function suiteLines(suite: Suite, paint: Paint): string[] {
   const facts = Object.entries(suite.properties).map(([k, v]) => `${k} ${v}`);
   if (suite.source) facts.push(suite.source);
-  const lines = [`${paint.bold(suite.name)} ${paint.dim(`(${facts.join(", ")})`)}`];
+  const lines = [`${paint.bold(printable(suite.name))} ${paint.dim(printable(`(${facts.join(", ")})`))}`];
   for (const c of suite.cases) lines.push(...caseLines(c, paint));
   return lines;
 }
@@ -34,9 +35,9 @@ function suiteLines(suite: Suite, paint: Paint): string[] {
 function caseLines(c: Case, paint: Paint): string[] {
   const mark = c.status === "passed" ? paint.green("✓") : c.status === "pending" ? paint.yellow("○") : paint.red("✗");
   const tail = c.status === "pending" ? paint.yellow(" (pending)") : "";
-  const lines = [`  ${mark} ${c.name}${tail}${c.durationMs !== undefined ? paint.dim(` ${Math.round(c.durationMs)} ms`) : ""}`];
+  const lines = [`  ${mark} ${printable(c.name)}${tail}${c.durationMs !== undefined ? paint.dim(` ${Math.round(c.durationMs)} ms`) : ""}`];
   for (const finding of c.findings) {
-    const line = `      ${describeFinding(finding)}`;
+    const line = `      ${printable(describeFinding(finding), { lines: true })}`;
     lines.push(finding.level === "warning" ? paint.yellow(line) : c.status === "failed" ? paint.red(line) : line);
   }
   return lines;

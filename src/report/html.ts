@@ -1,3 +1,4 @@
+import { printable } from "../redact.js";
 import type { Case, Finding, Report, Suite } from "./model.js";
 import { HTML_REPORT_CSS, HTML_REPORT_SCRIPT } from "./html-assets.js";
 import { writeFileAtomic } from "./write-file.js";
@@ -113,10 +114,10 @@ function contractPlaceText(f: Finding): string | undefined {
 }
 
 function esc(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return printable(text, { lines: true }).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
 
 /** JSON inside <script>: `</script>` and `<!--` in a value must not end or confuse the element. */
 function jsonForScript(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+  return printable(JSON.stringify(value).replace(/</g, "\\u003c"));
 }

@@ -1,3 +1,4 @@
+import { printable } from "../redact.js";
 import type { Case, Finding, Report, Suite } from "./model.js";
 import { describeFinding } from "./text.js";
 import { writeFileAtomic } from "./write-file.js";
@@ -64,11 +65,11 @@ function seconds(ms: number): string {
   return (ms / 1000).toFixed(3);
 }
 
-/** XML 1.0 cannot carry most control characters at all, escaped or not: drop them. */
-const INVALID_XML = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g;
+/** XML 1.0 cannot carry most control characters at all, and a CI page shows the rest: written out as \uXXXX. */
+const INVALID_XML = /[\ufffe\uffff]/g;
 
 function text(value: string): string {
-  return value.replace(INVALID_XML, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return printable(value, { lines: true }).replace(INVALID_XML, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
 function attr(value: string): string {

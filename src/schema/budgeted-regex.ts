@@ -1,11 +1,7 @@
 import vm from "node:vm";
+import { currentBudget, regexBudget } from "./regex-budget.js";
 
-/**
- * Wall-clock budget for one `pattern` test that no linear-time engine can run (lookarounds,
- * backrefs). Generous, so a busy machine never turns a linear pattern into a false "no match"; a
- * truly catastrophic one still costs at most this much of the event loop.
- */
-export const REGEX_TIME_LIMIT_MS = 250;
+export { REGEX_TIME_LIMIT_MS } from "./regex-budget.js";
 
 /**
  * ajv shares one compiled pattern per `String(tester)` across all schemas of an instance (its scope
@@ -17,18 +13,31 @@ export interface PatternTester {
   toString(): string;
 }
 
-/** V8's RegExp inside a vm context with a time limit: over the limit the value counts as not matching. */
+/**
+ * V8's RegExp inside a vm context, each test drawing on the current request's time budget: once it
+ * is spent (or a test is cut short by it) the value counts as not matching and the budget says so.
+ */
 export function budgetedTester(regex: RegExp): PatternTester {
   const context = vm.createContext({ regex, input: "" });
   const script = new vm.Script("regex.test(input)");
   return {
     toString: () => `budgeted:${regex.toString()}`,
     test(input: string): boolean {
-      context.input = input;
-      try {
-        return script.runInContext(context, { timeout: REGEX_TIME_LIMIT_MS }) as boolean;
-      } catch {
+      const budget = currentBudget() ?? regexBudget(); // outside a validation: this value alone
+      const remaining = budget.limitMs - budget.spentMs;
+      if (remaining <= 0) {
+        budget.exhausted = true;
         return false;
+      }
+      context.input = input;
+      const start = performance.now();
+      try {
+        return script.runInContext(context, { timeout: Math.max(1, Math.ceil(remaining)) }) as boolean;
+      } catch {
+        budget.exhausted = true;
+        return false;
+      } finally {
+        budget.spentMs += performance.now() - start;
       }
     },
   };

@@ -13,9 +13,9 @@ const QUANTIFIED_GROUP = /\)[*+?{]/;
  * - a pattern without quantified groups that safe-regex2 also accepts runs on V8's RegExp (fast);
  * - any other runs on RE2JS, which matches in linear time (safe-regex2 alone passes `^(a|aa)+$`,
  *   which V8 takes minutes over on 60 characters);
- * - what RE2 cannot express (lookarounds, backreferences) runs on V8 inside a vm context with a time
- *   limit; over the limit the value counts as not matching (budgeted-regex.ts; the browser build has
- *   no vm and runs it on RegExp alone, budgeted-regex-browser.ts).
+ * - what RE2 cannot express (lookarounds, backreferences) runs on V8 inside a vm context, drawing on
+ *   the request's time budget (regex-budget.ts); once it is spent, values count as not matching
+ *   (budgeted-regex.ts; the browser build has no vm and runs it on RegExp alone).
  * Contract patterns are ECMA-262 without the `u` flag as often as with it (`[\w\-]`), so `u` is
  * dropped when the pattern needs that.
  */

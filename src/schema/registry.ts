@@ -3,6 +3,7 @@ import type { Contract, SchemaRef } from "../contract/model.js";
 import { MockpactError } from "../errors.js";
 import { addDocument } from "./add-document.js";
 import { createAjv } from "./ajv.js";
+import { regexBudget, withRegexBudget, type RegexBudget } from "./regex-budget.js";
 import { toViolations, type Direction } from "./violations.js";
 import type { Violation, ViolationLocation } from "./violation.js";
 
@@ -44,10 +45,17 @@ export class SchemaRegistry {
     return validate;
   }
 
-  validate(ref: SchemaRef, value: unknown, options: { direction: Direction; in: ViolationLocation; name?: string }): Violation[] {
+  /**
+   * Every violation of `value`. Patterns that need backtracking draw on `budget` (one per request,
+   * shared by all its values), else on one budget for this value; where it ran out, the pattern
+   * violations say so.
+   */
+  validate(ref: SchemaRef, value: unknown, options: { direction: Direction; in: ViolationLocation; name?: string; budget?: RegexBudget }): Violation[] {
     const validate = this.validator(ref);
-    if (validate(value)) return [];
-    return toViolations(validate.errors ?? [], { ...options, document: this.contract.document });
+    const budget = options.budget ?? regexBudget();
+    if (withRegexBudget(budget, () => validate(value))) return [];
+    const violations = toViolations(validate.errors ?? [], { ...options, document: this.contract.document });
+    return budget.exhausted ? violations.map((v) => (v.keyword === "pattern" ? { ...v, message: `${v.message} ${budgetNote(budget)}` } : v)) : violations;
   }
 
   /**
@@ -75,6 +83,10 @@ export class SchemaRegistry {
       throw compileError(this.contract, pointer, cause);
     }
   }
+}
+
+function budgetNote(budget: RegexBudget): string {
+  return `(or not checked to the end: the ${budget.limitMs} ms budget of the request for patterns with lookarounds or backreferences ran out)`;
 }
 
 function compileError(contract: Contract, pointer: string, cause: unknown): MockpactError {

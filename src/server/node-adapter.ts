@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { isWritableStatus } from "../contract/writable.js";
 import { payloadTooLarge, problem, problemResponse } from "../http/problem.js";
 import type { HttpRequest, HttpResponse } from "../http/types.js";
 
@@ -54,17 +55,20 @@ export function toHttpRequest(req: IncomingMessage, body: Buffer | undefined): H
 }
 
 /**
- * The one place a response is written to a socket. A response node:http refuses (a status outside
- * 100-599, a header name with a space, a value with CR/LF or characters beyond Latin-1: all of
- * which a contract, a mocks file or a pact can hold) becomes a 500 problem that names what was
- * wrong, instead of an exception that escapes the request handler.
+ * The one place a response is written to a socket. A response node:http refuses (a header name with
+ * a space, a value with CR/LF or characters beyond Latin-1) or that HTTP has no status for (outside
+ * 100-599, which node lets through up to 999): all of which a contract, a mocks file or a pact can
+ * hold (they are warned about at load) becomes a 500 problem that names what was wrong, instead of
+ * an exception that escapes the request handler or a status no client understands.
  */
 export function writeResponse(res: ServerResponse, response: HttpResponse): void {
   if (res.headersSent || res.destroyed) return;
   try {
+    if (!isWritableStatus(response.status)) throw new RangeError(`status ${response.status} is outside 100-599`);
     writeWhole(res, response);
   } catch (error) {
     for (const name of res.getHeaderNames()) res.removeHeader(name);
+    res.statusMessage = ""; // the refused writeHead may have set the first status's text ("500 OK")
     writeWhole(res, problemResponse(problem("mock-error", `Failed to write the response: ${(error as Error).message}`)));
   }
 }

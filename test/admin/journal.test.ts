@@ -7,7 +7,7 @@ beforeAll(async () => {
 });
 afterAll(() => mock.close());
 beforeEach(async () => {
-  expect((await call(`${mock.url}/__mockpact/requests`, { method: "DELETE" })).status).toBe(204);
+  expect((await call(`${mock.url}/__mockpact/requests`, { method: "DELETE", headers: { "content-type": "application/json" } })).status).toBe(204);
 });
 
 const journal = async (query = "") => (await call(`${mock.url}/__mockpact/requests${query}`)).json;

@@ -17,8 +17,8 @@ describe.skipIf(skipWithoutBrowser())("the web console of a running mock, in Chr
   afterAll(async () => mock?.close());
   // Each test starts from an empty journal and the start state, through the admin API the console reads.
   beforeEach(async () => {
-    expect((await fetch(admin("reset"), { method: "POST" })).ok).toBe(true);
-    expect((await fetch(admin("requests"), { method: "DELETE" })).ok).toBe(true);
+    expect((await fetch(admin("reset"), { method: "POST", headers: { "content-type": "application/json" } })).ok).toBe(true);
+    expect((await fetch(admin("requests"), { method: "DELETE", headers: { "content-type": "application/json" } })).ok).toBe(true);
   });
 
   async function openConsole() {

@@ -64,11 +64,11 @@ describe("redaction", () => {
 });
 
 describe("JUnit XML", () => {
-  it("escapes names and messages, and drops characters XML cannot carry", () => {
+  it("escapes names and messages, and writes control characters (which XML cannot carry) out as \\uXXXX", () => {
     const report = buildReport("t", [{ name: 'a <b> & "c"', properties: {}, cases: [{ name: "x\u0001y", status: "failed", findings: [{ source: "pact", level: "error", message: "<&>" }] }] }], 10);
     const xml = toJUnitXml(report);
     expect(xml).toContain('<testsuite name="a &lt;b&gt; &amp; &quot;c&quot;" tests="1" failures="1"');
-    expect(xml).toContain('name="xy"');
+    expect(xml).toContain('name="x\\u0001y"');
     expect(xml).toContain("pact: &lt;&amp;&gt;</failure>");
   });
 });

@@ -12,7 +12,10 @@ import { MockpactError } from "../../src/errors.js";
 import { createMockServer, type MockServer } from "../../src/mock/server.js";
 import type { MockEvent } from "../../src/mock/options.js";
 import type { HttpResponse } from "../../src/http/types.js";
-import { ALIAS_CYCLE, aliasBomb, CATASTROPHIC_PATTERNS, HUGE_BOUNDS, REF_CYCLE, refTo, REQUIRED_RECURSION } from "./support/hostile-contracts.js";
+import { REGEX_TIME_LIMIT_MS } from "../../src/schema/regex.js";
+import { MAX_FAKE_VALUES } from "../../src/fake/limits.js";
+import { generateFixtures } from "../../src/fixtures/index.js";
+import { ALIAS_CYCLE, aliasBomb, CATASTROPHIC_PATTERNS, HUGE_BOUNDS, fanOut, LOOKAROUND_ARRAYS, LOOKAROUND_HOSTILE_VALUE, REF_CYCLE, refTo, REQUIRED_RECURSION } from "./support/hostile-contracts.js";
 
 /**
  * Heap growth a hostile load or answer may cause (the hazards take gigabytes). Time is not measured:
@@ -66,11 +69,13 @@ function ask(server: MockServer, method: string, url: string, options: { body?: 
 }
 
 describe("YAML aliases", () => {
-  it('refuses a "billion laughs" alias bomb at parse time, in bounded time and memory', async () => {
-    const error = await loadError(await write("bomb.yaml", aliasBomb()));
+  it.each(["block", "flow-no-space"] as const)('refuses a "billion laughs" alias bomb (%s) at parse time, in bounded time and memory', async (style) => {
+    const text = aliasBomb(style);
+    expect(text.length).toBeLessThan(800);
+    const error = await loadError(await write(`bomb-${style}.yaml`, text));
     expect(error.code).toBe("CONTRACT_PARSE");
     expect(error.message).toMatch(/aliases .* expand to more than/);
-    expect(error.place.file).toMatch(/bomb\.yaml$/);
+    expect(error.place.file).toMatch(/bomb-.*\.yaml$/);
   });
 
   it("refuses an alias inside the node it names (a cycle)", async () => {
@@ -126,6 +131,57 @@ describe("schemas that cannot be faked or checked cheaply", () => {
     const answered = await ask(server, "POST", "/redos?q=aaa", { body: "{}", headers: { "x-word": "aa" } });
     expect(answered.status).toBeLessThan(600); // a fake of `^(a+)+b$`, or a clear error: in bounded time either way
     await server.close();
+  });
+
+  // The deadline is the behaviour here (no linear engine runs lookarounds): one request's pattern work
+  // ends at REGEX_TIME_LIMIT_MS in all, where each value used to get that much (40 values: 10 s).
+  it.each([
+    ["40 body items", "/words", JSON.stringify(Array.from({ length: 40 }, () => LOOKAROUND_HOSTILE_VALUE))],
+    ["40 query items", `/words?${Array.from({ length: 40 }, () => `w=${LOOKAROUND_HOSTILE_VALUE}`).join("&")}`, "[]"],
+    ["a 1 MB body of short items", "/words", JSON.stringify(Array.from({ length: 25_000 }, () => LOOKAROUND_HOSTILE_VALUE))],
+  ])("spends one regex budget per request on lookaround patterns: %s", async (_name, url, body) => {
+    const { server } = await loadMock(await write("lookaround.yaml", LOOKAROUND_ARRAYS));
+    const start = performance.now();
+    const refused = await ask(server, "POST", url, { body });
+    const took = performance.now() - start;
+    expect(refused.status).toBeGreaterThanOrEqual(400);
+    expect(refused.status).toBeLessThan(500);
+    expect(refused.headers["mockpact-violations"]).toMatch(/pattern/);
+    expect(String(refused.body)).toContain(`the ${REGEX_TIME_LIMIT_MS} ms budget of the request`);
+    expect(took, "one budget, plus the work around it").toBeLessThan(REGEX_TIME_LIMIT_MS * 4 + 1_000);
+    const fine = await ask(server, "POST", "/words?w=aaa", { body: '["aa","aaa"]' });
+    expect(fine.status).toBe(204);
+    await server.close();
+  });
+
+  it("stops a fake of a $ref fan-out at the fake budget: a 500 naming it, for static and dynamic answers alike", async () => {
+    const text = fanOut(10, 4); // 4^9 strings from 2 KB
+    expect(text.length).toBeLessThan(4_000);
+    const { server } = await loadMock(await write("fan-out.yaml", text));
+    for (const headers of [{}, { prefer: "dynamic=true" }, { prefer: "dynamic=true" }] as Array<Record<string, string>>) {
+      const response = await ask(server, "GET", "/fan", { headers });
+      expect(response.status).toBe(500);
+      expect(String(response.body)).toContain(`more than ${MAX_FAKE_VALUES.toLocaleString("en-US")} values (the fake budget)`);
+      expect(Buffer.byteLength(String(response.body))).toBeLessThan(2_000);
+    }
+    await server.close();
+  });
+
+  it("fakes a fan-out of optional properties within the budget, with required properties only where it must", async () => {
+    // Half of 8 optional properties per level: about 4^9 values, over the budget; with required ones only, one.
+    const { server } = await loadMock(await write("fan-out-optional.yaml", fanOut(10, 8, { required: false })));
+    const response = await ask(server, "GET", "/fan", { headers: { prefer: "dynamic=true" } });
+    expect(response.status).toBe(200);
+    expect(JSON.parse(String(response.body))).toEqual({ id: expect.any(Number) });
+    await server.close();
+  });
+
+  it("writes no fixture for a fan-out, and lists it as failed with the budget named", async () => {
+    const out = join(folder, "fan-out-fixtures");
+    const result = await bounded(async () => generateFixtures({ contracts: [await write("fan-out-fixtures.yaml", fanOut(10, 4))], out }));
+    expect(result.files).toBe(0);
+    expect(result.failures.map((f) => JSON.stringify(f)).join("\n")).toContain("the fake budget");
+    expect(result.bytes).toBeLessThan(10_000);
   });
 
   it("answers a required self-recursive schema with a clear 500, in bounded time", async () => {

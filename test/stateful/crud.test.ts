@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => mock.close());
 beforeEach(async () => {
-  expect((await call(`${mock.url}/__mockpact/reset`, { method: "POST" })).status).toBe(204);
+  expect((await call(`${mock.url}/__mockpact/reset`, { method: "POST", headers: { "content-type": "application/json" } })).status).toBe(204);
 });
 
 /** A request to the mock whose answer must be valid against the contract, whatever its status. */
@@ -101,7 +101,7 @@ describe("a CRUD round trip on a contract's inferred resource", () => {
     const state = await call(`${mock.url}/__mockpact/state`);
     const tasks = state.json.resources.find((r: { collection: string }) => r.collection === "/tasks");
     expect(tasks.collections[0]).toMatchObject({ path: "/tasks", count: 1 });
-    expect((await call(`${mock.url}/__mockpact/reset`, { method: "POST" })).status).toBe(204);
+    expect((await call(`${mock.url}/__mockpact/reset`, { method: "POST", headers: { "content-type": "application/json" } })).status).toBe(204);
     expect((await send("GET", "/api/tasks")).json).toMatchObject({ items: [], total: 0 });
     expect((await send("POST", "/api/tasks", { title: "again" })).json.id).toBe(1);
   });

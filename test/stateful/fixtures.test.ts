@@ -67,7 +67,7 @@ describe("seeding the store from a fixtures folder", () => {
     const mock = await started({ contracts: ["test/contracts/tasks.yaml"], stateful: true, fixtures: await fixturesFolder() });
     await call(`${mock.url}/api/tasks/7`, { method: "DELETE" });
     expect((await call(`${mock.url}/api/tasks/7`)).status).toBe(404);
-    await call(`${mock.url}/__mockpact/reset`, { method: "POST" });
+    await call(`${mock.url}/__mockpact/reset`, { method: "POST", headers: { "content-type": "application/json" } });
     expect((await call(`${mock.url}/api/tasks/7`)).json.title).toBe("from getTask");
   });
 

@@ -38,7 +38,7 @@ afterAll(async () => {
   await cleanup();
 });
 beforeEach(async () => {
-  await call(`${mock.url}/__mockpact/reset`, { method: "POST" });
+  await call(`${mock.url}/__mockpact/reset`, { method: "POST", headers: { "content-type": "application/json" } });
 });
 
 const title = async () => (await call(`${mock.url}/api/tasks/5`)).json.title;
@@ -74,7 +74,7 @@ describe("a three-state scenario", () => {
   it("starts over on POST /__mockpact/reset", async () => {
     await patch();
     expect(await title()).toBe("doing");
-    await call(`${mock.url}/__mockpact/reset`, { method: "POST" });
+    await call(`${mock.url}/__mockpact/reset`, { method: "POST", headers: { "content-type": "application/json" } });
     expect(await title()).toBe("todo");
   });
 

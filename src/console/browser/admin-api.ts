@@ -65,15 +65,24 @@ export interface ServerState {
 
 type Json = Record<string, unknown>;
 
+/**
+ * With `--admin-token`, the console is opened as `<prefix>/#token=...`: the fragment never reaches a
+ * server or a log, and the token goes only into this header.
+ */
+function credentials(): Record<string, string> {
+  const token = new URLSearchParams(window.location.hash.slice(1)).get("token");
+  return token ? { authorization: `Bearer ${token}` } : {};
+}
+
 async function getJson(path: string): Promise<unknown> {
-  const response = await fetch(path, { headers: { accept: "application/json" }, cache: "no-store" });
+  const response = await fetch(path, { headers: { accept: "application/json", ...credentials() }, cache: "no-store" });
   if (!response.ok) throw new Error(`GET ${path}: ${response.status}`);
   return response.json();
 }
 
 async function send(method: string, path: string, body?: unknown): Promise<void> {
-  const init: RequestInit = { method };
-  if (body !== undefined) init.headers = { "content-type": "application/json" };
+  // Every state change says JSON, body or not: the admin API refuses one that does not (CSRF).
+  const init: RequestInit = { method, headers: { "content-type": "application/json", ...credentials() } };
   if (body !== undefined) init.body = JSON.stringify(body);
   const response = await fetch(path, init);
   if (!response.ok) throw new Error(`${method} ${path}: ${response.status}`);

@@ -3,12 +3,14 @@ import express, { type NextFunction, type Request, type Response } from "express
 import type { LoadedMock } from "../load.js";
 import type { LiveState } from "../live-state.js";
 import { consoleRouter } from "../../console/serve.js";
+import { adminGuard, type AdminAccess } from "./guard.js";
 import { contractsView, mocksView, stateView } from "./views.js";
 
-/** The admin API's view of the server: the current load (it changes on reload) and the live state. */
+/** The admin API's view of the server: the current load (it changes on reload), the live state, who may use it. */
 export interface AdminSource {
   mock(): LoadedMock;
   live: LiveState;
+  access: AdminAccess;
 }
 
 /**
@@ -18,6 +20,7 @@ export interface AdminSource {
 export function createAdminApp(prefix: string, source: AdminSource): express.Express {
   const app = express();
   app.disable("x-powered-by");
+  app.use(prefix, adminGuard(source.access)); // Host, cross-site state changes, --admin-token; security headers
   app.use(prefix, adminRoutes(source));
   app.use(prefix, consoleRouter()); // the web console: the page at `<prefix>/`, reading the routes above
   app.use(prefix, (req: Request, res: Response) => sendProblem(res, problem("admin-not-found", `${req.method} ${req.originalUrl} is not part of the admin API`)));
@@ -34,7 +37,8 @@ function adminRoutes(source: AdminSource): express.Router {
   router.use(express.json({ limit: "64kb" }));
   router.get("/requests", (req, res) => {
     const limit = Number(req.query.limit ?? live.journal.size);
-    const requests = live.journal.entries(Number.isInteger(limit) && limit >= 0 ? limit : live.journal.size, source.mock().core.engine.secretNames);
+    const before = Number(req.query.before ?? Infinity);
+    const requests = live.journal.entries(Number.isInteger(limit) && limit >= 0 ? limit : live.journal.size, source.mock().core.engine.secretNames, before > 0 ? before : Infinity);
     res.json({ total: live.journal.total, size: live.journal.size, requests });
   });
   router.delete("/requests", (_req, res) => {

@@ -69,10 +69,21 @@ function compileBody(rest: string, expression: string): Lookup | string {
   return (ctx) => valueAt(ctx.view.body, path);
 }
 
-/** `faker.person.firstName`: checked against a faker instance now, so a typo fails at load, not per request. */
+/**
+ * `faker.person.firstName`: checked against a faker instance now, and called once, so that a typo or a
+ * function that needs arguments (`faker.helpers.arrayElement` throws without a list) fails at load,
+ * not on every request.
+ */
 function compileFaker(expression: string): Lookup | string {
   const path = expression.split(".").slice(1);
-  if (path.length < 2 || typeof walk(seededFaker(0), path) !== "function") return `template {{${expression}}} names no faker function (such as faker.person.firstName)`;
+  const probe = seededFaker(0);
+  const owner = walk(probe, path.slice(0, -1)) as Record<string, () => unknown> | undefined;
+  if (path.length < 2 || typeof walk(probe, path) !== "function") return `template {{${expression}}} names no faker function (such as faker.person.firstName)`;
+  try {
+    owner![path[path.length - 1]!]!();
+  } catch (error) {
+    return `template {{${expression}}} fails when called without arguments (${(error as Error).message}); use a faker function that needs none`;
+  }
   return (ctx) => {
     const faker = ctx.faker();
     const owner = walk(faker, path.slice(0, -1)) as Record<string, () => unknown>;

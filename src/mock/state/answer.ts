@@ -53,3 +53,9 @@ export function unprocessable(ctx: BuildContext, view: RequestView, violations: 
   const p = problem("invalid-body", `The ${ctx.operation.operationId} result would break its schema, so the mock's state is unchanged`, violations);
   return errorResponse(ctx, p, view.header("accept"));
 }
+
+/** A write past the store's limits (`--state-max-items`, `--state-max-bytes`): 507, nothing kept. */
+export function stateFull(limit: "items" | "bytes", value: number): HttpResponse {
+  const what = limit === "items" ? `${value} items (--state-max-items)` : `${value} bytes of JSON (--state-max-bytes)`;
+  return problemResponse(problem("state-full", `The mock's state holds its limit of ${what}; nothing was kept`));
+}

@@ -1,7 +1,7 @@
 import type { BuildContext } from "../build.js";
 import type { RequestView } from "../request-view.js";
 import type { HttpResponse } from "../../http/types.js";
-import { notFound, unprocessable, valueResponse } from "./answer.js";
+import { notFound, stateFull, unprocessable, valueResponse } from "./answer.js";
 import { newItem, replacedItem, withoutReadOnly } from "./item.js";
 import { listValue } from "./list.js";
 import { mergePatch } from "./merge-patch.js";
@@ -28,7 +28,7 @@ export function crud(role: Role, input: CrudInput): HttpResponse | undefined {
   if (!existing) return notFound(input.ctx, input.view, id);
   if (role === "get") return valueResponse(input.ctx, input.view, existing);
   if (role === "remove") {
-    bucket.items.delete(id);
+    input.store.remove(bucket, id);
     return valueResponse(input.ctx, input.view, existing);
   }
   const body = objectBody(input.view);
@@ -54,7 +54,8 @@ function create(input: CrudInput, bucket: Bucket): HttpResponse | undefined {
 function store(input: CrudInput, bucket: Bucket, id: string, item: Item): HttpResponse | undefined {
   const violations = input.ctx.registry.validate(input.resource.itemSchema, item, { direction: "response", in: "response.body" });
   if (violations.length > 0) return unprocessable(input.ctx, input.view, violations);
-  bucket.items.set(id, item);
+  const put = input.store.put(bucket, id, item);
+  if (!put.kept) return stateFull(put.limit, put.value);
   return valueResponse(input.ctx, input.view, item, `${input.basePath}${bucket.path}/${encodeURIComponent(id)}`);
 }
 

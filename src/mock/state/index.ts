@@ -7,7 +7,7 @@ import type { ResourceIndex } from "./resources.js";
 import type { StateStore } from "./store.js";
 
 export { inferResources, NO_RESOURCES, type Resource, type ResourceIndex, type Role } from "./resources.js";
-export { StateStore, type Bucket, type Item } from "./store.js";
+export { StateStore, type Bucket, type Item, type StateLimits } from "./store.js";
 export { fixtureBuckets } from "./fixtures.js";
 export type { FixtureValue } from "./fixture-files.js";
 

@@ -1,3 +1,7 @@
+import { byteLength } from "../../http/bytes.js";
+import { NO_LIMITS, type PutResult, type StateLimits } from "./limits.js";
+
+export type { PutResult, StateLimits } from "./limits.js";
 export type Item = Record<string, unknown>;
 
 /** The items of one collection instance (`/orders`, or `/users/7/orders` for a nested one), by id. */
@@ -15,12 +19,49 @@ export interface Bucket {
 /**
  * What clients created, changed and deleted. Keyed by contract and concrete collection path, not by
  * operation, so that it survives `--watch` reloads; `reset()` goes back to the initial items (the
- * fixtures given with `--fixtures`, else nothing).
+ * fixtures given with `--fixtures`, else nothing). Items are written through `put` and `remove`
+ * only, which keep the totals the limits are checked against.
  */
 export class StateStore {
   private readonly buckets = new Map<string, Bucket>();
   private initial = new Map<string, Bucket>();
   private touched = false;
+  private readonly sizes = new WeakMap<Item, number>();
+  private items = 0;
+  private bytes = 0;
+
+  constructor(readonly limits: StateLimits = NO_LIMITS) {}
+
+  /** Keeps `item` under `id` unless that takes the store past a limit. */
+  put(bucket: Bucket, id: string, item: Item): PutResult {
+    const previous = bucket.items.get(id);
+    const size = byteLength(JSON.stringify(item));
+    const items = this.items + (previous ? 0 : 1);
+    const bytes = this.bytes + size - (previous ? this.sizeOf(previous) : 0);
+    if (items > this.limits.maxItems) return { kept: false, limit: "items", value: this.limits.maxItems };
+    if (bytes > this.limits.maxBytes && bytes > this.bytes) return { kept: false, limit: "bytes", value: this.limits.maxBytes };
+    bucket.items.set(id, item);
+    this.sizes.set(item, size);
+    [this.items, this.bytes] = [items, bytes];
+    return { kept: true };
+  }
+
+  remove(bucket: Bucket, id: string): void {
+    const previous = bucket.items.get(id);
+    if (!previous) return;
+    bucket.items.delete(id);
+    this.items--;
+    this.bytes -= this.sizeOf(previous);
+  }
+
+  /** Items and bytes held now. */
+  get usage(): { items: number; bytes: number } {
+    return { items: this.items, bytes: this.bytes };
+  }
+
+  private sizeOf(item: Item): number {
+    return this.sizes.get(item) ?? byteLength(JSON.stringify(item));
+  }
 
   bucket(contract: string, path: string): Bucket {
     const key = `${contract}\u0000${path}`;
@@ -36,9 +77,21 @@ export class StateStore {
     if (!this.touched) this.reset();
   }
 
+  /** Back to the initial items (`--fixtures` are not held to the limits: the user chose them). */
   reset(): void {
     this.buckets.clear();
-    for (const [key, bucket] of this.initial) this.buckets.set(key, { ...bucket, items: new Map([...bucket.items].map(([id, item]) => [id, structuredClone(item)])) });
+    [this.items, this.bytes] = [0, 0];
+    for (const [key, bucket] of this.initial) {
+      const copy: Bucket = { ...bucket, items: new Map() };
+      for (const [id, item] of bucket.items) {
+        const kept = structuredClone(item);
+        copy.items.set(id, kept);
+        this.sizes.set(kept, byteLength(JSON.stringify(kept)));
+        this.items++;
+        this.bytes += this.sizes.get(kept)!;
+      }
+      this.buckets.set(key, copy);
+    }
     this.touched = false;
   }
 

@@ -1,3 +1,5 @@
+import { isHeaderName, isHeaderValue, isWritableStatus } from "../../contract/writable.js";
+import { regexBudget, withRegexBudget } from "../../schema/regex-budget.js";
 import type { StubMatcher } from "./matcher.js";
 import type { HttpRequest } from "../../http/types.js";
 import { actualFromMockRequest, matchRequest } from "../matching/index.js";
@@ -26,21 +28,36 @@ export function createPactStubs(pacts: HttpPact[]): StubMatcher {
   const states = [...new Set(stubs.flatMap((s) => s.interaction.states.map((state) => state.name)))];
   return {
     files: [...new Set(pacts.map((p) => p.pact.source))],
+    warnings: stubs.flatMap(unwritableStub),
     listing: () => stubs.map((s) => ({ method: s.interaction.request.method, path: s.interaction.request.path, description: s.interaction.description, source: s.source })),
-    answer(request: HttpRequest) {
-      const state = stateOf(request);
-      const candidates = state === undefined ? stubs : stubs.filter((s) => s.interaction.states.some((st) => st.name === state));
-      if (state !== undefined && candidates.length === 0) return { kind: "unmatched", response: unknownStateResponse(state, states) };
-      const actual = actualFromMockRequest(request);
-      const misses: NearMiss[] = [];
-      for (const stub of candidates) {
-        const mismatches = matchRequest(stub.interaction.request, actual);
-        if (mismatches.length === 0) return { kind: "matched", response: copyResponse(stub.response) };
-        misses.push({ stub, mismatches });
-      }
-      return { kind: "unmatched", response: noInteractionResponse(actual.method, actual.path, closestOf(misses, actual.path), state) };
-    },
+    // One regex budget per request, shared by every stub tried (schema/regex.ts).
+    answer: (request: HttpRequest) => withRegexBudget(regexBudget(), () => answer(request)),
   };
+
+  function answer(request: HttpRequest): ReturnType<StubMatcher["answer"]> {
+    const state = stateOf(request);
+    const candidates = state === undefined ? stubs : stubs.filter((s) => s.interaction.states.some((st) => st.name === state));
+    if (state !== undefined && candidates.length === 0) return { kind: "unmatched", response: unknownStateResponse(state, states) };
+    const actual = actualFromMockRequest(request);
+    const misses: NearMiss[] = [];
+    for (const stub of candidates) {
+      const mismatches = matchRequest(stub.interaction.request, actual);
+      if (mismatches.length === 0) return { kind: "matched", response: copyResponse(stub.response) };
+      misses.push({ stub, mismatches });
+    }
+    return { kind: "unmatched", response: noInteractionResponse(actual.method, actual.path, closestOf(misses, actual.path), state) };
+  }
+}
+
+/** A stub whose response node:http would refuse: the mock answers it with a 500 problem, and says so at load. */
+function unwritableStub(stub: Stub): StubMatcher["warnings"] {
+  const { status, headers } = stub.interaction.response;
+  const wrong = [
+    ...(isWritableStatus(status) ? [] : [`status ${status}`]),
+    ...[...headers].flatMap(([name, { value }]) => [...(isHeaderName(name) ? [] : [`header name ${JSON.stringify(name)}`]), ...(isHeaderValue(value) ? [] : [`the value of ${JSON.stringify(name)}`])]),
+  ];
+  if (wrong.length === 0) return [];
+  return [{ message: `Interaction "${stub.interaction.description}" answers what HTTP cannot carry (${wrong.join(", ")}); it is answered with a 500`, file: stub.source }];
 }
 
 function stateOf(request: HttpRequest): string | undefined {

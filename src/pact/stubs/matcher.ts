@@ -11,4 +11,6 @@ export interface StubMatcher {
   listing(): Array<{ method: string; path: string; description: string; source: string }>;
   /** The files the stubs came from: reloaded with `--watch`. */
   files: string[];
+  /** Interactions whose response HTTP cannot carry (status, header name or value): answered as a 500, said at load. */
+  warnings: Array<{ message: string; file: string; pointer?: string }>;
 }

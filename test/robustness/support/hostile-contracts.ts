@@ -17,14 +17,18 @@ const getWith = (path: string, schema: string) => `paths:
               schema: ${schema}
 `;
 
-/** "Billion laughs": nine aliases of nine aliases, nine levels deep: 9^9 (387 million) values. */
-export function aliasBomb(): string {
+/**
+ * "Billion laughs": nine aliases of nine aliases, nine levels deep: 9^9 (387 million) values. Written
+ * in block style, or as a flow mapping whose anchors follow the colon with no space (`"k":&a [...]`).
+ */
+export function aliasBomb(style: "block" | "flow-no-space" = "block"): string {
   const levels = "abcdefghi".split("");
-  const lines = levels.map((name, i) => {
+  const members = levels.map((name, i) => {
     const item = i === 0 ? '"lol"' : `*${levels[i - 1]}`;
-    return `x-${name}: &${name} [${Array.from({ length: 9 }, () => item).join(", ")}]`;
+    return [`x-${name}`, `&${name} [${Array.from({ length: 9 }, () => item).join(style === "block" ? ", " : ",")}]`];
   });
-  return `${HEAD("Billion laughs")}${lines.join("\n")}\n${getWith("/lol", "{ type: array }")}`;
+  const body = style === "block" ? members.map(([k, v]) => `${k}: ${v}`).join("\n") : `x-bomb: {${members.map(([k, v]) => `"${k}":${v}`).join(",")}}`;
+  return `${HEAD("Billion laughs")}${body}\n${getWith("/lol", "{ type: array }")}`;
 }
 
 /** An alias inside the node it names: a cycle that no JSON document can hold. */
@@ -106,3 +110,34 @@ export const HUGE_BOUNDS = `${HEAD("Huge bounds")}paths:
                   text: { type: string, minLength: 999999999, maxLength: 1000000000 }
                   exact: { type: string, pattern: "^a{999999999}$" }
 `;
+
+/** A lookaround RE2 cannot run, on every item of a body array and of a query array: each hostile value could take seconds. */
+export const LOOKAROUND_ARRAYS = `${HEAD("Lookaround arrays")}paths:
+  /words:
+    post:
+      parameters:
+        - { name: w, in: query, explode: true, schema: { type: array, items: { type: string, pattern: "^(?=(a+)+$)a*$" } } }
+      requestBody:
+        content:
+          application/json:
+            schema: { type: array, items: { type: string, pattern: "^(?=(a+)+$)a*$" } }
+      responses:
+        "204": { description: ok }
+`;
+
+/** A value that makes `(a+)+$` inside a lookahead backtrack for minutes in V8. */
+export const LOOKAROUND_HOSTILE_VALUE = `${"a".repeat(32)}!`;
+
+/**
+ * `$ref` fan-out: each level holds `width` properties that all point at the next level, `levels`
+ * deep: width^levels values from a contract of a few kilobytes. With `required: false` the
+ * properties are optional, and a fake with required properties only is small.
+ */
+export function fanOut(levels: number, width: number, options: { required: boolean } = { required: true }): string {
+  const names = Array.from({ length: width }, (_, i) => `p${i}`);
+  const level = (i: number) =>
+    i === levels - 1
+      ? `    L${i}: { type: string, minLength: 3, maxLength: 8 }\n`
+      : `    L${i}:\n      type: object\n      required: [${options.required ? names.join(", ") : "id"}]\n      properties:\n        id: { type: integer }\n${names.map((n) => `        ${n}: { $ref: "#/components/schemas/L${i + 1}" }\n`).join("")}`;
+  return `${HEAD("Fan-out")}${getWith("/fan", '{ $ref: "#/components/schemas/L0" }')}components:\n  schemas:\n${Array.from({ length: levels }, (_, i) => level(i)).join("")}`;
+}
