@@ -40,9 +40,13 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 export const WARNING_CODES = {
   REF_SIBLINGS_IGNORED: "A $ref has sibling keywords, which OpenAPI 3.0 and Swagger 2.0 ignore; mockpact ignores them too.",
   NULLABLE_WITHOUT_TYPE: "A schema has nullable: true without a type; mockpact reads it as \"or null\".",
+  EXCLUSIVE_BOUND_BOOLEAN: "A 3.1/3.2 schema has a boolean exclusiveMinimum/exclusiveMaximum (OpenAPI 3.0's form); mockpact reads it as 3.0 did.",
+  PROPERTIES_REF: "A schema has a $ref in place of its whole properties map; mockpact reads the map it names.",
+  EXTENSION_REF_IGNORED: "A $ref inside an x- extension cannot be followed (missing, outside the root, or remote); the extension is no part of the API, so the $ref is ignored.",
   EMPTY_ENUM_IGNORED: "A schema has enum: [], which no value satisfies; mockpact ignores the empty enum.",
   REF_CYCLE: "A $ref leads to a cycle of $refs that never reaches a schema; requests that need it are answered 500.",
   PATH_FRAGMENT: "A path has a #fragment; routing ignores it.",
+  PATH_QUERY: "A path key has a ?query, which no URL path holds; the operation is served at the path before it, the query ignored for routing.",
   DUPLICATE_OPERATION_ID: "An operationId is used more than once; each later operation is served under a numbered id.",
   EXAMPLE_INVALID: "An example does not match its schema; the mock serves another example or a fake instead.",
 } as const;
@@ -59,6 +63,7 @@ export const PROBLEM_KINDS = {
   unauthorized: [401, "Credentials are missing"],
   "invalid-request": [400, "The request does not match the contract"],
   "invalid-body": [422, "The request body does not match its schema"],
+  "unprocessable-request": [422, "The request does not match the contract"],
   "unsupported-media-type": [415, "The request's media type is not declared"],
   "not-acceptable": [406, "No declared media type is acceptable"],
   "payload-too-large": [413, "The request body is too large"],

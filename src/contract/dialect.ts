@@ -8,7 +8,7 @@ export interface DialectInfo {
   specVersion: string;
 }
 
-/** OpenAPI 3.2 keeps 3.1's schema dialect (JSON Schema 2020-12), so it is served as `openapi-3.1`. */
+/** Which of the four dialects a document is written in, from its `swagger` or `openapi` field. */
 export function detectDialect(doc: unknown, file: string): DialectInfo {
   if (!isObject(doc)) throw notAContract(file, "the document is not an object");
   const swagger = doc.swagger;
@@ -19,7 +19,8 @@ export function detectDialect(doc: unknown, file: string): DialectInfo {
   }
   if (typeof openapi === "string") {
     if (/^3\.0(\.\d+)?/.test(openapi)) return { dialect: "openapi-3.0", specVersion: openapi };
-    if (/^3\.[12](\.\d+)?/.test(openapi)) return { dialect: "openapi-3.1", specVersion: openapi };
+    if (/^3\.1(\.\d+)?/.test(openapi)) return { dialect: "openapi-3.1", specVersion: openapi };
+    if (/^3\.2(\.\d+)?/.test(openapi)) return { dialect: "openapi-3.2", specVersion: openapi };
     throw notAContract(file, `openapi version ${openapi} is not supported (2.0, 3.0, 3.1 and 3.2 are)`);
   }
   throw notAContract(file, "it has neither an `openapi` nor a `swagger` field");

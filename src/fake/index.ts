@@ -1,4 +1,5 @@
 import { generateSync, type JsonSchema } from "json-schema-faker";
+import type { Dialect } from "../contract/model.js";
 import { MockpactError, isMockpactError } from "../errors.js";
 import { viewFor } from "./document-view.js";
 import { jsfOptions } from "./options.js";
@@ -14,7 +15,7 @@ export interface FakeOptions {
   seed: number;
   /** response: never emit writeOnly properties; request: never emit readOnly properties. */
   direction: "response" | "request";
-  dialect: "swagger-2.0" | "openapi-3.0" | "openapi-3.1";
+  dialect: Dialect;
   /** Default 6: how many times a circular schema may nest in itself. */
   maxDepth?: number;
   /** Default 3: length cap for arrays (never below their minItems). */

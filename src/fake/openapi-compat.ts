@@ -1,4 +1,4 @@
-import type { Dialect } from "../contract/model.js";
+import { speaksJsonSchema2020, type Dialect } from "../contract/model.js";
 import { VALUE_KEYWORDS } from "./keywords.js";
 import type { JsonObject } from "./pointer.js";
 
@@ -19,7 +19,7 @@ export function compatValues(raw: JsonObject, dialect: Dialect): JsonObject {
   booleanBoundsToNumbers(out, "exclusiveMaximum", "maximum");
   if (allowsNull(raw, dialect)) addNullType(out);
   keepEnumValuesOfType(out);
-  if (dialect !== "openapi-3.1") splitDependencies(raw, out);
+  if (!speaksJsonSchema2020(dialect)) splitDependencies(raw, out);
   return out;
 }
 
@@ -36,7 +36,7 @@ export function copyJson(value: unknown): unknown {
  * `{ anyOf: [...], nullable: true }` gets no null.
  */
 export function allowsNull(raw: JsonObject, dialect: Dialect): boolean {
-  if (dialect === "openapi-3.1") return Array.isArray(raw.type) && raw.type.includes("null");
+  if (speaksJsonSchema2020(dialect)) return Array.isArray(raw.type) && raw.type.includes("null");
   return (raw.nullable === true || raw["x-nullable"] === true) && typeof raw.type === "string";
 }
 

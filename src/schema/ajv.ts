@@ -1,6 +1,6 @@
 import { createRequire } from "node:module";
 import type { Ajv as AjvCore, Options } from "ajv";
-import type { Dialect } from "../contract/model.js";
+import { speaksJsonSchema2020, type Dialect } from "../contract/model.js";
 import { guardedRegExp } from "./regex.js";
 
 // ajv and its plugins are CommonJS with `exports.default`: require them to get the classes themselves.
@@ -37,7 +37,7 @@ const OPENAPI_FORMATS: Record<string, { type: "number" | "string"; validate: (va
  * (`custom-snowflake`) are accepted rather than failing the compile: a contract may name its own.
  */
 export function createAjv(dialect: Dialect): AjvCore {
-  const ajv = dialect === "openapi-3.1" ? new Ajv2020(BASE_OPTIONS) : new AjvDraft04(BASE_OPTIONS);
+  const ajv = speaksJsonSchema2020(dialect) ? new Ajv2020(BASE_OPTIONS) : new AjvDraft04(BASE_OPTIONS);
   // ajv takes every string `id`/`$id` anywhere in an added document for a schema id, examples
   // included (GitHub's `example: { id: 12 }`): contracts do not identify schemas that way, so ajv
   // is told to look for an id under a key no contract uses.
