@@ -21,9 +21,10 @@ export interface RequestInput {
 }
 
 /**
- * DESIGN step 3: parameters by their style, then the body by its media type. Every violation is
- * collected. 400 when a parameter is wrong or the body cannot be read; 422 when only the body's
- * content breaks its schema.
+ * Parameters by their style, then the body by its media type. Every violation is collected. 400 when
+ * a parameter is wrong or the body cannot be read; 422 when only the body's content breaks its
+ * schema (the caller applies the documented status: choose.ts clientErrorStatus). A body sent to an
+ * operation that declares none is an unsupported media type, as Prism answers it.
  */
 export async function validateRequest(registry: SchemaRegistry, operation: Operation, input: RequestInput): Promise<RequestVerdict> {
   const violations = validateParameters(registry, operation, input.parts, input.maxJsonDepth);
@@ -56,7 +57,7 @@ type BodyToParse = { kind: "parse"; spec: NonNullable<Operation["requestBody"]>;
 function precheckBody(operation: Operation, input: RequestInput): BodyVerdict | BodyToParse {
   const spec = operation.requestBody;
   const empty = input.body === undefined || input.body.length === 0;
-  if (!spec) return { kind: "checked", violations: [], unreadable: false };
+  if (!spec) return empty ? { kind: "checked", violations: [], unreadable: false } : { kind: "unsupported-media-type", contentType: input.contentType ?? "(none)", declared: [] };
   if (empty) {
     const violations: Violation[] = spec.required ? [{ in: "body", where: "", keyword: "required", message: "request body is required" }] : [];
     return { kind: "checked", violations, unreadable: false };

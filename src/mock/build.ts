@@ -1,7 +1,6 @@
 import type { Contract, MediaType, Operation, ResponseSpec } from "../contract/model.js";
 import { exampleCandidates, withoutWriteOnly } from "../fake/examples.js";
 import { fakeValue, seedFrom } from "../fake/index.js";
-import { getAtPointer } from "../contract/pointer.js";
 import type { SchemaRegistry } from "../schema/registry.js";
 
 /** How many seeds a fake may try before the mock serves one that breaks its schema (with a warning). */
@@ -69,23 +68,4 @@ function schemaNode(ctx: BuildContext, media: MediaType): unknown {
 /** Checked as a response: a writeOnly property is never returned, so its `required` is forgiven. */
 function isValid(ctx: BuildContext, media: MediaType, value: unknown): boolean {
   return ctx.registry.validate(media.schema!, value, { direction: "response", in: "response.body" }).length === 0;
-}
-
-/** Header values from the header's own example, else its schema's example, else a fake seeded per header name. */
-export function buildHeaderValue(ctx: BuildContext, spec: ResponseSpec, name: string): string | undefined {
-  const header = spec.headers.find((h) => h.name === name);
-  if (!header?.schema) return undefined;
-  const ref = header.schema;
-  const node = "pointer" in ref ? getAtPointer(ctx.contract.document, ref.pointer) : ref.inline;
-  const schema = "pointer" in ref ? { $ref: ref.pointer } : ref.inline;
-  const example = header.example ?? (typeof node === "object" && node !== null && "example" in node ? (node as { example: unknown }).example : undefined);
-  const value = example ?? fakeValue(ctx.contract.document, schema, { seed: seedFrom(ctx.seed, ctx.operation.operationId, spec.status, name), direction: "response", dialect: ctx.contract.dialect });
-  return headerString(value);
-}
-
-/** A value as a header field: arrays joined by commas (style simple), no control or non-ASCII bytes. */
-function headerString(value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  const text = Array.isArray(value) ? value.join(",") : typeof value === "object" ? JSON.stringify(value) : String(value);
-  return text.replace(/[^\x20-\x7e]/g, (c) => encodeURIComponent(c));
 }

@@ -1,5 +1,6 @@
 import type { MediaType, ResponseSpec } from "../contract/model.js";
-import { buildHeaderValue, buildValue, type BuildContext } from "./build.js";
+import { buildValue, type BuildContext } from "./build.js";
+import { buildHeaderValue } from "./header-values.js";
 import { isJsonMediaType, negotiateMediaType } from "../http/media-type.js";
 import type { MockPreferences } from "../http/prefer.js";
 import { problem, problemResponse } from "../http/problem.js";
@@ -21,11 +22,14 @@ export interface RespondInput {
 /**
  * Steps 4 and 5 for one chosen response: negotiate the media type (406 when nothing fits), build the
  * body and the documented headers. Static answers are cached by the caller; this is the slow path.
+ * An error answer (4xx, 5xx) is never turned into a 406: a client sending `Accept: application/json`
+ * still gets the 404 problem+json the contract documents, in its documented media type.
  */
 export function respond(ctx: BuildContext, input: RespondInput): HttpResponse {
   const available = Object.keys(input.spec.content);
-  const mediaKey = negotiateMediaType(input.accept, available);
-  if (mediaKey === null) return problemResponse(problem("not-acceptable", `Accept "${input.accept}" matches none of ${available.join(", ")}`));
+  const negotiated = negotiateMediaType(input.accept, available);
+  if (negotiated === null && input.status < 400) return problemResponse(problem("not-acceptable", `Accept "${input.accept}" matches none of ${available.join(", ")}`));
+  const mediaKey = negotiated ?? available[0];
   const headers = documentedHeaders(ctx, input.spec);
   if (mediaKey === undefined || noBodyStatus(input.status)) return { status: input.status, headers, body: input.headOnly ? undefined : "" };
   const media = input.spec.content[mediaKey] as MediaType;
@@ -40,7 +44,7 @@ function noBodyStatus(status: number): boolean {
   return status === 204 || status === 304 || (status >= 100 && status < 200);
 }
 
-/** The response headers the contract documents, each from its example or a seeded fake. */
+/** The response headers the contract documents (framing ones aside: see buildHeaderValue), each from its example or a seeded fake. */
 export function documentedHeaders(ctx: BuildContext, spec: ResponseSpec): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const header of spec.headers) {
