@@ -48,6 +48,7 @@ export const WARNING_CODES = {
   PATH_FRAGMENT: "A path has a #fragment; routing ignores it.",
   PATH_QUERY: "A path key has a ?query, which no URL path holds; the operation is served at the path before it, the query ignored for routing.",
   DUPLICATE_OPERATION_ID: "An operationId is used more than once; each later operation is served under a numbered id.",
+  EXAMPLE_EXTERNAL_UNREAD: "An example's externalValue cannot be read (a URL, outside the root, missing or too large); the example is skipped.",
   EXAMPLE_INVALID: "An example does not match its schema; the mock serves another example or a fake instead.",
 } as const;
 

@@ -8,6 +8,7 @@ import { isObject } from "./pointer.js";
 import { readDocument } from "./read.js";
 import { securitySchemesOf } from "./security.js";
 import { basePathsOf } from "./servers.js";
+import { readExternalExamples } from "./external-examples.js";
 import { setAsideExtensionRefs, warningsOfScan } from "./scan-warnings.js";
 import { scanRefs } from "./walk.js";
 
@@ -44,6 +45,7 @@ export async function loadContract(file: string, options: LoadOptions = {}): Pro
     });
   }
   warnings.push(...warningsOfScan(scan, dialect, absolute));
+  if (dialect !== "swagger-2.0") warnings.push(...(await readExternalExamples(doc, absolute, policy.refRoot)));
   const info = isObject(doc.info) ? doc.info : {};
   return {
     id: options.id ?? path.basename(absolute),

@@ -58,6 +58,8 @@ export interface ValueShape {
 
 export interface MediaType {
   schema?: SchemaRef;
+  /** OpenAPI 3.2: the schema of each item of a sequential media type (JSON Lines, JSON Text Sequences, Server-Sent Events). */
+  itemSchema?: SchemaRef;
   /** Named examples (OpenAPI 3 `examples`, values already resolved: `value`, 3.2's `dataValue`, a parsed `serializedValue` or a read `externalValue`). */
   examples: Record<string, unknown>;
   /** The single `example` of the media type, if any. */

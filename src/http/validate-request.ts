@@ -7,6 +7,7 @@ import { parseBody } from "./body.js";
 import { matchRequestMediaType } from "./media-type.js";
 import { foldFormFields } from "./form-fields.js";
 import { readParameter, type RawRequestParts } from "./params.js";
+import { checkSequence, sequenceKindOf } from "./sequential.js";
 
 export type RequestVerdict =
   | { kind: "valid" }
@@ -70,6 +71,9 @@ function precheckBody(operation: Operation, input: RequestInput): BodyVerdict | 
 }
 
 async function parseAndCheckBody(registry: SchemaRegistry, { spec, body: raw, mediaKey }: BodyToParse, input: RequestInput): Promise<BodyVerdict> {
+  const itemSchema = spec.content[mediaKey]?.itemSchema;
+  const sequence = sequenceKindOf(mediaKey);
+  if (itemSchema && sequence) return { kind: "checked", ...checkSequence(registry, itemSchema, sequence, raw, input.maxJsonDepth) };
   const parsed = await parseBody(raw, input.contentType, { maxDepth: input.maxJsonDepth });
   if (parsed.violation) return { kind: "checked", violations: [parsed.violation], unreadable: true };
   const media = spec.content[mediaKey];

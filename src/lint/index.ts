@@ -1,8 +1,8 @@
-import SwaggerParser from "@apidevtools/swagger-parser";
-import { contractIdsOf, findContractFiles, loadContract, loadSourceDocument, type Contract, type LoadOptions } from "../contract/index.js";
+import { contractIdsOf, findContractFiles, loadContract, type Contract, type LoadOptions } from "../contract/index.js";
 import { MockpactError, type ErrorCode, type WarningCode } from "../errors.js";
 import { checkExamples } from "../schema/check-examples.js";
 import { SchemaRegistry } from "../schema/registry.js";
+import { structuralFindings } from "./structure.js";
 
 export interface LintFinding {
   severity: "error" | "warning";
@@ -22,8 +22,7 @@ export interface LintResult {
 
 /**
  * `mockpact lint`: each contract loads (parse, $refs, dialect), follows the OpenAPI/Swagger schema of
- * its version (checked by swagger-parser on the bundled document, with every resolver off so nothing
- * is fetched), and has examples that match their schemas.
+ * its version (structure.ts: nothing is fetched), and has examples that match their schemas.
  */
 export async function lintContracts(inputs: string[], options: LoadOptions = {}): Promise<LintResult> {
   const files = [...new Set(await findContractFiles(inputs))];
@@ -43,18 +42,6 @@ export async function lintContracts(inputs: string[], options: LoadOptions = {})
     findings.push(...examples.map((w) => ({ severity: w.code === "SCHEMA_COMPILE" ? ("error" as const) : ("warning" as const), ...w })));
   }
   return { files, findings };
-}
-
-async function structuralFindings(contract: Contract, options: LoadOptions): Promise<LintFinding[]> {
-  try {
-    const source = await loadSourceDocument(contract.file, options);
-    await SwaggerParser.validate(source as never, { resolve: { external: false, file: false, http: false }, dereference: { circular: true } } as never);
-    return [];
-  } catch (error) {
-    const details = (error as { details?: Array<{ message: string; instancePath?: string }> }).details;
-    const message = (error as Error).message.split("\n").slice(0, 6).join("\n  ");
-    return [{ severity: "error", code: "CONTRACT_INVALID", message: `Failed to validate the contract against its specification: ${message}`, file: contract.file, pointer: details?.[0]?.instancePath ? `#${details[0].instancePath}` : undefined }];
-  }
 }
 
 function errorFinding(error: unknown, file: string): LintFinding {

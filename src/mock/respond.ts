@@ -3,6 +3,8 @@ import { buildValue, type BuildContext } from "./build.js";
 import { buildHeaderValue } from "./header-values.js";
 import { isJsonMediaType, negotiateMediaType } from "../http/media-type.js";
 import type { MockPreferences } from "../http/prefer.js";
+import { sequenceKindOf, type SequenceKind } from "../http/sequential.js";
+import { buildSequence } from "./build-sequence.js";
 import { problem, problemResponse } from "../http/problem.js";
 import type { HttpResponse } from "../http/types.js";
 
@@ -33,11 +35,20 @@ export function respond(ctx: BuildContext, input: RespondInput): HttpResponse {
   const headers = documentedHeaders(ctx, input.spec);
   if (mediaKey === undefined || noBodyStatus(input.status)) return { status: input.status, headers, body: input.headOnly ? undefined : "" };
   const media = input.spec.content[mediaKey] as MediaType;
+  const sequence = media.itemSchema && !media.schema ? sequenceKindOf(mediaKey) : undefined;
+  if (sequence) return sequenceResponse(ctx, input, mediaKey, media, sequence, headers);
   const built = buildValue(ctx, input.spec, mediaKey, media, { example: input.preferences.example, dynamic: input.dynamic, requestKey: input.requestKey });
   if (built.warning) headers[WARNING_HEADER] = built.warning.replace(/[^\x20-\x7e]/g, "?");
   const { contentType, body } = serialise(mediaKey, built.value);
   headers["content-type"] = contentType;
   return { status: input.status, headers, body: input.headOnly ? undefined : body };
+}
+
+function sequenceResponse(ctx: BuildContext, input: RespondInput, mediaKey: string, media: MediaType, kind: SequenceKind, headers: Record<string, string>): HttpResponse {
+  const built = buildSequence(ctx, input.spec, mediaKey, media, kind, { example: input.preferences.example, dynamic: input.dynamic, requestKey: input.requestKey });
+  if (built.warning) headers[WARNING_HEADER] = built.warning.replace(/[^\x20-\x7e]/g, "?");
+  headers["content-type"] = mediaKey;
+  return { status: input.status, headers, body: input.headOnly ? undefined : built.body };
 }
 
 function noBodyStatus(status: number): boolean {
