@@ -43,6 +43,7 @@ export const WARNING_CODES = {
   EXCLUSIVE_BOUND_BOOLEAN: "A 3.1/3.2 schema has a boolean exclusiveMinimum/exclusiveMaximum (OpenAPI 3.0's form); mockpact reads it as 3.0 did.",
   PROPERTIES_REF: "A schema has a $ref in place of its whole properties map; mockpact reads the map it names.",
   EXTENSION_REF_IGNORED: "A $ref inside an x- extension cannot be followed (missing, outside the root, or remote); the extension is no part of the API, so the $ref is ignored.",
+  FORMAT_UNKNOWN: "A string schema has a format mockpact does not know; any string is accepted, and fakes are made from its type.",
   EMPTY_ENUM_IGNORED: "A schema has enum: [], which no value satisfies; mockpact ignores the empty enum.",
   REF_CYCLE: "A $ref leads to a cycle of $refs that never reaches a schema; requests that need it are answered 500.",
   PATH_FRAGMENT: "A path has a #fragment; routing ignores it.",

@@ -13,6 +13,12 @@ export function warningsOfScan(scan: RefScan, dialect: Dialect, file: string): C
   add("NULLABLE_WITHOUT_TYPE", scan.typelessNullable, `schema(s) have nullable: true without a type; mockpact reads them as "or null"`);
   add("EXCLUSIVE_BOUND_BOOLEAN", scan.booleanBounds, `schema(s) have a boolean exclusiveMinimum/exclusiveMaximum, which JSON Schema 2020-12 (${dialect}) writes as the bound itself; mockpact reads them as OpenAPI 3.0 did`);
   add("PROPERTIES_REF", scan.propertiesRefs, `schema(s) have a $ref in place of the whole properties map, which OpenAPI does not allow; mockpact reads the map it names, as Prism does`);
+  const formats = [...scan.unknownFormats.keys()];
+  if (formats.length > 0) {
+    const names = `${formats.slice(0, 8).join(", ")}${formats.length > 8 ? ", ..." : ""}`;
+    const message = `${formats.length} string format(s) mockpact does not know (${names}); any string is accepted there, and fakes are made from the type`;
+    warnings.push({ code: "FORMAT_UNKNOWN", message, file, pointer: scan.unknownFormats.get(formats[0]!) });
+  }
   add("EMPTY_ENUM_IGNORED", scan.emptyEnums, `schema(s) have enum: [], which no value satisfies; mockpact ignores the empty enum`);
   add("REF_CYCLE", scan.refCycles, `$ref(s) lead to a cycle of $refs that never reaches a schema; requests that need them are answered 500`);
   return warnings;

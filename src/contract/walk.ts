@@ -1,5 +1,6 @@
 import { visitRef } from "./ref-scan.js";
 import { inlinePropertiesRef, rewriteBooleanBounds, rewriteTypelessNullable } from "./schema-rewrites.js";
+import { isUnknownStringFormat } from "./formats.js";
 import { isObject, joinPointer } from "./pointer.js";
 
 /** What one pass over a document found: the facts the loader needs before it builds the model. */
@@ -16,6 +17,8 @@ export interface RefScan {
   booleanBounds: string[];
   /** `properties: { $ref }`: a whole properties map by reference, read as the map it names. */
   propertiesRefs: string[];
+  /** Formats no part of mockpact knows, each with the first place that uses it. */
+  unknownFormats: Map<string, string>;
   /** Schemas with `enum: []`, which no value satisfies and ajv refuses to compile: the keyword is dropped. */
   emptyEnums: string[];
   /** `$ref`s whose chain of refs (A -> B -> A) comes back on itself and never reaches a schema. */
@@ -43,7 +46,7 @@ const NAME_MAPS = new Set(["properties", "patternProperties", "$defs", "definiti
  * rewrites in place what ajv and the faker would otherwise read wrongly (see schema-rewrites.ts).
  */
 export function scanRefs(doc: Record<string, unknown>, options: ScanOptions): RefScan {
-  const scan: RefScan = { externalRefs: [], missingRefs: [], extensionRefs: [], refsWithSiblings: [], typelessNullable: [], booleanBounds: [], propertiesRefs: [], emptyEnums: [], refCycles: [] };
+  const scan: RefScan = { externalRefs: [], missingRefs: [], extensionRefs: [], refsWithSiblings: [], typelessNullable: [], booleanBounds: [], propertiesRefs: [], unknownFormats: new Map(), emptyEnums: [], refCycles: [] };
   const memo = { resolved: new Map<string, boolean>(), cyclic: new Map<string, boolean>() };
   const stack: Frame[] = [{ node: doc, pointer: "#", role: "structure" }];
   while (stack.length > 0) {
@@ -76,6 +79,7 @@ function rewriteSchema(node: Record<string, unknown>, pointer: string, options: 
   // `nullable: false` says nothing (it is the default), but without `type` ajv refuses it (box).
   if (options.rewrite && node.nullable === false && node.type === undefined) delete node.nullable;
   if (options.rewrite && options.jsonSchema2020 && rewriteBooleanBounds(node)) scan.booleanBounds.push(pointer);
+  if (isUnknownStringFormat(node) && !scan.unknownFormats.has(node.format as string)) scan.unknownFormats.set(node.format as string, pointer);
   // discord writes `enum: []` beside `allOf: [{ $ref: <the enum> }]`: it means the allOf, not "no value".
   if (Array.isArray(node.enum) && node.enum.length === 0) {
     delete node.enum;

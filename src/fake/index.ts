@@ -4,6 +4,7 @@ import { MockpactError, isMockpactError } from "../errors.js";
 import { viewFor } from "./document-view.js";
 import { jsfOptions } from "./options.js";
 import { MAX_FAKE_ITEMS, MAX_FAKE_LENGTH } from "./limits.js";
+import { orderDatePairs } from "./date-pairs.js";
 import { CUT } from "./prepare.js";
 import { realismProvider } from "./realism.js";
 import { seedFrom, toGeneratorSeed } from "./seed.js";
@@ -20,6 +21,8 @@ export interface FakeOptions {
   maxDepth?: number;
   /** Default 3: length cap for arrays (never below their minItems). */
   maxItems?: number;
+  /** Default true: a property with its own fitting `example` takes it (off: every property is faked). */
+  propertyExamples?: boolean;
 }
 
 const DEFAULT_MAX_DEPTH = 6;
@@ -36,12 +39,13 @@ export function fakeValue(document: Record<string, unknown>, schema: unknown, op
     direction: options.direction,
     maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
     maxItems: options.maxItems ?? DEFAULT_MAX_ITEMS,
+    propertyExamples: options.propertyExamples ?? true,
   });
   const root = view.entry(schema);
   if (root === CUT) throw noFiniteValue(schema);
   const seed = toGeneratorSeed(options.seed);
   try {
-    return generateSync(root as JsonSchema, jsfOptions({ seed, maxItems: view.maxItems, realism: realismProvider(view.realismMarks, seedFrom(seed, "realism")) }));
+    return orderDatePairs(generateSync(root as JsonSchema, jsfOptions({ seed, maxItems: view.maxItems, realism: realismProvider(view.realismMarks, seedFrom(seed, "realism")) })));
   } catch (cause) {
     if (isMockpactError(cause)) throw cause;
     throw new MockpactError("SCHEMA_COMPILE", `Failed to fake a value for ${describe(schema)}: ${(cause as Error).message}`, {

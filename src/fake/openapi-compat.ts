@@ -1,3 +1,4 @@
+import { KNOWN_FORMATS } from "../contract/formats.js";
 import { speaksJsonSchema2020, type Dialect } from "../contract/model.js";
 import { VALUE_KEYWORDS } from "./keywords.js";
 import type { JsonObject } from "./pointer.js";
@@ -15,6 +16,7 @@ export function compatValues(raw: JsonObject, dialect: Dialect): JsonObject {
   const out: JsonObject = {};
   for (const key of VALUE_KEYWORDS) if (raw[key] !== undefined) out[key] = copyJson(raw[key]);
   if (out.type === "file") Object.assign(out, { type: "string", minLength: 1, maxLength: FILE_MAX_LENGTH });
+  if (typeof out.format === "string" && !KNOWN_FORMATS.has(out.format)) delete out.format; // a contract's own format: faked as its type
   booleanBoundsToNumbers(out, "exclusiveMinimum", "minimum");
   booleanBoundsToNumbers(out, "exclusiveMaximum", "maximum");
   if (allowsNull(raw, dialect)) addNullType(out);

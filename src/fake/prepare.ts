@@ -1,6 +1,7 @@
 import { speaksJsonSchema2020 } from "../contract/model.js";
 import { allowsNull, compatValues, copyJson } from "./openapi-compat.js";
 import { hiddenNames } from "./direction.js";
+import { decimalMark } from "./decimals.js";
 import { enumFirst } from "./enum-first.js";
 import { closeAllOf } from "./closed-objects.js";
 import { narrowForGeneration, tooLargeToFake } from "./limits.js";
@@ -96,7 +97,8 @@ function prepareNode(raw: JsonObject, scope: Scope): Prepared {
   closeAllOf(raw, out);
   oneOfAsAnyOf(out);
   narrowForGeneration(out, view.maxItems);
-  return out;
+  const decimal = decimalMark(out, raw.description);
+  return decimal ? view.marked(out, decimal) : out;
 }
 
 /**

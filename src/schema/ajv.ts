@@ -18,6 +18,9 @@ const BASE_OPTIONS: Options = {
   unicodeRegExp: true,
   code: { regExp: guardedRegExp },
   inlineRefs: 8,
+  // 19.99 / 0.01 is 1998.9999999999998 in binary floating point: without a tolerance, `multipleOf: 0.01`
+  // refuses most prices. Nine decimal places is far below any multipleOf a contract writes.
+  multipleOfPrecision: 9,
 };
 
 /** OpenAPI's own formats, which JSON Schema does not define: checked where they constrain, else accepted. */
