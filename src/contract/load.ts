@@ -8,6 +8,7 @@ import { isObject } from "./pointer.js";
 import { readDocument } from "./read.js";
 import { securitySchemesOf } from "./security.js";
 import { basePathsOf } from "./servers.js";
+import { resolveSchemaResources } from "./dynamic-refs.js";
 import { readExternalExamples } from "./external-examples.js";
 import { setAsideExtensionRefs, warningsOfScan } from "./scan-warnings.js";
 import { scanRefs } from "./walk.js";
@@ -30,6 +31,7 @@ export async function loadContract(file: string, options: LoadOptions = {}): Pro
   const jsonSchema2020 = speaksJsonSchema2020(dialect);
   const scanOptions = { stripRefSiblings: !jsonSchema2020, rewrite: true, readXNullable: dialect === "swagger-2.0", jsonSchema2020 };
   const policy = { refRoot: options.refRoot ?? path.dirname(absolute), allowRemoteRefs: options.allowRemoteRefs ?? false };
+  if (jsonSchema2020) resolveSchemaResources(doc);
   let scan = scanRefs(doc, scanOptions);
   const warnings: ContractWarning[] = setAsideExtensionRefs(scan, absolute, policy);
   if (scan.externalRefs.length > 0 || scan.extensionRefs.some((r) => r.node.$ref !== undefined)) {

@@ -1,4 +1,8 @@
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHandler } from "../../src/index.js";
 import type { MockEvent } from "../../src/mock/options.js";
 import { call, startMock, type RunningMock } from "../support/mock-server.js";
 
@@ -47,5 +51,41 @@ describe("the contract walker", () => {
   it("loads despite $refs in x- extensions that lead nowhere, warning with each one's place", () => {
     expect(warningAt(/missing\.yaml/)).toMatchObject({ pointer: "#/paths/~1settings/get/x-codegen/request" });
     expect(warningAt(/x-nowhere/)).toMatchObject({ pointer: "#/paths/~1settings/get/x-codegen/response" });
+  });
+});
+
+describe("JSON Schema 2020-12 generics ($id resources, $dynamicRef)", () => {
+  let generic: RunningMock;
+  beforeAll(async () => {
+    generic = await startMock({ contracts: ["test/contracts/faithful/generics-31.yaml"] });
+  });
+  afterAll(() => generic.close());
+
+  it("loads, and fakes each use of a generic page with its own item schema", async () => {
+    const res = await call(`${generic.url}/planets`);
+    expect(res.status, res.text).toBe(200);
+    expect(res.headers.get("mockpact-warning")).toBeNull();
+    for (const planet of res.json.items) expect(typeof planet.name).toBe("string");
+  });
+
+  it("validates a request by the item schema its resource brings", async () => {
+    const bad = await call(`${generic.url}/moons`, { method: "POST", headers: json, body: '{"items":[{"name":"Io"}],"total":1}' });
+    expect(bad.status).toBe(422);
+    expect(bad.json.violations.map((v: { where: string }) => v.where)).toEqual(["/items/0/planet"]);
+    expect((await call(`${generic.url}/moons`, { method: "POST", headers: json, body: '{"items":[{"name":"Io","planet":"Jupiter"}],"total":1}' })).status).toBe(204);
+  });
+});
+
+describe("schemas ajv cannot register", () => {
+  it("fail the load with SCHEMA_COMPILE, the file and the place of the clashing anchor", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "mockpact-anchor-"));
+    const file = path.join(dir, "clash.yaml");
+    const schemas = "    A: { $anchor: item, type: string }\n    B: { $anchor: item, type: integer }\n";
+    await writeFile(file, `openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths: {}\ncomponents:\n  schemas:\n${schemas}`);
+    try {
+      await expect(createHandler({ contracts: [file] })).rejects.toMatchObject({ code: "SCHEMA_COMPILE", place: { file, pointer: expect.stringMatching(/^#\/components\/schemas\/[AB]$/) } });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
