@@ -1,6 +1,7 @@
 import { contractIdsOf, findContractFiles, loadContract, type Contract, type LoadOptions } from "../contract/index.js";
 import { MockpactError, type ErrorCode, type WarningCode } from "../errors.js";
 import { checkExamples } from "../schema/check-examples.js";
+import { checkSchemaExamples } from "../schema/check-schema-examples.js";
 import { SchemaRegistry } from "../schema/registry.js";
 import { structuralFindings } from "./structure.js";
 
@@ -38,7 +39,14 @@ export async function lintContracts(inputs: string[], options: LoadOptions = {})
     }
     findings.push(...contract.warnings.map((w) => ({ severity: "warning" as const, ...w })));
     findings.push(...(await structuralFindings(contract, options)));
-    const examples = await checkExamples(contract, new SchemaRegistry(contract));
+    let registry: SchemaRegistry;
+    try {
+      registry = new SchemaRegistry(contract);
+    } catch (error) {
+      findings.push(errorFinding(error, file));
+      continue;
+    }
+    const examples = [...(await checkExamples(contract, registry)), ...(await checkSchemaExamples(contract, registry))];
     findings.push(...examples.map((w) => ({ severity: w.code === "SCHEMA_COMPILE" ? ("error" as const) : ("warning" as const), ...w })));
   }
   return { files, findings };

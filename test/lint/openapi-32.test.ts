@@ -28,3 +28,28 @@ describe("mockpact lint on OpenAPI 3.2", () => {
     expect(findings[0]!.message).toMatch(/OpenAPI 3\.2 schema.*descriptio/);
   });
 });
+
+describe("mockpact lint on schema examples", () => {
+  it("reports an entry of a 3.1 examples array (and an example) that breaks the schema it is written on", async () => {
+    const findings = await lintText(
+      "examples.yaml",
+      [
+        "openapi: 3.1.0",
+        "info: { title: t, version: '1' }",
+        "paths: {}",
+        "components:",
+        "  schemas:",
+        "    Pet:",
+        "      type: object",
+        "      properties:",
+        "        age: { type: integer, minimum: 0, examples: [3, -1] }",
+        "        name: { type: string, example: 7 }",
+      ].join("\n"),
+    );
+    const invalid = findings.filter((f) => f.code === "EXAMPLE_INVALID");
+    expect(invalid.map((f) => [f.pointer, f.message.split(" of the schema")[0]]).sort()).toEqual([
+      ["#/components/schemas/Pet/properties/age", "examples[1]"],
+      ["#/components/schemas/Pet/properties/name", "example"],
+    ]);
+  });
+});
