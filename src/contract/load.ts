@@ -5,6 +5,7 @@ import { detectDialect } from "./dialect.js";
 import { speaksJsonSchema2020, type Contract, type ContractWarning } from "./model.js";
 import { operationsOf } from "./operations.js";
 import { isObject } from "./pointer.js";
+import { openApiFromPostman, isPostmanCollection } from "./postman.js";
 import { readDocument } from "./read.js";
 import { securitySchemesOf } from "./security.js";
 import { basePathsOf } from "./servers.js";
@@ -25,7 +26,7 @@ export interface LoadOptions {
 /** Loads one contract file into the model: parse, bundle external refs (policy-checked), normalise. */
 export async function loadContract(file: string, options: LoadOptions = {}): Promise<Contract> {
   const absolute = path.resolve(file);
-  const parsed = await readDocument(absolute);
+  const parsed = await readContractDocument(absolute);
   const { dialect } = detectDialect(parsed, absolute);
   let doc = parsed as Record<string, unknown>;
   const jsonSchema2020 = speaksJsonSchema2020(dialect);
@@ -69,9 +70,15 @@ export async function loadContract(file: string, options: LoadOptions = {}): Pro
  */
 export async function loadSourceDocument(file: string, options: LoadOptions = {}): Promise<Record<string, unknown>> {
   const absolute = path.resolve(file);
-  const doc = (await readDocument(absolute)) as Record<string, unknown>;
+  const doc = (await readContractDocument(absolute)) as Record<string, unknown>;
   const scan = scanRefs(doc, { stripRefSiblings: false, rewrite: false, readXNullable: false, jsonSchema2020: false });
   if (scan.externalRefs.length === 0) return doc;
   return bundleExternalRefs(absolute, doc, { refRoot: options.refRoot ?? path.dirname(absolute), allowRemoteRefs: options.allowRemoteRefs ?? false });
 }
 
+
+/** The parsed file; a Postman collection is converted to the OpenAPI document it stands for. */
+async function readContractDocument(file: string): Promise<unknown> {
+  const parsed = await readDocument(file);
+  return isPostmanCollection(parsed) ? openApiFromPostman(parsed, file) : parsed;
+}
