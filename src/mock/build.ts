@@ -40,8 +40,6 @@ export interface BuildOptions {
   example?: string;
   dynamic: boolean;
   requestKey: string;
-  /** The status the answer is sent with, when `spec.status` is a range or `default`. */
-  status?: number;
 }
 
 function buildFromCandidates(ctx: BuildContext, spec: ResponseSpec, mediaKey: string, media: MediaType, options: BuildOptions): BuiltValue {
@@ -57,7 +55,9 @@ function buildFromCandidates(ctx: BuildContext, spec: ResponseSpec, mediaKey: st
   }
   if (!media.schema) return { value: undefined };
   const built = fake(ctx, spec, mediaKey, media, options);
-  const status = options.status ?? (/^\d{3}$/.test(spec.status) ? Number(spec.status) : 0);
+  // Only a response documented for one status: a `4XX` or `default` fake is the same whatever status it is
+  // sent with, so that the fixture written for it is the mock's answer byte for byte.
+  const status = /^\d{3}$/.test(spec.status) ? Number(spec.status) : 0;
   return built.warning ? built : { ...built, value: withEchoedStatus(built.value, status, (v) => isValid(ctx, media, v)) };
 }
 

@@ -19,7 +19,7 @@ export function errorResponse(ctx: BuildContext, p: Problem, accept: string | un
   const media = spec.content[mediaKey] as MediaType;
   const headers: Record<string, string> = { ...extraHeaders };
   if (p.violations && p.violations.length > 0) headers[VIOLATIONS_HEADER] = violationsHeader(p.violations);
-  const value = acceptsProblem(ctx, media, p) ? p : buildValue(ctx, spec, mediaKey, media, { dynamic: false, requestKey: "", status: p.status }).value;
+  const value = acceptsProblem(ctx, media, p) ? p : buildValue(ctx, spec, mediaKey, media, { dynamic: false, requestKey: "" }).value;
   const { contentType, body } = serialise(mediaKey, value);
   return { status: p.status, headers: { ...headers, "content-type": contentType }, body };
 }

@@ -37,7 +37,7 @@ export function respond(ctx: BuildContext, input: RespondInput): HttpResponse {
   const media = input.spec.content[mediaKey] as MediaType;
   const sequence = media.itemSchema && !media.schema ? sequenceKindOf(mediaKey) : undefined;
   if (sequence) return sequenceResponse(ctx, input, mediaKey, media, sequence, headers);
-  const built = buildValue(ctx, input.spec, mediaKey, media, { example: input.preferences.example, dynamic: input.dynamic, requestKey: input.requestKey, status: input.status });
+  const built = buildValue(ctx, input.spec, mediaKey, media, { example: input.preferences.example, dynamic: input.dynamic, requestKey: input.requestKey });
   if (built.warning) headers[WARNING_HEADER] = built.warning.replace(/[^\x20-\x7e]/g, "?");
   const { contentType, body } = serialise(mediaKey, built.value);
   headers["content-type"] = contentType;
