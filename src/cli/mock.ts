@@ -2,6 +2,7 @@ import { printable } from "../redact.js";
 import { MOCK_FLAGS } from "../mock/flags.js";
 import type { MockOptions } from "../mock/options.js";
 import { createMockServer, type MockServer } from "../mock/server.js";
+import type { ContractWarning } from "../contract/model.js";
 import { checkExamples } from "../schema/check-examples.js";
 import type { CliCommand } from "./command.js";
 import { describeExtras } from "./mock-extras.js";
@@ -63,9 +64,18 @@ function stubLines(server: MockServer): string {
   return text;
 }
 
+/** Example warnings shown per code and contract at start-up: the whole list is `mockpact lint`'s (one contract had 333). */
+const EXAMPLE_WARNINGS_SHOWN = 3;
+
 async function reportExamples(server: MockServer): Promise<void> {
   for (const contract of server.mock.contracts) {
-    for (const warning of await checkExamples(contract, server.mock.core.engine.registryOf(contract))) printWarning(warning.message, warning);
+    const byCode = new Map<string, ContractWarning[]>();
+    for (const warning of await checkExamples(contract, server.mock.core.engine.registryOf(contract))) byCode.set(warning.code, [...(byCode.get(warning.code) ?? []), warning]);
+    for (const [code, warnings] of byCode) {
+      for (const warning of warnings.slice(0, EXAMPLE_WARNINGS_SHOWN)) printWarning(warning.message, warning);
+      const more = warnings.length - EXAMPLE_WARNINGS_SHOWN;
+      if (more > 0) printWarning(`${code}: ${more} more like these (${warnings.length} in all); \`mockpact lint ${contract.file}\` lists every one`, { file: contract.file });
+    }
   }
 }
 

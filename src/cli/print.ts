@@ -12,11 +12,12 @@ export const dim = paint(2);
 export const bold = paint(1);
 
 export function printError(error: unknown): void {
-  if (isMockpactError(error)) {
-    process.stderr.write(`${red("error")} ${printable(`${error.code} ${formatPlace(error.place)}${error.message}`, { lines: true })}\n  ${dim(printable(`hint: ${error.hint}`, { lines: true }))}\n`);
-    return;
-  }
-  process.stderr.write(`${red("error")} ${printable((error as Error)?.message ?? String(error), { lines: true })}\n`);
+  process.stderr.write(errorText(error));
+}
+
+function errorText(error: unknown): string {
+  if (isMockpactError(error)) return `${red("error")} ${printable(`${error.code} ${formatPlace(error.place)}${error.message}`, { lines: true })}\n  ${dim(printable(`hint: ${error.hint}`, { lines: true }))}\n`;
+  return `${red("error")} ${printable((error as Error)?.message ?? String(error), { lines: true })}\n`;
 }
 
 export function printWarning(message: string, place: { file?: string; pointer?: string } = {}): void {
@@ -48,7 +49,7 @@ export function printMockEvent(event: MockEvent): void {
   if (event.type === "warning") printWarning(event.message, event);
   else if (event.type === "reload") process.stdout.write(`${green("reloaded")} ${printable(event.file)}\n`);
   else {
-    process.stderr.write(`reload of ${printable(event.file)} failed; the last good version keeps serving\n`);
-    printError(event.error);
+    // One write: a reader of the stream sees the failure and its reason together.
+    process.stderr.write(`reload of ${printable(event.file)} failed; the last good version keeps serving\n${errorText(event.error)}`);
   }
 }

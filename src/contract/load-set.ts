@@ -43,10 +43,13 @@ function isInside(file: string, folder: string): boolean {
 }
 
 const CONTRACT_FILE = /\.(ya?ml|json)$/i;
+/** A Postman collection names its format near its top (`info.schema`). */
+const POSTMAN_SCHEMA = /schema\.getpostman\.com\/json\/collection\/v2\.[01]/;
 
 /**
  * Expands files and folders into contract files. In a folder, a YAML/JSON file is a contract when it
- * declares `openapi:` or `swagger:` near its top; others (shared schemas, pacts) are skipped.
+ * declares `openapi:` or `swagger:` near its top, or is a Postman collection; others (shared schemas,
+ * pacts) are skipped.
  */
 export async function findContractFiles(inputs: string[]): Promise<string[]> {
   const files: string[] = [];
@@ -73,7 +76,8 @@ async function contractsInFolder(folder: string): Promise<string[]> {
     const handle = await open(file, "r");
     try {
       const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
-      if (/["']?(openapi|swagger)["']?\s*:/.test(buffer.subarray(0, bytesRead).toString("utf8"))) found.push(file);
+      const head = buffer.subarray(0, bytesRead).toString("utf8");
+      if (/["']?(openapi|swagger)["']?\s*:/.test(head) || POSTMAN_SCHEMA.test(head)) found.push(file);
     } finally {
       await handle.close();
     }

@@ -2,9 +2,13 @@ import path from "node:path";
 import { MockpactError } from "../errors.js";
 import { bundleExternalRefs } from "./bundle.js";
 import { detectDialect } from "./dialect.js";
+import { resolveSchemaResources } from "./dynamic-refs.js";
+import { readExternalExamples } from "./external-examples.js";
 import { contractFromDocument, type PreparedDocument } from "./from-document.js";
-import type { Contract, ContractWarning } from "./model.js";
+import { speaksJsonSchema2020, type Contract, type ContractWarning } from "./model.js";
+import { isPostmanCollection, openApiFromPostman } from "./postman.js";
 import { readDocument } from "./read.js";
+import { setAsideExtensionRefs, warningsOfScan } from "./scan-warnings.js";
 import { scanRefs } from "./walk.js";
 
 export interface LoadOptions {
@@ -27,16 +31,19 @@ export async function loadContract(file: string, options: LoadOptions = {}): Pro
  * writes out, so that the browser builds the same model from it without reading a file.
  */
 export async function prepareDocument(absolute: string, options: LoadOptions = {}): Promise<PreparedDocument> {
-  const parsed = await readDocument(absolute);
+  const parsed = await readContractDocument(absolute);
   const { dialect } = detectDialect(parsed, absolute);
   let doc = parsed as Record<string, unknown>;
-  const warnings: ContractWarning[] = [];
-  const draft04 = dialect !== "openapi-3.1";
-  const scanOptions = { stripRefSiblings: draft04, rewriteTypelessNullable: draft04, readXNullable: dialect === "swagger-2.0" };
+  const jsonSchema2020 = speaksJsonSchema2020(dialect);
+  const scanOptions = { stripRefSiblings: !jsonSchema2020, rewrite: true, readXNullable: dialect === "swagger-2.0", jsonSchema2020 };
+  const policy = { refRoot: options.refRoot ?? path.dirname(absolute), allowRemoteRefs: options.allowRemoteRefs ?? false };
+  if (jsonSchema2020) resolveSchemaResources(doc);
   let scan = scanRefs(doc, scanOptions);
-  if (scan.externalRefs.length > 0) {
-    doc = await bundleExternalRefs(absolute, doc, { refRoot: options.refRoot ?? path.dirname(absolute), allowRemoteRefs: options.allowRemoteRefs ?? false });
+  const warnings: ContractWarning[] = setAsideExtensionRefs(scan, absolute, policy);
+  if (scan.externalRefs.length > 0 || scan.extensionRefs.some((r) => r.node.$ref !== undefined)) {
+    doc = await bundleExternalRefs(absolute, doc, policy);
     scan = scanRefs(doc, scanOptions);
+    warnings.push(...setAsideExtensionRefs(scan, absolute, policy));
   }
   const missing = scan.missingRefs[0];
   if (missing) {
@@ -45,38 +52,8 @@ export async function prepareDocument(absolute: string, options: LoadOptions = {
       place: { file: absolute, pointer: missing.pointer },
     });
   }
-  if (scan.refsWithSiblings.length > 0) {
-    warnings.push({
-      code: "REF_SIBLINGS_IGNORED",
-      message: `${scan.refsWithSiblings.length} $ref(s) have sibling keywords, which ${dialect} ignores; mockpact ignores them too`,
-      file: absolute,
-      pointer: scan.refsWithSiblings[0],
-    });
-  }
-  if (scan.typelessNullable.length > 0) {
-    warnings.push({
-      code: "NULLABLE_WITHOUT_TYPE",
-      message: `${scan.typelessNullable.length} schema(s) have nullable: true without a type; mockpact reads them as "or null"`,
-      file: absolute,
-      pointer: scan.typelessNullable[0],
-    });
-  }
-  if (scan.emptyEnums.length > 0) {
-    warnings.push({
-      code: "EMPTY_ENUM_IGNORED",
-      message: `${scan.emptyEnums.length} schema(s) have enum: [], which no value satisfies; mockpact ignores the empty enum`,
-      file: absolute,
-      pointer: scan.emptyEnums[0],
-    });
-  }
-  if (scan.refCycles.length > 0) {
-    warnings.push({
-      code: "REF_CYCLE",
-      message: `${scan.refCycles.length} $ref(s) lead to a cycle of $refs that never reaches a schema; requests that need them are answered 500`,
-      file: absolute,
-      pointer: scan.refCycles[0],
-    });
-  }
+  warnings.push(...warningsOfScan(scan, dialect, absolute));
+  if (dialect !== "swagger-2.0") warnings.push(...(await readExternalExamples(doc, absolute, policy.refRoot)));
   return { document: doc, dialect, warnings };
 }
 
@@ -86,9 +63,14 @@ export async function prepareDocument(absolute: string, options: LoadOptions = {
  */
 export async function loadSourceDocument(file: string, options: LoadOptions = {}): Promise<Record<string, unknown>> {
   const absolute = path.resolve(file);
-  const doc = (await readDocument(absolute)) as Record<string, unknown>;
-  const scan = scanRefs(doc, { stripRefSiblings: false, rewriteTypelessNullable: false, readXNullable: false });
+  const doc = (await readContractDocument(absolute)) as Record<string, unknown>;
+  const scan = scanRefs(doc, { stripRefSiblings: false, rewrite: false, readXNullable: false, jsonSchema2020: false });
   if (scan.externalRefs.length === 0) return doc;
   return bundleExternalRefs(absolute, doc, { refRoot: options.refRoot ?? path.dirname(absolute), allowRemoteRefs: options.allowRemoteRefs ?? false });
 }
 
+/** The parsed file; a Postman collection is converted to the OpenAPI document it stands for. */
+async function readContractDocument(file: string): Promise<unknown> {
+  const parsed = await readDocument(file);
+  return isPostmanCollection(parsed) ? openApiFromPostman(parsed, file) : parsed;
+}

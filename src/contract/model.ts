@@ -6,9 +6,15 @@ import type { WarningCode } from "../errors.js";
  * faker resolve `$ref`s, circular ones included, against the document itself.
  */
 
-export type Dialect = "swagger-2.0" | "openapi-3.0" | "openapi-3.1";
+export type Dialect = "swagger-2.0" | "openapi-3.0" | "openapi-3.1" | "openapi-3.2";
 
-export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+/** OpenAPI 3.1 and 3.2 schemas are JSON Schema 2020-12; 3.0 and Swagger 2.0 are draft-04 with OpenAPI's own keywords. */
+export function speaksJsonSchema2020(dialect: Dialect): boolean {
+  return dialect === "openapi-3.1" || dialect === "openapi-3.2";
+}
+
+/** The methods a path item names as fields (`query` since 3.2); any other method comes from 3.2's `additionalOperations`. */
+export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace" | "query" | (string & {});
 export const HTTP_METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /**
@@ -52,7 +58,9 @@ export interface ValueShape {
 
 export interface MediaType {
   schema?: SchemaRef;
-  /** Named examples (OpenAPI 3 `examples`, values already resolved). */
+  /** OpenAPI 3.2: the schema of each item of a sequential media type (JSON Lines, JSON Text Sequences, Server-Sent Events). */
+  itemSchema?: SchemaRef;
+  /** Named examples (OpenAPI 3 `examples`, values already resolved: `value`, 3.2's `dataValue`, a parsed `serializedValue` or a read `externalValue`). */
   examples: Record<string, unknown>;
   /** The single `example` of the media type, if any. */
   example?: unknown;

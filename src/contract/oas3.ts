@@ -8,6 +8,7 @@ import type {
   ResponseSpec,
 } from "./model.js";
 import { isObject, joinPointer, resolveLocal } from "./pointer.js";
+import { exampleValue } from "./example-value.js";
 import { shapeOf } from "./shape.js";
 
 type Doc = Record<string, unknown>;
@@ -99,7 +100,8 @@ function headerExample(doc: Doc, header: Doc, pointer: string): unknown {
   if (!isObject(header.examples)) return undefined;
   for (const [name, raw] of Object.entries(header.examples)) {
     const example = resolveLocal(doc, raw, joinPointer(pointer, "examples", name))?.value;
-    if (isObject(example) && "value" in example) return example.value;
+    const value = isObject(example) ? exampleValue(example, "text/plain") : undefined;
+    if (value) return value.value;
   }
   return undefined;
 }
@@ -109,22 +111,24 @@ function contentOf(doc: Doc, raw: unknown, pointer: string): Record<string, Medi
   if (!isObject(raw)) return content;
   for (const [media, value] of Object.entries(raw)) {
     if (!isObject(value)) continue;
-    content[media] = mediaTypeOf(doc, value, joinPointer(pointer, media));
+    content[media] = mediaTypeOf(doc, media, value, joinPointer(pointer, media));
   }
   return content;
 }
 
-function mediaTypeOf(doc: Doc, media: Doc, pointer: string): MediaType {
+function mediaTypeOf(doc: Doc, mediaKey: string, media: Doc, pointer: string): MediaType {
   const examples: Record<string, unknown> = {};
   if (isObject(media.examples)) {
     for (const [name, raw] of Object.entries(media.examples)) {
       const example = resolveLocal(doc, raw, joinPointer(pointer, "examples", name))?.value;
-      if (isObject(example) && "value" in example) examples[name] = example.value;
+      const value = isObject(example) ? exampleValue(example, mediaKey) : undefined;
+      if (value) examples[name] = value.value;
     }
   }
   const hasExample = "example" in media;
   return {
     schema: media.schema !== undefined ? { pointer: joinPointer(pointer, "schema") } : undefined,
+    ...(media.itemSchema !== undefined ? { itemSchema: { pointer: joinPointer(pointer, "itemSchema") } } : {}),
     examples,
     example: media.example,
     hasExample: hasExample || Object.keys(examples).length > 0,

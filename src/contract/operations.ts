@@ -1,6 +1,6 @@
-import type { Contract, ContractWarning, Dialect, HttpMethod, Operation } from "./model.js";
-import { HTTP_METHODS } from "./model.js";
+import type { Contract, ContractWarning, Dialect, HttpMethod, Operation, Parameter } from "./model.js";
 import { parametersOf, requestBodyOf, responsesOf, type Located } from "./oas3.js";
+import { cleanTemplate, mergePathItem, methodsOf } from "./path-item.js";
 import { isObject, joinPointer, resolveLocal } from "./pointer.js";
 import { securityRequirementsOf } from "./security.js";
 import { parametersOf2, rawParametersOf, requestBodyOf2, responsesOf2 } from "./swagger2.js";
@@ -17,8 +17,8 @@ export function operationsOf(doc: Doc, dialect: Dialect, file: string, warnings:
     if (!pathItem || !isObject(pathItem.value)) continue;
     const item = { value: mergePathItem(doc, rawItem, pathItem.value), pointer: pathItem.pointer } as Located;
     const template = cleanTemplate(rawPath, file, warnings);
-    for (const method of HTTP_METHODS) {
-      const found = resolveLocal(doc, item.value[method], joinPointer(item.pointer, method));
+    for (const [method, raw, pointer] of methodsOf(item, dialect)) {
+      const found = resolveLocal(doc, raw, pointer);
       if (!found || !isObject(found.value)) continue;
       const located = { value: found.value, pointer: found.pointer } as Located;
       const operation = buildOperation(doc, dialect, file, method, template, item, located);
@@ -27,21 +27,6 @@ export function operationsOf(doc: Doc, dialect: Dialect, file: string, warnings:
     }
   }
   return operations;
-}
-
-/** A path item `$ref` with siblings: the siblings win, as most tools do (3.0 leaves it undefined). */
-function mergePathItem(doc: Doc, raw: unknown, resolved: Doc): Doc {
-  if (!isObject(raw) || raw.$ref === undefined) return resolved;
-  const { $ref: _ignored, ...siblings } = raw;
-  return { ...resolved, ...siblings };
-}
-
-/** Box writes `#fragments` into path keys to tell apart operations on one path: routing ignores them. */
-function cleanTemplate(rawPath: string, file: string, warnings: ContractWarning[]): string {
-  const hash = rawPath.indexOf("#");
-  if (hash < 0) return rawPath;
-  warnings.push({ code: "PATH_FRAGMENT", message: `Path "${rawPath}" has a #fragment; it is ignored for routing`, file, pointer: joinPointer("#/paths", rawPath) });
-  return rawPath.slice(0, hash);
 }
 
 function buildOperation(doc: Doc, dialect: Dialect, file: string, method: HttpMethod, path: string, item: Located, op: Located): Operation {
@@ -58,12 +43,22 @@ function buildOperation(doc: Doc, dialect: Dialect, file: string, method: HttpMe
     deprecated: raw.deprecated === true,
   };
   if (dialect !== "swagger-2.0") {
-    return { ...base, parameters: parametersOf(doc, item, op), requestBody: requestBodyOf(doc, op), responses: responsesOf(doc, op) };
+    return { ...base, parameters: withoutIgnoredHeaders(parametersOf(doc, item, op)), requestBody: requestBodyOf(doc, op), responses: responsesOf(doc, op) };
   }
   const rawParams = rawParametersOf(doc, item, op);
   const consumes = mediaList(raw.consumes ?? doc.consumes, "application/json");
   const produces = mediaList(raw.produces ?? doc.produces, "application/json");
-  return { ...base, parameters: parametersOf2(doc, rawParams), requestBody: requestBodyOf2(rawParams, consumes), responses: responsesOf2(doc, op, produces) };
+  return { ...base, parameters: withoutIgnoredHeaders(parametersOf2(doc, rawParams)), requestBody: requestBodyOf2(rawParams, consumes), responses: responsesOf2(doc, op, produces) };
+}
+
+/**
+ * OpenAPI 3: header parameters named Accept, Content-Type or Authorization "SHALL be ignored" (the
+ * media type and security say them). Swagger 2.0 tools read them the same way, so both dialects drop them.
+ */
+const IGNORED_HEADERS = new Set(["accept", "content-type", "authorization"]);
+
+function withoutIgnoredHeaders(parameters: Parameter[]): Parameter[] {
+  return parameters.filter((p) => !(p.in === "header" && IGNORED_HEADERS.has(p.name.toLowerCase())));
 }
 
 function mediaList(value: unknown, fallback: string): string[] {

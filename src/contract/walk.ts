@@ -1,13 +1,24 @@
-import { getAtPointer, isObject, joinPointer } from "./pointer.js";
+import { visitRef } from "./ref-scan.js";
+import { inlinePropertiesRef, rewriteBooleanBounds, rewriteTypelessNullable } from "./schema-rewrites.js";
+import { isUnknownStringFormat } from "./formats.js";
+import { isObject, joinPointer } from "./pointer.js";
 
 /** What one pass over a document found: the facts the loader needs before it builds the model. */
 export interface RefScan {
   externalRefs: Array<{ ref: string; pointer: string }>;
   missingRefs: Array<{ ref: string; pointer: string }>;
+  /** `$ref`s inside `x-` extensions that do not resolve here (internal) or point at another file or URL (external). */
+  extensionRefs: Array<{ ref: string; pointer: string; node: Record<string, unknown> }>;
   /** `$ref`s with sibling keywords (3.0 and 2.0 ignore the siblings: so do we, with a warning). */
   refsWithSiblings: string[];
-  /** 3.0 schemas with `nullable: true` but no `type`, rewritten to accept null (see rewriteTypelessNullable). */
+  /** Schemas with `nullable: true` but no `type`, rewritten to accept null (see rewriteTypelessNullable). */
   typelessNullable: string[];
+  /** 3.1/3.2 schemas with draft-04 boolean `exclusiveMinimum`/`exclusiveMaximum`, rewritten as numbers. */
+  booleanBounds: string[];
+  /** `properties: { $ref }`: a whole properties map by reference, read as the map it names. */
+  propertiesRefs: string[];
+  /** Formats no part of mockpact knows, each with the first place that uses it. */
+  unknownFormats: Map<string, string>;
   /** Schemas with `enum: []`, which no value satisfies and ajv refuses to compile: the keyword is dropped. */
   emptyEnums: string[];
   /** `$ref`s whose chain of refs (A -> B -> A) comes back on itself and never reaches a schema. */
@@ -16,48 +27,41 @@ export interface RefScan {
 
 export interface ScanOptions {
   stripRefSiblings: boolean;
-  rewriteTypelessNullable: boolean;
+  /** Rewrite what the model reads one way (typeless nullable, boolean bounds in 2020-12, a properties $ref); off to see the document as written. */
+  rewrite: boolean;
   /** Swagger 2.0: `x-nullable: true` (the vendor extension every 2.0 tool reads) becomes `nullable: true`. */
   readXNullable: boolean;
+  /** 3.1 and 3.2: JSON Schema 2020-12, where a boolean `exclusiveMinimum` does not compile. */
+  jsonSchema2020: boolean;
 }
 
 /** Keys whose values are data, not contract structure: a `$ref` inside them is not a reference. */
-const DATA_KEYS = new Set(["example", "enum", "default", "const", "x-examples"]);
+const DATA_KEYS = new Set(["example", "enum", "default", "const", "x-examples", "dataValue"]);
+/** Keys whose values map names to schemas or objects: a name there (`default`, `example`) is never a keyword. */
+const NAME_MAPS = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "schemas", "responses", "headers", "content", "paths", "parameters", "requestBodies", "securitySchemes", "callbacks", "links", "webhooks", "additionalOperations", "mediaTypes", "pathItems"]);
 
 /**
  * One iterative pass (no recursion: a hostile 10,000-deep document must not overflow the stack)
- * that classifies every `$ref`, checks that internal ones resolve (memoised per ref string), and,
- * for dialects where `$ref` siblings are ignored, drops those siblings in place so that ajv and the
- * faker see what the OpenAPI specification says they mean.
+ * that classifies every `$ref`, checks that internal ones resolve (memoised per ref string), and
+ * rewrites in place what ajv and the faker would otherwise read wrongly (see schema-rewrites.ts).
  */
 export function scanRefs(doc: Record<string, unknown>, options: ScanOptions): RefScan {
-  const scan: RefScan = { externalRefs: [], missingRefs: [], refsWithSiblings: [], typelessNullable: [], emptyEnums: [], refCycles: [] };
-  const resolved = new Map<string, boolean>();
-  const cyclic = new Map<string, boolean>();
+  const scan: RefScan = { externalRefs: [], missingRefs: [], extensionRefs: [], refsWithSiblings: [], typelessNullable: [], booleanBounds: [], propertiesRefs: [], unknownFormats: new Map(), emptyEnums: [], refCycles: [] };
+  const memo = { resolved: new Map<string, boolean>(), cyclic: new Map<string, boolean>() };
   const stack: Frame[] = [{ node: doc, pointer: "#", role: "structure" }];
   while (stack.length > 0) {
     const { node, pointer, role } = stack.pop()!;
     if (Array.isArray(node)) {
       if (role === "examples") continue; // 3.1 schema `examples`: an array of data
-      node.forEach((item, i) => stack.push({ node: item, pointer: `${pointer}/${i}`, role: "structure" }));
+      node.forEach((item, i) => stack.push({ node: item, pointer: `${pointer}/${i}`, role: role === "extension" ? role : "structure" }));
       continue;
     }
     if (!isObject(node)) continue;
-    if (options.readXNullable && node["x-nullable"] === true) node.nullable = true;
-    if (options.rewriteTypelessNullable && node.nullable === true && node.type === undefined) {
-      rewriteTypelessNullable(node);
-      scan.typelessNullable.push(pointer);
-    }
-    // `nullable: false` says nothing (it is the default), but without `type` ajv refuses it (box).
-    if (options.rewriteTypelessNullable && node.nullable === false && node.type === undefined) delete node.nullable;
-    // discord writes `enum: []` beside `allOf: [{ $ref: <the enum> }]`: it means the allOf, not "no value".
-    if (Array.isArray(node.enum) && node.enum.length === 0) {
-      delete node.enum;
-      scan.emptyEnums.push(pointer);
-    }
-    if (typeof node.$ref === "string") visitRef(doc, node, pointer, options, scan, resolved, cyclic);
+    if (role === "names" && options.rewrite && typeof node.$ref === "string" && pointer.endsWith("/properties") && inlinePropertiesRef(doc, node)) scan.propertiesRefs.push(pointer);
+    if (role !== "names" && role !== "extension") rewriteSchema(node, pointer, options, scan);
+    if (typeof node.$ref === "string") visitRef(doc, node, pointer, { ...options, extension: role === "extension" }, scan, memo);
     for (const key of Object.keys(node)) {
-      if (DATA_KEYS.has(key) || (role === "example-object" && key === "value")) continue;
+      if (role !== "names" && (DATA_KEYS.has(key) || (role === "example-object" && key === "value"))) continue;
       const child = node[key];
       if (child === null || typeof child !== "object") continue;
       stack.push({ node: child, pointer: joinPointer(pointer, key), role: childRole(role, key) });
@@ -66,8 +70,29 @@ export function scanRefs(doc: Record<string, unknown>, options: ScanOptions): Re
   return scan;
 }
 
-/** `examples: { name: { value } }`: the map's entries are Example Objects, and their `value` is data. */
-type Role = "structure" | "examples" | "example-object";
+function rewriteSchema(node: Record<string, unknown>, pointer: string, options: ScanOptions, scan: RefScan): void {
+  if (options.readXNullable && node["x-nullable"] === true) node.nullable = true;
+  if (options.rewrite && node.nullable === true && node.type === undefined) {
+    rewriteTypelessNullable(node);
+    scan.typelessNullable.push(pointer);
+  }
+  // `nullable: false` says nothing (it is the default), but without `type` ajv refuses it (box).
+  if (options.rewrite && node.nullable === false && node.type === undefined) delete node.nullable;
+  if (options.rewrite && options.jsonSchema2020 && rewriteBooleanBounds(node)) scan.booleanBounds.push(pointer);
+  if (isUnknownStringFormat(node) && !scan.unknownFormats.has(node.format as string)) scan.unknownFormats.set(node.format as string, pointer);
+  // discord writes `enum: []` beside `allOf: [{ $ref: <the enum> }]`: it means the allOf, not "no value".
+  if (Array.isArray(node.enum) && node.enum.length === 0) {
+    delete node.enum;
+    scan.emptyEnums.push(pointer);
+  }
+}
+
+/**
+ * `examples: { name: { value } }`: the map's entries are Example Objects, and their `value` is data.
+ * `names`: the keys of a map are names (a property called `default` is no keyword). `extension`:
+ * inside an `x-` key, which is no part of the API.
+ */
+type Role = "structure" | "examples" | "example-object" | "names" | "extension";
 interface Frame {
   node: unknown;
   pointer: string;
@@ -75,80 +100,10 @@ interface Frame {
 }
 
 function childRole(parent: Role, key: string): Role {
+  if (parent === "extension") return "extension";
   if (parent === "examples") return "example-object";
+  if (parent === "names") return "structure";
+  if (key.startsWith("x-")) return "extension";
+  if (NAME_MAPS.has(key)) return "names";
   return key === "examples" ? "examples" : "structure";
-}
-
-function visitRef(
-  doc: Record<string, unknown>,
-  node: Record<string, unknown>,
-  pointer: string,
-  options: ScanOptions,
-  scan: RefScan,
-  resolved: Map<string, boolean>,
-  cyclic: Map<string, boolean>,
-): void {
-  const ref = node.$ref as string;
-  if (!ref.startsWith("#")) {
-    scan.externalRefs.push({ ref, pointer });
-    return;
-  }
-  let exists = resolved.get(ref);
-  if (exists === undefined) {
-    exists = getAtPointer(doc, ref) !== undefined;
-    resolved.set(ref, exists);
-  }
-  if (!exists) scan.missingRefs.push({ ref, pointer });
-  else if (refChainCycles(doc, ref, cyclic)) scan.refCycles.push(pointer);
-  if (options.stripRefSiblings && !isPathItem(pointer)) stripSiblings(node, pointer, scan);
-}
-
-/** Follows `ref` through targets that are nothing but another `$ref`: true when it comes back to one it passed. */
-function refChainCycles(doc: Record<string, unknown>, ref: string, cyclic: Map<string, boolean>): boolean {
-  const known = cyclic.get(ref);
-  if (known !== undefined) return known;
-  const passed = new Set<string>();
-  let next: string | undefined = ref;
-  while (next !== undefined && !passed.has(next) && cyclic.get(next) === undefined) {
-    passed.add(next);
-    const target = getAtPointer(doc, next);
-    next = isObject(target) && typeof target.$ref === "string" && target.$ref.startsWith("#") ? target.$ref : undefined;
-  }
-  const cycles = next !== undefined && (passed.has(next) || cyclic.get(next) === true);
-  for (const r of passed) cyclic.set(r, cycles);
-  return cycles;
-}
-
-function isPathItem(pointer: string): boolean {
-  return /^#\/paths\/[^/]+$/.test(pointer);
-}
-
-function stripSiblings(node: Record<string, unknown>, pointer: string, scan: RefScan): void {
-  const siblings = Object.keys(node).filter((k) => k !== "$ref" && k !== "description" && k !== "summary");
-  if (siblings.length === 0) return;
-  for (const key of siblings) delete node[key];
-  scan.refsWithSiblings.push(pointer);
-}
-
-/** Keywords that describe the property rather than constrain the value: they stay on the outside. */
-const ANNOTATIONS = new Set(["description", "title", "readOnly", "writeOnly", "deprecated", "example", "default", "externalDocs", "xml"]);
-
-/**
- * `nullable: true` beside `$ref`/`anyOf`/`allOf` but without `type` is a no-op by the letter of 3.0.3,
- * yet every such contract in the corpus (Stripe's, GitHub's) means "or null", and their real APIs send
- * null there. ajv refuses it outright. The node is rewritten in place to say what it means:
- * `{ anyOf: [{ type: "null" }, <the rest>] }`, annotations kept outside.
- */
-function rewriteTypelessNullable(node: Record<string, unknown>): void {
-  const rest: Record<string, unknown> = {};
-  for (const key of Object.keys(node)) {
-    if (key === "nullable" || key === "x-nullable" || ANNOTATIONS.has(key)) continue;
-    rest[key] = node[key];
-    delete node[key];
-  }
-  delete node.nullable;
-  // 2.0's `x-nullable` is consumed here too: left in `rest`, the scan would read it as `nullable`
-  // again and rewrite `rest` in turn, without end (harbor: `$ref` beside `x-nullable: true`).
-  delete node["x-nullable"];
-  node.anyOf = Object.keys(rest).length === 0 ? [{ type: "null" }, {}] : [{ type: "null" }, rest];
 }

@@ -1,8 +1,9 @@
 import type { Dialect } from "../contract/model.js";
 import { MockpactError } from "../errors.js";
 import { hidingKeyword, type Direction } from "./direction.js";
-import { isJsonObject, resolvePointer } from "./pointer.js";
+import { isJsonObject, resolvePointer, type JsonObject } from "./pointer.js";
 import { NOTHING_HIDDEN, prepareSchema, type Prepared } from "./prepare.js";
+import { propertyExampleMark } from "./property-examples.js";
 import { markedForRealism, realismFor, type RealismMark } from "./realism.js";
 import { RefGraph } from "./ref-graph.js";
 
@@ -12,6 +13,8 @@ export interface ViewSettings {
   direction: Direction;
   maxDepth: number;
   maxItems: number;
+  /** Properties take their own example where it fits (property-examples.ts). */
+  propertyExamples: boolean;
 }
 
 /** Only named schemas (not `#/paths/...`) have a name for an inherited discriminator to give. */
@@ -81,10 +84,22 @@ export class DocumentView {
     return prepared;
   }
 
-  /** The prepared schema of property `name`, marked for realism where its raw schema allows. */
+  /**
+   * The prepared schema of property `name`: its own example where it has one that fits, else a
+   * realistic value where its raw schema allows (jsf's format conversions left out of an example).
+   */
   withRealism(name: string, rawSchema: unknown, prepared: Prepared): Prepared {
-    const mark = realismFor(name, rawSchema);
-    if (!mark || !isJsonObject(prepared)) return prepared;
+    const example = this.settings.propertyExamples ? propertyExampleMark(rawSchema, this.rawOrUndefined) : undefined;
+    const mark = example ?? realismFor(name, rawSchema);
+    // A number already drawn as a decimal (decimals.ts) keeps that unless the property has its own example.
+    if (!mark || !isJsonObject(prepared) || (!example && isJsonObject(prepared.faker))) return prepared;
+    const marked = this.marked(prepared, mark);
+    if (example) delete marked.format;
+    return marked;
+  }
+
+  /** A copy of `prepared` whose value comes from `mark` (see realism.ts). */
+  marked(prepared: JsonObject, mark: RealismMark): JsonObject {
     this.realismMarks.push(mark);
     return markedForRealism(prepared, this.realismMarks.length - 1);
   }
@@ -96,7 +111,7 @@ const views = new WeakMap<object, Map<string, DocumentView>>();
 export function viewFor(document: Record<string, unknown>, settings: ViewSettings): DocumentView {
   let byDocument = views.get(document);
   if (!byDocument) views.set(document, (byDocument = new Map()));
-  const key = `${settings.dialect}|${settings.direction}|${settings.maxDepth}|${settings.maxItems}`;
+  const key = `${settings.dialect}|${settings.direction}|${settings.maxDepth}|${settings.maxItems}|${settings.propertyExamples}`;
   let view = byDocument.get(key);
   if (!view) byDocument.set(key, (view = new DocumentView(document, { ...settings })));
   return view;

@@ -17,7 +17,34 @@ export function exampleCandidates(doc: Record<string, unknown>, media: MediaType
   if (media.example !== undefined) candidates.push({ value: media.example, explicit: false });
   const fromSchema = media.schema ? schemaExample(doc, media.schema) : undefined;
   if (fromSchema !== undefined) candidates.push({ value: fromSchema.value, explicit: false });
+  if (media.schema) for (const value of branchExamples(doc, media.schema)) candidates.push({ value, explicit: false });
   return candidates;
+}
+
+/** How deep into compositions branch examples are looked for (`oneOf` of `allOf`s of `$ref`s is two). */
+const BRANCH_DEPTH = 2;
+
+/**
+ * The examples of a schema's allOf/oneOf/anyOf branches (through their `$ref`s): what the contract's
+ * authors wrote for a part, tried (and checked against the whole) before any fake.
+ */
+export function branchExamples(doc: Record<string, unknown>, ref: SchemaRef): unknown[] {
+  const start = "pointer" in ref ? getAtPointer(doc, ref.pointer) : ref.inline;
+  const found: unknown[] = [];
+  const visit = (node: unknown, depth: number) => {
+    const schema = resolveLocal(doc, node, "")?.value;
+    if (!isObject(schema) || depth > BRANCH_DEPTH) return;
+    for (const key of ["allOf", "oneOf", "anyOf"] as const) {
+      if (!Array.isArray(schema[key])) continue;
+      for (const branch of schema[key]) {
+        const example = schemaExample(doc, { inline: isObject(branch) ? branch : {} });
+        if (example !== undefined) found.push(example.value);
+        visit(branch, depth + 1);
+      }
+    }
+  };
+  visit(start, 1);
+  return found;
 }
 
 /** `example` (3.0, 2.0) or the first of `examples` (3.1) at the root of a schema, through its `$ref`s. */
@@ -57,4 +84,13 @@ export function withoutWriteOnly(doc: Record<string, unknown>, schema: unknown, 
     if (Array.isArray(branches)) for (const branch of branches) result = withoutWriteOnly(doc, branch, result, depth + 1) as Record<string, unknown>;
   }
   return result;
+}
+
+/** The oneOf/anyOf branches of a schema (through its `$ref`s and a top allOf): each a schema to fake on its own. */
+export function alternativesOf(doc: Record<string, unknown>, schema: unknown): unknown[] {
+  const resolved = resolveLocal(doc, schema, "")?.value;
+  if (!isObject(resolved)) return [];
+  const own = [...(Array.isArray(resolved.oneOf) ? resolved.oneOf : []), ...(Array.isArray(resolved.anyOf) ? resolved.anyOf : [])];
+  const nested = Array.isArray(resolved.allOf) ? resolved.allOf.flatMap((part) => alternativesOf(doc, part)) : [];
+  return [...own, ...nested].map((branch) => (isObject(branch) && typeof branch.$ref === "string" ? { $ref: branch.$ref } : branch));
 }

@@ -1,8 +1,10 @@
 import { generateSync, type JsonSchema } from "json-schema-faker";
+import type { Dialect } from "../contract/model.js";
 import { MockpactError, isMockpactError } from "../errors.js";
 import { viewFor } from "./document-view.js";
 import { jsfOptions } from "./options.js";
 import { MAX_FAKE_ITEMS, MAX_FAKE_LENGTH, MAX_FAKE_VALUES, valueBudget } from "./limits.js";
+import { orderDatePairs } from "./date-pairs.js";
 import { CUT } from "./prepare.js";
 import { propertyTreeSize, requiredOnly } from "./property-tree.js";
 import { realismProvider } from "./realism.js";
@@ -15,11 +17,13 @@ export interface FakeOptions {
   seed: number;
   /** response: never emit writeOnly properties; request: never emit readOnly properties. */
   direction: "response" | "request";
-  dialect: "swagger-2.0" | "openapi-3.0" | "openapi-3.1";
+  dialect: Dialect;
   /** Default 6: how many times a circular schema may nest in itself. */
   maxDepth?: number;
   /** Default 3: length cap for arrays (never below their minItems). */
   maxItems?: number;
+  /** Default true: a property with its own fitting `example` takes it (off: every property is faked). */
+  propertyExamples?: boolean;
 }
 
 const DEFAULT_MAX_DEPTH = 6;
@@ -36,6 +40,7 @@ export function fakeValue(document: Record<string, unknown>, schema: unknown, op
     direction: options.direction,
     maxDepth: options.maxDepth ?? DEFAULT_MAX_DEPTH,
     maxItems: options.maxItems ?? DEFAULT_MAX_ITEMS,
+    propertyExamples: options.propertyExamples ?? true,
   });
   const root = view.entry(schema);
   if (root === CUT) throw noFiniteValue(schema);
@@ -53,10 +58,10 @@ export function fakeValue(document: Record<string, unknown>, schema: unknown, op
   };
   try {
     const fake = generate(root, 0.5);
-    if (!("overBudget" in fake)) return fake.value;
+    if (!("overBudget" in fake)) return orderDatePairs(fake.value);
     // Required properties only: a large tree of optional ones still has a small answer.
     const lean = generate(requiredOnly(root), 0);
-    if (!("overBudget" in lean)) return lean.value;
+    if (!("overBudget" in lean)) return orderDatePairs(lean.value);
     throw overBudget(schema);
   } catch (cause) {
     if (isMockpactError(cause)) throw cause;

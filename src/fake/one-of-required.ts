@@ -30,10 +30,23 @@ function requiredNames(schema: Prepared): Set<string> {
   return names;
 }
 
+/**
+ * The branch without `drop`: its own properties lose them, and each becomes `false` in it, so that
+ * the parent's properties of those names (branches that differ only by `required`) are left out too
+ * when jsf merges the chosen branch into the parent.
+ */
 function withoutProperties(schema: Prepared, drop: ReadonlySet<string>): Prepared {
-  if (!isJsonObject(schema)) return schema;
+  if (!isJsonObject(schema) || !describesObject(schema)) return schema;
   const copy: JsonObject = { ...schema };
-  if (isJsonObject(copy.properties)) copy.properties = Object.fromEntries(Object.entries(copy.properties).filter(([name]) => !drop.has(name)));
+  const kept = isJsonObject(copy.properties) ? Object.entries(copy.properties).filter(([name]) => !drop.has(name)) : [];
+  copy.properties = Object.fromEntries([...kept, ...[...drop].map((name) => [name, false] as const)]);
   if (Array.isArray(copy.allOf)) copy.allOf = copy.allOf.map((part) => withoutProperties(part as Prepared, drop));
   return copy;
+}
+
+/** Only an object branch takes `false` properties: on a typeless scalar branch they would make jsf build an object. */
+function describesObject(schema: JsonObject): boolean {
+  const types = Array.isArray(schema.type) ? schema.type : [schema.type];
+  if (schema.type !== undefined) return types.includes("object");
+  return schema.properties !== undefined || schema.required !== undefined || schema.allOf !== undefined;
 }

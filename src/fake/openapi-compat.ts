@@ -1,4 +1,5 @@
-import type { Dialect } from "../contract/model.js";
+import { KNOWN_FORMATS } from "../contract/formats.js";
+import { speaksJsonSchema2020, type Dialect } from "../contract/model.js";
 import { VALUE_KEYWORDS } from "./keywords.js";
 import type { JsonObject } from "./pointer.js";
 
@@ -15,11 +16,12 @@ export function compatValues(raw: JsonObject, dialect: Dialect): JsonObject {
   const out: JsonObject = {};
   for (const key of VALUE_KEYWORDS) if (raw[key] !== undefined) out[key] = copyJson(raw[key]);
   if (out.type === "file") Object.assign(out, { type: "string", minLength: 1, maxLength: FILE_MAX_LENGTH });
+  if (typeof out.format === "string" && !KNOWN_FORMATS.has(out.format)) delete out.format; // a contract's own format: faked as its type
   booleanBoundsToNumbers(out, "exclusiveMinimum", "minimum");
   booleanBoundsToNumbers(out, "exclusiveMaximum", "maximum");
   if (allowsNull(raw, dialect)) addNullType(out);
   keepEnumValuesOfType(out);
-  if (dialect !== "openapi-3.1") splitDependencies(raw, out);
+  if (!speaksJsonSchema2020(dialect)) splitDependencies(raw, out);
   return out;
 }
 
@@ -36,7 +38,7 @@ export function copyJson(value: unknown): unknown {
  * `{ anyOf: [...], nullable: true }` gets no null.
  */
 export function allowsNull(raw: JsonObject, dialect: Dialect): boolean {
-  if (dialect === "openapi-3.1") return Array.isArray(raw.type) && raw.type.includes("null");
+  if (speaksJsonSchema2020(dialect)) return Array.isArray(raw.type) && raw.type.includes("null");
   return (raw.nullable === true || raw["x-nullable"] === true) && typeof raw.type === "string";
 }
 

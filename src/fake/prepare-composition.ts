@@ -48,11 +48,33 @@ function prepareAlternatives(raw: JsonObject, branches: unknown[], scope: Scope,
   return exclusive ? withoutOthersRequired(kept) : kept;
 }
 
-/** jsf's `not` only steers away from a type or constant; without it the fake is simply less picky. */
+/**
+ * jsf's `not` only steers away from a type or constant; without it the fake is simply less picky.
+ * `not: { required: [a] }` (or an anyOf of such) says "never send a": those optional properties are
+ * left out of the fake, which jsf would otherwise add half of the time.
+ */
 function prepareNot(raw: JsonObject, out: JsonObject, scope: Scope): void {
   if (raw.not === undefined) return;
+  const forbidden = forbiddenNames(raw.not, scope);
+  const required = new Set(Array.isArray(out.required) ? out.required : []);
+  if (forbidden.length > 0 && isJsonObject(out.properties)) {
+    out.properties = { ...out.properties, ...Object.fromEntries(forbidden.filter((n) => !required.has(n)).map((n) => [n, false])) };
+  }
   const not = prepareSchema(raw.not, childScope(scope));
   if (not !== CUT) out.not = not;
+}
+
+/** The names a `not` forbids: `{ required: [...] }`, or each branch of `anyOf: [{ required }]`. */
+function forbiddenNames(not: unknown, scope: Scope): string[] {
+  const schema = isJsonObject(not) && typeof not.$ref === "string" ? scope.view.rawOrUndefined(refKey(not.$ref)) : not;
+  if (!isJsonObject(schema)) return [];
+  const branches = Array.isArray(schema.anyOf) ? schema.anyOf : [schema];
+  const names: string[] = [];
+  for (const branch of branches) {
+    if (!isJsonObject(branch) || !Array.isArray(branch.required) || Object.keys(branch).some((k) => k !== "required")) continue;
+    for (const name of branch.required) if (typeof name === "string" && (branch.required.length === 1 || branches.length === 1)) names.push(name);
+  }
+  return names;
 }
 
 function prepareConditional(raw: JsonObject, out: JsonObject, scope: Scope): void {

@@ -1,5 +1,7 @@
+import { speaksJsonSchema2020 } from "../contract/model.js";
 import { allowsNull, compatValues, copyJson } from "./openapi-compat.js";
 import { hiddenNames } from "./direction.js";
+import { decimalMark } from "./decimals.js";
 import { enumFirst } from "./enum-first.js";
 import { closeAllOf } from "./closed-objects.js";
 import { narrowForGeneration, tooLargeToFake } from "./limits.js";
@@ -70,7 +72,7 @@ export function prepareRef(ref: string, scope: Scope): Prepared {
 /** 3.0 and 2.0 ignore the siblings of a `$ref`; in 3.1 they apply too, as an allOf. */
 function prepareRefNode(raw: JsonObject, ref: string, scope: Scope): Prepared {
   const target = prepareRef(ref, scope);
-  if (scope.view.dialect !== "openapi-3.1" || target === CUT) return target;
+  if (!speaksJsonSchema2020(scope.view.dialect) || target === CUT) return target;
   const { $ref: _ref, ...siblings } = raw;
   const rest = prepareNode(siblings, { ...scope, self: undefined });
   if (rest === CUT) return CUT;
@@ -95,7 +97,8 @@ function prepareNode(raw: JsonObject, scope: Scope): Prepared {
   closeAllOf(raw, out);
   oneOfAsAnyOf(out);
   narrowForGeneration(out, view.maxItems);
-  return out;
+  const decimal = decimalMark(out, raw.description);
+  return decimal ? view.marked(out, decimal) : out;
 }
 
 /**

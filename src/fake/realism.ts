@@ -14,9 +14,9 @@ import { numberMakerFor, stringMakerFor, type Make } from "./realism-values.js";
 const NUMERIC_FORMATS = new Set(["int32", "int64", "float", "double"]);
 
 export interface RealismMark {
-  make: Make;
-  /** The constraints of the contract's own schema of the property: the faker value must fit them. */
-  schema: JsonObject;
+  make: Make | (() => unknown);
+  /** The constraints of the contract's own schema of the property: the faker value must fit them. Unset: checked when marked (a property's own example). */
+  schema?: JsonObject;
 }
 
 /** The realism of property `name` with schema `schema`, or undefined where jsf's value is safer. */
@@ -33,7 +33,7 @@ export function realismFor(name: string, schema: unknown): RealismMark | undefin
 }
 
 /** The keywords a realistic value is checked against, copied: a call never reads the document. */
-function constraintsOf(schema: JsonObject): JsonObject {
+export function constraintsOf(schema: JsonObject): JsonObject {
   const keys = ["type", "format", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"];
   return Object.fromEntries(keys.filter((k) => schema[k] !== undefined).map((k) => [k, schema[k]]));
 }
@@ -60,13 +60,13 @@ export function realismProvider(marks: readonly RealismMark[], seed: number): { 
     if (!mark) throw new Error(`no realism mark ${index}`);
     faker ??= seededFaker(seed);
     const value = mark.make(faker);
-    if (!fits(value, mark.schema)) throw new Error("the realistic value does not fit; jsf makes its own");
+    if (mark.schema && !fits(value as string | number, mark.schema)) throw new Error("the realistic value does not fit; jsf makes its own");
     return value;
   };
   return { mockpact: { realistic } };
 }
 
-function fits(value: string | number, schema: JsonObject): boolean {
+export function fits(value: string | number, schema: JsonObject): boolean {
   if (typeof value === "string") {
     const length = [...value].length; // ajv counts code points
     return length >= num(schema.minLength, 0) && length <= num(schema.maxLength, Infinity);

@@ -74,5 +74,11 @@ function streamedMediaType(target: RouteTarget, contentType: string | undefined)
 }
 
 function mediaTypeViolation(contentType: string, declared: string[]): Violation {
-  return { in: "header", where: "content-type", keyword: "mediaType", message: `Content-Type ${contentType} is not one of ${declared.join(", ")}` };
+  return { in: "header", where: "content-type", keyword: "mediaType", message: mediaTypeMessage(contentType, declared) };
+}
+
+/** Why a request's media type is refused: not one of those declared, or a body where the operation declares none. */
+export function mediaTypeMessage(contentType: string, declared: string[]): string {
+  if (declared.length === 0) return `the operation declares no request body, yet one was sent (Content-Type ${contentType})`;
+  return `Content-Type ${contentType} is not one of ${declared.join(", ")}`;
 }

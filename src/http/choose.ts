@@ -42,6 +42,18 @@ function defaultChoice(specs: ResponseSpec[]): ChosenResponse | undefined {
   return lowest ? { status: Number(lowest.status), spec: lowest } : undefined;
 }
 
+/**
+ * The status of an invalid request: the documented client-error status wins, so that a client built
+ * against the contract gets a status the real API sends. 422 where the operation documents 422, else
+ * 400 where it documents 400, else `natural` (400 for parameters or an unreadable body, 422 for a body
+ * that breaks its schema).
+ */
+export function clientErrorStatus(operation: Operation, natural: 400 | 422): 400 | 422 {
+  if (operation.responses.some((s) => s.status === "422")) return 422;
+  if (operation.responses.some((s) => s.status === "400")) return 400;
+  return natural;
+}
+
 /** The operation's own response for an error status the mock produces (400, 401, 422), if documented exactly. */
 export function documentedErrorResponse(operation: Operation, status: number): ResponseSpec | undefined {
   return operation.responses.find((s) => s.status === String(status));

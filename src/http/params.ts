@@ -119,7 +119,8 @@ const NUMBER = /^-?\d+(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 const LOCATION_NAMES = { path: "Path", query: "Query", header: "Header", cookie: "Cookie" } as const;
 
 function readPathParameter(param: Parameter, raw: string | undefined, limits: ParameterLimits): ParameterReading {
-  if (raw === undefined) return ABSENT;
+  // `/pets//toys`: an empty segment where the parameter stands is no value (a required path parameter missing).
+  if (raw === undefined || raw === "") return ABSENT;
   // Decoded before splitting: clients encode delimiters too (encodeURIComponent turns `,` into %2C).
   const text = decodePathValue(raw);
   if (text === undefined) return unreadable(param, "has malformed percent-encoding");

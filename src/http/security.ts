@@ -30,7 +30,7 @@ function isPresent(scheme: SecurityScheme | undefined, input: SecurityInput): bo
       if (scheme.in === "cookie") return Object.hasOwn(input.cookies, scheme.name) && input.cookies[scheme.name] !== "";
       return (header(input, scheme.name.toLowerCase()) ?? "") !== "";
     case "http":
-      return authorizationScheme(input) === scheme.scheme;
+      return authorizationScheme(input) === scheme.scheme && (scheme.scheme !== "basic" || isBasicCredential(header(input, "authorization")!));
     case "oauth2":
     case "openIdConnect":
       return authorizationScheme(input) === "bearer";
@@ -51,6 +51,19 @@ function authorizationScheme(input: SecurityInput): string | undefined {
   const space = value.indexOf(" ");
   if (space < 0 || value.slice(space + 1).trim() === "") return undefined;
   return value.slice(0, space).toLowerCase();
+}
+
+/**
+ * `Basic <base64 of id:password>` (RFC 7617): a value that is not base64, or whose decoding has no
+ * `:`, is no Basic credential at all, so it is as missing as none (Prism answers it 401 too).
+ */
+function isBasicCredential(authorization: string): boolean {
+  const value = authorization.trim();
+  try {
+    return atob(value.slice(value.indexOf(" ") + 1).trim()).includes(":"); // atob, not Buffer: the core also runs in browsers
+  } catch {
+    return false; // not base64
+  }
 }
 
 function challengeOf(scheme: SecurityScheme | undefined, name: string): string {

@@ -8,6 +8,7 @@ import { parseBody } from "./body.js";
 import { matchRequestMediaType } from "./media-type.js";
 import { foldFormFields } from "./form-fields.js";
 import { readParameter, type RawRequestParts } from "./params.js";
+import { checkSequence, sequenceKindOf } from "./sequential.js";
 
 export type RequestVerdict =
   | { kind: "valid" }
@@ -22,9 +23,10 @@ export interface RequestInput {
 }
 
 /**
- * DESIGN step 3: parameters by their style, then the body by its media type. Every violation is
- * collected. 400 when a parameter is wrong or the body cannot be read; 422 when only the body's
- * content breaks its schema.
+ * Parameters by their style, then the body by its media type. Every violation is collected. 400 when
+ * a parameter is wrong or the body cannot be read; 422 when only the body's content breaks its
+ * schema (the caller applies the documented status: choose.ts clientErrorStatus). A body sent to an
+ * operation that declares none is an unsupported media type, as Prism answers it.
  */
 export async function validateRequest(registry: SchemaRegistry, operation: Operation, input: RequestInput): Promise<RequestVerdict> {
   const budget = regexBudget(); // one for the whole request: parameters and body share it
@@ -58,7 +60,7 @@ type BodyToParse = { kind: "parse"; spec: NonNullable<Operation["requestBody"]>;
 function precheckBody(operation: Operation, input: RequestInput): BodyVerdict | BodyToParse {
   const spec = operation.requestBody;
   const empty = input.body === undefined || input.body.length === 0;
-  if (!spec) return { kind: "checked", violations: [], unreadable: false };
+  if (!spec) return empty ? { kind: "checked", violations: [], unreadable: false } : { kind: "unsupported-media-type", contentType: input.contentType ?? "(none)", declared: [] };
   if (empty) {
     const violations: Violation[] = spec.required ? [{ in: "body", where: "", keyword: "required", message: "request body is required" }] : [];
     return { kind: "checked", violations, unreadable: false };
@@ -71,6 +73,9 @@ function precheckBody(operation: Operation, input: RequestInput): BodyVerdict | 
 }
 
 async function parseAndCheckBody(registry: SchemaRegistry, { spec, body: raw, mediaKey }: BodyToParse, input: RequestInput, budget: RegexBudget): Promise<BodyVerdict> {
+  const itemSchema = spec.content[mediaKey]?.itemSchema;
+  const sequence = sequenceKindOf(mediaKey);
+  if (itemSchema && sequence) return { kind: "checked", ...checkSequence(registry, itemSchema, sequence, raw, input.maxJsonDepth) };
   const parsed = await parseBody(raw, input.contentType, { maxDepth: input.maxJsonDepth });
   if (parsed.violation) return { kind: "checked", violations: [parsed.violation], unreadable: true };
   const media = spec.content[mediaKey];

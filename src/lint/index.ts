@@ -1,8 +1,9 @@
-import SwaggerParser from "@apidevtools/swagger-parser";
-import { contractIdsOf, findContractFiles, loadContract, loadSourceDocument, type Contract, type LoadOptions } from "../contract/index.js";
+import { contractIdsOf, findContractFiles, loadContract, type Contract, type LoadOptions } from "../contract/index.js";
 import { MockpactError, type ErrorCode, type WarningCode } from "../errors.js";
 import { checkExamples } from "../schema/check-examples.js";
+import { checkSchemaExamples } from "../schema/check-schema-examples.js";
 import { SchemaRegistry } from "../schema/registry.js";
+import { structuralFindings } from "./structure.js";
 
 export interface LintFinding {
   severity: "error" | "warning";
@@ -22,8 +23,7 @@ export interface LintResult {
 
 /**
  * `mockpact lint`: each contract loads (parse, $refs, dialect), follows the OpenAPI/Swagger schema of
- * its version (checked by swagger-parser on the bundled document, with every resolver off so nothing
- * is fetched), and has examples that match their schemas.
+ * its version (structure.ts: nothing is fetched), and has examples that match their schemas.
  */
 export async function lintContracts(inputs: string[], options: LoadOptions = {}): Promise<LintResult> {
   const files = [...new Set(await findContractFiles(inputs))];
@@ -39,22 +39,17 @@ export async function lintContracts(inputs: string[], options: LoadOptions = {})
     }
     findings.push(...contract.warnings.map((w) => ({ severity: "warning" as const, ...w })));
     findings.push(...(await structuralFindings(contract, options)));
-    const examples = await checkExamples(contract, new SchemaRegistry(contract));
+    let registry: SchemaRegistry;
+    try {
+      registry = new SchemaRegistry(contract);
+    } catch (error) {
+      findings.push(errorFinding(error, file));
+      continue;
+    }
+    const examples = [...(await checkExamples(contract, registry)), ...(await checkSchemaExamples(contract, registry))];
     findings.push(...examples.map((w) => ({ severity: w.code === "SCHEMA_COMPILE" ? ("error" as const) : ("warning" as const), ...w })));
   }
   return { files, findings };
-}
-
-async function structuralFindings(contract: Contract, options: LoadOptions): Promise<LintFinding[]> {
-  try {
-    const source = await loadSourceDocument(contract.file, options);
-    await SwaggerParser.validate(source as never, { resolve: { external: false, file: false, http: false }, dereference: { circular: true } } as never);
-    return [];
-  } catch (error) {
-    const details = (error as { details?: Array<{ message: string; instancePath?: string }> }).details;
-    const message = (error as Error).message.split("\n").slice(0, 6).join("\n  ");
-    return [{ severity: "error", code: "CONTRACT_INVALID", message: `Failed to validate the contract against its specification: ${message}`, file: contract.file, pointer: details?.[0]?.instancePath ? `#${details[0].instancePath}` : undefined }];
-  }
 }
 
 function errorFinding(error: unknown, file: string): LintFinding {

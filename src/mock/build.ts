@@ -1,7 +1,7 @@
 import type { Contract, MediaType, Operation, ResponseSpec } from "../contract/model.js";
-import { exampleCandidates, withoutWriteOnly } from "../fake/examples.js";
+import { alternativesOf, exampleCandidates, withoutWriteOnly } from "../fake/examples.js";
 import { fakeValue, seedFrom } from "../fake/index.js";
-import { getAtPointer } from "../contract/pointer.js";
+import { withEchoedStatus } from "./status-fields.js";
 import type { SchemaRegistry } from "../schema/registry.js";
 
 /** How many seeds a fake may try before the mock serves one that breaks its schema (with a warning). */
@@ -27,7 +27,7 @@ export interface BuildContext {
  * schema's example, else a seeded fake. Every value is checked against its schema; an example that
  * breaks it is skipped (the load-time lint reports it), unless the client asked for it by name.
  */
-export function buildValue(ctx: BuildContext, spec: ResponseSpec, mediaKey: string, media: MediaType, options: { example?: string; dynamic: boolean; requestKey: string }): BuiltValue {
+export function buildValue(ctx: BuildContext, spec: ResponseSpec, mediaKey: string, media: MediaType, options: BuildOptions): BuiltValue {
   const built = buildFromCandidates(ctx, spec, mediaKey, media, options);
   // A name that is not there falls back as DESIGN step 5 says, but the client is told it did.
   if (options.example !== undefined && !options.dynamic && !Object.hasOwn(media.examples, options.example) && !built.warning) {
@@ -36,7 +36,13 @@ export function buildValue(ctx: BuildContext, spec: ResponseSpec, mediaKey: stri
   return built;
 }
 
-function buildFromCandidates(ctx: BuildContext, spec: ResponseSpec, mediaKey: string, media: MediaType, options: { example?: string; dynamic: boolean; requestKey: string }): BuiltValue {
+export interface BuildOptions {
+  example?: string;
+  dynamic: boolean;
+  requestKey: string;
+}
+
+function buildFromCandidates(ctx: BuildContext, spec: ResponseSpec, mediaKey: string, media: MediaType, options: BuildOptions): BuiltValue {
   const doc = ctx.contract.document;
   if (!options.dynamic) {
     for (const candidate of exampleCandidates(doc, media, options.example)) {
@@ -48,17 +54,31 @@ function buildFromCandidates(ctx: BuildContext, spec: ResponseSpec, mediaKey: st
     }
   }
   if (!media.schema) return { value: undefined };
-  return fake(ctx, spec, mediaKey, media, options.requestKey);
+  const built = fake(ctx, spec, mediaKey, media, options);
+  // Only a response documented for one status: a `4XX` or `default` fake is the same whatever status it is
+  // sent with, so that the fixture written for it is the mock's answer byte for byte.
+  const status = /^\d{3}$/.test(spec.status) ? Number(spec.status) : 0;
+  return built.warning ? built : { ...built, value: withEchoedStatus(built.value, status, (v) => isValid(ctx, media, v)) };
 }
 
-function fake(ctx: BuildContext, spec: ResponseSpec, mediaKey: string, media: MediaType, requestKey: string): BuiltValue {
-  const base = seedFrom(ctx.seed, ctx.contract.id, ctx.operation.operationId, spec.status, mediaKey, requestKey);
+/**
+ * Seeded fakes, each checked: with the properties' own examples first (not when dynamic: the client
+ * asked for fakes); should they together break the schema, without them; then each oneOf/anyOf branch
+ * faked on its own (checked against the whole).
+ */
+function fake(ctx: BuildContext, spec: ResponseSpec, mediaKey: string, media: MediaType, options: BuildOptions): BuiltValue {
+  const base = seedFrom(ctx.seed, ctx.contract.id, ctx.operation.operationId, spec.status, mediaKey, options.requestKey);
+  const doc = ctx.contract.document;
+  const tries = [
+    ...Array.from({ length: 2 * FAKE_ATTEMPTS }, (_, attempt) => () => fakeValue(doc, schemaNode(ctx, media), { seed: base + attempt, direction: "response", dialect: ctx.contract.dialect, propertyExamples: !options.dynamic && attempt < FAKE_ATTEMPTS })),
+    ...alternativesOf(doc, schemaNode(ctx, media)).map((branch, i) => () => fakeValue(doc, branch, { seed: base + i, direction: "response", dialect: ctx.contract.dialect })),
+  ];
   let value: unknown;
-  for (let attempt = 0; attempt < FAKE_ATTEMPTS; attempt++) {
-    value = fakeValue(ctx.contract.document, schemaNode(ctx, media), { seed: base + attempt, direction: "response", dialect: ctx.contract.dialect });
+  for (const attempt of tries) {
+    value = attempt();
     if (isValid(ctx, media, value)) return { value, source: { kind: "fake" } };
   }
-  return { value, source: { kind: "fake" }, warning: `no fake of ${ctx.operation.operationId} ${spec.status} ${mediaKey} matched its schema in ${FAKE_ATTEMPTS} tries` };
+  return { value, source: { kind: "fake" }, warning: `no fake of ${ctx.operation.operationId} ${spec.status} ${mediaKey} matched its schema in ${tries.length} tries` };
 }
 
 function schemaNode(ctx: BuildContext, media: MediaType): unknown {
@@ -69,23 +89,4 @@ function schemaNode(ctx: BuildContext, media: MediaType): unknown {
 /** Checked as a response: a writeOnly property is never returned, so its `required` is forgiven. */
 function isValid(ctx: BuildContext, media: MediaType, value: unknown): boolean {
   return ctx.registry.validate(media.schema!, value, { direction: "response", in: "response.body" }).length === 0;
-}
-
-/** Header values from the header's own example, else its schema's example, else a fake seeded per header name. */
-export function buildHeaderValue(ctx: BuildContext, spec: ResponseSpec, name: string): string | undefined {
-  const header = spec.headers.find((h) => h.name === name);
-  if (!header?.schema) return undefined;
-  const ref = header.schema;
-  const node = "pointer" in ref ? getAtPointer(ctx.contract.document, ref.pointer) : ref.inline;
-  const schema = "pointer" in ref ? { $ref: ref.pointer } : ref.inline;
-  const example = header.example ?? (typeof node === "object" && node !== null && "example" in node ? (node as { example: unknown }).example : undefined);
-  const value = example ?? fakeValue(ctx.contract.document, schema, { seed: seedFrom(ctx.seed, ctx.operation.operationId, spec.status, name), direction: "response", dialect: ctx.contract.dialect });
-  return headerString(value);
-}
-
-/** A value as a header field: arrays joined by commas (style simple), no control or non-ASCII bytes. */
-function headerString(value: unknown): string | undefined {
-  if (value === undefined || value === null) return undefined;
-  const text = Array.isArray(value) ? value.join(",") : typeof value === "object" ? JSON.stringify(value) : String(value);
-  return text.replace(/[^\x20-\x7e]/g, (c) => encodeURIComponent(c));
 }

@@ -2,15 +2,15 @@ import type { Operation } from "../contract/model.js";
 import { MockpactError } from "../errors.js";
 import type { Violation } from "../schema/violation.js";
 import type { BuildContext } from "./build.js";
-import { chooseResponse } from "../http/choose.js";
+import { chooseResponse, clientErrorStatus } from "../http/choose.js";
 import { corsHeaders, preflightResponse } from "../http/cors.js";
 import { errorResponse } from "./error-response.js";
 import type { ResolvedMockOptions } from "./options.js";
 import { parseCookieHeader } from "../http/cookies.js";
-import { encodePathParams } from "../http/check-request.js";
+import { encodePathParams, mediaTypeMessage } from "../http/check-request.js";
 import type { ContractEngine } from "../http/engine.js";
 import { firstValue, splitUrl } from "../http/url.js";
-import { parsePrefer } from "../http/prefer.js";
+import { preferencesOf, type MockPreferences } from "../http/prefer.js";
 import { VIOLATIONS_HEADER, problem, problemResponse, violationsHeader } from "../http/problem.js";
 import { mockErrorResponse, respond } from "./respond.js";
 import type { RouteTarget } from "../http/router.js";
@@ -101,7 +101,7 @@ export function createMockCore(engine: ContractEngine, options: ResolvedMockOpti
     if (verdict.kind !== "valid") return refusal(ctx, verdict, headers.accept);
     const stateful = extensions?.stateful(ctx, request, match.pathParams, trace); // --stateful
     if (stateful) return stateful;
-    return answer(ctx, method, request, firstValue(headers.accept), parsePrefer(headers.prefer));
+    return answer(ctx, method, request, firstValue(headers.accept), preferencesOf(headers.prefer, queryText));
   }
 
   /**
@@ -118,7 +118,7 @@ export function createMockCore(engine: ContractEngine, options: ResolvedMockOpti
     return stub.response;
   }
 
-  function answer(ctx: BuildContext, method: string, request: HttpRequest, accept: string | undefined, preferences: ReturnType<typeof parsePrefer>): HttpResponse {
+  function answer(ctx: BuildContext, method: string, request: HttpRequest, accept: string | undefined, preferences: MockPreferences): HttpResponse {
     const chosen = chooseResponse(ctx.operation, preferences.code);
     if (!chosen) return noSuchResponse(ctx, preferences.code);
     const dynamic = options.dynamic || preferences.dynamic === true;
@@ -140,12 +140,13 @@ export function createMockCore(engine: ContractEngine, options: ResolvedMockOpti
   return { engine, handle };
 }
 
-/** 415 for an undeclared media type; else 400 or 422 with every violation, in the operation's documented error shape. */
+/** 415 for an undeclared media type; else the documented client-error status with every violation, in the operation's documented error shape. */
 function refusal(ctx: BuildContext, verdict: Exclude<RequestVerdict, { kind: "valid" }>, accept: string | string[] | undefined): HttpResponse {
   if (verdict.kind === "unsupported-media-type") {
-    return problemResponse(problem("unsupported-media-type", `Content-Type ${verdict.contentType} is not one of ${verdict.declared.join(", ")}`));
+    return problemResponse(problem("unsupported-media-type", mediaTypeMessage(verdict.contentType, verdict.declared)));
   }
-  const kind = verdict.status === 422 ? "invalid-body" : "invalid-request";
+  const status = clientErrorStatus(ctx.operation, verdict.status);
+  const kind = status === 400 ? "invalid-request" : verdict.status === 422 ? "invalid-body" : "unprocessable-request";
   const p = problem(kind, `${verdict.violations.length} violation(s) of ${ctx.operation.operationId}`, verdict.violations);
   return errorResponse(ctx, p, firstValue(accept));
 }

@@ -1,7 +1,10 @@
 import type { MediaType, ResponseSpec } from "../contract/model.js";
-import { buildHeaderValue, buildValue, type BuildContext } from "./build.js";
+import { buildValue, type BuildContext } from "./build.js";
+import { buildHeaderValue } from "./header-values.js";
 import { isJsonMediaType, negotiateMediaType } from "../http/media-type.js";
 import type { MockPreferences } from "../http/prefer.js";
+import { sequenceKindOf, type SequenceKind } from "../http/sequential.js";
+import { buildSequence } from "./build-sequence.js";
 import { problem, problemResponse } from "../http/problem.js";
 import type { HttpResponse } from "../http/types.js";
 
@@ -21,14 +24,19 @@ export interface RespondInput {
 /**
  * Steps 4 and 5 for one chosen response: negotiate the media type (406 when nothing fits), build the
  * body and the documented headers. Static answers are cached by the caller; this is the slow path.
+ * An error answer (4xx, 5xx) is never turned into a 406: a client sending `Accept: application/json`
+ * still gets the 404 problem+json the contract documents, in its documented media type.
  */
 export function respond(ctx: BuildContext, input: RespondInput): HttpResponse {
   const available = Object.keys(input.spec.content);
-  const mediaKey = negotiateMediaType(input.accept, available);
-  if (mediaKey === null) return problemResponse(problem("not-acceptable", `Accept "${input.accept}" matches none of ${available.join(", ")}`));
+  const negotiated = negotiateMediaType(input.accept, available);
+  if (negotiated === null && input.status < 400) return problemResponse(problem("not-acceptable", `Accept "${input.accept}" matches none of ${available.join(", ")}`));
+  const mediaKey = negotiated ?? available[0];
   const headers = documentedHeaders(ctx, input.spec);
   if (mediaKey === undefined || noBodyStatus(input.status)) return { status: input.status, headers, body: input.headOnly ? undefined : "" };
   const media = input.spec.content[mediaKey] as MediaType;
+  const sequence = media.itemSchema && !media.schema ? sequenceKindOf(mediaKey) : undefined;
+  if (sequence) return sequenceResponse(ctx, input, mediaKey, media, sequence, headers);
   const built = buildValue(ctx, input.spec, mediaKey, media, { example: input.preferences.example, dynamic: input.dynamic, requestKey: input.requestKey });
   if (built.warning) headers[WARNING_HEADER] = built.warning.replace(/[^\x20-\x7e]/g, "?");
   const { contentType, body } = serialise(mediaKey, built.value);
@@ -36,11 +44,18 @@ export function respond(ctx: BuildContext, input: RespondInput): HttpResponse {
   return { status: input.status, headers, body: input.headOnly ? undefined : body };
 }
 
+function sequenceResponse(ctx: BuildContext, input: RespondInput, mediaKey: string, media: MediaType, kind: SequenceKind, headers: Record<string, string>): HttpResponse {
+  const built = buildSequence(ctx, input.spec, mediaKey, media, kind, { example: input.preferences.example, dynamic: input.dynamic, requestKey: input.requestKey });
+  if (built.warning) headers[WARNING_HEADER] = built.warning.replace(/[^\x20-\x7e]/g, "?");
+  headers["content-type"] = mediaKey;
+  return { status: input.status, headers, body: input.headOnly ? undefined : built.body };
+}
+
 function noBodyStatus(status: number): boolean {
   return status === 204 || status === 304 || (status >= 100 && status < 200);
 }
 
-/** The response headers the contract documents, each from its example or a seeded fake. */
+/** The response headers the contract documents (framing ones aside: see buildHeaderValue), each from its example or a seeded fake. */
 export function documentedHeaders(ctx: BuildContext, spec: ResponseSpec): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const header of spec.headers) {

@@ -2,7 +2,7 @@ import type { Ajv as AjvCore, Options } from "ajv";
 import ajv2020 from "ajv/dist/2020.js";
 import ajvDraft04 from "ajv-draft-04";
 import ajvFormats from "ajv-formats";
-import type { Dialect } from "../contract/model.js";
+import { speaksJsonSchema2020, type Dialect } from "../contract/model.js";
 import { guardedRegExp } from "./regex.js";
 
 // ajv and its plugins are CommonJS whose module.exports is the class itself and also its `default`:
@@ -20,6 +20,9 @@ const BASE_OPTIONS: Options = {
   unicodeRegExp: true,
   code: { regExp: guardedRegExp },
   inlineRefs: 8,
+  // 19.99 / 0.01 is 1998.9999999999998 in binary floating point: without a tolerance, `multipleOf: 0.01`
+  // refuses most prices. Nine decimal places is far below any multipleOf a contract writes.
+  multipleOfPrecision: 9,
 };
 
 /** OpenAPI's own formats, which JSON Schema does not define: checked where they constrain, else accepted. */
@@ -39,7 +42,7 @@ const OPENAPI_FORMATS: Record<string, { type: "number" | "string"; validate: (va
  * (`custom-snowflake`) are accepted rather than failing the compile: a contract may name its own.
  */
 export function createAjv(dialect: Dialect): AjvCore {
-  const ajv = dialect === "openapi-3.1" ? new Ajv2020(BASE_OPTIONS) : new AjvDraft04(BASE_OPTIONS);
+  const ajv = speaksJsonSchema2020(dialect) ? new Ajv2020(BASE_OPTIONS) : new AjvDraft04(BASE_OPTIONS);
   // ajv takes every string `id`/`$id` anywhere in an added document for a schema id, examples
   // included (GitHub's `example: { id: 12 }`): contracts do not identify schemas that way, so ajv
   // is told to look for an id under a key no contract uses.

@@ -2,6 +2,7 @@ import type { Ajv as AjvCore, ValidateFunction } from "ajv";
 import type { Contract, SchemaRef } from "../contract/model.js";
 import { MockpactError } from "../errors.js";
 import { addDocument } from "./add-document.js";
+import { placeOfAnchor } from "./anchor-place.js";
 import { createAjv } from "./ajv.js";
 import { regexBudget, withRegexBudget, type RegexBudget } from "./regex-budget.js";
 import { toViolations, type Direction } from "./violations.js";
@@ -23,7 +24,15 @@ export class SchemaRegistry {
   constructor(readonly contract: Contract) {
     this.docId = `https://mockpact.invalid/contracts/${++registries}.json`;
     this.ajv = createAjv(contract.dialect);
-    addDocument(this.ajv, contract.document, this.docId);
+    try {
+      addDocument(this.ajv, contract.document, this.docId);
+    } catch (cause) {
+      throw new MockpactError("SCHEMA_COMPILE", `Failed to register the contract's schemas: ${(cause as Error).message.replace(this.docId, "")}`, {
+        hint: "Two schemas claim one $id or $anchor (the message names it): give each its own.",
+        place: { file: contract.file, pointer: placeOfAnchor(contract.document, (cause as Error).message) },
+        cause,
+      });
+    }
   }
 
   /** The compiled validator of `ref`; a schema that does not compile is an error, never "valid". */

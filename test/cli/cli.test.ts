@@ -1,6 +1,7 @@
 import { once } from "node:events";
 import { describe, expect, it } from "vitest";
 import { runCli, startCli } from "../support/cli.js";
+import { until } from "../support/mocks.js";
 
 describe("mockpact mock", () => {
   it("prints the URL and a table of routes, answers, and exits 0 on SIGTERM", async () => {
@@ -14,6 +15,19 @@ describe("mockpact mock", () => {
     }
     const [code] = await once(child, "exit");
     expect(code).toBe(0);
+  });
+
+  it("groups example warnings at start-up: a few per code, then a count and where the full list is", async () => {
+    const { child, output } = await startCli(["mock", "test/contracts/faithful/many-bad-examples.yaml", "--port", "0"]);
+    try {
+      await until(() => /more like these/.test(output().stderr));
+      const lines = output().stderr.split("\n").filter((line) => /EXAMPLE_INVALID|does not match its schema/.test(line));
+      expect(lines.length).toBe(4);
+      expect(lines[3]).toMatch(/EXAMPLE_INVALID: 4 more like these \(7 in all\); `mockpact lint .*many-bad-examples\.yaml` lists every one/);
+    } finally {
+      child.kill("SIGTERM");
+    }
+    await once(child, "exit");
   });
 
   it("exits 2 naming the file when a contract does not load", async () => {

@@ -72,6 +72,5 @@ export const EXCEPTIONS: CorpusException[] = [
   { document: "ory-kratos", operationId: "updateRegistrationFlow", reason: "unsatisfiable-request-schema" },
   { document: "ory-kratos", operationId: "updateSettingsFlow", reason: "unsatisfiable-request-schema" },
   { document: "redocly-openapi-starter", operationId: "createMenuItem", reason: "readonly-required-in-oneof" },
-  { document: "github-api", operationId: "activity/list-events-for-authenticated-user", reason: "fake-breaks-response-schema" },
   { document: "github-api", operationId: "activity/list-received-public-events-for-user", reason: "fake-breaks-response-schema" },
 ];

@@ -11,12 +11,14 @@
  * test also checks, on every row, the guarantees that hold for every answer (see the test file).
  */
 
-export type ContractName = "shop" | "catalog" | "legacy";
+export type ContractName = "shop" | "catalog" | "legacy" | "cases";
 
 export const CONTRACT_FILES: Record<ContractName, string> = {
   shop: "contracts/shop.yaml",
   catalog: "contracts/catalog-faker.yaml",
   legacy: "contracts/legacy-inventory.json",
+  /** Prism's own areas of behaviour: query controls, status ranges and default, form bodies, 3.1 keywords in 3.0, Basic credentials. */
+  cases: "test/contracts/faithful/prism-cases.yaml",
 };
 
 export type Body =
@@ -92,10 +94,6 @@ const STOCK = { description: "Hex bolt M8x40, zinc", quantity: 5, unit: "box" };
 // The reasons, one per kind of deliberate difference.
 const PARAM_400 =
   "DESIGN step 3: an invalid path/query/header/cookie parameter is 400 (the request is malformed); Prism answers 422 for every invalid request the operation documents no 400/422 for";
-const BODY_422_OVER_DOCUMENTED_400 =
-  "DESIGN step 3: a body that parses but breaks its schema is 422; Prism answers every invalid request with the operation's documented 400 when there is one, mockpact keeps 422 (not documented here, so its own problem+json)";
-const MISSING_BODY_422 =
-  "mockpact treats a missing required body as a body that breaks its schema (422, violation `body:` required); Prism answers the documented 400";
 const UNDECLARED_MEDIA_415 =
   "DESIGN step 3: an undeclared Content-Type is 415; Prism answers the operation's documented 400/422 instead when it has one";
 const PRISM_SKIPS_DEEP_OBJECT =
@@ -168,8 +166,8 @@ export const SCENARIOS: Scenario[] = [
   {
     name: "Prefer: code=404 with an Accept the documented 404 cannot satisfy",
     contract: "shop", method: "GET", path: "/products/p-100", headers: { prefer: "code=404", accept: "application/json" },
-    status: { prism: 200, mockpact: 406, reason: "DESIGN step 4: the status is what Prefer asks, then the media type is negotiated (the 404 is only application/problem+json, so 406); Prism silently drops the Prefer code and answers 200" },
-    mockpact: { contentType: "application/problem+json" },
+    status: { prism: 200, mockpact: 404, reason: "DESIGN step 4: an error answer is never turned into a 406, so the client gets the 404 it asked for in its documented media type (application/problem+json) whatever Accept says; Prism silently drops the Prefer code and answers the 200" },
+    mockpact: { contentType: "application/problem+json", body: { type: "https://shop.example/problems/not-found", title: "Not found", status: 404, detail: "The requested resource does not exist." } },
   },
   {
     name: "unknown path",
@@ -207,9 +205,10 @@ export const SCENARIOS: Scenario[] = [
     mockpact: { violations: ["body:/extra", "body:/name", "body:/price"], errorBody: "documented", contentType: "application/json", body: { code: "PRODUCT_INVALID", errors: [{ field: "price", message: "must be at most 10000" }] } },
   },
   {
-    name: "body that does not parse",
-    contract: "shop", method: "POST", path: "/products", headers: { ...SHOP_KEY, "content-type": "application/json" }, body: { raw: '{"name":' }, status: 400,
-    mockpact: { violations: ["body:"], errorBody: "own" },
+    name: "body that does not parse, the operation documents only a 422",
+    contract: "shop", method: "POST", path: "/products", headers: { ...SHOP_KEY, "content-type": "application/json" }, body: { raw: '{"name":' },
+    status: { prism: 400, mockpact: 422, reason: "DESIGN step 3: the documented client-error status wins, and createProduct documents 422 (not 400) for bad requests, so a client built against the contract gets a status the real API sends; Prism answers a body it cannot parse with its own 400 whatever is documented" },
+    mockpact: { violations: ["body:"], errorBody: "documented", contentType: "application/json" },
   },
   {
     name: "wrong Content-Type (text/plain where only JSON is declared)",
@@ -287,13 +286,13 @@ export const SCENARIOS: Scenario[] = [
     name: "body breaks its schema in three places, the operation documents only a 400",
     contract: "shop", method: "POST", path: "/orders", headers: BEARER,
     body: { json: { items: [], shippingAddress: { line1: "a", city: "b", postalCode: "1", country: "de" } } },
-    status: { prism: 400, mockpact: 422, reason: BODY_422_OVER_DOCUMENTED_400 },
+    status: 400,
     mockpact: { violations: ["body:/items", "body:/shippingAddress/postalCode", "body:/shippingAddress/country"], errorBody: "own" },
   },
   {
-    name: "required body missing",
+    name: "required body missing, the operation documents a 400",
     contract: "shop", method: "POST", path: "/orders", headers: { ...BEARER, "content-type": "application/json" },
-    status: { prism: 400, mockpact: 422, reason: MISSING_BODY_422 },
+    status: 400,
     mockpact: { violations: ["body:"], errorBody: "own" },
   },
   {
@@ -509,8 +508,8 @@ export const SCENARIOS: Scenario[] = [
   {
     name: "body breaks its schema, the operation documents only a 400",
     contract: "legacy", method: "POST", path: "/warehouses", headers: BASIC, body: { json: { code: "bad", region: "x" } },
-    status: { prism: 400, mockpact: 422, reason: BODY_422_OVER_DOCUMENTED_400 },
-    mockpact: { violations: ["body:/name", "body:/address", "body:/code", "body:/region"], errorBody: "own" },
+    status: 400,
+    mockpact: { violations: ["body:/name", "body:/address", "body:/code", "body:/region"], errorBody: "documented", contentType: "application/json" },
   },
   {
     name: "body that does not parse: the documented 400 and its example",
@@ -543,8 +542,8 @@ export const SCENARIOS: Scenario[] = [
   {
     name: "form body breaks its schema, the operation documents only a 400",
     contract: "legacy", method: "POST", path: "/warehouses/1/stock/BOL-00042/adjustments", headers: SCANNER_KEY, body: { form: { delta: "abc", reason: "lost" } },
-    status: { prism: 400, mockpact: 422, reason: BODY_422_OVER_DOCUMENTED_400 },
-    mockpact: { violations: ["body:/delta", "body:/reason"], errorBody: "own" },
+    status: 400,
+    mockpact: { violations: ["body:/delta", "body:/reason"], errorBody: "documented", contentType: "application/json" },
   },
   {
     name: "JSON sent where only form-urlencoded is declared",
@@ -556,5 +555,99 @@ export const SCENARIOS: Scenario[] = [
     name: "unknown path under a known prefix",
     contract: "legacy", method: "GET", path: "/warehouses/1/shelves", status: 404,
     mockpact: { contentType: "application/problem+json" },
+  },
+
+  // ---------------------------------------------------------------- cases (OpenAPI 3.0, Prism's areas)
+  {
+    name: "?__code=404 (Prism's query control) answers the 4XX range, with the forced status",
+    contract: "cases", method: "GET", path: "/widgets/w-1?__code=404", status: 404,
+    mockpact: { body: { status: 400, message: "client error" } },
+  },
+  {
+    name: "?__example= (Prism's query control) names an example",
+    contract: "cases", method: "GET", path: "/widgets/w-1?__example=large", status: 200,
+    mockpact: { body: { id: "w-2", name: "Large widget", size: 9 } },
+  },
+  {
+    name: "a forced code documented exactly wins over default",
+    contract: "cases", method: "GET", path: "/widgets/w-1?__code=503", status: 503,
+    mockpact: { body: { status: 503, message: "maintenance" } },
+  },
+  {
+    name: "a forced 5xx with no 5XX range answers default",
+    contract: "cases", method: "GET", path: "/widgets/w-1?__code=500", status: 500,
+    mockpact: { body: { status: 500, message: "unexpected" } },
+  },
+  {
+    name: "a forced 4xx the contract does not list answers its 4XX range",
+    contract: "cases", method: "GET", path: "/widgets/w-1?__code=418", status: 418,
+  },
+  {
+    name: "Prefer: code=502 answers default",
+    contract: "cases", method: "GET", path: "/widgets/w-1", headers: { prefer: "code=502" }, status: 502,
+  },
+  {
+    name: "the Prefer header wins over the query control",
+    contract: "cases", method: "GET", path: "/widgets/w-1?__code=404", headers: { prefer: "code=200" }, status: 200,
+    mockpact: { body: { id: "w-1", name: "Small widget", size: 1 } },
+  },
+  {
+    name: "?__dynamic=true fakes where examples exist",
+    contract: "cases", method: "GET", path: "/widgets/w-1?__dynamic=true", status: 200,
+  },
+  {
+    name: "a missing path segment (//) is a missing path parameter",
+    contract: "cases", method: "GET", path: "/widgets//parts",
+    status: { prism: 422, mockpact: 400, reason: PARAM_400 },
+    mockpact: { violations: ["path:widgetId"], errorBody: "own" },
+  },
+  {
+    name: "an empty query value where allowEmptyValue is set",
+    contract: "cases", method: "GET", path: "/widgets/w-1/parts?color=", status: 200,
+  },
+  {
+    name: "a query name without a value where allowEmptyValue is set",
+    contract: "cases", method: "GET", path: "/widgets/w-1/parts?color", status: 200,
+  },
+  {
+    name: "a body sent to an operation that declares none: 415",
+    contract: "cases", method: "POST", path: "/widgets/w-1/archive", headers: { "content-type": "application/json" }, body: { raw: "{}" }, status: 415,
+    mockpact: { contentType: "application/problem+json" },
+  },
+  {
+    name: "the same operation without a body",
+    contract: "cases", method: "POST", path: "/widgets/w-1/archive", status: 204,
+  },
+  {
+    name: "form body with reserved characters in an allowReserved field and an encoded one",
+    contract: "cases", method: "POST", path: "/search", body: { raw: "q=a%2Fb&filter=x/y:z" }, headers: { "content-type": "application/x-www-form-urlencoded" }, status: 200,
+  },
+  {
+    name: "form body with an empty required field below its minLength",
+    contract: "cases", method: "POST", path: "/search", body: { form: { q: "", filter: "x" } }, status: 422,
+    mockpact: { violations: ["body:/q"], errorBody: "own" },
+  },
+  {
+    name: "multipart form body with an empty optional part",
+    contract: "cases", method: "POST", path: "/search", body: { multipart: { q: "bolts", note: "" } }, status: 200,
+  },
+  {
+    name: "a 3.0 document using 3.1 keywords (examples on a property, const, contains) is served",
+    contract: "cases", method: "GET", path: "/profile", status: 200,
+    mockpact: { body: { name: "Ada Lovelace", kind: "person", tags: ["vip"] } },
+  },
+  {
+    name: "Basic credentials that are base64 of id:password",
+    contract: "cases", method: "GET", path: "/vault", headers: { authorization: `Basic ${Buffer.from("ada:pw").toString("base64")}` }, status: 200,
+  },
+  {
+    name: "Basic credentials that are not base64",
+    contract: "cases", method: "GET", path: "/vault", headers: { authorization: "Basic not-base64!" }, status: 401,
+    mockpact: { challenge: /^Basic/ },
+  },
+  {
+    name: "Basic credentials whose decoding has no colon",
+    contract: "cases", method: "GET", path: "/vault", headers: { authorization: `Basic ${Buffer.from("nocolon").toString("base64")}` }, status: 401,
+    mockpact: { challenge: /^Basic/ },
   },
 ];

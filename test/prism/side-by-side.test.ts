@@ -65,7 +65,7 @@ describe("the side-by-side servers", () => {
 });
 
 describe("the scenario table", () => {
-  it("has at least 40 requests over the three sample contracts, each named once", () => {
+  it("has at least 40 requests over the sample contracts and the Prism cases, each named once", () => {
     expect(SCENARIOS.length).toBeGreaterThanOrEqual(40);
     expect(new Set(SCENARIOS.map((s) => s.contract))).toEqual(new Set(CONTRACTS));
     const keys = SCENARIOS.map((s) => `${s.contract} ${s.name}`);

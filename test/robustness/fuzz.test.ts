@@ -100,7 +100,10 @@ describe("the mock's request path", () => {
     for (let n = 0; n < REQUEST_CASES; n++) {
       const query = Array.from({ length: fuzz.int(4) }, () => `${encode(fuzz.text())}=${fuzz.pick([encode(fuzz.text()), "%", "%E0%A4%A", fuzz.text().replace(/[#?]/g, "")])}`).join("&");
       const url = `${fuzz.pick(paths)}${fuzz.pick(["", "", "", "/", `/${encode(fuzz.text())}`])}${query ? `?${query}` : ""}`;
-      const body = fuzz.pick([undefined, fuzz.bytes(200), Buffer.from(JSON.stringify(fuzz.json(4))), Buffer.from(JSON.stringify(fuzz.mutate({ name: "Widget", price: 1, items: [{ productId: "p-1", quantity: 1 }] }, 2)))]);
+      const method = fuzz.pick(["GET", "GET", "GET", "GET", "POST", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "BREW"]);
+      // A body on a method whose operations take none is a 415 (as Prism answers): mostly send one where it can be read.
+      const sendsBody = ["POST", "PUT", "PATCH"].includes(method) || fuzz.int(8) === 0;
+      const body = !sendsBody ? undefined : fuzz.pick([undefined, fuzz.bytes(200), Buffer.from(JSON.stringify(fuzz.json(4))), Buffer.from(JSON.stringify(fuzz.mutate({ name: "Widget", price: 1, items: [{ productId: "p-1", quantity: 1 }] }, 2)))]);
       const headers: Record<string, string> = {
         "content-type": fuzz.pick(["application/json", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain", fuzz.text()]),
         accept: fuzz.pick(["*/*", "*/*", "application/json", "text/html", fuzz.text()]),
@@ -109,7 +112,6 @@ describe("the mock's request path", () => {
         "x-api-key": fuzz.pick(["k", "k", ""]),
         cookie: fuzz.pick(["", `session=${fuzz.text()}`]),
       };
-      const method = fuzz.pick(["GET", "GET", "GET", "GET", "POST", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "BREW"]);
       const label = `${method} ${url} ${JSON.stringify(headers)}`;
       const response = await outcome(label, () => server.handle({ method, url, headers, body }));
       expect(response, label).not.toBeInstanceOf(MockpactError);

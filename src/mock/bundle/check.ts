@@ -1,7 +1,7 @@
 import { MockpactError } from "../../errors.js";
 import { BUNDLE_FORMAT, BUNDLE_VERSION, type MockBundle } from "./format.js";
 
-const DIALECTS = new Set(["swagger-2.0", "openapi-3.0", "openapi-3.1"]);
+const DIALECTS = new Set(["swagger-2.0", "openapi-3.0", "openapi-3.1", "openapi-3.2"]);
 
 /**
  * `value` as a bundle, or BUNDLE_INVALID naming the first field that is not what `mockpact bundle`

@@ -1,6 +1,7 @@
 import { withoutWriteOnly } from "../../fake/examples.js";
 import type { Violation } from "../../schema/violation.js";
-import { buildHeaderValue, type BuildContext } from "../build.js";
+import type { BuildContext } from "../build.js";
+import { buildHeaderValue } from "../header-values.js";
 import { chooseResponse } from "../../http/choose.js";
 import { errorResponse } from "../error-response.js";
 import { negotiateMediaType } from "../../http/media-type.js";
