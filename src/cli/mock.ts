@@ -59,7 +59,8 @@ function stubLines(server: MockServer): string {
     if (own.length > ROUTES_SHOWN) text += dim(`... and ${own.length - ROUTES_SHOWN} more\n`);
     text += "\n";
   }
-  return text;
+  const notes = server.mock.stubs?.notes ?? [];
+  return notes.length > 0 ? `${text}${notes.map((note) => dim(`note: ${note}`)).join("\n")}\n\n` : text;
 }
 
 async function reportExamples(server: MockServer): Promise<void> {

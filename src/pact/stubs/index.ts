@@ -26,6 +26,7 @@ export function createPactStubs(pacts: HttpPact[]): StubMatcher {
   const states = [...new Set(stubs.flatMap((s) => s.interaction.states.map((state) => state.name)))];
   return {
     files: [...new Set(pacts.map((p) => p.pact.source))],
+    notes: pacts.filter((p) => p.skipped > 0).map((p) => `${p.pact.source}: ${p.skipped} message interaction(s) not served (a message has no HTTP request to answer)`),
     listing: () => stubs.map((s) => ({ method: s.interaction.request.method, path: s.interaction.request.path, description: s.interaction.description, source: s.source })),
     answer(request: HttpRequest) {
       const state = stateOf(request);

@@ -11,4 +11,6 @@ export interface StubMatcher {
   listing(): Array<{ method: string; path: string; description: string; source: string }>;
   /** The files the stubs came from: reloaded with `--watch`. */
   files: string[];
+  /** One line per pact with interactions that are not served (messages have no HTTP request to answer). */
+  notes: string[];
 }
