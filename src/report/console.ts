@@ -1,5 +1,5 @@
 import type { Case, Report, Suite } from "./model.js";
-import { describeFinding } from "./text.js";
+import { caseDetails, describeFinding } from "./text.js";
 
 export interface Paint {
   red(text: string): string;
@@ -39,6 +39,7 @@ function caseLines(c: Case, paint: Paint): string[] {
     const line = `      ${describeFinding(finding)}`;
     lines.push(finding.level === "warning" ? paint.yellow(line) : c.status === "failed" ? paint.red(line) : line);
   }
+  if (c.status !== "passed") for (const detail of caseDetails(c)) lines.push(paint.dim(`      ${detail}`));
   return lines;
 }
 

@@ -4,7 +4,7 @@ import { recordsOf } from "../../src/verify/interaction-records.js";
 import { runInteractions } from "../../src/verify/pact-output.js";
 import type { RunEvent } from "../../src/verify/run-log.js";
 import { parseVerifierOutput } from "../../src/verify/verifier-output.js";
-import { buildReport, caseStatus } from "../../src/report/model.js";
+import { buildReport, caseStatus, MAX_REPORTED_CHARS } from "../../src/report/model.js";
 import { toJUnitXml } from "../../src/report/junit.js";
 import { endToEndHeaders } from "../../src/proxy/forward.js";
 
@@ -92,6 +92,18 @@ describe("JUnit XML", () => {
     expect(xml).toContain('<testsuite name="a &lt;b&gt; &amp; &quot;c&quot;" tests="1" failures="1"');
     expect(xml).toContain('name="xy"');
     expect(xml).toContain("pact: &lt;&amp;&gt;</failure>");
+  });
+});
+
+describe("report values", () => {
+  it("cut a huge expected or actual value at a bound, saying how much was left out", () => {
+    const huge = "x".repeat(MAX_REPORTED_CHARS * 10);
+    const report = buildReport("t", [{ name: "s", properties: {}, cases: [{ name: "c", status: "failed", findings: [{ source: "pact", level: "error", message: huge, expected: huge, actual: "1" }] }] }], 1);
+    const finding = report.suites[0]!.cases[0]!.findings[0]!;
+    expect(finding.expected).toHaveLength(MAX_REPORTED_CHARS + ` ... (${huge.length - MAX_REPORTED_CHARS} more characters not shown)`.length - 1);
+    expect(finding.message.endsWith(`(${huge.length - MAX_REPORTED_CHARS} more characters not shown)`)).toBe(true);
+    expect(finding.actual).toBe("1");
+    expect(toJUnitXml(report).length).toBeLessThan(4 * MAX_REPORTED_CHARS);
   });
 });
 

@@ -50,6 +50,17 @@ describe("mockpact verify against the example provider", () => {
     expect(run.stdout).toMatch(/✗ a request for product p-100[^\n]*\n\s+pact BodyMismatch \$\.price: expected 9\.99, actual "9\.99"/);
   });
 
+  it("reports the failed interaction's provider state and the response the provider gave, in the console, JSON and JUnit", async () => {
+    const run = await verify("wrong-type", ["--pact", pacts("shop-web")]);
+    const failed = run.json.suites[0].cases.find((c: any) => c.status === "failed");
+    expect(failed).toMatchObject({ name: "a request for product p-100", states: ["product p-100 exists"], response: { status: 200, truncated: false } });
+    expect(failed.response.body).toContain('"price":"9.99"');
+    expect(failed.response.headers["content-type"]).toMatch(/^application\/json/);
+    expect(run.stdout).toMatch(/schema response\.body type[^\n]*\n\s+given "product p-100 exists"\n\s+response 200 application\/json[^:]*: \{"id":"p-100"/);
+    expect(run.junit).toMatch(/<system-out>given "product p-100 exists"\nresponse 200/);
+    expect(run.json.suites[0].cases.filter((c: any) => c.status === "passed").every((c: any) => c.response === undefined)).toBe(true);
+  });
+
   const contractOnly: Array<[Misbehaviour, string, Record<string, unknown>]> = [
     ["extra-property", "a request to create a product priced above the limit", { in: "response.body", type: "additionalProperties", path: "/requestId", operationId: "createProduct" }],
     ["enum-outside", "a request for order 1001", { in: "response.body", type: "enum", path: "/status", operationId: "getOrder" }],
