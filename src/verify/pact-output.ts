@@ -6,6 +6,8 @@ export interface RunInteraction {
   states: string[];
   /** From the "Verifying a pact between C and P" line above it: a broker run verifies several consumers. */
   consumer?: string;
+  /** Pact asked the provider for a message ("generates a message which"), not for an HTTP response. */
+  message?: boolean;
 }
 
 /**
@@ -19,7 +21,9 @@ export function runInteractions(output: VerifierOutput, provider: string | undef
   let consumer: string | undefined;
   let next = 0;
   let current: RunInteraction | undefined;
+  let last: RunInteraction | undefined;
   for (const line of lines) {
+    if (last && /^\s+generates a message which/.test(line)) last.message = true;
     const pact = /^\s*Verifying a pact between (.+)$/.exec(line);
     if (pact) {
       consumer = consumerOf(pact[1]!, provider);
@@ -35,6 +39,7 @@ export function runInteractions(output: VerifierOutput, provider: string | undef
     const expected = found[next];
     if (expected && /^ {2}\S/.test(line) && line.trim().startsWith(expected.description)) {
       current = expected;
+      last = expected;
       if (consumer) expected.consumer = consumer;
       next++;
     }

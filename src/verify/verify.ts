@@ -6,7 +6,9 @@ import { readHttpInteractions } from "../pact/read-interactions.js";
 import { readPactSources } from "../pact/sources.js";
 import { redactDeep, redactHeaders, secretsOf } from "../redact.js";
 import { buildReport, type Report, type Suite } from "../report/model.js";
+import { loadMessageContracts } from "../pact/message-contracts.js";
 import { recordsOf } from "./interaction-records.js";
+import { messageFindings } from "./message-findings.js";
 import { resolveVerifyOptions, type ResolvedVerifyOptions, type VerifyOptions } from "./options.js";
 import { runInteractions } from "./pact-output.js";
 import { startVerifyProxy } from "./proxy.js";
@@ -50,6 +52,10 @@ export async function verifyProvider(options: VerifyOptions): Promise<VerifyResu
   await assertReachable(resolved.providerBaseUrl, resolved.timeoutMs);
   if (resolved.broker) await assertBrokerReachable(resolved.broker.url, resolved.brokerToken, resolved.timeoutMs);
   const engine = contracts.length > 0 ? compileContracts(contracts) : undefined;
+  const messageContracts = await loadMessageContracts(
+    { asyncapi: resolved.asyncapi, choices: resolved.messageSchemas, refRoot: resolved.refRoot, allowRemoteRefs: resolved.allowRemoteRefs },
+    contracts.map((contract) => ({ contract, registry: engine!.registryOf(contract) })),
+  );
   let log = new RunLog();
   const overhead: number[] = [];
   const proxy = await startVerifyProxy(resolved.providerBaseUrl, engine, resolved.timeoutMs, (exchange) => {
@@ -66,7 +72,8 @@ export async function verifyProvider(options: VerifyOptions): Promise<VerifyResu
       stateEndpoint.use(log, consumer);
       const output = await runPactVerifier(host, source, { proxyUrl: proxy.url, stateUrl: stateEndpoint.url }, resolved);
       const interactions = runInteractions(output, resolved.provider ?? pactsProvider(pacts));
-      return { output, interactions, records: recordsOf(log.events, interactions), extraFindings: [] };
+      const records = recordsOf(log.events, interactions);
+      return { output, interactions, records, extraFindings: messageFindings(messageContracts, interactions, records) };
     };
     for (const pact of pacts) {
       if (pact.interactions.length === 0) {
