@@ -1,3 +1,4 @@
+import { invalidOption } from "../errors.js";
 import { loadAsyncApi, type AsyncApiDocument } from "../contract/asyncapi.js";
 import type { Contract } from "../contract/model.js";
 import { MessageSchemas } from "../schema/message-schemas.js";
@@ -7,8 +8,7 @@ import type { SchemaRegistry } from "../schema/registry.js";
 export interface MessageContracts {
   asyncapi: Array<{ document: AsyncApiDocument; schemas: MessageSchemas }>;
   openapi: Array<{ contract: Contract; registry: SchemaRegistry }>;
-  /** `--message-schema`: the named message or schema for one description, or (no description) for every message. */
-  choices: Array<{ description?: string; name: string }>;
+  choices: MessageSchemaChoice[];
 }
 
 /** Loads `--asyncapi` documents and pairs them, and the OpenAPI contracts, with their validators. */
@@ -22,4 +22,18 @@ export async function loadMessageContracts(
     asyncapi.push({ document, schemas: new MessageSchemas(document.document, document.file) });
   }
   return { asyncapi, openapi, choices: input.choices };
+}
+
+/** `--message-schema`: the named message or schema for one description, or (no description) for every message. */
+export interface MessageSchemaChoice {
+  description?: string;
+  name: string;
+}
+
+/** `OrderCreated`, or `an order created=OrderCreated` (the last `=` splits, so a description may hold one). */
+export function messageSchemaChoice(text: string): MessageSchemaChoice {
+  const at = text.lastIndexOf("=");
+  const name = text.slice(at + 1).trim();
+  if (name === "") throw invalidOption("message-schema", text, "NAME or DESCRIPTION=NAME", "Give --message-schema OrderCreated, or --message-schema 'an order created=OrderCreated'.");
+  return at > 0 ? { description: text.slice(0, at).trim(), name } : { name };
 }

@@ -1,4 +1,5 @@
-import { checkOption, invalidOption, unusableOptions } from "../errors.js";
+import { checkOption, unusableOptions } from "../errors.js";
+import { messageSchemaChoice, type MessageSchemaChoice } from "../pact/message-contracts.js";
 import { withDefaults } from "../options/flag-spec.js";
 import { duration, httpUrl, isoDate } from "../options/validators.js";
 import { VERIFY_FLAGS } from "./flags.js";
@@ -79,12 +80,6 @@ export interface ResolvedVerifyOptions {
   refRoot: string | undefined;
 }
 
-/** `--message-schema`: which named schema checks the messages of one description, or (no description) of all. */
-export interface MessageSchemaChoice {
-  description?: string;
-  name: string;
-}
-
 export interface BrokerOptions {
   url: string;
   consumerVersionSelectors: ConsumerVersionSelector[];
@@ -153,14 +148,6 @@ function baseUrl(name: string, value: string | undefined): string {
 
 /** `--message-path /events`: a path that starts with a slash. */
 const urlPath = { expected: "a path that starts with /", read: (value: unknown) => (typeof value === "string" && /^\/\S*$/.test(value) ? value : undefined) };
-
-/** `OrderCreated`, or `an order created=OrderCreated` (the last `=` splits, so a description may hold one). */
-function messageSchemaChoice(text: string): MessageSchemaChoice {
-  const at = text.lastIndexOf("=");
-  const name = text.slice(at + 1).trim();
-  if (name === "") throw invalidOption("message-schema", text, "NAME or DESCRIPTION=NAME", "Give --message-schema OrderCreated, or --message-schema 'an order created=OrderCreated'.");
-  return at > 0 ? { description: text.slice(0, at).trim(), name } : { name };
-}
 
 function usage(why: string, hint: string): never {
   throw unusableOptions("verification", why, hint);
