@@ -1,11 +1,14 @@
 import type { PactHeaders } from "../http-interaction.js";
 import { checkRules } from "./check-rule.js";
 import type { Mismatch } from "./mismatch.js";
-import type { RuleEntry } from "./rules.js";
+import type { RuleEntry, RuleList } from "./rules.js";
 import { selectRules } from "./select.js";
 
 /** Headers whose parameters (`;charset=utf-8`) compare as a set, as Pact's core compares them. */
 const PARAMETERISED = new Set(["accept", "content-type"]);
+
+/** Headers whose value holds commas of its own (dates, cookies): never split into values. */
+const SINGLE_VALUE = new Set(["date", "expires", "last-modified", "if-modified-since", "if-unmodified-since", "retry-after", "accept-datetime", "set-cookie", "cookie", "user-agent", "www-authenticate", "authorization"]);
 
 /**
  * Every expected header must be there (names ignore case; extra headers are fine). Values compare
@@ -23,10 +26,21 @@ export function matchHeaders(expected: PactHeaders, actual: Map<string, string>,
     const e = stripBlanks(value);
     const a = stripBlanks(received);
     const selected = selectRules(rules, ["$", key]);
-    const failures = selected ? checkRules(selected.list, e, a, { cascaded: false, text: true }) : sameHeaderValue(key, e, a) ? [] : [`expected "${e}" but was "${a}"`];
+    const failures = selected ? checkEachValue(key, selected.list, e, a) : sameHeaderValue(key, e, a) ? [] : [`expected "${e}" but was "${a}"`];
     out.push(...failures.map((message) => ({ part: "header" as const, where: name, message })));
   }
   return out;
+}
+
+/**
+ * Under a rule, a header of several values (`X-Test: 1` and `X-Test: 1000` as two lines, or `1, 1000`
+ * in one) is checked value by value, each against the expected value at its place (else the first),
+ * as Pact's core does: `integer` passes `1, 1000`.
+ */
+function checkEachValue(key: string, list: RuleList, expected: string, actual: string): string[] {
+  if (SINGLE_VALUE.has(key)) return checkRules(list, expected, actual, { cascaded: false, text: true });
+  const wanted = expected.split(",");
+  return actual.split(",").flatMap((value, i) => checkRules(list, wanted[i] ?? wanted[0] ?? "", value, { cascaded: false, text: true }));
 }
 
 function stripBlanks(value: string): string {
