@@ -48,6 +48,7 @@ export const STUB_CASES: StubCase[] = [
   { pact: "v3-http.json", name: "a repeated query parameter in order", method: "GET", url: "/repeat?tag=a&tag=b", matches: "a repeated query parameter" },
   { pact: "v3-http.json", name: "a repeated query parameter out of order", method: "GET", url: "/repeat?tag=b&tag=a", matches: undefined },
   { pact: "v3-http.json", name: "a repeated header as two lines", method: "GET", url: "/repeat-header", headers: [["X-Test", "1"], ["X-Test", "1000"]], matches: "a repeated header under a matcher" },
+  { pact: "v3-http.json", name: "the same two values in one line (each line is one value to the core)", method: "GET", url: "/repeat-header", headers: [["X-Test", "1, 1000"]], matches: undefined },
   { pact: "v3-http.json", name: "a repeated header with a non-integer", method: "GET", url: "/repeat-header", headers: [["X-Test", "1"], ["X-Test", "x"]], matches: undefined },
   { pact: "v3-http.json", name: "a binary body as its bytes", method: "POST", url: "/upload", headers: [["Content-Type", "image/jpeg"]], body: jpeg, matches: "a binary request body" },
   { pact: "v3-http.json", name: "a binary body as base64 text", method: "POST", url: "/upload", headers: [["Content-Type", "image/jpeg"]], body: jpeg.toString("base64"), matches: undefined },
