@@ -25,7 +25,7 @@ export const VERIFY_FLAGS = {
     parse: parseSelectors,
     description: "JSON list of consumer version selectors, e.g. '[{\"mainBranch\":true}]'",
   },
-  enablePending: { flag: "--enable-pending", type: "boolean", default: false, description: "pending pacts do not fail the run" },
+  enablePending: { flag: "--enable-pending", type: "boolean", default: false, description: "pending pacts' Pact failures do not fail the run (schema violations still do)" },
   includeWipSince: { flag: "--include-wip-since <date>", type: "string", description: "also verify work-in-progress pacts published since this date" },
   publish: { flag: "--publish", type: "boolean", default: false, description: "publish Pact's results to the broker" },
   providerVersion: { flag: "--provider-version <version>", type: "string", description: "the provider version to publish results for" },
