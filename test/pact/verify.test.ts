@@ -79,6 +79,17 @@ describe("mockpact verify against the example provider", () => {
     expect(run.junit.match(/<failure /g)).toHaveLength(1);
   });
 
+  it("shows Pact's own text only with --verbose, on standard error, without colours when it is not a terminal", async () => {
+    const quiet = await verify("wrong-type", ["--pact", pacts("shop-web")]);
+    expect(quiet.stdout + quiet.stderr).not.toContain("Verifying a pact between");
+    await provider?.close();
+    const loud = await verify("wrong-type", ["--pact", pacts("shop-web"), "--verbose"]);
+    expect(loud.stderr).toContain("Verifying a pact between shop-web and shop-api");
+    expect(loud.stderr).toContain("There were 1 pact failures");
+    expect(loud.stderr).not.toContain("\u001b[");
+    expect(loud.stdout).not.toContain("Verifying a pact between");
+  });
+
   it("never shows the Authorization value, in the console, the JUnit file or the JSON file", async () => {
     const run = await verify("wrong-type", ["--pact", pacts("shop-web")]);
     for (const text of [run.stdout, run.stderr, run.junit, JSON.stringify(run.json)]) expect(text).not.toContain(TOKEN);
