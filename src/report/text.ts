@@ -10,7 +10,9 @@ export function describeFinding(finding: Finding): string {
   const head = finding.rule ? `${finding.level} ${finding.rule}` : [finding.source, finding.in, finding.type].filter(Boolean).join(" ");
   // Schema messages already start with their pointer ("/price must be number"): say it once.
   const where = finding.path && !finding.message.startsWith(finding.path) ? ` ${finding.path}` : "";
-  const values = finding.expected !== undefined || finding.actual !== undefined ? `: expected ${finding.expected ?? "(nothing)"}, actual ${finding.actual ?? "(nothing)"}` : "";
+  // Pact's own message often says both values already ("expected 200 but was 500"): say them once.
+  const said = finding.expected !== undefined && finding.actual !== undefined && finding.message.includes(finding.expected) && finding.message.includes(finding.actual);
+  const values = !said && (finding.expected !== undefined || finding.actual !== undefined) ? `: expected ${finding.expected ?? "(nothing)"}, actual ${finding.actual ?? "(nothing)"}` : "";
   const place = finding.contractPlace && `${finding.contractPlace.file}${finding.contractPlace.line ? `:${finding.contractPlace.line}` : ` ${finding.contractPlace.pointer}`}`;
   const about = [finding.operationId, finding.request, place].filter(Boolean).join(", ");
   return `${head}${where}${values}: ${finding.message}${about ? ` (${about})` : ""}`;

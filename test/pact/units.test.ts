@@ -6,6 +6,7 @@ import type { RunEvent } from "../../src/verify/run-log.js";
 import { parseVerifierOutput } from "../../src/verify/verifier-output.js";
 import { buildReport, caseStatus, MAX_REPORTED_CHARS } from "../../src/report/model.js";
 import { toJUnitXml } from "../../src/report/junit.js";
+import { describeFinding } from "../../src/report/text.js";
 import { endToEndHeaders } from "../../src/proxy/forward.js";
 
 /** The shape Pact JS 16's Verifier rejects with (as the Error's message), trimmed. */
@@ -92,6 +93,13 @@ describe("JUnit XML", () => {
     expect(xml).toContain('<testsuite name="a &lt;b&gt; &amp; &quot;c&quot;" tests="1" failures="1"');
     expect(xml).toContain('name="xy"');
     expect(xml).toContain("pact: &lt;&amp;&gt;</failure>");
+  });
+});
+
+describe("a finding as one line", () => {
+  it("says expected and actual once when Pact's message already says them", () => {
+    expect(describeFinding({ source: "pact", level: "error", type: "StatusMismatch", expected: "200", actual: "500", message: "expected 200 but was 500" })).toBe("pact StatusMismatch: expected 200 but was 500");
+    expect(describeFinding({ source: "pact", level: "error", type: "BodyMismatch", path: "$.price", expected: "9.99", actual: '"9.99"', message: "Expected '9.99' (String) to be the same type as 9.99 (Decimal)" })).toBe(`pact BodyMismatch $.price: expected 9.99, actual "9.99": Expected '9.99' (String) to be the same type as 9.99 (Decimal)`);
   });
 });
 
