@@ -61,7 +61,8 @@ function stubLines(server: MockServer): string {
     if (own.length > ROUTES_SHOWN) text += dim(`... and ${own.length - ROUTES_SHOWN} more\n`);
     text += "\n";
   }
-  return text;
+  const notes = server.mock.stubs?.notes ?? [];
+  return notes.length > 0 ? `${text}${notes.map((note) => dim(`note: ${note}`)).join("\n")}\n\n` : text;
 }
 
 /** Example warnings shown per code and contract at start-up: the whole list is `mockpact lint`'s (one contract had 333). */

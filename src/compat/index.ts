@@ -3,6 +3,9 @@ import { loadContracts } from "../contract/index.js";
 import { compileContracts } from "../http/engine.js";
 import { readHttpPacts, type HttpPact } from "../pact/read-pacts.js";
 import { buildReport, type Case, type Report, type Suite } from "../report/model.js";
+import { loadMessageContracts } from "../pact/message-contracts.js";
+import { readPactMessages } from "../pact/read-messages.js";
+import { checkMessages } from "./check-messages.js";
 import { checkRequest } from "./check-request.js";
 import { checkResponse } from "./check-response.js";
 import { ContractLines, displayPath } from "./contract-lines.js";
@@ -22,26 +25,32 @@ export interface CompatResult extends Report {
   failOn: "error" | "warning";
   errors: number;
   warnings: number;
-  /** Interactions compat does not check (V4 messages and other non-HTTP kinds). */
+  /** Interactions compat does not check: messages when no message contract is given, and other non-HTTP kinds. */
   skipped: number;
 }
 
 /**
  * Checks consumer pacts against the provider's OpenAPI contracts with nothing running: for each
- * HTTP interaction, the operation it calls, its request, and the response it expects. Load
+ * HTTP interaction, the operation it calls, its request, and the response it expects; for each
+ * message (given an AsyncAPI document or a named schema), the message it expects. Load
  * problems (a pact or contract that cannot be read) throw a MockpactError; findings are in the result.
  */
 export async function checkCompat(options: CompatOptions): Promise<CompatResult> {
   const started = performance.now();
   const resolved = resolveCompatOptions(options);
-  const contracts = await loadContracts(resolved.contracts, { allowRemoteRefs: resolved.allowRemoteRefs, refRoot: resolved.refRoot });
+  const contracts = resolved.contracts.length > 0 ? await loadContracts(resolved.contracts, { allowRemoteRefs: resolved.allowRemoteRefs, refRoot: resolved.refRoot }) : [];
   const pacts = await readHttpPacts(resolved.pacts, resolved.timeoutMs);
   const { router, registryOf } = compileContracts(contracts);
+  const messageContracts = await loadMessageContracts(
+    { asyncapi: resolved.asyncapi, choices: resolved.messageSchemas, refRoot: resolved.refRoot, allowRemoteRefs: resolved.allowRemoteRefs },
+    contracts.map((contract) => ({ contract, registry: registryOf(contract) })),
+  );
+  const checksMessages = messageContracts.asyncapi.length > 0 || messageContracts.choices.length > 0;
   const lines = new ContractLines();
   const suites: Suite[] = [];
   for (const pact of pacts) {
     const cases: Case[] = [];
-    for (const interaction of pact.interactions) {
+    for (const interaction of contracts.length > 0 ? pact.interactions : []) {
       const match = locate(router, interaction);
       const findings: CompatFinding[] = [];
       if (match.kind !== "found") findings.push(notLocated(interaction, match));
@@ -50,6 +59,13 @@ export async function checkCompat(options: CompatOptions): Promise<CompatResult>
         findings.push(...(await checkRequest(ctx)), ...checkResponse(ctx));
       }
       cases.push(caseOf(interaction.description, findings, resolved));
+    }
+    if (contracts.length === 0) pact.skipped += pact.interactions.length;
+    if (checksMessages) {
+      const messages = readPactMessages(pact.pact.document, pact.pact.specVersion);
+      cases.push(...checkMessages(messages, messageContracts, lines, resolved.failOn));
+      // A synchronous message contributes one message per response: count its interaction once.
+      pact.skipped = Math.max(0, pact.skipped - new Set(messages.map((m) => m.pointer.split("/").slice(0, 3).join("/"))).size);
     }
     suites.push(suiteOf(pact, cases));
   }

@@ -1,6 +1,7 @@
 import { checkOption, unusableOptions } from "../errors.js";
 import { withDefaults } from "../options/flag-spec.js";
 import { oneOf } from "../options/validators.js";
+import { messageSchemaChoice, type MessageSchemaChoice } from "../pact/message-contracts.js";
 import { COMPAT_FLAGS, FAIL_ON } from "./flags.js";
 
 /** What `mockpact compat` takes, from the CLI flags one to one (compat/flags.ts), or from code. */
@@ -15,6 +16,10 @@ export interface CompatOptions {
   refRoot?: string;
   /** Timeout of fetching a pact URL, in ms. */
   timeoutMs?: number;
+  /** AsyncAPI 2.x/3.0 documents: the message interactions are checked against their payload schemas. */
+  asyncapi?: string[];
+  /** `NAME` or `DESCRIPTION=NAME`: the AsyncAPI message, or OpenAPI schema of `contracts`, that checks a message. */
+  messageSchemas?: string[];
 }
 
 export interface ResolvedCompatOptions {
@@ -24,6 +29,8 @@ export interface ResolvedCompatOptions {
   allowRemoteRefs: boolean;
   refRoot: string | undefined;
   timeoutMs: number;
+  asyncapi: string[];
+  messageSchemas: MessageSchemaChoice[];
 }
 
 /** A pact URL that has not answered after this long is a load error (no flag: the library's callers may set it). */
@@ -32,13 +39,15 @@ const PACT_FETCH_TIMEOUT_MS = 30_000;
 export function resolveCompatOptions(options: CompatOptions): ResolvedCompatOptions {
   const given = withDefaults(COMPAT_FLAGS, options);
   if (!given.pacts?.length) throw unusableOptions("compat", "no pact was given", "Give one or more pacts with --pact FILE|DIR|URL.");
-  if (!given.contracts?.length) throw unusableOptions("compat", "no contract was given", "Give the provider's OpenAPI contract with --contract FILE.");
+  if (!given.contracts?.length && !given.asyncapi?.length) throw unusableOptions("compat", "no contract was given", "Give the provider's OpenAPI contract with --contract FILE (or its AsyncAPI document with --asyncapi FILE for message pacts).");
   return {
     pacts: given.pacts,
-    contracts: given.contracts,
+    contracts: given.contracts ?? [],
     failOn: checkOption("fail-on", given.failOn, oneOf(FAIL_ON)),
     allowRemoteRefs: given.allowRemoteRefs,
     refRoot: given.refRoot,
     timeoutMs: given.timeoutMs ?? PACT_FETCH_TIMEOUT_MS,
+    asyncapi: given.asyncapi ?? [],
+    messageSchemas: (given.messageSchemas ?? []).map(messageSchemaChoice),
   };
 }

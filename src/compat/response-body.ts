@@ -23,7 +23,7 @@ export function bodySchemaFindings(ctx: InteractionContext, media: MediaType, me
 }
 
 /** Drops `required`, then a `oneOf`/`anyOf` failure with no other violation at or below it (it failed only for `required`). */
-function consumerRelevant(violations: Violation[]): Violation[] {
+export function consumerRelevant(violations: Violation[]): Violation[] {
   const rest = violations.filter((v) => v.keyword !== "required");
   return rest.filter((v) => !(v.keyword === "oneOf" || v.keyword === "anyOf") || rest.some((o) => o !== v && o.keyword !== "oneOf" && o.keyword !== "anyOf" && (o.where === v.where || o.where.startsWith(`${v.where}/`))));
 }

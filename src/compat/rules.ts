@@ -32,6 +32,9 @@ export const COMPAT_RULES = {
   "response.body.property.optional": ["warning", "The consumer relies on a property the schema declares but does not require: the provider may leave it out."],
   "response.body.property.undeclared": ["warning", "The consumer relies on a property the schema does not declare (extra properties are allowed, not promised)."],
   "response.body.matcher.incompatible": ["warning", "A response matcher rejects values the schema allows (an enum value or a format its regex refuses, null under a type matcher)."],
+  "message.unknown": ["error", "No AsyncAPI message has a payload schema to check the message against, or no message or schema has the name --message-schema gives."],
+  "message.body.incompatible": ["error", "The message the consumer expects breaks its payload schema."],
+  "message.body.property.forbidden": ["error", "The message the consumer expects has a property its payload schema forbids (additionalProperties: false)."],
 } as const satisfies Record<string, readonly ["error" | "warning", string]>;
 
 export type CompatRule = keyof typeof COMPAT_RULES;

@@ -17,6 +17,8 @@ export interface HttpRequest {
   url: string;
   /** Header names lower-cased, as node:http gives them. */
   headers: Record<string, string | string[] | undefined>;
+  /** The header lines as received (`[name, value, name, value...]`), a repeated header as lines of its own: pact stubs read them. */
+  rawHeaders?: string[];
   /** Bytes as read (see bytes.ts): a Node Buffer or any Uint8Array. */
   body?: Uint8Array;
 }

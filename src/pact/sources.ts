@@ -1,6 +1,7 @@
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { MockpactError } from "../errors.js";
+import { networkFailure } from "./network-failure.js";
 import { parsePact, type PactFile } from "./pact-file.js";
 
 export const isUrl = (input: string) => /^https?:\/\//i.test(input);
@@ -33,7 +34,7 @@ async function fetchPact(url: string, auth: { token?: string; timeoutMs: number 
   try {
     response = await fetch(url, { headers: { accept: "application/hal+json, application/json", ...(auth.token ? { authorization: `Bearer ${auth.token}` } : {}) }, signal: AbortSignal.timeout(auth.timeoutMs) });
   } catch (cause) {
-    throw new MockpactError("BROKER_ERROR", `Failed to fetch the pact ${url}: ${(cause as Error).message}`, { hint: "Check the URL and that the server is up.", place: { file: url }, cause });
+    throw new MockpactError("BROKER_ERROR", `Failed to fetch the pact ${url}: ${networkFailure(cause, auth.timeoutMs)}`, { hint: "Check the URL and that the server is up.", place: { file: url }, cause });
   }
   if (response.status === 404) throw notFound(url, "the server answered 404");
   if (!response.ok) throw new MockpactError("BROKER_ERROR", `Failed to fetch the pact ${url}: HTTP ${response.status}`, { hint: "Check the URL and the broker token (--broker-token or PACT_BROKER_TOKEN).", place: { file: url } });

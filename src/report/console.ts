@@ -1,6 +1,6 @@
 import type { Case, Report, Suite } from "./model.js";
 import { printable } from "../redact.js";
-import { describeFinding } from "./text.js";
+import { caseDetails, describeFinding } from "./text.js";
 
 export interface Paint {
   red(text: string): string;
@@ -40,6 +40,7 @@ function caseLines(c: Case, paint: Paint): string[] {
     const line = `      ${printable(describeFinding(finding), { lines: true })}`;
     lines.push(finding.level === "warning" ? paint.yellow(line) : c.status === "failed" ? paint.red(line) : line);
   }
+  if (c.status !== "passed") for (const detail of caseDetails(c)) lines.push(paint.dim(`      ${printable(detail, { lines: true })}`));
   return lines;
 }
 

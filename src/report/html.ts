@@ -1,4 +1,5 @@
 import { printable } from "../redact.js";
+import { caseDetails } from "./text.js";
 import type { Case, Finding, Report, Suite } from "./model.js";
 import { HTML_REPORT_CSS, HTML_REPORT_SCRIPT } from "./html-assets.js";
 import { writeFileAtomic } from "./write-file.js";
@@ -89,9 +90,11 @@ const MARKS: Record<Case["status"], string> = { passed: "✓", failed: "✗", pe
 function caseHtml(c: Case): string {
   const duration = c.durationMs !== undefined ? `<span class="muted">${Math.round(c.durationMs)} ms</span>` : "";
   const findings = c.findings.length ? `<ul class="findings">${c.findings.map(findingHtml).join("")}</ul>` : "";
+  const details = c.status === "passed" ? [] : caseDetails(c, 2000);
+  const detailList = details.length ? `<ul class="findings">${details.map((d) => `<li class="muted">${esc(d)}</li>`).join("")}</ul>` : "";
   return `<li class="case ${c.status}" data-status="${c.status}">
 <div class="case-head"><span class="mark">${MARKS[c.status]}</span> <span class="case-name">${esc(c.name)}</span> <span class="status-pill ${c.status}">${c.status}</span> ${duration}</div>
-${findings}</li>`;
+${findings}${detailList}</li>`;
 }
 
 /** One finding: who found it and where first (the part a reader scans for), then the message. */

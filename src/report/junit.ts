@@ -1,6 +1,6 @@
 import { printable } from "../redact.js";
 import type { Case, Finding, Report, Suite } from "./model.js";
-import { describeFinding } from "./text.js";
+import { caseDetails, describeFinding } from "./text.js";
 import { writeFileAtomic } from "./write-file.js";
 
 /**
@@ -39,15 +39,19 @@ function caseXml(suite: Suite, c: Case): string[] {
   const failing = errors.length > 0 ? errors : c.findings; // a case failed by its warnings (compat --fail-on warning)
   if (c.status === "passed" && c.findings.length === 0) return [`${open}/>`];
   const lines = [`${open}>`];
-  if (c.status === "pending") lines.push(`      <skipped message="pending: ${attr(countText(c.findings))}"/>`);
+  if (c.status === "pending") lines.push(`      <skipped message="pending: ${attr(countText(c.findings))}">${text(c.findings.map(describeFinding).join("\n"))}</skipped>`);
   else if (c.status === "failed") {
     lines.push(`      <failure message="${attr(countText(failing))}" type="${attr(sources(failing))}">${text(failing.map(describeFinding).join("\n"))}</failure>`);
   }
   const warnings = c.findings.filter((f) => f.level === "warning");
-  if (warnings.length > 0) lines.push(`      <system-out>${text(warnings.map(describeFinding).join("\n"))}</system-out>`);
+  const out = [...warnings.map(describeFinding), ...(c.status === "passed" ? [] : caseDetails(c, JUNIT_BODY_CHARS))];
+  if (out.length > 0) lines.push(`      <system-out>${text(out.join("\n"))}</system-out>`);
   lines.push("    </testcase>");
   return lines;
 }
+
+/** A failed case's response body in the JUnit file: more than the console shows, still bounded. */
+const JUNIT_BODY_CHARS = 4000;
 
 function countText(findings: Finding[]): string {
   const pact = findings.filter((f) => f.source === "pact").length;

@@ -37,6 +37,22 @@ export interface Case {
   status: CaseStatus;
   durationMs?: number;
   findings: Finding[];
+  /** verify: the provider states the interaction is given, in order. */
+  states?: string[];
+  /** verify: the interaction's comments and test name, as a V4 pact writes them. */
+  comments?: string[];
+  testName?: string;
+  /** verify: what the provider answered to a failed or pending interaction (the body cut at a bound). */
+  response?: CaseResponse;
+}
+
+export interface CaseResponse {
+  status: number;
+  headers: Record<string, string | string[]>;
+  body: string;
+  /** The whole body's size; `truncated` when `body` shows only its start. */
+  bytes: number;
+  truncated: boolean;
 }
 
 export interface Suite {
@@ -70,10 +86,29 @@ export interface Report {
   summary: Summary;
 }
 
-/** A case fails on any error-level finding; pending cases never fail the run. */
+/**
+ * A case fails on any error-level finding. Pending forgives what Pact's verdict says of a pending
+ * pact (its mismatches, its states, the exchange), never the provider's own contract: a schema
+ * violation fails a pending interaction too.
+ */
 export function caseStatus(findings: Finding[], pending: boolean): CaseStatus {
-  if (pending) return "pending";
-  return findings.some((f) => f.level === "error") ? "failed" : "passed";
+  if (findings.some((f) => f.level === "error" && (!pending || f.source === "schema"))) return "failed";
+  return pending ? "pending" : "passed";
+}
+
+/** A reported text (a message, an expected or actual value) is cut here: a 60 MB body must not become 180 MB of output. */
+export const MAX_REPORTED_CHARS = 4000;
+
+/** The text, or its first MAX_REPORTED_CHARS characters and a note of how many more there were. */
+export function boundText(text: string): string {
+  return text.length <= MAX_REPORTED_CHARS ? text : `${text.slice(0, MAX_REPORTED_CHARS)}... (${text.length - MAX_REPORTED_CHARS} more characters not shown)`;
+}
+
+function boundFinding(finding: Finding): Finding {
+  const bounded: Finding = { ...finding, message: boundText(finding.message) };
+  if (finding.expected !== undefined) bounded.expected = boundText(finding.expected);
+  if (finding.actual !== undefined) bounded.actual = boundText(finding.actual);
+  return bounded;
 }
 
 export function summarise(suites: Suite[]): Summary {
@@ -91,7 +126,8 @@ export function summarise(suites: Suite[]): Summary {
   return summary;
 }
 
-export function buildReport(title: string, suites: Suite[], durationMs: number): Report {
+export function buildReport(title: string, given: Suite[], durationMs: number): Report {
+  const suites = given.map((suite) => ({ ...suite, cases: suite.cases.map((c) => ({ ...c, findings: c.findings.map(boundFinding) })) }));
   const summary = summarise(suites);
   return { title, ok: summary.failed === 0, durationMs, suites, summary };
 }

@@ -1,4 +1,5 @@
 import type { Ajv as AjvCore, Options } from "ajv";
+import ajvDraft07 from "ajv";
 import ajv2020 from "ajv/dist/2020.js";
 import ajvDraft04 from "ajv-draft-04";
 import ajvFormats from "ajv-formats";
@@ -10,6 +11,7 @@ import { guardedRegExp } from "./regex.js";
 const Ajv2020 = ajv2020.default;
 const AjvDraft04 = ajvDraft04.default;
 const addFormats = ajvFormats.default;
+const AjvDraft07 = ajvDraft07.default;
 
 const BASE_OPTIONS: Options = {
   strict: false, // contracts carry OpenAPI keywords (discriminator, xml, example, x-*) ajv does not know
@@ -49,5 +51,16 @@ export function createAjv(dialect: Dialect): AjvCore {
   (ajv.opts as { schemaId: string }).schemaId = "x-mockpact-no-schema-id";
   addFormats(ajv, { mode: "full" });
   for (const [name, format] of Object.entries(OPENAPI_FORMATS)) ajv.addFormat(name, format as never);
+  return ajv as unknown as AjvCore;
+}
+
+/**
+ * An ajv for plain JSON Schema draft-07, the dialect of AsyncAPI payload schemas (2.x, and 3.0's
+ * default schema format): the same options and formats as a contract's, no OpenAPI keywords.
+ */
+export function createDraft07Ajv(): AjvCore {
+  const ajv = new AjvDraft07(BASE_OPTIONS);
+  (ajv.opts as { schemaId: string }).schemaId = "x-mockpact-no-schema-id";
+  addFormats(ajv, { mode: "full" });
   return ajv as unknown as AjvCore;
 }

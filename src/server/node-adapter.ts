@@ -51,7 +51,7 @@ export function readingWithoutBody(req: IncomingMessage, maxBytes: number): Body
 }
 
 export function toHttpRequest(req: IncomingMessage, body: Buffer | undefined): HttpRequest {
-  return { method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers, body };
+  return { method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers, rawHeaders: req.rawHeaders, body };
 }
 
 /**

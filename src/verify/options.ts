@@ -1,4 +1,5 @@
 import { checkOption, unusableOptions } from "../errors.js";
+import { messageSchemaChoice, type MessageSchemaChoice } from "../pact/message-contracts.js";
 import { withDefaults } from "../options/flag-spec.js";
 import { duration, httpUrl, isoDate } from "../options/validators.js";
 import { VERIFY_FLAGS } from "./flags.js";
@@ -37,8 +38,21 @@ export interface VerifyOptions {
   headers?: Record<string, string>;
   /** Per request to the provider, and per state change (ms). Default 30000. */
   timeoutMs?: number;
-  /** Level of Pact's own logs. Default `silent` (Pact's native core still prints its verification output). */
+  /** Level of Pact's own logs, in the text `onPactOutput` receives. Default `silent`. */
   logLevel?: PactLogLevel;
+  /**
+   * Receives Pact's own text as it comes (its verification output, and its logs at `logLevel`), with
+   * Pact's colours. Without it the text is not shown: mockpact's report says the same, once.
+   */
+  onPactOutput?: (text: string) => void;
+  /** Path on the provider where Pact's core POSTs `{description, providerStates}` to get a message. Default: the base URL itself. */
+  messagePath?: string;
+  /** AsyncAPI 2.6 or 3.0 documents: each message the provider produces is checked against its payload schema. */
+  asyncapi?: string[];
+  /** `NAME` or `DESCRIPTION=NAME`: the named AsyncAPI message, or OpenAPI schema of `contracts`, a message is checked against. */
+  messageSchemas?: string[];
+  /** Exit 1 when no interaction was verified (an empty pact, a broker with no pacts). Default true. */
+  failIfNoPactsFound?: boolean;
   allowRemoteRefs?: boolean;
   refRoot?: string;
 }
@@ -57,6 +71,11 @@ export interface ResolvedVerifyOptions {
   headers: Record<string, string>;
   timeoutMs: number;
   logLevel: PactLogLevel;
+  onPactOutput: ((text: string) => void) | undefined;
+  messagePath: string | undefined;
+  asyncapi: string[];
+  messageSchemas: MessageSchemaChoice[];
+  failIfNoPactsFound: boolean;
   allowRemoteRefs: boolean;
   refRoot: string | undefined;
 }
@@ -96,6 +115,11 @@ export function resolveVerifyOptions(options: VerifyOptions): ResolvedVerifyOpti
     headers: given.headers ?? {},
     timeoutMs: checkOption("timeout", given.timeoutMs, duration),
     logLevel: given.logLevel,
+    onPactOutput: given.onPactOutput,
+    messagePath: given.messagePath === undefined ? undefined : checkOption("message-path", given.messagePath, urlPath),
+    asyncapi: given.asyncapi ?? [],
+    messageSchemas: (given.messageSchemas ?? []).map(messageSchemaChoice),
+    failIfNoPactsFound: given.failIfNoPactsFound,
     allowRemoteRefs: given.allowRemoteRefs,
     refRoot: given.refRoot,
   };
@@ -121,6 +145,9 @@ function resolvePublish(options: VerifyOptions): PublishOptions | undefined {
 function baseUrl(name: string, value: string | undefined): string {
   return checkOption(name, value, httpUrl).replace(/\/+$/, "");
 }
+
+/** `--message-path /events`: a path that starts with a slash. */
+const urlPath = { expected: "a path that starts with /", read: (value: unknown) => (typeof value === "string" && /^\/\S*$/.test(value) ? value : undefined) };
 
 function usage(why: string, hint: string): never {
   throw unusableOptions("verification", why, hint);

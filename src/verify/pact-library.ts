@@ -18,14 +18,3 @@ export function pactLibrary(): PactLibrary {
   library ??= require("@pact-foundation/pact") as PactLibrary;
   return library;
 }
-
-interface PactCoreLogger {
-  setLogLevel(level: string): void;
-}
-
-/** Sets the level of Pact's JS logger (shared by pact and pact-core), which Pact itself resets on each run. */
-export function setPactLogLevel(level: PactLogLevel): void {
-  pactLibrary();
-  const fromPact = createRequire(require.resolve("@pact-foundation/pact"));
-  (fromPact("@pact-foundation/pact-core/src/logger") as PactCoreLogger).setLogLevel(level);
-}

@@ -1,45 +1,71 @@
-import type { ProxiedExchange } from "../proxy/proxied-exchange.js";
-import { caseStatus, type Case, type Finding, type Suite } from "../report/model.js";
+import { isObject } from "../contract/pointer.js";
 import type { PactFile } from "../pact/pact-file.js";
-import type { InteractionRecord } from "./tracker.js";
+import { caseStatus, type Case, type Finding, type Suite } from "../report/model.js";
+import type { InteractionRecord } from "./interaction-records.js";
+import type { RunInteraction } from "./pact-output.js";
+import type { VerifiedExchange } from "./run-log.js";
 import type { PactInteractionResult, VerifierOutput } from "./verifier-output.js";
 
-/**
- * Merges the two views of each interaction into one case: Pact's verdict (n-th interaction result)
- * and what the proxy and the state hook saw (n-th record of the tracker, see tracker.ts).
- */
-export function pactSuite(pact: PactFile, output: VerifierOutput, records: InteractionRecord[]): Suite {
-  const cases = output.interactions.map((result, i) => interactionCase(result, records[i]));
-  cases.push(...unattributedCases(output));
+/** One run of Pact's verifier, as the suites are built from it: Pact's verdict, its text, and what mockpact saw. */
+export interface RunView {
+  output: VerifierOutput;
+  interactions: RunInteraction[];
+  records: InteractionRecord[];
+  /** Findings of mockpact's own about an interaction (a message against its contract), by run position. */
+  extraFindings: Finding[][];
+}
+
+/** Merges the views of each interaction into one case: Pact's verdict, the states, the proxy's checks, the message check. */
+export function pactSuite(pact: PactFile, run: RunView): Suite {
+  const details = pactDetails(pact);
+  const cases = run.output.interactions.map((result, i) => interactionCase(result, i, run, details.take(result.description)));
+  cases.push(...unattributedCases(run.output));
   return { name: `${pact.consumer} -> ${pact.provider}`, source: pact.source, properties: { consumer: pact.consumer, provider: pact.provider, "pact spec": pact.specVersion }, cases };
 }
 
 /**
  * A broker run verifies several consumers' pacts at once, and Pact's JSON does not say which pact
- * an interaction came from; its console output does, in order ("Verifying a pact between C and P",
- * then each interaction's description). Cases are grouped by the consumer read from there.
+ * an interaction came from; its text does (see pact-output.ts). Cases are grouped by that consumer.
  */
-export function brokerSuites(output: VerifierOutput, records: InteractionRecord[], provider: string, broker: string): Suite[] {
-  const consumers = consumersInOrder(output, provider);
+export function brokerSuites(run: RunView, provider: string, broker: string): Suite[] {
   const byConsumer = new Map<string, Case[]>();
-  output.interactions.forEach((result, i) => {
-    const consumer = consumers[i] ?? "(unknown consumer)";
+  run.output.interactions.forEach((result, i) => {
+    const consumer = run.interactions[i]?.consumer ?? "(unknown consumer)";
     const cases = byConsumer.get(consumer) ?? [];
-    cases.push(interactionCase(result, records[i]));
+    cases.push(interactionCase(result, i, run, undefined));
     byConsumer.set(consumer, cases);
   });
   const suites: Suite[] = [...byConsumer].map(([consumer, cases]) => ({ name: `${consumer} -> ${provider}`, source: broker, properties: { consumer, provider }, cases }));
-  const stray = unattributedCases(output);
+  const stray = unattributedCases(run.output);
   if (stray.length > 0) suites.push({ name: `(broker) -> ${provider}`, source: broker, properties: { provider }, cases: stray });
   return suites;
 }
 
-function interactionCase(result: PactInteractionResult, record: InteractionRecord | undefined): Case {
-  const findings: Finding[] = [...result.findings, ...(record?.stateFindings ?? []), ...(record?.exchanges ?? []).flatMap(exchangeFindings)];
-  return { name: result.description, status: caseStatus(findings, result.pending), durationMs: result.durationMs, findings };
+interface InteractionDetails {
+  comments?: string[];
+  testName?: string;
 }
 
-function exchangeFindings(exchange: ProxiedExchange): Finding[] {
+function interactionCase(result: PactInteractionResult, i: number, run: RunView, details: InteractionDetails | undefined): Case {
+  const record = run.records[i];
+  const exchanges = record?.exchanges ?? [];
+  const findings: Finding[] = [...result.findings, ...(record?.stateFindings ?? []), ...exchanges.flatMap(exchangeFindings), ...(run.extraFindings[i] ?? [])];
+  const status = caseStatus(findings, result.pending);
+  const states = run.interactions[i]?.states ?? [];
+  const response = status !== "passed" ? exchanges[exchanges.length - 1]?.response : undefined;
+  return {
+    name: result.description,
+    status,
+    durationMs: result.durationMs,
+    findings,
+    ...(states.length > 0 ? { states } : {}),
+    ...(details?.comments?.length ? { comments: details.comments } : {}),
+    ...(details?.testName ? { testName: details.testName } : {}),
+    ...(response ? { response } : {}),
+  };
+}
+
+function exchangeFindings(exchange: VerifiedExchange): Finding[] {
   const request = `${exchange.method} ${exchange.url}`;
   const schema = exchange.violations.map((v): Finding => ({ source: "schema", level: "error", in: v.in, type: v.keyword, path: v.where || undefined, message: v.message, operationId: exchange.operationId, request }));
   return exchange.error ? [{ source: "error", level: "error", message: exchange.error, request }, ...schema] : schema;
@@ -49,22 +75,19 @@ function unattributedCases(output: VerifierOutput): Case[] {
   return output.unattributed.map((e) => ({ name: e.interaction || "(pact)", status: "failed", findings: e.findings.length > 0 ? e.findings : [{ source: "pact", level: "error", message: "Pact reported a failure" }] }));
 }
 
-function consumersInOrder(output: VerifierOutput, provider: string): Array<string | undefined> {
-  const lines = output.output.flatMap((l) => l.split("\n")).map((l) => l.trimEnd());
-  const header = /^\s*Verifying a pact between (.+)$/;
-  const found: Array<string | undefined> = [];
-  let consumer: string | undefined;
-  let next = 0;
-  for (const line of lines) {
-    const h = header.exec(line);
-    if (h) {
-      const rest = h[1]!;
-      const at = rest.lastIndexOf(` and ${provider}`);
-      consumer = at > 0 ? rest.slice(0, at) : rest.split(" and ")[0];
-      continue;
-    }
-    const description = output.interactions[next]?.description;
-    if (description !== undefined && line.trim().startsWith(description) && /^ {2}\S/.test(line)) found[next++] = consumer;
-  }
-  return found;
+/** The comments and test name of each interaction of a pact file (V4 `comments: { text, testname }`), by description in file order. */
+function pactDetails(pact: PactFile): { take(description: string): InteractionDetails | undefined } {
+  const list = [pact.document.interactions, pact.document.messages].flatMap((l) => (Array.isArray(l) ? l.filter(isObject) : []));
+  const used = new Set<number>();
+  return {
+    take(description) {
+      const index = list.findIndex((raw, n) => !used.has(n) && raw.description === description);
+      if (index < 0) return undefined;
+      used.add(index);
+      const comments = list[index]!.comments;
+      if (!isObject(comments)) return undefined;
+      const text = Array.isArray(comments.text) ? comments.text.map(String) : [];
+      return { comments: text, ...(typeof comments.testname === "string" ? { testName: comments.testname } : {}) };
+    },
+  };
 }

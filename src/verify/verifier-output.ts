@@ -27,8 +27,8 @@ interface RawError {
 }
 
 /**
- * Reads the JSON that Pact JS's Verifier resolves with (success) or rejects with as the message
- * of its Error (failure). Its `interactionResults` list every interaction in the order run; its
+ * Reads the JSON that Pact's core verifier (pact-core's `verifyPacts`) resolves with (success) or
+ * rejects with as the message of its Error (failure). Its `interactionResults` list every interaction in the order run; its
  * `errors` / `pendingErrors` hold the mismatches, each naming its interaction as
  * "Verifying a pact between C and P [Given S] - description", in the same order.
  */

@@ -24,9 +24,9 @@ describe("compat side by side with swagger-mock-validator", () => {
     else tally.agreed++;
   });
 
-  it("covers every rule code, with at least 30 pact/contract pairs", () => {
+  it("covers every HTTP rule code, with at least 30 pact/contract pairs (message rules: messages.test.ts)", () => {
     const covered = new Set(GOLDEN.flatMap((c) => c.rules));
-    expect(Object.keys(COMPAT_RULES).filter((rule) => !covered.has(rule))).toEqual([]);
+    expect(Object.keys(COMPAT_RULES).filter((rule) => !rule.startsWith("message.") && !covered.has(rule))).toEqual([]);
     expect(GOLDEN.length).toBeGreaterThanOrEqual(30);
   });
 

@@ -48,6 +48,9 @@ describe("Pact matching rules beyond the specification's cases", () => {
     [{ match: "notEmpty" }, "x", "", false],
     [{ match: "notEmpty" }, [1], [], false],
     [{ match: "regex", regex: "^\\d+$" }, "1", "12", true],
+    [{ match: "regex", regex: "\\d{1,4}" }, "1", "9999", true],
+    [{ match: "regex", regex: "\\d{1,4}" }, "1", "9999X", false], // the whole value must match, as in Pact's core
+    [{ match: "regex", regex: "a|b" }, "a", "axx", false],
     [{ match: "type", min: 2 }, [1, 2], [1], false],
     [{ match: "type", max: 2 }, [1], [1, 2, 3], false],
     [{ match: "type", min: 1, max: 3 }, [1], [4, 5, 6], true],
@@ -119,6 +122,13 @@ describe("Pact matching rules beyond the specification's cases", () => {
     const expected = { headers: { "Content-Type": "image/png" }, body: { content: png.toString("base64"), contentType: "image/png", encoded: "base64" }, matchingRules: { body: { $: { matchers: [{ match: "contentType", value: "image/png" }] } } } };
     expect(mismatches(expected, { headers: { "content-type": "image/png" }, body: Buffer.concat([png, Buffer.from([9, 9])]) }, "4.0")).toEqual([]);
     expect(mismatches(expected, { headers: { "content-type": "image/png" }, body: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1]) }, "4.0")).toEqual(["body: expected a body of type image/png but it looks like image/jpeg"]);
+  });
+
+  it("reads a V3 body under a binary media type as base64, as Pact's core does, and compares bytes", () => {
+    const jpeg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 1, 2, 250]);
+    const expected = { headers: { "Content-Type": "image/jpeg" }, body: jpeg.toString("base64") };
+    expect(mismatches(expected, { headers: { "content-type": "image/jpeg" }, body: jpeg })).toEqual([]);
+    expect(mismatches(expected, { headers: { "content-type": "image/jpeg" }, body: Buffer.from(jpeg.toString("base64")) })).toHaveLength(1);
   });
 
   it("a regex from the pact runs on the linear-time engine, and refuses a hostile value", () => {

@@ -116,3 +116,18 @@ describe("mock --pact beside the contract", () => {
     expect(res.json.title).toBe("No interaction matches the request");
   });
 });
+
+describe("mock --pact with message pacts", () => {
+  it("serves the HTTP interactions, and leaves message interactions out with one note per pact instead of failing", async () => {
+    const mock = await startMock({ pacts: [states, "fixtures/message-pacts/shop-notifier-shop-events.json", "fixtures/message-pacts/shop-restocker-shop-events.json"] });
+    try {
+      expect(mock.server.mock.stubs?.notes).toEqual([
+        `${path.resolve("fixtures/message-pacts/shop-notifier-shop-events.json")}: 2 message interaction(s) not served (a message has no HTTP request to answer)`,
+        `${path.resolve("fixtures/message-pacts/shop-restocker-shop-events.json")}: 1 message interaction(s) not served (a message has no HTTP request to answer)`,
+      ]);
+      expect((await call(`${mock.url}/items/1`, { headers: { "x-pact-state": "item 1 exists" } })).status).toBe(200);
+    } finally {
+      await mock.close();
+    }
+  });
+});

@@ -38,14 +38,35 @@ describe("pacts from a Pact Broker", () => {
     expect(run.stdout + run.stderr).not.toContain(BROKER_TOKEN);
   });
 
-  it("reports a pending pact's failures as pending: they do not fail the run", async () => {
+  it("reports a pending pact's Pact failures as pending: they do not fail the run", async () => {
+    provider = await startExampleProvider({ misbehave: "wrong-type" });
+    broker = await startBrokerStandIn("shop-api", [{ file: "fixtures/pacts/shop-mobile-shop-api.json", pending: true }]);
+    const run = await runCli(["verify", "--provider-base-url", provider.url, "--provider", "shop-api", "--broker-url", broker.url, "--enable-pending",
+      "--states-url", `${provider.url}/_pact/states`, "--header", "Authorization: Bearer test-token"]);
+    expect(run.stdout).toMatch(/○ a request for product p-101 \(pending\)[^\n]*\n\s+pact BodyMismatch \$\.price/);
+    expect(run.stdout).toMatch(/2 passed, 0 failed, 1 pending/);
+    expect(run.code).toBe(0);
+  });
+
+  it("fails a pending interaction that breaks the provider's own contract: pending forgives Pact's verdict only", async () => {
     provider = await startExampleProvider({ misbehave: "wrong-type" });
     broker = await startBrokerStandIn("shop-api", [{ file: "fixtures/pacts/shop-mobile-shop-api.json", pending: true }]);
     const run = await runCli(["verify", "--provider-base-url", provider.url, "--provider", "shop-api", "--broker-url", broker.url, "--enable-pending",
       "--contract", "contracts/shop.yaml", "--states-url", `${provider.url}/_pact/states`, "--header", "Authorization: Bearer test-token"]);
-    expect(run.stdout).toMatch(/○ a request for product p-101 \(pending\)[^\n]*\n\s+pact BodyMismatch \$\.price/);
-    expect(run.stdout).toMatch(/2 passed, 0 failed, 1 pending/);
-    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/✗ a request for product p-101[^\n]*\n\s+pact BodyMismatch \$\.price[^\n]*\n\s+schema response\.body type: \/price must be number/);
+    expect(run.stdout).toMatch(/2 passed, 1 failed/);
+    expect(run.code).toBe(1);
+  });
+
+  it("exits 2 with BROKER_ERROR, naming the broker and why, when the broker cannot be reached", async () => {
+    provider = await startExampleProvider();
+    broker = await startBrokerStandIn("shop-api", []);
+    const gone = broker.url;
+    await broker.close();
+    broker = undefined;
+    const run = await runCli(["verify", "--provider-base-url", provider.url, "--provider", "shop-api", "--broker-url", gone]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`BROKER_ERROR ${gone}: Failed to read the Pact Broker ${gone}: connection refused`);
   });
 
   it("verifies a pact given by URL (--pact URL), read with the broker token", async () => {

@@ -54,6 +54,24 @@ describe("provider states", () => {
     expect(aroundOrder(provider.events)).toEqual(["state setup order 1001 exists", "GET /shop/orders/1001", "state teardown order 1001 exists"]);
   });
 
+  it("says why a states URL could not be called, naming it: connection refused", async () => {
+    provider = await startExampleProvider();
+    const closed = await startExampleProvider();
+    await closed.close();
+    const json = path.join(dir, "refused.json");
+    const run = await runCli([...verifyArgs(provider.url), "--states-url", `${closed.url}/_pact/states`, "--json", json]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`state: provider state "order 1001 exists" failed on setup: the states URL ${closed.url}/_pact/states could not be called: connection refused: nothing listens there (ECONNREFUSED)`);
+  });
+
+  it("sends an interaction with no state to the states URL with an empty state, as Pact's core does", async () => {
+    provider = await startExampleProvider();
+    const run = await runCli([...verifyArgs(provider.url), "--states-url", `${provider.url}/_pact/states`]);
+    expect(run.code).toBe(0);
+    expect(provider.stateCalls).toContainEqual({ consumer: "shop-web", state: "", params: {}, action: "setup" });
+    expect(provider.stateCalls).toContainEqual({ consumer: "shop-web", state: "", params: {}, action: "teardown" });
+  });
+
   it("fails the interaction, not the run, when a state handler fails", async () => {
     provider = await startExampleProvider();
     const file = path.join(dir, "failing-states.mjs");

@@ -50,6 +50,17 @@ describe("mockpact verify against the example provider", () => {
     expect(run.stdout).toMatch(/✗ a request for product p-100[^\n]*\n\s+pact BodyMismatch \$\.price: expected 9\.99, actual "9\.99"/);
   });
 
+  it("reports the failed interaction's provider state and the response the provider gave, in the console, JSON and JUnit", async () => {
+    const run = await verify("wrong-type", ["--pact", pacts("shop-web")]);
+    const failed = run.json.suites[0].cases.find((c: any) => c.status === "failed");
+    expect(failed).toMatchObject({ name: "a request for product p-100", states: ["product p-100 exists"], response: { status: 200, truncated: false } });
+    expect(failed.response.body).toContain('"price":"9.99"');
+    expect(failed.response.headers["content-type"]).toMatch(/^application\/json/);
+    expect(run.stdout).toMatch(/schema response\.body type[^\n]*\n\s+given "product p-100 exists"\n\s+response 200 application\/json[^:]*: \{"id":"p-100"/);
+    expect(run.junit).toMatch(/<system-out>given "product p-100 exists"\nresponse 200/);
+    expect(run.json.suites[0].cases.filter((c: any) => c.status === "passed").every((c: any) => c.response === undefined)).toBe(true);
+  });
+
   const contractOnly: Array<[Misbehaviour, string, Record<string, unknown>]> = [
     ["extra-property", "a request to create a product priced above the limit", { in: "response.body", type: "additionalProperties", path: "/requestId", operationId: "createProduct" }],
     ["enum-outside", "a request for order 1001", { in: "response.body", type: "enum", path: "/status", operationId: "getOrder" }],
@@ -66,6 +77,17 @@ describe("mockpact verify against the example provider", () => {
     const testcase = new RegExp(`<testcase classname="shop-web -&gt; shop-api" name="${interaction}"[^>]*>\\s*<failure message="1 schema violation\\(s\\)" type="schema">schema ${violation.in} ${violation.type}`);
     expect(run.junit).toMatch(testcase);
     expect(run.junit.match(/<failure /g)).toHaveLength(1);
+  });
+
+  it("shows Pact's own text only with --verbose, on standard error, without colours when it is not a terminal", async () => {
+    const quiet = await verify("wrong-type", ["--pact", pacts("shop-web")]);
+    expect(quiet.stdout + quiet.stderr).not.toContain("Verifying a pact between");
+    await provider?.close();
+    const loud = await verify("wrong-type", ["--pact", pacts("shop-web"), "--verbose"]);
+    expect(loud.stderr).toContain("Verifying a pact between shop-web and shop-api");
+    expect(loud.stderr).toContain("There were 1 pact failures");
+    expect(loud.stderr).not.toContain("\u001b[");
+    expect(loud.stdout).not.toContain("Verifying a pact between");
   });
 
   it("never shows the Authorization value, in the console, the JUnit file or the JSON file", async () => {

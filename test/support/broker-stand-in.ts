@@ -20,7 +20,7 @@ export interface BrokerStandIn {
   close(): Promise<void>;
 }
 
-export async function startBrokerStandIn(provider: string, pacts: Array<{ file: string; pending?: boolean }>): Promise<BrokerStandIn> {
+export async function startBrokerStandIn(provider: string, pacts: Array<{ file: string; pending?: boolean; wip?: boolean }>): Promise<BrokerStandIn> {
   const requests: BrokerRequest[] = [];
   const server = http.createServer(async (req, res) => {
     const body = await readBody(req);
@@ -44,7 +44,7 @@ export async function startBrokerStandIn(provider: string, pacts: Array<{ file: 
     if (req.method === "POST" && path === `/pacts/provider/${provider}/for-verification`) {
       return send(200, { _embedded: { pacts: pacts.map((p, i) => ({
         shortDescription: `pact ${i}`,
-        verificationProperties: { pending: p.pending ?? false, notices: [{ when: "before_verification", text: `verifying pact ${i}` }] },
+        verificationProperties: { pending: (p.pending ?? false) || (p.wip ?? false), ...(p.wip ? { wip: true } : {}), notices: [{ when: "before_verification", text: `verifying pact ${i}` }] },
         _links: { self: { href: `${base}/pacts/${i}`, name: `pact ${i}` } },
       })) } });
     }

@@ -32,15 +32,15 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function verify(env: NodeJS.ProcessEnv, name: string) {
+async function verify(env: NodeJS.ProcessEnv, name: string, states: string[]) {
   const json = path.join(dir, `${name}.json`);
-  const run = await runCli(["verify", "--provider-base-url", url, "--pact", PACT, "--contract", "contracts/shop.yaml", "--states-url", `${url}/_pact/states`, "--json", json], 45_000, env);
+  const run = await runCli(["verify", "--provider-base-url", url, "--pact", PACT, "--contract", "contracts/shop.yaml", ...states, "--json", json], 45_000, env);
   return { ...run, result: JSON.parse(readFileSync(json, "utf8")) as { providerBaseUrl: string; summary: Record<string, number>; suites: Array<{ cases: Array<{ findings: Array<{ message: string }> }> }> } };
 }
 
 describe("mockpact verify against an https provider", () => {
   it("verifies clean when the provider's certificate is trusted through NODE_EXTRA_CA_CERTS", async () => {
-    const run = await verify({ NODE_EXTRA_CA_CERTS: tls.certFile }, "trusted");
+    const run = await verify({ NODE_EXTRA_CA_CERTS: tls.certFile }, "trusted", ["--states-url", `${url}/_pact/states`]);
     expect(run.stderr).toBe("");
     expect(run.code).toBe(0);
     expect(run.result.providerBaseUrl).toBe(url);
@@ -48,10 +48,17 @@ describe("mockpact verify against an https provider", () => {
   }, 60_000);
 
   it("fails every interaction with the certificate error when nothing trusts it (TLS is checked, not skipped)", async () => {
-    const run = await verify({ NODE_EXTRA_CA_CERTS: "" }, "untrusted");
+    const run = await verify({ NODE_EXTRA_CA_CERTS: "" }, "untrusted", []);
     expect(run.code).toBe(1);
     expect(run.result.summary).toMatchObject({ cases: 2, passed: 0, failed: 2 });
     const messages = run.result.suites.flatMap((s) => s.cases.flatMap((c) => c.findings.map((f) => f.message)));
     expect(messages.join("\n")).toMatch(/self-signed certificate/);
+  }, 60_000);
+
+  it("a states URL whose certificate nothing trusts fails each setup, saying so", async () => {
+    const run = await verify({ NODE_EXTRA_CA_CERTS: "" }, "untrusted-states", ["--states-url", `${url}/_pact/states`]);
+    expect(run.code).toBe(1);
+    const messages = run.result.suites.flatMap((s) => s.cases.flatMap((c) => c.findings.map((f) => f.message)));
+    expect(messages).toContain(`provider state "product p-100 exists" failed on setup: the states URL ${url}/_pact/states could not be called: its TLS certificate is self-signed and not trusted (DEPTH_ZERO_SELF_SIGNED_CERT)`);
   }, 60_000);
 });

@@ -10,6 +10,8 @@ export interface ActualRequest {
   query: Map<string, string[]>;
   /** Lower-cased names; repeated headers joined with ", ". */
   headers: Map<string, string>;
+  /** Lower-cased names to the value of each line as it came: a header's rule checks each. */
+  headerLines: Map<string, string[]>;
   body: Buffer | undefined;
 }
 
@@ -23,7 +25,21 @@ export function actualFromMockRequest(request: HttpRequest): ActualRequest {
   }
   // Pact matching reads bodies as Buffers: a view of the same bytes, not a copy.
   const body = request.body && request.body.length > 0 ? Buffer.from(request.body.buffer, request.body.byteOffset, request.body.length) : undefined;
-  return { method: request.method.toUpperCase(), path: decodePath(rawPath), queryText, query: parseQuery(queryText), headers, body };
+  return { method: request.method.toUpperCase(), path: decodePath(rawPath), queryText, query: parseQuery(queryText), headers, headerLines: linesOf(request, headers), body };
+}
+
+function linesOf(request: HttpRequest, joined: Map<string, string>): Map<string, string[]> {
+  const lines = new Map<string, string[]>();
+  const raw = request.rawHeaders;
+  if (!raw) {
+    for (const [name, value] of joined) lines.set(name, [value]);
+    return lines;
+  }
+  for (let i = 0; i + 1 < raw.length; i += 2) {
+    const name = raw[i]!.toLowerCase();
+    lines.set(name, [...(lines.get(name) ?? []), raw[i + 1]!]);
+  }
+  return lines;
 }
 
 /** Pact compares decoded paths; a malformed escape is kept as sent. */

@@ -36,6 +36,7 @@ export function matchBody(expected: PactBody, expectedType: string | undefined, 
   if (kind === "json") return compareJsonText(expected.value, text, rules, allowUnexpectedKeys);
   if (kind === "form") return compareParameters(formOf(expected.value), parseQuery(text), rules, "body");
   if (kind === "xml") return compareXml(String(expected.value), text, rules, allowUnexpectedKeys);
+  if (expected.bytes && !selectRules(rules, ["$"])) return expected.bytes.equals(actual.bytes!) ? [] : [at(`expected ${expected.bytes.length} byte(s) of ${expectedType ?? "binary"} but received ${actual.bytes!.length} that differ`)];
   return compareText(expected.bytes ? expected.bytes.toString("utf8") : String(expected.value), text, rules);
 }
 

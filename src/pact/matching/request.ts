@@ -18,7 +18,7 @@ export function matchRequest(expected: PactHttpRequest, actual: ActualRequest): 
   if (expected.method !== actual.method) out.push({ part: "method", where: "", message: `expected ${expected.method} but was ${actual.method}` });
   out.push(...matchPath(expected, actual));
   out.push(...matchQuery(expected.query, { text: actual.queryText, values: actual.query }, rules.query));
-  out.push(...matchHeaders(expected.headers, actual.headers, rules.header));
+  out.push(...matchHeaders(expected.headers, actual.headers, rules.header, actual.headerLines));
   const body = { bytes: actual.body, contentType: actual.headers.get("content-type") };
   out.push(...matchBody(expected.body, contentTypeOf(expected.headers, expected.body), body, rules.body, false));
   return out;

@@ -29,6 +29,7 @@ export function createPactStubs(pacts: HttpPact[]): StubMatcher {
   return {
     files: [...new Set(pacts.map((p) => p.pact.source))],
     warnings: stubs.flatMap(unwritableStub),
+    notes: pacts.filter((p) => p.skipped > 0).map((p) => `${p.pact.source}: ${p.skipped} message interaction(s) not served (a message has no HTTP request to answer)`),
     listing: () => stubs.map((s) => ({ method: s.interaction.request.method, path: s.interaction.request.path, description: s.interaction.description, source: s.source })),
     // One regex budget per request, shared by every stub tried (schema/regex.ts).
     answer: (request: HttpRequest) => withRegexBudget(regexBudget(), () => answer(request)),

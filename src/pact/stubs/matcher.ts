@@ -13,4 +13,6 @@ export interface StubMatcher {
   files: string[];
   /** Interactions whose response HTTP cannot carry (status, header name or value): answered as a 500, said at load. */
   warnings: Array<{ message: string; file: string; pointer?: string }>;
+  /** One line per pact with interactions that are not served (messages have no HTTP request to answer). */
+  notes: string[];
 }
