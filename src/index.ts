@@ -1,5 +1,9 @@
 /** The public programmatic API of mockpact. */
 export { createMockServer, type MockServer } from "./mock/server.js";
+export type { VerificationApi } from "./mock/verification/library.js";
+export type { Expectation } from "./mock/verification/verify.js";
+export type { RequestPattern } from "./mock/verification/pattern.js";
+export type { JournalEntry } from "./mock/journal.js";
 export { createMockCore, type MockCore } from "./mock/core.js";
 export { mockpactMiddleware, type MiddlewareRequest, type MockpactMiddleware } from "./mock/middleware.js";
 export { resolveMockOptions, type MockOptions, type ResolvedMockOptions, type MockEvent } from "./mock/options.js";

@@ -96,15 +96,26 @@ export class Journal {
   }
 
   /**
-   * Newest first, at most `limit` (and MAX_JOURNAL_PAGE), only those older than `before` when given.
+   * Newest first, at most `limit` (and MAX_JOURNAL_PAGE), only those older than `before` and that
+   * `accept` takes, when given.
    * Credentials (pattern names and the contracts' own apiKey names) never leave.
    */
-  entries(limit = this.size, secretNames?: SecretNames, before = Infinity): JournalEntry[] {
+  entries(limit = this.size, secretNames?: SecretNames, before = Infinity, accept?: (record: JournalRecord & { seq: number }) => boolean): JournalEntry[] {
     const out: JournalEntry[] = [];
     const wanted = Math.min(limit, MAX_JOURNAL_PAGE);
     for (let i = 1; i <= this.size && out.length < wanted; i++) {
       const record = this.slots[(this.next - i + this.size) % this.size];
-      if (record && record.seq < before) out.push(formatRecord(record, secretNames));
+      if (record && record.seq < before && (!accept || accept(record))) out.push(formatRecord(record, secretNames));
+    }
+    return out;
+  }
+
+  /** Every record kept, newest first: what the verification API searches (at most `size`). */
+  kept(): Array<JournalRecord & { seq: number }> {
+    const out: Array<JournalRecord & { seq: number }> = [];
+    for (let i = 1; i <= this.size; i++) {
+      const record = this.slots[(this.next - i + this.size) % this.size];
+      if (record) out.push(record);
     }
     return out;
   }
@@ -121,7 +132,8 @@ export class Journal {
   }
 }
 
-function formatRecord(record: JournalRecord & { seq: number }, names: SecretNames | undefined): JournalEntry {
+/** A record as the admin API shows it: dated, its body as text, credentials redacted. */
+export function formatRecord(record: JournalRecord & { seq: number }, names: SecretNames | undefined): JournalEntry {
   const { request, target } = record;
   const body = bodyText(request.body, record.bodyLength);
   return {

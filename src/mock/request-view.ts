@@ -20,7 +20,8 @@ export class RequestView {
 
   constructor(
     readonly request: HttpRequest,
-    readonly operation: Operation,
+    /** Undefined for a request no route matched (the verification API reads those too). */
+    readonly operation: Operation | undefined,
     /** Path parameters decoded, as the router gives them. */
     readonly pathParams: Record<string, string>,
     private readonly maxJsonDepth: number,
@@ -55,7 +56,7 @@ export class RequestView {
 
   /** A parameter read by its contract style and coerced to its schema type (`orderId` -> 42). */
   param(name: string, where: "path" | "query" | "header" = "query"): unknown {
-    const param = this.operation.parameters.find((p) => p.in === where && (where === "header" ? p.name.toLowerCase() === name.toLowerCase() : p.name === name));
+    const param = this.operation?.parameters.find((p) => p.in === where && (where === "header" ? p.name.toLowerCase() === name.toLowerCase() : p.name === name));
     if (!param) return where === "path" ? this.pathParams[name] : where === "query" ? this.query.get(name) ?? undefined : this.header(name);
     const reading = readParameter(param, this.rawParts());
     return reading.present && !reading.violation ? reading.value : undefined;

@@ -7,13 +7,15 @@ import { loadTls, type TlsMaterial } from "../server/tls.js";
 import { readBody, readingWithoutBody, toHttpRequest, writeResponse, type BodyReading } from "../server/node-adapter.js";
 import { watchFiles } from "../server/watch.js";
 import { createAdminApp } from "./admin/app.js";
+import { verificationApi, type VerificationApi } from "./verification/library.js";
 import { adminAccessOf, warnIfExposed } from "./exposure.js";
 import { createLiveState } from "./live-state.js";
 import { createOutgoing } from "./outgoing/dispatcher.js";
 import { loadMock, missingFileError, type LoadedMock } from "./load.js";
 import { resolveMockOptions, type MockOptions, type ResolvedMockOptions } from "./options.js";
 
-export interface MockServer {
+/** Verification (`verify`, `requests`, `resetJournal`) reads the journal the server keeps. */
+export interface MockServer extends VerificationApi {
   /** Starts listening; resolves with the URL once the socket is bound. Port 0 picks a free port. */
   listen(port?: number): Promise<string>;
   readonly url: string;
@@ -59,6 +61,7 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
   };
   const stopWatching = resolved.watch ? watchFiles(watchOptions(resolved, () => mock, reload)) : () => {};
   return {
+    ...verificationApi(() => mock, live.journal),
     tls,
     get url() {
       return host.url;

@@ -76,6 +76,22 @@ describe("state changes (CSRF)", () => {
     expect(answer.status).toBe(accepted ? 204 : 403);
   });
 
+  // the verification API's POST routes read the journal: a cross-site page must not reach them either
+  it.each([
+    ["/__mockpact/requests/count", JSON_TYPE, true],
+    ["/__mockpact/requests/find", JSON_TYPE, true],
+    ["/__mockpact/requests/count", { "content-type": "text/plain" }, false],
+    ["/__mockpact/requests/find", {}, false],
+    ["/__mockpact/requests/count", { ...JSON_TYPE, "sec-fetch-site": "cross-site" }, false],
+    ["/__mockpact/requests/find", { ...JSON_TYPE, origin: "http://attacker.example" }, false],
+  ])("POST %s with %j: accepted %s", async (path, headers, accepted) => {
+    expect((await send(mock.url, path, { method: "POST", headers })).status).toBe(accepted ? 200 : 403);
+  });
+
+  it.each(["/__mockpact/requests/unmatched", "/__mockpact/requests?method=GET"])("GET %s refuses a rebinding Host", async (path) => {
+    expect((await send(mock.url, path, { headers: { host: `attacker.example:${port}` } })).status).toBe(403);
+  });
+
   it("accepts a state change from the console's own origin", async () => {
     const answer = await send(mock.url, "/__mockpact/requests", { method: "DELETE", headers: { ...JSON_TYPE, origin: `http://127.0.0.1:${port}`, "sec-fetch-site": "same-origin" } });
     expect(answer.status).toBe(204);
@@ -107,12 +123,24 @@ describe("--admin-token", () => {
     ["/__mockpact/requests", "Basic czNjcmV0LXRva2Vu", 401],
     ["/__mockpact/requests", "Bearer s3cret-token", 200],
     ["/__mockpact/state", "Bearer s3cret-token", 200],
+    ["/__mockpact/requests/unmatched", undefined, 401],
+    ["/__mockpact/requests/unmatched", "Bearer s3cret-token", 200],
+    ["/__mockpact/requests?status=4xx", undefined, 401],
     ["/__mockpact/", undefined, 200], // the console's page: it holds no data, and sends the token itself
     ["/__mockpact/console/app.js", undefined, 200],
   ] as Array<[string, string | undefined, number]>)("GET %s with %s: %i", async (path, authorization, status) => {
     const answer = await send(guarded.url, path, { headers: authorization ? { authorization } : {} });
     expect(answer.status).toBe(status);
     if (status === 401) expect(answer.headers["www-authenticate"]).toMatch(/^Bearer/);
+  });
+
+  it.each([
+    ["/__mockpact/requests/count", undefined, 401],
+    ["/__mockpact/requests/find", "Bearer wrong-token!", 401],
+    ["/__mockpact/requests/count", "Bearer s3cret-token", 200],
+  ] as Array<[string, string | undefined, number]>)("POST %s with %s: %i", async (path, authorization, status) => {
+    const answer = await send(guarded.url, path, { method: "POST", headers: { ...JSON_TYPE, ...(authorization ? { authorization } : {}) } });
+    expect(answer.status).toBe(status);
   });
 
   it("refuses a token too short to resist guessing", async () => {

@@ -1,9 +1,11 @@
-import { PROBLEM_JSON, problem, type Problem } from "../../http/problem.js";
+import { problem } from "../../http/problem.js";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { LoadedMock } from "../load.js";
 import type { LiveState } from "../live-state.js";
 import { consoleRouter } from "../../console/serve.js";
 import { adminGuard, type AdminAccess } from "./guard.js";
+import { sendProblem } from "./send-problem.js";
+import { verificationRoutes } from "./verification-routes.js";
 import { contractsView, mocksView, stateView } from "./views.js";
 import { webhookRoutes } from "./webhooks.js";
 
@@ -36,12 +38,7 @@ function adminRoutes(source: AdminSource): express.Router {
   const router = express.Router();
   const { live } = source;
   router.use(express.json({ limit: "64kb" }));
-  router.get("/requests", (req, res) => {
-    const limit = Number(req.query.limit ?? live.journal.size);
-    const before = Number(req.query.before ?? Infinity);
-    const requests = live.journal.entries(Number.isInteger(limit) && limit >= 0 ? limit : live.journal.size, source.mock().core.engine.secretNames, before > 0 ? before : Infinity);
-    res.json({ total: live.journal.total, size: live.journal.size, requests });
-  });
+  router.use(verificationRoutes(source)); // the journal list, count, find, unmatched
   router.delete("/requests", (_req, res) => {
     live.journal.clear();
     res.status(204).end();
@@ -65,8 +62,4 @@ function adminRoutes(source: AdminSource): express.Router {
   router.get("/mocks", (_req, res) => void res.json(mocksView(source.mock())));
   router.use(webhookRoutes(source));
   return router;
-}
-
-function sendProblem(res: Response, p: Problem): void {
-  res.status(p.status).type(PROBLEM_JSON).send(JSON.stringify(p));
 }

@@ -1,3 +1,4 @@
+import { isSecretName, REDACTED, type SecretNames } from "../../redact.js";
 import type { RequestView } from "../request-view.js";
 import { compileMatcher, type MatcherFail } from "./compile-matcher.js";
 import { mismatch } from "./describe.js";
@@ -50,12 +51,17 @@ export function holds(conditions: Conditions, view: RequestView): boolean {
   return conditions.every((c) => satisfies(c.matcher, c.read(view)));
 }
 
-/** The conditions that do not hold, each as `query.category: expected "garden", got "tools"`. */
-export function differences(conditions: Conditions, view: RequestView): string[] {
+/**
+ * The conditions that do not hold, each as `query.category: expected "garden", got "tools"`. What a
+ * credential field (`headers.authorization`, `body $.password`) had is never shown.
+ */
+export function differences(conditions: Conditions, view: RequestView, secretNames?: SecretNames): string[] {
   const out: string[] = [];
   for (const condition of conditions) {
     const values = condition.read(view);
-    if (!satisfies(condition.matcher, values)) out.push(`${condition.field}: ${mismatch(condition.matcher, values)}`);
+    if (satisfies(condition.matcher, values)) continue;
+    const secret = isSecretName(condition.field) || isSecretName(condition.field.split(/[.\s]/).pop() ?? "", secretNames);
+    out.push(`${condition.field}: ${mismatch(condition.matcher, secret ? { values: [REDACTED], list: false } : values)}`);
   }
   return out;
 }
