@@ -10,6 +10,7 @@ import type { LiveState } from "./live-state.js";
 import { fixtureBuckets, inferResources, NO_RESOURCES, statefulAnswer, type FixtureValue, type ResourceIndex } from "./state/index.js";
 import type { HttpRequest, HttpResponse } from "../http/types.js";
 import type { JournalRecord } from "./journal.js";
+import { exchangeOf } from "./exchange.js";
 import type { ContractEngine } from "../http/engine.js";
 import { answeredOf, firesCallbacks } from "./outgoing/answered.js";
 
@@ -63,7 +64,9 @@ function createAnswerHooks(options: ResolvedMockOptions, runtime: LiveState, ext
     },
     finish(request, response, trace) {
       const out = withChaos(response, options, runtime.random);
-      const seq = runtime.journal.record(journalRecord(request, out, trace));
+      const record = journalRecord(request, out, trace);
+      const seq = runtime.journal.record(record);
+      options.onAnswer?.(exchangeOf(record, out, trace));
       if (runtime.outgoing && firesCallbacks(out, trace)) runtime.outgoing.afterAnswer(answeredOf(request, out, trace.target!, seq, engine()));
       return out;
     },

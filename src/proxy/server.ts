@@ -86,6 +86,7 @@ export async function createProxyServer(options: ProxyOptions): Promise<ProxySer
 
 /** The mock as `mockpact mock` loads it (mocks files, state), request validation off: it answers the fallbacks. */
 async function loadProxy(options: ResolvedProxyOptions, live: LiveState): Promise<LoadedProxy> {
-  const mock = await loadMock({ ...options, requestValidation: false }, live);
+  // The proxy reports every exchange itself (onExchange), the mock's fallback answers included.
+  const mock = await loadMock({ ...options, requestValidation: false, onAnswer: undefined }, live);
   return { engine: mock.core.engine, mock };
 }
