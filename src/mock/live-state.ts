@@ -1,20 +1,23 @@
 import { Journal } from "./journal.js";
+import { AddedOverrides } from "./overrides/added.js";
 import { seededRandom, type Random } from "./random.js";
 import { Scenarios } from "./scenarios.js";
 import { StateStore, type StateLimits } from "./state/index.js";
 
 /**
  * What lives as long as the server, across `--watch` reloads: the journal, scenario states, the
- * stateful store, and the seeded draws of delays and faults. Contracts and mocks files are reloaded;
- * this is not, and `POST /__mockpact/reset` empties the store and scenarios.
+ * stateful store, the overrides added at run time, and the seeded draws of delays and faults.
+ * Contracts and mocks files are reloaded; this is not, and `POST /__mockpact/reset` empties the store
+ * and scenarios.
  */
 export interface LiveState {
   journal: Journal;
   scenarios: Scenarios;
   store: StateStore;
   random: Random;
+  overrides: AddedOverrides;
 }
 
 export function createLiveState(options: { journalSize: number; seed: number; stateLimits: StateLimits }): LiveState {
-  return { journal: new Journal(options.journalSize), scenarios: new Scenarios(), store: new StateStore(options.stateLimits), random: seededRandom(options.seed, "delays and faults") };
+  return { journal: new Journal(options.journalSize), scenarios: new Scenarios(), store: new StateStore(options.stateLimits), random: seededRandom(options.seed, "delays and faults"), overrides: new AddedOverrides() };
 }

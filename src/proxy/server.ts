@@ -47,7 +47,7 @@ export async function createProxyServer(options: ProxyOptions): Promise<ProxySer
   const live: LiveState = { ...mockLive, journal };
   const host = createServerHost({
     ...resolved,
-    admin: resolved.admin ? { prefix: resolved.adminPrefix, handle: createAdminApp(resolved.adminPrefix, { mock: () => loaded.mock!, live, access: adminAccessOf(resolved) }) } : undefined,
+    admin: resolved.admin ? { prefix: resolved.adminPrefix, handle: createAdminApp(resolved.adminPrefix, { mock: () => loaded.mock!, live, access: adminAccessOf(resolved), options: resolved }) } : undefined,
     handle: engine.handle,
   });
   const reload = async () => {

@@ -1,6 +1,7 @@
 import ajv from "ajv";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { MockpactError } from "../../errors.js";
+import { pointerOf } from "./pointer.js";
 import type { RawEntry } from "./parse.js";
 import { MOCKS_SCHEMA } from "./schema.js";
 
@@ -28,7 +29,7 @@ export function checkEntryShape(entry: RawEntry): void {
   const field = path.length === 0 ? "the entry" : `\`${path.join(".")}\``;
   throw new MockpactError("MOCKS_INVALID", `Failed to read mocks entry ${entry.index + 1}: ${field} ${describeError(error)}`, {
     hint: "See schemas/mocks.schema.json and docs/stateful.md for the fields of an entry.",
-    place: { file: entry.file, line: entry.lineOf(path) },
+    place: { file: entry.file, line: entry.lineOf(path), pointer: pointerOf(path) },
   });
 }
 
