@@ -73,6 +73,9 @@ export const SMOKE_PLAN: Plan = {
   warmUpSeconds: 0,
   connections: 2,
   rssLoadSeconds: 0,
+  // Bounds for a machine that runs the test suite beside the smoke: starts may be slow, never absent.
+  startBoundMs: { mockpact: 90_000, prism: 90_000 },
+  settleBoundMs: 5_000,
 };
 
 export function planOf(argv: string[]): Plan {

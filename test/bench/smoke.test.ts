@@ -35,7 +35,7 @@ beforeAll(async () => {
   await writeFile(join(folder, "performance.md"), "# Performance\n\nWritten by people.\n\n<!-- bench:begin -->\nold tables\n<!-- bench:end -->\n\nAlso by people.\n");
   code = await runBench(["--smoke", "--docs", join(folder, "performance.md"), "--results", join(folder, "results")]);
   docs = await readFile(join(folder, "performance.md"), "utf8");
-}, 400_000);
+}, 590_000);
 
 afterAll(async () => {
   await rm(folder, { recursive: true, force: true });
