@@ -1,5 +1,6 @@
 import { Journal } from "./journal.js";
 import { AddedOverrides } from "./overrides/added.js";
+import type { Outgoing } from "./outgoing/dispatcher.js";
 import { seededRandom, type Random } from "./random.js";
 import { Scenarios } from "./scenarios.js";
 import { StateStore, type StateLimits } from "./state/index.js";
@@ -16,6 +17,8 @@ export interface LiveState {
   store: StateStore;
   random: Random;
   overrides: AddedOverrides;
+  /** Callbacks and webhooks: set by the servers that make outgoing calls (not the MSW handlers). */
+  outgoing?: Outgoing;
 }
 
 export function createLiveState(options: { journalSize: number; seed: number; stateLimits: StateLimits }): LiveState {

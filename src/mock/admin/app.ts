@@ -7,6 +7,7 @@ import { adminGuard, type AdminAccess } from "./guard.js";
 import { mocksRoutes, sendProblem } from "./mocks-routes.js";
 import type { MockEvent } from "../options.js";
 import { contractsView, stateView } from "./views.js";
+import { webhookRoutes } from "./webhooks.js";
 
 /** The admin API's view of the server: the current load (it changes on reload), the live state, who may use it. */
 export interface AdminSource {
@@ -66,5 +67,6 @@ function adminRoutes(source: AdminSource): express.Router {
   });
   router.get("/contracts", (_req, res) => void res.json(contractsView(source.mock())));
   router.use(mocksRoutes(source, source.options));
+  router.use(webhookRoutes(source));
   return router;
 }

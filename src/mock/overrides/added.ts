@@ -33,11 +33,11 @@ interface Added {
 
 /**
  * Overrides added at run time (`POST <admin>/mocks`, `mock.use()`): tried before the mocks files',
- * newest first, as MSW's `server.use()` and WireMock's newest stub are. They outlive `--watch`
+ * by `priority`, then newest first, as MSW's `server.use()` and WireMock's newest stub are. They outlive `--watch`
  * reloads: each is compiled again against the reloaded contracts.
  */
 export class AddedOverrides {
-  /** Newest first. */
+  /** By priority, then newest first. */
   private added: Added[] = [];
   private count = 0;
 
@@ -46,6 +46,7 @@ export class AddedOverrides {
     const compiled = compileGivenEntry(value, ADDED_SOURCE, n, target);
     this.count = n;
     this.added.unshift({ n, value, override: compiled.override });
+    this.added.sort((a, b) => a.override.priority - b.override.priority); // stable: newest first within a priority
     return compiled;
   }
 
