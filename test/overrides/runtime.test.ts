@@ -75,7 +75,7 @@ describe("POST /__mockpact/mocks", () => {
     [{ operation: "getTask", respond: { status: "500" } }, "/respond/status", "MOCKS_INVALID"],
     [{ operation: "getTask", respond: { example: "nope" } }, "/respond/example", "MOCKS_INVALID"],
     [{ operation: "getTask", respond: { body: {}, fake: true } }, "/respond/fake", "MOCKS_INVALID"],
-    [{ operation: "getTask", when: { body: { status: 1 } } }, "/when/body", "MOCKS_INVALID"],
+    [{ operation: "getTask", when: { body: { status: 1 } } }, "/when/body/status", "MATCHER_INVALID"],
     [{ operation: "getTask", colour: "red" }, "/colour", "MOCKS_INVALID"],
     [[], "", "MOCKS_INVALID"],
   ])("refuses %j with a 400 naming %s", async (entry, field, code) => {
