@@ -6,7 +6,7 @@ import type { Override, OverrideSet } from "./types.js";
 export type { Override, OverrideSet } from "./types.js";
 export type { MocksText } from "./parse.js";
 export { checkOverrides } from "./check.js";
-export { firstMatch } from "./match.js";
+export { firstMatch, holds } from "./match.js";
 export { overrideResponse } from "./respond.js";
 
 export const NO_OVERRIDES: OverrideSet = { files: [], all: [], byOperation: new Map(), scenarios: new Map() };

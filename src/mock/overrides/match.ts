@@ -1,16 +1,16 @@
 import type { RequestView } from "../request-view.js";
-import type { Scenarios } from "../scenarios.js";
+import type { ScenarioSnapshot } from "../scenarios.js";
 import { sameValue, valueAt } from "./jsonpath.js";
 import type { Conditions, Override } from "./types.js";
 
 /** The first override, in file order, whose conditions and scenario state hold for this request. */
-export function firstMatch(overrides: Override[], view: RequestView, scenarios: Scenarios): Override | undefined {
+export function firstMatch(overrides: Override[], view: RequestView, scenarios?: ScenarioSnapshot): Override | undefined {
   return overrides.find((o) => inState(o, scenarios) && holds(o.when, view));
 }
 
-function inState(override: Override, scenarios: Scenarios): boolean {
+function inState(override: Override, scenarios: ScenarioSnapshot | undefined): boolean {
   const step = override.scenario;
-  return !step?.whenState || scenarios.isIn(step.name, step.whenState);
+  return !step?.whenState || scenarios?.isIn(step.name, step.whenState) === true;
 }
 
 /** Every condition of `when`: path and header values exactly, query values by membership or as a list, body by JSONPath. */
