@@ -23,8 +23,18 @@ export interface JournalEntry {
   findings: Violation[];
   delayMs?: number;
   fault?: FaultKind;
-  /** The proxy's upstream failed this exchange (unreachable, too slow, or its answer broke off). */
+  /** The proxy's upstream failed this exchange (unreachable, too slow, or its answer broke off); a callback's target did, or it was refused. */
   error?: string;
+  /** Set for a call the mock made itself: a callback of the request numbered `trigger`, or a webhook fired through the admin API. */
+  outgoing?: OutgoingMark;
+}
+
+export interface OutgoingMark {
+  kind: "callback" | "webhook";
+  /** The callback's or webhook's name in the contract. */
+  name: string;
+  /** The `seq` of the request whose answer fired the callback. */
+  trigger?: number;
 }
 
 /**
@@ -44,6 +54,7 @@ export interface JournalRecord {
   error?: string;
   /** Set when the body kept is the first bytes of a longer one: its full length. */
   bodyLength?: number;
+  outgoing?: OutgoingMark;
 }
 
 const MAX_BODY_BYTES = 4096;
@@ -63,7 +74,8 @@ export const MAX_JOURNAL_PAGE = 1_000;
  */
 export interface JournalStore {
   readonly size: number;
-  record(record: JournalRecord): void;
+  /** The entry's `seq`, where it is known at once (memory); a Redis store numbers it as it writes it. */
+  record(record: JournalRecord): number | undefined;
   /** Newest first, at most `limit` (and MAX_JOURNAL_PAGE), only those older than `before` when given; redacted. */
   entries(limit?: number, secretNames?: SecretNames, before?: number): JournalEntry[] | Promise<JournalEntry[]>;
   /** How many requests arrived since start (or the last clear), kept or not. */
@@ -91,11 +103,13 @@ export class Journal implements JournalStore {
     this.slots = new Array(size);
   }
 
-  record(record: JournalRecord): void {
+  /** Records the request and returns its `seq`. */
+  record(record: JournalRecord): number {
     this.recorded++;
-    if (this.size === 0) return;
+    if (this.size === 0) return this.recorded;
     this.slots[this.next] = { seq: this.recorded, ...boundedRecord(record) };
     this.next = (this.next + 1) % this.size;
+    return this.recorded;
   }
 
   /**
@@ -142,6 +156,7 @@ export function formatRecord(record: JournalRecord & { seq: number }, names: Sec
     ...(record.delayMs !== undefined ? { delayMs: record.delayMs } : {}),
     ...(record.fault ? { fault: record.fault } : {}),
     ...(record.error ? { error: record.error } : {}),
+    ...(record.outgoing ? { outgoing: record.outgoing } : {}),
   };
 }
 

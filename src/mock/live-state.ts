@@ -1,4 +1,5 @@
 import { Journal, type JournalStore } from "./journal.js";
+import type { Outgoing } from "./outgoing/dispatcher.js";
 import { seededRandom, type Random } from "./random.js";
 import { Scenarios } from "./scenarios.js";
 import { MemoryStore, type StateLimits, type StateStore } from "./state/index.js";
@@ -16,6 +17,8 @@ export interface LiveState {
   random: Random;
   /** Ends what the state holds open (a Redis connection); nothing in memory. */
   close(): Promise<void>;
+  /** Callbacks and webhooks: set by the servers that make outgoing calls (not the MSW handlers). */
+  outgoing?: Outgoing;
 }
 
 /** The state of one process: its journal is the ring itself, read without waiting (the MSW handlers' `requests()`). */

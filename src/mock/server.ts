@@ -3,11 +3,13 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { HttpRequest, HttpResponse } from "../http/types.js";
 import { createDelivery } from "../server/delivery.js";
 import { createServerHost } from "../server/host.js";
+import { loadTls, type TlsMaterial } from "../server/tls.js";
 import { readBody, readingWithoutBody, toHttpRequest, writeResponse, type BodyReading } from "../server/node-adapter.js";
 import { watchFiles } from "../server/watch.js";
 import { createAdminApp } from "./admin/app.js";
 import { adminAccessOf, warnIfExposed } from "./exposure.js";
 import type { LiveState } from "./live-state.js";
+import { createOutgoing } from "./outgoing/dispatcher.js";
 import { openLiveState } from "./state/redis/live-state.js";
 import { loadMock, missingFileError, type LoadedMock } from "./load.js";
 import { resolveMockOptions, type MockOptions, type ResolvedMockOptions } from "./options.js";
@@ -22,6 +24,8 @@ export interface MockServer {
   /** The pure core, usable without a socket. */
   handle(request: HttpRequest): Promise<HttpResponse>;
   readonly mock: LoadedMock;
+  /** With `--https`, `--cert`/`--key`: the certificate served (PEM) and its SHA-256 fingerprint. */
+  readonly tls: TlsMaterial | undefined;
 }
 
 /** The standalone mock: the pure core on node:http, no express on the hot path. */
@@ -29,6 +33,7 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
   const resolved = resolveMockOptions(options);
   // journal, state, scenarios: kept across reloads; in Redis with --store
   const live = await openLiveState(resolved, () => mock?.core.engine.secretNames);
+  if (resolved.callbacks) live.outgoing = createOutgoing(resolved, live.journal);
   let mock: LoadedMock;
   mock = await closingOnError(live, () => loadMock(resolved, live));
   const delivery = createDelivery(); // delays and faults on the socket
@@ -40,8 +45,10 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
     }
     delivery.deliver(res, await mock.core.handle(toHttpRequest(req, reading.body)));
   };
+  const tls = await loadTls(resolved.tls);
   const host = createServerHost({
     ...resolved,
+    tls,
     admin: resolved.admin ? { prefix: resolved.adminPrefix, handle: createAdminApp(resolved.adminPrefix, { mock: () => mock, live, access: adminAccessOf(resolved) }) } : undefined,
     handle(req, res) {
       // Most requests have no body: answered without the promise and closure of a body read.
@@ -55,6 +62,7 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
   };
   const stopWatching = resolved.watch ? watchFiles(watchOptions(resolved, () => mock, reload)) : () => {};
   return {
+    tls,
     get url() {
       return host.url;
     },
@@ -69,6 +77,7 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
     },
     close: async () => {
       stopWatching();
+      live.outgoing?.release(); // a slow callback target never holds the close
       await host.close();
       await live.close();
     },

@@ -7,6 +7,7 @@ import { adminGuard, type AdminAccess } from "./guard.js";
 import { isMockpactError } from "../../errors.js";
 import { STORE_RETRY_AFTER } from "../respond.js";
 import { contractsView, mocksView, stateView } from "./views.js";
+import { webhookRoutes } from "./webhooks.js";
 
 /** The admin API's view of the server: the current load (it changes on reload), the live state, who may use it. */
 export interface AdminSource {
@@ -65,6 +66,7 @@ function adminRoutes(source: AdminSource): express.Router {
   });
   router.get("/contracts", (_req, res) => void res.json(contractsView(source.mock())));
   router.get("/mocks", (_req, res) => void res.json(mocksView(source.mock())));
+  router.use(webhookRoutes(source));
   return router;
 }
 

@@ -6,7 +6,7 @@ import type { Override, OverrideSet } from "./types.js";
 export type { Override, OverrideSet } from "./types.js";
 export type { MocksText } from "./parse.js";
 export { checkOverrides } from "./check.js";
-export { firstMatch, holds } from "./match.js";
+export { firstMatch } from "./match.js";
 export { overrideResponse } from "./respond.js";
 
 export const NO_OVERRIDES: OverrideSet = { files: [], all: [], byOperation: new Map(), scenarios: new Map() };
@@ -19,7 +19,13 @@ export function compileOverrides(texts: MocksText[], contracts: Contract[]): Ove
   if (texts.length === 0) return NO_OVERRIDES;
   const all: Override[] = [];
   for (const text of texts) for (const entry of parseMocksText(text)) all.push(compileEntry(entry, contracts));
+  all.sort(byPriority); // stable: file order within a priority
   return { files: texts.map((t) => t.file), all, byOperation: indexByOperation(all), scenarios: scenariosOf(all) };
+}
+
+/** Lower priority first (WireMock's order); equal priorities keep the order they came in. */
+export function byPriority(a: Override, b: Override): number {
+  return a.priority - b.priority;
 }
 
 function indexByOperation(all: Override[]): Map<Operation, Override[]> {

@@ -22,7 +22,7 @@ export class RedisJournal implements JournalStore {
     private readonly secretNames: () => SecretNames | undefined,
   ) {}
 
-  record(record: JournalRecord): void {
+  record(record: JournalRecord): undefined {
     const entry = this.size === 0 ? "" : JSON.stringify({ ...formatRecord({ seq: 0, ...boundedRecord(record) }, this.secretNames()), seq: undefined });
     this.redis.mockpactJournal(this.keys.named("journal"), this.keys.named("journal:seq"), this.size, entry).catch(() => this.lost++);
   }
