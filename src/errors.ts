@@ -29,11 +29,13 @@ export const ERROR_CODES = {
   MOCKS_PARSE: "A mocks file is not valid YAML or JSON.",
   MOCKS_INVALID: "A mocks file entry breaks the mocks file schema, or has a delay, template, example or scenario mockpact cannot use.",
   MOCKS_OPERATION_UNKNOWN: "A mocks file entry names an operation no loaded contract has (or one that several have).",
+  MATCHER_INVALID: "A request matcher (an override's `when`, or a verification pattern) has an unknown keyword, a regex or JSONPath that cannot be used, or a value of the wrong type; the message names its JSON pointer.",
   STATE_FIXTURES_INVALID: "The fixtures folder given to seed the stateful store cannot be read.",
   FIXTURE_WRITE: "A fixture file or folder could not be written, or would lie outside the output folder.",
   BUNDLE_WRITE: "The bundle file of `mockpact bundle` could not be written.",
   BUNDLE_INVALID: "A bundle given to the MSW handlers is not one `mockpact bundle` of this version wrote.",
   MOCK_NOT_READY: "The MSW handlers were asked for an override before their contracts had loaded.",
+  STORE_UNAVAILABLE: "The store given with --store (Redis) cannot be reached, or was lost while serving.",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -79,6 +81,7 @@ export const PROBLEM_KINDS = {
   "mock-error": [500, "The mock failed to build a response"],
   "resource-not-found": [404, "No such item in the mock's state"],
   "state-full": [507, "The mock's state is full"],
+  "store-unavailable": [503, "The mock's shared store cannot be reached"],
   "upstream-timeout": [504, "The upstream did not answer in time"],
   "upstream-unreachable": [502, "The upstream cannot be reached"],
   "upstream-incomplete": [502, "The upstream's answer broke off"],

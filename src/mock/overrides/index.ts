@@ -8,6 +8,7 @@ export type { MocksText } from "./parse.js";
 export { checkOverrides } from "./check.js";
 export { firstMatch } from "./match.js";
 export { overrideResponse } from "./respond.js";
+export { AddedOverrides, compileGivenEntry, ADDED_SOURCE, type CompileTarget } from "./added.js";
 
 export const NO_OVERRIDES: OverrideSet = { files: [], all: [], byOperation: new Map(), scenarios: new Map() };
 
@@ -19,7 +20,13 @@ export function compileOverrides(texts: MocksText[], contracts: Contract[]): Ove
   if (texts.length === 0) return NO_OVERRIDES;
   const all: Override[] = [];
   for (const text of texts) for (const entry of parseMocksText(text)) all.push(compileEntry(entry, contracts));
+  all.sort(byPriority); // stable: file order within a priority
   return { files: texts.map((t) => t.file), all, byOperation: indexByOperation(all), scenarios: scenariosOf(all) };
+}
+
+/** Lower priority first (WireMock's order); equal priorities keep the order they came in. */
+export function byPriority(a: Override, b: Override): number {
+  return a.priority - b.priority;
 }
 
 function indexByOperation(all: Override[]): Map<Operation, Override[]> {
@@ -32,7 +39,8 @@ function indexByOperation(all: Override[]): Map<Operation, Override[]> {
   return byOperation;
 }
 
-function scenariosOf(all: Override[]): Map<string, Set<string>> {
+/** Scenario name -> the states the entries of `all` mention. */
+export function scenariosOf(all: Override[]): Map<string, Set<string>> {
   const scenarios = new Map<string, Set<string>>();
   for (const { scenario } of all) {
     if (!scenario) continue;
