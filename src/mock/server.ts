@@ -9,6 +9,7 @@ import { watchFiles } from "../server/watch.js";
 import { createAdminApp } from "./admin/app.js";
 import { adminAccessOf, warnIfExposed } from "./exposure.js";
 import { createLiveState } from "./live-state.js";
+import { createOutgoing } from "./outgoing/dispatcher.js";
 import { loadMock, missingFileError, type LoadedMock } from "./load.js";
 import { resolveMockOptions, type MockOptions, type ResolvedMockOptions } from "./options.js";
 
@@ -30,6 +31,7 @@ export interface MockServer {
 export async function createMockServer(options: MockOptions = {}): Promise<MockServer> {
   const resolved = resolveMockOptions(options);
   const live = createLiveState(resolved); // journal, state, scenarios: kept across reloads
+  if (resolved.callbacks) live.outgoing = createOutgoing(resolved, live.journal);
   let mock = await loadMock(resolved, live);
   const delivery = createDelivery(); // delays and faults on the socket
   const answer = async (req: IncomingMessage, res: ServerResponse, reading: BodyReading): Promise<void> => {
@@ -72,6 +74,7 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
     },
     close: async () => {
       stopWatching();
+      live.outgoing?.release(); // a slow callback target never holds the close
       await host.close();
     },
   };

@@ -16,7 +16,7 @@ import { runCliInProcess } from "../support/in-process-cli.js";
 
 // The defaults are spelled out, not read from the flag tables: a changed default must fail here.
 const SERVER = { port: 4010, host: "127.0.0.1", https: false, watch: false, admin: true, adminPrefix: "/__mockpact", journalSize: 1000 };
-const MOCK = { ...SERVER, contracts: [], seed: 1, dynamic: false, requestValidation: true, cors: false, maxBody: "1mb", allowRemoteRefs: false, stateful: false, stateMaxItems: 10_000, stateMaxBytes: "32mb", faultRate: 0, faults: ["reset", "empty", "malformed"], headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
+const MOCK = { ...SERVER, contracts: [], seed: 1, dynamic: false, requestValidation: true, cors: false, maxBody: "1mb", allowRemoteRefs: false, stateful: false, stateMaxItems: 10_000, stateMaxBytes: "32mb", faultRate: 0, faults: ["reset", "empty", "malformed"], callbacks: true, callbackDelayMs: 0, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
 const UPSTREAM = ["--upstream", "http://127.0.0.1:8080"];
 const PROXY = { ...SERVER, contracts: ["contracts"], upstream: "http://127.0.0.1:8080", validate: ["requests", "responses"], strict: false, fallback: "unimplemented", timeoutMs: 30_000, seed: 1, dynamic: false, cors: false, maxBody: "1mb", allowRemoteRefs: false, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
 const BASE_URL = ["--provider-base-url", "http://127.0.0.1:9000"];
@@ -58,6 +58,7 @@ describe("mockpact mock flags -> MockOptions", () => {
     [["--latency", "50-200ms", "--fault-rate", "0.5", "--faults", "reset, timeout"], { ...MOCK, latency: "50-200ms", faultRate: 0.5, faults: ["reset", "timeout"] }],
     [["--headers-timeout", "500", "--request-timeout", "900"], { ...MOCK, headersTimeoutMs: 500, requestTimeoutMs: 900 }],
     [["--https"], { ...MOCK, https: true }],
+    [["--no-callbacks", "--callback-delay", "250", "--allow-callbacks-to", "hooks.example.test, ci:8080"], { ...MOCK, callbacks: false, callbackDelayMs: 250, allowCallbacksTo: ["hooks.example.test", "ci:8080"] }],
     [["--cert", "c.pem", "--key", "k.pem"], { ...MOCK, cert: "c.pem", key: "k.pem" }],
   ]);
 
@@ -65,6 +66,9 @@ describe("mockpact mock flags -> MockOptions", () => {
     expectInvalid(() => resolveMockOptions(parseCommandOptions(mockCommand, ["--port", "not-a-port"])), "port");
     expectInvalid(() => resolveMockOptions(parseCommandOptions(mockCommand, ["--faults", "reset,boom"])), "faults");
     expectInvalid(() => resolveMockOptions(parseCommandOptions(mockCommand, ["--max-body", "lots"])), "max-body");
+    expectInvalid(() => resolveMockOptions(parseCommandOptions(mockCommand, ["--callback-delay", "-1"])), "callback-delay");
+    expectInvalid(() => resolveMockOptions(parseCommandOptions(mockCommand, ["--allow-callbacks-to", "https://hooks.example.test/x"])), "allow-callbacks-to");
+    expectInvalid(() => resolveMockOptions(parseCommandOptions(mockCommand, ["--allow-callbacks-to", "*"])), "allow-callbacks-to");
   });
 });
 
