@@ -54,7 +54,7 @@ export async function createProxyServer(options: ProxyOptions): Promise<ProxySer
   const host = createServerHost({
     ...resolved,
     tls,
-    admin: resolved.admin ? { prefix: resolved.adminPrefix, handle: createAdminApp(resolved.adminPrefix, { mock: () => loaded.mock!, live, access: adminAccessOf(resolved) }) } : undefined,
+    admin: resolved.admin ? { prefix: resolved.adminPrefix, handle: createAdminApp(resolved.adminPrefix, { mock: () => loaded.mock!, live, access: adminAccessOf(resolved), options: resolved }) } : undefined,
     handle: engine.handle,
   });
   const reload = async () => {
