@@ -18,6 +18,7 @@ import { formatReport } from "./report.js";
 import { writeResult, type BenchResult } from "./results.js";
 import { formatScale, runScale } from "./scale.js";
 import { SCENARIOS } from "./scenarios.js";
+import { benchStateful, formatStateful } from "./stateful.js";
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -29,6 +30,7 @@ function argument(name: string): string | undefined {
 async function main(): Promise<void> {
   if (process.argv.includes("--scale")) return scale();
   const plan = planOf(process.argv);
+  if (argument("--only") === "stateful") return onlyStateful(plan);
   const startedAt = new Date();
   const clock = performance.now();
   const machine = describeMachine(); // before pinning: the CPU count read after it would be 1
@@ -66,6 +68,15 @@ async function main(): Promise<void> {
   process.stdout.write(`\n${report}\nwritten to ${file}\n`);
   const docs = argument("--docs") ?? (plan.name === "default" ? "docs/performance.md" : undefined);
   if (docs) process.stdout.write(`${await writeGenerated(docs, "bench", report)}\n`);
+  // The stateful scenario (memory and Redis side by side) prints its own table; the smoke plan measures nothing.
+  if (plan.name !== "smoke") process.stdout.write(`\n${formatStateful(await benchStateful(plan, pinning, log))}`);
+}
+
+/** `--only stateful`: the stateful scenario alone, memory and Redis side by side (a loaded machine need not run the rest). */
+async function onlyStateful(plan: ReturnType<typeof planOf>): Promise<void> {
+  if (buildIfStale()) log("built dist/ (it was older than src/)");
+  log(`stateful (load average ${loadAverage()} at start):`);
+  process.stdout.write(formatStateful(await benchStateful(plan, setUpPinning(process.argv.includes("--pin")), log)));
 }
 
 /** The cost curves: their own result file, and their own marked part of the docs. */
