@@ -1,15 +1,17 @@
 import type { Contract } from "../contract/model.js";
 import { withChaos } from "./chaos.js";
 import type { MockCore } from "./core.js";
-import type { AnswerHooks, RequestTrace } from "./hooks.js";
+import type { AnswerHooks, MaybeAnswer, RequestTrace } from "./hooks.js";
 import type { ResolvedMockOptions } from "./options.js";
 import type { BuildContext } from "./build.js";
-import { checkOverrides, compileOverrides, firstMatch, overrideResponse, type MocksText, type Override, type OverrideSet } from "./overrides/index.js";
+import { holds } from "./matchers/conditions.js";
+import { checkOverrides, compileOverrides, firstMatch, overrideResponse, scenariosOf, type MocksText, type Override, type OverrideSet } from "./overrides/index.js";
 import { RequestView } from "./request-view.js";
 import type { LiveState } from "./live-state.js";
 import { fixtureBuckets, inferResources, NO_RESOURCES, statefulAnswer, type FixtureValue, type ResourceIndex } from "./state/index.js";
 import type { HttpRequest, HttpResponse } from "../http/types.js";
 import type { JournalRecord } from "./journal.js";
+import { exchangeOf } from "./exchange.js";
 import type { ContractEngine } from "../http/engine.js";
 import { answeredOf, firesCallbacks } from "./outgoing/answered.js";
 
@@ -18,6 +20,8 @@ export interface AnswerSources {
   mockFiles: string[];
   overrides: OverrideSet;
   resources: ResourceIndex;
+  /** Settles once the fixtures are in the store: at once in memory; a Redis store is written to. */
+  seeded: Promise<void>;
 }
 
 /** What answers beyond the contracts, as read from files (load.ts) or carried in a bundle. */
@@ -35,7 +39,7 @@ export interface AnswerFiles {
 export function loadAnswerSources(contracts: Contract[], files: AnswerFiles, options: ResolvedMockOptions, runtime: LiveState, create: (hooks: AnswerHooks) => MockCore): { core: MockCore; sources: AnswerSources } {
   const overrides = compileOverrides(files.mocks, contracts);
   const resources = options.stateful ? inferResources(contracts) : NO_RESOURCES;
-  const sources: AnswerSources = { mockFiles: overrides.files, overrides, resources };
+  const sources: AnswerSources = { mockFiles: overrides.files, overrides, resources, seeded: Promise.resolve() };
   // The hooks run at request time, once the core exists: the callbacks read its registries and router.
   const core: MockCore = create(createAnswerHooks(options, runtime, sources, () => core.engine));
   const registryOf = (contract: Contract) => core.engine.registryOf(contract);
@@ -43,50 +47,88 @@ export function loadAnswerSources(contracts: Contract[], files: AnswerFiles, opt
   for (const warning of checkOverrides(overrides.all, (o) => registryOf(o.contract), options.seed)) {
     options.onEvent({ type: "warning", message: warning.message, file: warning.file, line: warning.line });
   }
-  runtime.scenarios.register(overrides.scenarios);
-  if (fixtures) runtime.store.setInitial(fixtures);
+  for (const dropped of runtime.overrides.rebind({ contracts, registryOf, seed: options.seed })) {
+    options.onEvent({ type: "warning", message: `dropped a runtime override that no longer fits the contracts: ${dropped.message}`, ...dropped.place });
+  }
+  registerScenarios(runtime, overrides);
+  if (fixtures) sources.seeded = runtime.store.setInitial(fixtures);
   return { core, sources };
+}
+
+/** The scenarios the mocks files and the runtime overrides mention, so that the admin API can move them. */
+export function registerScenarios(runtime: LiveState, files: OverrideSet): void {
+  runtime.scenarios.register(scenariosOf([...runtime.overrides.all(), ...files.all]));
 }
 
 function createAnswerHooks(options: ResolvedMockOptions, runtime: LiveState, extras: AnswerSources, engine: () => ContractEngine): AnswerHooks {
   return {
     override(ctx, request, pathParams, trace) {
-      const overrides = extras.overrides.byOperation.get(ctx.operation);
-      return overrides ? answerFromOverrides(overrides, { ctx, request, pathParams, trace }, options, runtime) : undefined;
+      const at = { ctx, request, pathParams, trace };
+      const fromFiles = (): MaybeAnswer => {
+        const overrides = extras.overrides.byOperation.get(ctx.operation);
+        return overrides ? answerFromOverrides(overrides, at, options, runtime) : undefined;
+      };
+      const added = runtime.overrides.of(ctx.operation); // runtime overrides first
+      if (!added) return fromFiles();
+      const answered = answerFromOverrides(added, at, options, runtime);
+      return answered instanceof Promise ? answered.then((a) => a ?? fromFiles()) : (answered ?? fromFiles());
     },
     stateful(ctx, request, pathParams, trace) {
       if (!extras.resources.byOperation.has(ctx.operation)) return undefined;
       const view = new RequestView(request, ctx.operation, pathParams, options.maxJsonDepth);
-      const response = statefulAnswer(ctx, view, extras.resources, runtime.store);
-      if (response) trace.answeredBy = "stateful";
-      return response;
+      return statefulAnswer(ctx, view, extras.resources, runtime.store)?.then((response) => {
+        if (response) trace.answeredBy = "stateful";
+        return response;
+      });
     },
     finish(request, response, trace) {
       const out = withChaos(response, options, runtime.random);
-      const seq = runtime.journal.record(journalRecord(request, out, trace));
+      const record = journalRecord(request, out, trace);
+      const seq = runtime.journal.record(record);
+      options.onAnswer?.(exchangeOf(record, out, trace));
       if (runtime.outgoing && firesCallbacks(out, trace)) runtime.outgoing.afterAnswer(answeredOf(request, out, trace.target!, seq, engine()));
       return out;
     },
   };
 }
 
+/** How often a match in a scenario is tried again when another replica moved the scenario first. */
+const MOVE_ATTEMPTS = 3;
+
 /**
  * The answer of the first of `overrides` (all of one operation) that matches the request, moving its
  * scenario on; undefined when none matches. Shared by the mocks files and the MSW handlers' overrides.
+ * Where no entry in a scenario matches the request, it is answered at once; else the states are read (from Redis
+ * with --store, so a request no scenario entry matches works while Redis is away), and the move is
+ * made only from the state the match saw (else it matches again), so two replicas cannot both move
+ * one scenario on from one state.
  */
 export function answerFromOverrides(
   overrides: Override[],
   at: { ctx: BuildContext; request: HttpRequest; pathParams: Record<string, string>; trace: RequestTrace },
   options: { maxJsonDepth: number },
   runtime: LiveState,
-): HttpResponse | undefined {
+): MaybeAnswer {
   const view = new RequestView(at.request, at.ctx.operation, at.pathParams, options.maxJsonDepth);
-  const hit = firstMatch(overrides, view, runtime.scenarios);
+  const candidates = overrides.filter((o) => holds(o.when, view));
+  if (!candidates.some((o) => o.scenario)) return answerOf(firstMatch(candidates, view), view, at, runtime);
+  return answerInScenario(candidates, view, at, runtime);
+}
+
+async function answerInScenario(overrides: Override[], view: RequestView, at: Parameters<typeof answerFromOverrides>[1], runtime: LiveState): Promise<HttpResponse | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    const states = await runtime.scenarios.snapshot();
+    const hit = firstMatch(overrides, view, states);
+    const step = hit?.scenario;
+    if (!step?.nextState) return answerOf(hit, view, at, runtime);
+    if ((await runtime.scenarios.move(step.name, states.state(step.name), step.nextState)) || attempt >= MOVE_ATTEMPTS) return answerOf(hit, view, at, runtime);
+  }
+}
+
+function answerOf(hit: Override | undefined, view: RequestView, at: Parameters<typeof answerFromOverrides>[1], runtime: LiveState): HttpResponse | undefined {
   if (!hit) return undefined;
-  const response = overrideResponse(hit, { ctx: at.ctx, view, random: runtime.random });
-  if (hit.scenario?.nextState) runtime.scenarios.set(hit.scenario.name, hit.scenario.nextState);
   at.trace.answeredBy = `override ${hit.id}`;
-  return response;
+  return overrideResponse(hit, { ctx: at.ctx, view, random: runtime.random });
 }
 
 function journalRecord(request: HttpRequest, response: HttpResponse, trace: RequestTrace): JournalRecord {

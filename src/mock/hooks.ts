@@ -8,9 +8,19 @@ export interface RequestTrace {
   target?: RouteTarget;
   /** Violations of a request the core rejected. */
   violations?: Violation[];
-  /** Who answered, when not the generated answer: `override mocks/shop.yaml:3`, `stateful`. */
+  /** Who answered, when not the generated answer: `override mocks/shop.yaml:3`, `stateful`, `stub`. */
   answeredBy?: string;
+  /** What the generated answer's body came from (none for an answer without a body). */
+  builtFrom?: "example" | "fake";
+  /** When the core took the request (performance.now()); set only when someone listens to exchanges. */
+  startedAt?: number;
 }
+
+/**
+ * A hook's answer: at once where nothing is to be read (most requests, so they pay no await), or
+ * later where the store is read (a stateful request, an override in a scenario).
+ */
+export type MaybeAnswer = HttpResponse | undefined | Promise<HttpResponse | undefined>;
 
 /**
  * The core's hooks: the core stays `handle(request) -> response` and
@@ -18,9 +28,9 @@ export interface RequestTrace {
  */
 export interface AnswerHooks {
   /** For a valid request, before anything else answers it (pact stubs included): the first matching override's answer. */
-  override(ctx: BuildContext, request: HttpRequest, pathParams: Record<string, string>, trace: RequestTrace): HttpResponse | undefined;
+  override(ctx: BuildContext, request: HttpRequest, pathParams: Record<string, string>, trace: RequestTrace): MaybeAnswer;
   /** For a valid request no override or stub answered, before the generated answer: the stateful store's answer. */
-  stateful(ctx: BuildContext, request: HttpRequest, pathParams: Record<string, string>, trace: RequestTrace): HttpResponse | undefined;
+  stateful(ctx: BuildContext, request: HttpRequest, pathParams: Record<string, string>, trace: RequestTrace): MaybeAnswer;
   /** Every response on its way out: global latency and faults, then the journal. */
   finish(request: HttpRequest, response: HttpResponse, trace: RequestTrace): HttpResponse;
 }

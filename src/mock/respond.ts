@@ -6,9 +6,15 @@ import type { MockPreferences } from "../http/prefer.js";
 import { sequenceKindOf, type SequenceKind } from "../http/sequential.js";
 import { buildSequence } from "./build-sequence.js";
 import { problem, problemResponse } from "../http/problem.js";
+import { isMockpactError } from "../errors.js";
 import type { HttpResponse } from "../http/types.js";
 
 export const WARNING_HEADER = "mockpact-warning";
+
+/** A generated answer, and what its body came from: the request log says example or fake. */
+export interface BuiltResponse extends HttpResponse {
+  builtFrom?: "example" | "fake";
+}
 
 export interface RespondInput {
   status: number;
@@ -27,7 +33,7 @@ export interface RespondInput {
  * An error answer (4xx, 5xx) is never turned into a 406: a client sending `Accept: application/json`
  * still gets the 404 problem+json the contract documents, in its documented media type.
  */
-export function respond(ctx: BuildContext, input: RespondInput): HttpResponse {
+export function respond(ctx: BuildContext, input: RespondInput): BuiltResponse {
   const available = Object.keys(input.spec.content);
   const negotiated = negotiateMediaType(input.accept, available);
   if (negotiated === null && input.status < 400) return problemResponse(problem("not-acceptable", `Accept "${input.accept}" matches none of ${available.join(", ")}`));
@@ -41,7 +47,7 @@ export function respond(ctx: BuildContext, input: RespondInput): HttpResponse {
   if (built.warning) headers[WARNING_HEADER] = built.warning.replace(/[^\x20-\x7e]/g, "?");
   const { contentType, body } = serialise(mediaKey, built.value);
   headers["content-type"] = contentType;
-  return { status: input.status, headers, body: input.headOnly ? undefined : body };
+  return { status: input.status, headers, body: input.headOnly ? undefined : body, ...(built.source ? { builtFrom: built.source.kind } : {}) };
 }
 
 function sequenceResponse(ctx: BuildContext, input: RespondInput, mediaKey: string, media: MediaType, kind: SequenceKind, headers: Record<string, string>): HttpResponse {
@@ -72,6 +78,11 @@ export function serialise(mediaKey: string, value: unknown): { contentType: stri
   return { contentType: wildcard ? "application/json" : mediaKey, body: value === undefined ? "" : JSON.stringify(value) };
 }
 
+/** Seconds a client is asked to wait when the shared store is lost: it reconnects at least this often. */
+export const STORE_RETRY_AFTER = "2";
+
+/** An error of the core as problem+json: a lost store is a 503 to retry, anything else the mock's 500. */
 export function mockErrorResponse(error: Error): HttpResponse {
+  if (isMockpactError(error) && error.code === "STORE_UNAVAILABLE") return problemResponse(problem("store-unavailable", error.message), { "retry-after": STORE_RETRY_AFTER });
   return problemResponse(problem("mock-error", error.message));
 }

@@ -9,9 +9,12 @@ import { watchFiles } from "../server/watch.js";
 import { createAdminApp } from "./admin/app.js";
 import { verificationApi, type VerificationApi } from "./verification/library.js";
 import { adminAccessOf, warnIfExposed } from "./exposure.js";
-import { createLiveState } from "./live-state.js";
+import type { LiveState } from "./live-state.js";
 import { createOutgoing } from "./outgoing/dispatcher.js";
+import { openLiveState } from "./state/redis/live-state.js";
 import { loadMock, missingFileError, type LoadedMock } from "./load.js";
+import type { MocksEntry } from "./overrides/compile.js";
+import { addOverride, removeOverrides, type OverrideView } from "./runtime-overrides.js";
 import { resolveMockOptions, type MockOptions, type ResolvedMockOptions } from "./options.js";
 
 /** Verification (`verify`, `requests`, `resetJournal`) reads the journal the server keeps. */
@@ -25,6 +28,13 @@ export interface MockServer extends VerificationApi {
   /** The pure core, usable without a socket. */
   handle(request: HttpRequest): Promise<HttpResponse>;
   readonly mock: LoadedMock;
+  /**
+   * Adds an override in front of all others, as `POST <admin>/mocks` does (in the spirit of MSW's
+   * `server.use()`): checked against the contracts as a mocks file's entry is; returns it with its id.
+   */
+  use(entry: MocksEntry): OverrideView;
+  /** Removes every override `use()` and the admin API added; the mocks files' stay. */
+  resetOverrides(): void;
   /** With `--https`, `--cert`/`--key`: the certificate served (PEM) and its SHA-256 fingerprint. */
   readonly tls: TlsMaterial | undefined;
 }
@@ -32,9 +42,11 @@ export interface MockServer extends VerificationApi {
 /** The standalone mock: the pure core on node:http, no express on the hot path. */
 export async function createMockServer(options: MockOptions = {}): Promise<MockServer> {
   const resolved = resolveMockOptions(options);
-  const live = createLiveState(resolved); // journal, state, scenarios: kept across reloads
+  // journal, state, scenarios: kept across reloads; in Redis with --store
+  const live = await openLiveState(resolved, () => mock?.core.engine.secretNames);
   if (resolved.callbacks) live.outgoing = createOutgoing(resolved, live.journal);
-  let mock = await loadMock(resolved, live);
+  let mock: LoadedMock;
+  mock = await closingOnError(live, () => loadMock(resolved, live));
   const delivery = createDelivery(); // delays and faults on the socket
   const answer = async (req: IncomingMessage, res: ServerResponse, reading: BodyReading): Promise<void> => {
     if (!reading.ok) {
@@ -48,7 +60,7 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
   const host = createServerHost({
     ...resolved,
     tls,
-    admin: resolved.admin ? { prefix: resolved.adminPrefix, handle: createAdminApp(resolved.adminPrefix, { mock: () => mock, live, access: adminAccessOf(resolved) }) } : undefined,
+    admin: resolved.admin ? { prefix: resolved.adminPrefix, handle: createAdminApp(resolved.adminPrefix, { mock: () => mock, live, access: adminAccessOf(resolved), options: resolved }) } : undefined,
     handle(req, res) {
       // Most requests have no body: answered without the promise and closure of a body read.
       const known = readingWithoutBody(req, resolved.maxBodyBytes);
@@ -70,6 +82,8 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
       return mock;
     },
     handle: (request) => mock.core.handle(request),
+    use: (entry) => addOverride(mock, live, entry, resolved),
+    resetOverrides: () => void removeOverrides(mock, live),
     reload,
     listen: (port) => {
       warnIfExposed(resolved);
@@ -79,8 +93,19 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
       stopWatching();
       live.outgoing?.release(); // a slow callback target never holds the close
       await host.close();
+      await live.close();
     },
   };
+}
+
+/** The first load: should it fail, the live state's connection is closed, so that the process can exit. */
+export async function closingOnError<T>(live: LiveState, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    await live.close();
+    throw error;
+  }
 }
 
 /** What `--watch` watches for mock and proxy alike: the loaded files, and the folders given for new ones. */

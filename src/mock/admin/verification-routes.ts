@@ -1,11 +1,11 @@
 import express, { type Request, type Response } from "express";
-import { MAX_JOURNAL_PAGE } from "../journal.js";
+import { Journal, MAX_JOURNAL_PAGE } from "../journal.js";
 import { problem } from "../../http/problem.js";
 import { compilePattern, type CompiledPattern } from "../verification/pattern.js";
 import { readJournalQuery } from "../verification/journal-query.js";
-import { matchingRecords, searchContext, type SearchContext } from "../verification/search.js";
+import { matchingRecords, searchContext, SHARED_JOURNAL, type KeptRecord, type SearchContext } from "../verification/search.js";
 import type { AdminSource } from "./app.js";
-import { sendProblem } from "./send-problem.js";
+import { sendProblem } from "./mocks-routes.js";
 
 /**
  * The journal and the verification API (WireMock's `/__admin/requests/*`): the journal list with
@@ -16,31 +16,43 @@ import { sendProblem } from "./send-problem.js";
 export function verificationRoutes(source: AdminSource): express.Router {
   const router = express.Router();
   const { live } = source;
-  const context = (): SearchContext => searchContext(source.mock(), live.journal);
-  const page = (ctx: SearchContext, accept: Parameters<typeof live.journal.entries>[3], limit = MAX_JOURNAL_PAGE, before = Infinity) =>
-    live.journal.entries(limit, ctx.secretNames, before, accept);
-  router.get("/requests", (req, res) => {
-    const ctx = context();
+  /** The context, or undefined (and a 400 sent) when the journal is not this process's ring. */
+  const context = (res: Response): SearchContext | undefined => {
+    if (live.journal instanceof Journal) return searchContext(source.mock(), live.journal);
+    sendProblem(res, problem("admin-bad-request", SHARED_JOURNAL));
+    return undefined;
+  };
+  const page = (ctx: SearchContext, accept: (r: KeptRecord) => boolean, limit = MAX_JOURNAL_PAGE, before = Infinity) => ctx.journal.entries(limit, ctx.secretNames, before, accept);
+  router.get("/requests", async (req, res) => {
+    const paging = Object.keys(req.query).every((k) => k === "limit" || k === "before");
+    if (paging && !(live.journal instanceof Journal)) {
+      const limit = Number(req.query.limit ?? live.journal.size);
+      const before = Number(req.query.before ?? Infinity);
+      const requests = await live.journal.entries(Number.isInteger(limit) && limit >= 0 ? limit : live.journal.size, source.mock().core.engine.secretNames, before > 0 ? before : Infinity);
+      return void res.json({ total: await live.journal.total, size: live.journal.size, requests });
+    }
+    const ctx = context(res);
+    if (!ctx) return;
     const query = readJournalQuery(req.query as Record<string, unknown>, ctx);
     if (typeof query === "string") return sendProblem(res, problem("admin-bad-request", query));
-    res.json({ total: live.journal.total, size: live.journal.size, requests: page(ctx, query.accept, query.limit ?? live.journal.size, query.before) });
+    res.json({ total: ctx.journal.total, size: ctx.journal.size, requests: page(ctx, query.accept, query.limit ?? ctx.journal.size, query.before) });
   });
   router.get("/requests/unmatched", (_req, res) => {
-    const ctx = context();
-    res.json({ requests: page(ctx, (r) => !r.target && !r.outgoing) });
+    const ctx = context(res);
+    if (ctx) res.json({ requests: page(ctx, (r) => !r.target && !r.outgoing) });
   });
   router.post("/requests/count", (req, res) => {
-    const ctx = context();
-    const pattern = patternOf(req, res, ctx);
-    if (!pattern) return;
-    const kept = live.journal.kept();
-    res.json({ count: matchingRecords(kept, pattern.conditions, ctx.router).length, kept: kept.length, total: live.journal.total });
+    const ctx = context(res);
+    const pattern = ctx && patternOf(req, res, ctx);
+    if (!ctx || !pattern) return;
+    const kept = ctx.journal.kept();
+    res.json({ count: matchingRecords(kept, pattern.conditions, ctx.router).length, kept: kept.length, total: ctx.journal.total });
   });
   router.post("/requests/find", (req, res) => {
-    const ctx = context();
-    const pattern = patternOf(req, res, ctx);
-    if (!pattern) return;
-    const found = new Set(matchingRecords(live.journal.kept(), pattern.conditions, ctx.router));
+    const ctx = context(res);
+    const pattern = ctx && patternOf(req, res, ctx);
+    if (!ctx || !pattern) return;
+    const found = new Set(matchingRecords(ctx.journal.kept(), pattern.conditions, ctx.router));
     res.json({ requests: page(ctx, (r) => found.has(r)) });
   });
   return router;

@@ -1,6 +1,6 @@
 import express from "express";
 import { problem } from "../../http/problem.js";
-import { sendProblem } from "./send-problem.js";
+import { sendProblem } from "./mocks-routes.js";
 import type { AdminSource } from "./app.js";
 
 /**

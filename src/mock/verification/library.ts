@@ -1,7 +1,7 @@
-import type { Journal, JournalEntry } from "../journal.js";
+import { Journal, type JournalEntry, type JournalStore } from "../journal.js";
 import type { LoadedMock } from "../make-mock.js";
 import { compilePattern, type RequestPattern } from "./pattern.js";
-import { matchingRecords, searchContext } from "./search.js";
+import { matchingRecords, searchContext, SHARED_JOURNAL } from "./search.js";
 import { verifyRequests, type Expectation } from "./verify.js";
 
 /** The verification helpers of the programmatic mock: what a test asks after its client code ran. */
@@ -17,7 +17,12 @@ export interface VerificationApi {
   resetJournal(): Promise<void>;
 }
 
-export function verificationApi(mock: () => LoadedMock, journal: Journal): VerificationApi {
+export function verificationApi(mock: () => LoadedMock, store: JournalStore): VerificationApi {
+  if (!(store instanceof Journal)) {
+    const refuse = async (): Promise<never> => Promise.reject(new Error(SHARED_JOURNAL));
+    return { verify: refuse, requests: refuse, resetJournal: async () => store.clear() };
+  }
+  const journal = store;
   return {
     verify: async (expectation) => verifyRequests(searchContext(mock(), journal), expectation),
     requests: async (pattern = {}) => {

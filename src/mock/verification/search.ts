@@ -7,6 +7,9 @@ import { differences, holds } from "../matchers/conditions.js";
 import type { Conditions } from "../matchers/types.js";
 import { RequestView } from "../request-view.js";
 
+/** Why the verification API cannot answer on a journal kept in Redis (`--store`): it reads this process's records. */
+export const SHARED_JOURNAL = "Filters and the verification API read this process's journal; with --store the journal is shared in Redis and only its plain list (limit, before) is served";
+
 export type KeptRecord = JournalRecord & { seq: number };
 
 /** What a verification reads: the journal, and from the current load the router, operationIds and credential names. */
