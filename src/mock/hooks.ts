@@ -10,6 +10,8 @@ export interface RequestTrace {
   violations?: Violation[];
   /** Who answered, when not the generated answer: `override mocks/shop.yaml:3`, `stateful`. */
   answeredBy?: string;
+  /** An override of a route no contract has answered: nothing was validated. */
+  outsideContract?: boolean;
 }
 
 /**
@@ -19,6 +21,8 @@ export interface RequestTrace {
 export interface AnswerHooks {
   /** For a valid request, before anything else answers it (pact stubs included): the first matching override's answer. */
   override(ctx: BuildContext, request: HttpRequest, pathParams: Record<string, string>, trace: RequestTrace): HttpResponse | undefined;
+  /** For a request no contract route matches, before the 404/405 (and pact stubs): an override of a route outside the contracts. */
+  outside?(request: HttpRequest, trace: RequestTrace): HttpResponse | undefined;
   /** For a valid request no override or stub answered, before the generated answer: the stateful store's answer. */
   stateful(ctx: BuildContext, request: HttpRequest, pathParams: Record<string, string>, trace: RequestTrace): HttpResponse | undefined;
   /** Every response on its way out: global latency and faults, then the journal. */

@@ -8,8 +8,9 @@ export type { MocksText } from "./parse.js";
 export { checkOverrides } from "./check.js";
 export { firstMatch } from "./match.js";
 export { overrideResponse } from "./respond.js";
+export { matchOutside } from "./outside.js";
 
-export const NO_OVERRIDES: OverrideSet = { files: [], all: [], byOperation: new Map(), scenarios: new Map() };
+export const NO_OVERRIDES: OverrideSet = { files: [], all: [], byOperation: new Map(), outside: [], scenarios: new Map() };
 
 /**
  * Parses and compiles mocks files (read by read.ts, or carried in a bundle), in order, entries in
@@ -19,7 +20,7 @@ export function compileOverrides(texts: MocksText[], contracts: Contract[]): Ove
   if (texts.length === 0) return NO_OVERRIDES;
   const all: Override[] = [];
   for (const text of texts) for (const entry of parseMocksText(text)) all.push(compileEntry(entry, contracts));
-  return { files: texts.map((t) => t.file), all, byOperation: indexByOperation(all), scenarios: scenariosOf(all) };
+  return { files: texts.map((t) => t.file), all, byOperation: indexByOperation(all.filter((o) => !o.outside)), outside: all.filter((o) => o.outside), scenarios: scenariosOf(all) };
 }
 
 function indexByOperation(all: Override[]): Map<Operation, Override[]> {

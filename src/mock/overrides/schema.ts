@@ -21,10 +21,16 @@ export const MOCKS_SCHEMA = {
   definitions: {
     entry: {
       type: "object",
-      required: ["operation"],
+      // Each branch names its properties again: strict JSON Schema tools want a required property defined where it is required.
+      anyOf: [
+        { properties: { operation: true }, required: ["operation"] },
+        { properties: { method: true, path: true }, required: ["method", "path"] },
+      ],
       additionalProperties: false,
       properties: {
         operation: { type: "string", minLength: 1, description: 'An operationId (`getOrder`) or a method and path of the contract (`GET /orders/{orderId}`).' },
+        method: { type: "string", pattern: "^[A-Za-z]+$", description: "With `path`, instead of `operation`: the method of a route (`GET`). A route no contract has is answered as written, not validated." },
+        path: { type: "string", pattern: "^/", description: "With `method`: the path of a route (`/health`, `/legacy/{id}`), inside a contract (with or without its base path) or outside them all." },
         contract: { type: "string", minLength: 1, description: "The contract file name (`shop.yaml`), where two loaded contracts share the operationId." },
         name: { type: "string", description: "A label shown in the request journal." },
         when: { $ref: "#/definitions/when" },

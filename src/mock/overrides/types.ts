@@ -2,6 +2,7 @@ import type { Contract, Operation } from "../../contract/model.js";
 import type { DelayRange } from "../../options/delay.js";
 import type { FaultKind } from "../faults.js";
 import type { JsonPath } from "./jsonpath.js";
+import type { OutsideRoute } from "./outside.js";
 import type { Template } from "./template.js";
 
 /** Where an entry of a mocks file is: messages, warnings and the journal name it `file:line`. */
@@ -52,6 +53,8 @@ export interface Override {
   scenario?: ScenarioStep;
   /** Set at load when the fixed response breaks the contract; sent in the `Mockpact-Warning` header. */
   warning?: string;
+  /** Set for an entry that names a `method` and `path` no loaded contract has: `contract` and `operation` are stand-ins, nothing is validated. */
+  outside?: OutsideRoute;
 }
 
 /** Every override of the loaded mocks files, in file order, indexed by the operation they answer. */
@@ -59,6 +62,8 @@ export interface OverrideSet {
   files: string[];
   all: Override[];
   byOperation: Map<Operation, Override[]>;
+  /** The entries of routes outside the contracts, in file order: tried when no contract route matches. */
+  outside: Override[];
   /** Scenario name -> the states its entries mention. */
   scenarios: Map<string, Set<string>>;
 }
