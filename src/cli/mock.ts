@@ -44,6 +44,8 @@ function printRoutes(server: MockServer, extras = ""): void {
     const rows = own.slice(0, ROUTES_SHOWN).map((r) => [r.method, printable(`${server.url}${r.path}`), dim(printable(r.target.operation.operationId))]);
     text += `${table(rows)}\n`;
     if (own.length > ROUTES_SHOWN) text += dim(`... and ${own.length - ROUTES_SHOWN} more\n`);
+    const otherBases = contract.basePaths.slice(1).map((base) => `${server.url}${base || "/"}`);
+    if (otherBases.length > 0) text += dim(printable(`the same routes also answer under ${otherBases.join(", ")}\n`));
     text += "\n";
   }
   text += stubLines(server);

@@ -51,7 +51,7 @@ describe("mockpact mock flags -> MockOptions", () => {
     [[], MOCK],
     [["a.yaml", "b"], { ...MOCK, contracts: ["a.yaml", "b"] }],
     [["--pact", "p.json", "--pact", "pacts/"], { ...MOCK, pacts: ["p.json", "pacts/"] }],
-    [["-p", "0", "-h", "0.0.0.0", "--seed", "7", "--dynamic", "--no-request-validation", "--watch", "--cors"], { ...MOCK, port: 0, host: "0.0.0.0", seed: 7, dynamic: true, requestValidation: false, watch: true, cors: true }],
+    [["-p", "0", "--host", "0.0.0.0", "--seed", "7", "--dynamic", "--no-request-validation", "--watch", "--cors"], { ...MOCK, port: 0, host: "0.0.0.0", seed: 7, dynamic: true, requestValidation: false, watch: true, cors: true }],
     [["--port", "5000", "--host", "::1", "--max-body", "2mb", "--allow-remote-refs", "--ref-root", ".."], { ...MOCK, port: 5000, host: "::1", maxBody: "2mb", allowRemoteRefs: true, refRoot: ".." }],
     [["--mocks", "m1", "--mocks", "m2", "--stateful", "--fixtures", "fx"], { ...MOCK, mocks: ["m1", "m2"], stateful: true, fixtures: "fx" }],
     [["--no-admin", "--admin-prefix", "/x", "--journal-size", "5"], { ...MOCK, admin: false, adminPrefix: "/x", journalSize: 5 }],
@@ -78,7 +78,7 @@ describe("mockpact proxy flags -> ProxyOptions", () => {
     [[...UPSTREAM, "a.yaml", "--validate", "none", "--strict", "--fallback", "never"], { ...PROXY, contracts: ["a.yaml"], validate: [], strict: true, fallback: "never" }],
     [[...UPSTREAM, "--validate", "responses", "--record", "rec", "--record-pact", "p.json", "--consumer", "web", "--provider", "api"], { ...PROXY, validate: ["responses"], record: "rec", recordPact: "p.json", consumer: "web", provider: "api" }],
     [[...UPSTREAM, "--timeout", "100", "--seed", "3", "--dynamic", "--cors", "--max-body", "10kb", "--allow-remote-refs", "--ref-root", "r"], { ...PROXY, timeoutMs: 100, seed: 3, dynamic: true, cors: true, maxBody: "10kb", allowRemoteRefs: true, refRoot: "r" }],
-    [[...UPSTREAM, "-p", "0", "-h", "::", "--watch", "--no-admin", "--admin-prefix", "/a", "--journal-size", "0"], { ...PROXY, port: 0, host: "::", watch: true, admin: false, adminPrefix: "/a", journalSize: 0 }],
+    [[...UPSTREAM, "-p", "0", "--host", "::", "--watch", "--no-admin", "--admin-prefix", "/a", "--journal-size", "0"], { ...PROXY, port: 0, host: "::", watch: true, admin: false, adminPrefix: "/a", journalSize: 0 }],
     [[...UPSTREAM, "--https", "--cert", "c.pem", "--key", "k.pem"], { ...PROXY, https: true, cert: "c.pem", key: "k.pem" }],
     [[...UPSTREAM, "--prefer", "mock", "--mocks", "m.yaml"], { ...PROXY, prefer: "mock", mocks: ["m.yaml"] }],
   ]);

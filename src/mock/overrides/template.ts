@@ -1,7 +1,7 @@
 import type { Faker } from "@faker-js/faker";
 import { seededFaker } from "../../fake/realism-faker.js";
 import type { RequestView } from "../request-view.js";
-import { parseJsonPath, valueAt } from "./jsonpath.js";
+import { parseJsonPath, valueAt } from "../matchers/jsonpath.js";
 
 export interface TemplateContext {
   view: RequestView;
