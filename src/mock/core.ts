@@ -66,7 +66,7 @@ export function createMockCore(engine: ContractEngine, options: ResolvedMockOpti
     const { pathname, queryText } = splitUrl(request.url);
     if (options.cors && method === "OPTIONS" && request.headers["access-control-request-method"]) return preflightResponse(request);
     const match = router.find(method, pathname);
-    const outside = match.kind === "found" ? undefined : extensions?.outside?.(request, trace); // mocks entries by method and path
+    const outside = match.kind === "found" ? undefined : await extensions?.outside?.(request, trace); // mocks entries by method and path
     if (outside) return outside;
     if (match.kind === "not-found") return stubs ? stubs.answer(request).response : problemResponse(problem("not-found", `No operation of the loaded contracts matches ${method} ${pathname}`));
     if (match.kind === "method-not-allowed") {
@@ -95,13 +95,15 @@ export function createMockCore(engine: ContractEngine, options: ResolvedMockOpti
       maxJsonDepth: options.maxJsonDepth,
     });
     if (verdict.kind === "invalid") trace.violations = verdict.violations;
-    const overridden = verdict.kind === "valid" ? extensions?.override(ctx, request, match.pathParams, trace) : undefined; // mocks/ entries
+    const overriding = verdict.kind === "valid" ? extensions?.override(ctx, request, match.pathParams, trace) : undefined; // mocks/ entries
+    const overridden = overriding instanceof Promise ? await overriding : overriding;
     if (overridden) return overridden;
     const refused = verdict.kind === "invalid" ? verdict.violations : verdict.kind === "unsupported-media-type" ? [] : undefined;
     const stubbed = stubFor(request, refused);
     if (stubbed) return stubbed;
     if (verdict.kind !== "valid") return refusal(ctx, verdict, headers.accept);
-    const stateful = extensions?.stateful(ctx, request, match.pathParams, trace); // --stateful
+    const keeping = extensions?.stateful(ctx, request, match.pathParams, trace); // --stateful
+    const stateful = keeping instanceof Promise ? await keeping : keeping;
     if (stateful) return stateful;
     return answer(ctx, method, request, firstValue(headers.accept), preferencesOf(headers.prefer, queryText));
   }

@@ -1,6 +1,6 @@
 import { REF_FLAGS } from "../contract/flags.js";
 import { invalidOption } from "../errors.js";
-import { ADMIN_FLAGS, MOCK_CORE_FLAGS } from "../mock/flags.js";
+import { ADMIN_FLAGS, MOCK_CORE_FLAGS, STORE_FLAGS } from "../mock/flags.js";
 import type { FlagTable } from "../options/flag-spec.js";
 import { SERVER_FLAGS } from "../server/flags.js";
 import type { ProxyOptions } from "./options.js";
@@ -44,6 +44,7 @@ export const PROXY_FLAGS = {
   adminHosts: ADMIN_FLAGS.adminHosts,
   adminToken: ADMIN_FLAGS.adminToken,
   mocks: MOCK_CORE_FLAGS.mocks,
+  ...STORE_FLAGS,
 } satisfies FlagTable<ProxyOptions>;
 
 /** `--validate requests,responses` / `none` -> the list `validate` takes. */
