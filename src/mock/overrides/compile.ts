@@ -26,13 +26,16 @@ export interface EntryFields {
   scenario?: { name: string; "when-state"?: string; "next-state"?: string };
 }
 
+/** One entry as a mocks file writes it (`operation`, `when`, `respond`, `scenario`), as an object. */
+export type MocksEntry = EntryFields;
+
 /** An entry of a mocks file, checked and resolved: any problem is a MOCKS_* error naming file and line. */
 export function compileEntry(entry: RawEntry, contracts: Contract[]): Override {
   checkEntryShape(entry);
   const fields = entry.value as EntryFields;
   const place = { file: entry.file, line: entry.lineOf() };
   const fail = (message: string, path: Array<string | number>, hint: string) =>
-    new MockpactError("MOCKS_INVALID", `Failed to read mocks entry ${entry.index + 1} (${fields.operation ?? `${fields.method} ${fields.path}`}): ${message}`, { hint, place: { file: entry.file, line: entry.lineOf(path) } });
+    new MockpactError("MOCKS_INVALID", `Failed to read mocks entry ${entry.index + 1} (${fields.operation ?? `${fields.method} ${fields.path}`}): ${message}`, { hint, place: { file: entry.file, line: entry.lineOf(path), pointer: pointerOf(path) } });
   const { contract, operation, outside } = entryTarget(contracts, fields, entry);
   const respond = fields.respond ?? {};
   const status = respond.status ?? chooseResponse(operation)?.status ?? 200;
@@ -65,8 +68,8 @@ export function compileEntry(entry: RawEntry, contracts: Contract[]): Override {
  * name, else a route outside the contracts (answered as written, validated against nothing).
  */
 function entryTarget(contracts: Contract[], fields: EntryFields, entry: RawEntry): OperationRef & { outside?: OutsideRoute } {
-  if (fields.operation !== undefined) return resolveOperation(contracts, fields.operation, fields.contract, { file: entry.file, line: entry.lineOf(["operation"]) });
-  const inContract = findRoute(contracts, `${fields.method} ${fields.path}`, fields.contract, { file: entry.file, line: entry.lineOf(["path"]) });
+  if (fields.operation !== undefined) return resolveOperation(contracts, fields.operation, fields.contract, { file: entry.file, line: entry.lineOf(["operation"]), pointer: "/operation" });
+  const inContract = findRoute(contracts, `${fields.method} ${fields.path}`, fields.contract, { file: entry.file, line: entry.lineOf(["path"]), pointer: "/path" });
   if (inContract) return inContract;
   const { contract, operation, route } = outsideTarget(fields.method!, fields.path!, entry.file);
   return { contract, operation, outside: route };

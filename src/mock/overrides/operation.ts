@@ -13,7 +13,7 @@ const METHOD_AND_PATH = /^(get|put|post|delete|options|head|patch|trace)\s+(\/\S
  * contract writes it, with or without the base path (`GET /orders/{orderId}`, `GET /shop/orders/{orderId}`).
  * `contract` narrows the search to one contract file where several share an operationId.
  */
-export function resolveOperation(contracts: Contract[], ref: string, contractName: string | undefined, place: { file: string; line: number }): OperationRef {
+export function resolveOperation(contracts: Contract[], ref: string, contractName: string | undefined, place: { file: string; line: number; pointer?: string }): OperationRef {
   const pool = poolOf(contracts, contractName, place);
   const found = findRoute(pool, ref, undefined, place);
   if (found) return found;
@@ -21,7 +21,7 @@ export function resolveOperation(contracts: Contract[], ref: string, contractNam
 }
 
 /** The one operation `ref` names, or undefined when none does; several are an error asking for `contract`. */
-export function findRoute(contracts: Contract[], ref: string, contractName: string | undefined, place: { file: string; line: number }): OperationRef | undefined {
+export function findRoute(contracts: Contract[], ref: string, contractName: string | undefined, place: { file: string; line: number; pointer?: string }): OperationRef | undefined {
   const found = matching(poolOf(contracts, contractName, place), ref.trim());
   if (found.length === 1) return found[0]!;
   if (found.length > 1) {
@@ -34,7 +34,7 @@ export function findRoute(contracts: Contract[], ref: string, contractName: stri
   return undefined;
 }
 
-function poolOf(contracts: Contract[], contractName: string | undefined, place: { file: string; line: number }): Contract[] {
+function poolOf(contracts: Contract[], contractName: string | undefined, place: { file: string; line: number; pointer?: string }): Contract[] {
   if (contractName === undefined) return contracts;
   const pool = contracts.filter((c) => c.id === contractName || c.file === contractName || c.id.replace(/\.[^.]+$/, "") === contractName);
   if (pool.length === 0) throw unknown(`no loaded contract is named "${contractName}" (loaded: ${contracts.map((c) => c.id).join(", ")})`, place);
@@ -55,7 +55,7 @@ function matching(contracts: Contract[], ref: string): OperationRef[] {
   return found;
 }
 
-function unknown(message: string, place: { file: string; line: number }): MockpactError {
+function unknown(message: string, place: { file: string; line: number; pointer?: string }): MockpactError {
   return new MockpactError("MOCKS_OPERATION_UNKNOWN", `Failed to read mocks entry: ${message}`, {
     hint: "Use an operationId of the contract, or its method and path such as `GET /orders/{orderId}` (`mockpact mock` lists them at start).",
     place,
