@@ -17,6 +17,7 @@ export const ERROR_CODES = {
   FAKE_TOO_LARGE: "A schema's fake takes more values than the fake budget allows, even with required properties only.",
   OPTION_INVALID: "An option or flag has a value mockpact cannot use.",
   SERVER_LISTEN: "The server could not listen on the host and port.",
+  TLS_INVALID: "The certificate or key given with --cert and --key cannot be read, is not PEM, or the key is not the certificate's.",
   PACT_NOT_FOUND: "A pact file, folder or URL given with --pact (verify, compat, mock) does not exist or holds no pact.",
   PACT_INVALID: "A pact is not JSON, not a pact of a specification version Pact knows (1 to 4), or has an interaction without a request or response.",
   PROVIDER_UNREACHABLE: "The provider under verification does not answer at its base URL.",

@@ -1,7 +1,7 @@
 /** The public programmatic API of mockpact. */
 export { createMockServer, type MockServer } from "./mock/server.js";
 export { createMockCore, type MockCore } from "./mock/core.js";
-export { mockpactMiddleware, type MockpactMiddleware } from "./mock/middleware.js";
+export { mockpactMiddleware, type MiddlewareRequest, type MockpactMiddleware } from "./mock/middleware.js";
 export { resolveMockOptions, type MockOptions, type ResolvedMockOptions, type MockEvent } from "./mock/options.js";
 export type { HttpRequest, HttpResponse } from "./http/types.js";
 export { loadContract, findContractFiles, type LoadOptions } from "./contract/index.js";

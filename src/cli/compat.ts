@@ -18,7 +18,7 @@ async function runCompat({ junit, json, html, ...options }: CompatOptions & Repo
     const { checkCompat } = await import("../compat/index.js");
     const result = await checkCompat(options);
     const { formatConsole } = await import("../report/console.js");
-    process.stdout.write(`\n${bold("mockpact compat")} ${dim(printable(result.contracts.join(", ")))}\n\n`);
+    process.stdout.write(`\n${bold("Pacts checked against")} ${dim(printable(result.contracts.join(", ")))}\n\n`);
     process.stdout.write(formatConsole(result, { red, green, yellow, dim, bold }));
     if (result.skipped > 0) process.stdout.write(dim(`${result.skipped} non-HTTP interaction(s) (messages) not checked\n`));
     // The report writers load on use, like the library.

@@ -6,7 +6,7 @@ import type { ContractWarning } from "../contract/model.js";
 import { checkExamples } from "../schema/check-examples.js";
 import type { CliCommand } from "./command.js";
 import { describeExtras } from "./mock-extras.js";
-import { bold, dim, green, printError, printMockEvent, printWarning, table, untilSignal } from "./print.js";
+import { bold, dim, green, printError, printMockEvent, printWarning, table, tlsLine, untilSignal } from "./print.js";
 
 /** Routes listed per contract at start-up; the rest are summarised (GitHub's has 1,223). */
 const ROUTES_SHOWN = 40;
@@ -44,10 +44,12 @@ function printRoutes(server: MockServer, extras = ""): void {
     const rows = own.slice(0, ROUTES_SHOWN).map((r) => [r.method, printable(`${server.url}${r.path}`), dim(printable(r.target.operation.operationId))]);
     text += `${table(rows)}\n`;
     if (own.length > ROUTES_SHOWN) text += dim(`... and ${own.length - ROUTES_SHOWN} more\n`);
+    const otherBases = contract.basePaths.slice(1).map((base) => `${server.url}${base || "/"}`);
+    if (otherBases.length > 0) text += dim(printable(`the same routes also answer under ${otherBases.join(", ")}\n`));
     text += "\n";
   }
   text += stubLines(server);
-  process.stdout.write(`${text}${extras}${bold("mockpact")} mock listening on ${green(server.url)}\n`);
+  process.stdout.write(`${text}${extras}${tlsLine(server.tls)}${bold("mockpact")} mock listening on ${green(server.url)}\n`);
 }
 
 /** The pact stubs of `--pact`, per pact file: method, URL and the interaction's description. */

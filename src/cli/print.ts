@@ -1,6 +1,7 @@
 import { formatPlace, isMockpactError } from "../errors.js";
 import { printable } from "../redact.js";
 import type { MockEvent } from "../mock/options.js";
+import type { TlsMaterial } from "../server/tls.js";
 
 /** Colours only when stdout is a terminal (and NO_COLOR is unset), so logs and CI output stay plain. */
 const useColour = process.stdout.isTTY === true && !process.env.NO_COLOR;
@@ -52,4 +53,11 @@ export function printMockEvent(event: MockEvent): void {
     // One write: a reader of the stream sees the failure and its reason together.
     process.stderr.write(`reload of ${printable(event.file)} failed; the last good version keeps serving\n${errorText(event.error)}`);
   }
+}
+
+/** The line before "listening" of an HTTPS server: where its certificate came from and what to compare it with. */
+export function tlsLine(tls: TlsMaterial | undefined): string {
+  if (!tls) return "";
+  const what = tls.selfSigned ? "self-signed certificate made at start (localhost, 127.0.0.1, ::1)" : "certificate from --cert";
+  return `${bold("https")} ${what}, SHA-256 fingerprint ${tls.fingerprint}\n`;
 }

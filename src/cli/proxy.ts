@@ -2,7 +2,7 @@ import { PROXY_FLAGS } from "../proxy/flags.js";
 import type { ProxyOptions } from "../proxy/options.js";
 import { createProxyServer, type ProxyServer } from "../proxy/server.js";
 import type { CliCommand } from "./command.js";
-import { bold, dim, green, printError, printMockEvent, untilSignal } from "./print.js";
+import { bold, dim, green, printError, printMockEvent, tlsLine, untilSignal } from "./print.js";
 import { countExchange, emptyTally, formatExchange, formatTally } from "./proxy-print.js";
 
 export const proxyCommand: CliCommand<ProxyOptions> = {
@@ -30,7 +30,7 @@ async function runProxy(options: ProxyOptions): Promise<number> {
     printError(error);
     return 2;
   }
-  process.stdout.write(`${bold("mockpact")} proxy listening on ${green(server.url)} ${dim(`-> ${server.options.upstream.origin}${server.options.upstream.pathname.replace(/\/$/, "")}`)}\n`);
+  process.stdout.write(`${tlsLine(server.tls)}${bold("mockpact")} proxy listening on ${green(server.url)} ${dim(`-> ${server.options.upstream.origin}${server.options.upstream.pathname.replace(/\/$/, "")}`)}\n`);
   await untilSignal();
   await server.close();
   process.stdout.write(formatTally(tally));

@@ -21,7 +21,7 @@ async function runVerify({ junit, json, html, verbose, ...options }: VerifyOptio
     const onPactOutput = verbose ? (text: string) => void process.stderr.write(colours ? text : stripAnsi(text)) : undefined;
     const result = await verifyProvider({ ...options, ...(onPactOutput ? { onPactOutput } : {}) });
     for (const warning of result.warnings) printWarning(warning);
-    process.stdout.write(`\n${bold("mockpact verify")} ${dim(`${result.providerBaseUrl}`)}\n\n`);
+    process.stdout.write(`\n${bold("Pacts verified against")} ${dim(`${result.providerBaseUrl}`)}\n\n`);
     const { formatConsole } = await import("../report/console.js");
     process.stdout.write(formatConsole(result, { red, green, yellow, dim, bold }));
     // The report writers load on use, like the library.

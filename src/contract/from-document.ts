@@ -1,3 +1,4 @@
+import { attachCallbacks, webhooksOf } from "./callbacks.js";
 import type { Contract, ContractWarning, Dialect } from "./model.js";
 import { operationsOf } from "./operations.js";
 import { isObject } from "./pointer.js";
@@ -23,6 +24,8 @@ export function contractFromDocument(prepared: PreparedDocument, source: { id: s
   const warnings = [...prepared.warnings];
   const info = isObject(doc.info) ? doc.info : {};
   const operations = operationsOf(doc, dialect, source.file, warnings);
+  attachCallbacks(doc, dialect, source.file, operations);
+  const webhooks = webhooksOf(doc, dialect, source.file);
   warnings.push(...unwritableResponses(operations, source.file));
   return {
     id: source.id,
@@ -33,6 +36,7 @@ export function contractFromDocument(prepared: PreparedDocument, source: { id: s
     basePaths: basePathsOf(doc),
     operations,
     securitySchemes: securitySchemesOf(doc),
+    ...(webhooks.length > 0 ? { webhooks } : {}),
     document: doc,
     warnings,
   };

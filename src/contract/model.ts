@@ -117,6 +117,21 @@ export interface Operation {
   security: SecurityRequirement[];
   source: SourcePlace;
   deprecated: boolean;
+  /** OpenAPI 3 `callbacks`: the requests the provider makes back once it has answered this operation. */
+  callbacks?: Callback[];
+}
+
+/**
+ * A request the provider makes on its own: one operation of an OpenAPI 3 callback (keyed by a
+ * runtime expression, `{$request.body#/callbackUrl}`), or of a 3.1+ webhook (no URL: the caller says where).
+ */
+export interface Callback {
+  /** The callback's name in its operation (`onPaid`), or the webhook's name. */
+  name: string;
+  /** The callback's key as written: a URL with runtime expressions; `""` for a webhook. */
+  url: string;
+  /** Method, parameters, request body and the documented responses of the call. */
+  operation: Operation;
 }
 
 export interface ContractWarning {
@@ -138,6 +153,8 @@ export interface Contract {
   basePaths: string[];
   operations: Operation[];
   securitySchemes: Record<string, SecurityScheme>;
+  /** OpenAPI 3.1+ `webhooks`, fired on request through the admin API. */
+  webhooks?: Callback[];
   /** The bundled document: every `SchemaRef.pointer` and every internal `$ref` resolves in it. */
   document: Record<string, unknown>;
   warnings: ContractWarning[];

@@ -29,7 +29,7 @@ export function operationsOf(doc: Doc, dialect: Dialect, file: string, warnings:
   return operations;
 }
 
-function buildOperation(doc: Doc, dialect: Dialect, file: string, method: HttpMethod, path: string, item: Located, op: Located): Operation {
+export function buildOperation(doc: Doc, dialect: Dialect, file: string, method: HttpMethod, path: string, item: Located, op: Located): Operation {
   const raw = op.value;
   const base = {
     operationId: typeof raw.operationId === "string" && raw.operationId !== "" ? raw.operationId : deriveId(method, path),

@@ -1,4 +1,4 @@
-import type { ResponseSpec } from "../contract/model.js";
+import type { Operation, ResponseSpec } from "../contract/model.js";
 import { getAtPointer } from "../contract/pointer.js";
 import { shapeOf } from "../contract/shape.js";
 import type { SchemaRegistry } from "../schema/registry.js";
@@ -8,6 +8,14 @@ import { coerceString } from "./params.js";
 import type { RouteTarget, Router } from "./router.js";
 import { firstValue, splitUrl } from "./url.js";
 import { chooseResponse } from "./choose.js";
+import { utf8Text } from "./bytes.js";
+
+/** A response as checked: its status, headers (names lower-cased) and bytes. */
+export interface ResponseSeen {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: Uint8Array | undefined;
+}
 
 /** One real request/response pair seen by a proxy. Header names lower-cased. */
 export interface Exchange {
@@ -45,20 +53,26 @@ export function createResponseChecker(router: Router, registryOf: (target: Route
         return { violations: [{ in: "response.status", where: "", keyword: "operation", message }] };
       }
       const { operation, contract } = match.target;
-      const registry = registryOf(match.target);
-      const spec = chooseResponse(operation, exchange.status)?.spec;
-      const base = { operationId: operation.operationId, contractId: contract.id };
-      if (!spec) {
-        const documented = operation.responses.map((r) => r.status.toLowerCase()).join(", ");
-        return { ...base, violations: [{ in: "response.status", where: "", keyword: "status", message: `status ${exchange.status} is not documented for ${operation.operationId} (documented: ${documented})` }] };
-      }
-      return { ...base, violations: [...checkHeaders(registry, spec, exchange), ...checkBody(registry, spec, exchange)] };
+      return { operationId: operation.operationId, contractId: contract.id, violations: checkResponse(registryOf(match.target), operation, exchange) };
     },
   };
 }
 
+/**
+ * One response against one operation's documented responses: the status is documented, required
+ * headers are there and match, the media type is declared and the body matches its schema. The
+ * proxy's check and the mock's outgoing callbacks (whose operations no router serves) both use it.
+ */
+export function checkResponse(registry: SchemaRegistry, operation: Operation, exchange: ResponseSeen): Violation[] {
+  const spec = chooseResponse(operation, exchange.status)?.spec;
+  if (!spec) {
+    const documented = operation.responses.map((r) => r.status.toLowerCase()).join(", ");
+    return [{ in: "response.status", where: "", keyword: "status", message: `status ${exchange.status} is not documented for ${operation.operationId} (documented: ${documented})` }];
+  }
+  return [...checkHeaders(registry, spec, exchange), ...checkBody(registry, spec, exchange)];
+}
 
-function checkHeaders(registry: SchemaRegistry, spec: ResponseSpec, exchange: Exchange): Violation[] {
+function checkHeaders(registry: SchemaRegistry, spec: ResponseSpec, exchange: Pick<ResponseSeen, "headers">): Violation[] {
   const violations: Violation[] = [];
   for (const header of spec.headers) {
     const raw = exchange.headers[header.name.toLowerCase()];
@@ -75,7 +89,7 @@ function checkHeaders(registry: SchemaRegistry, spec: ResponseSpec, exchange: Ex
   return violations;
 }
 
-function checkBody(registry: SchemaRegistry, spec: ResponseSpec, exchange: Exchange): Violation[] {
+function checkBody(registry: SchemaRegistry, spec: ResponseSpec, exchange: ResponseSeen): Violation[] {
   const declared = Object.keys(spec.content);
   const empty = !exchange.body || exchange.body.length === 0;
   if (declared.length === 0 || empty) return [];
@@ -88,7 +102,7 @@ function checkBody(registry: SchemaRegistry, spec: ResponseSpec, exchange: Excha
   if (!media.schema || !isJsonMediaType(contentType)) return [];
   let value: unknown;
   try {
-    value = JSON.parse(exchange.body!.toString("utf8"));
+    value = JSON.parse(utf8Text(exchange.body!));
   } catch (error) {
     return [{ in: "response.body", where: "", keyword: "parse", message: `response body is not valid JSON: ${(error as Error).message}` }];
   }

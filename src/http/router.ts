@@ -23,7 +23,7 @@ export type RouteMatch =
 
 export interface Router {
   find(method: string, pathname: string): RouteMatch;
-  /** Every served (method, path), primary paths only: for the start-up table and the console. */
+  /** Every served operation once, at its path under the contract's first base path: for the start-up table and the console. */
   routes(): Array<{ method: string; path: string; target: RouteTarget }>;
 }
 
@@ -37,13 +37,18 @@ export function buildRouter(contracts: Contract[], warn: (message: string, targe
   const fmw = FindMyWay({ ignoreTrailingSlash: true, caseSensitive: true, maxParamLength: 2048 });
   const entries = new Map<string, RouteEntry>();
   const listed: Array<{ method: string; path: string; target: RouteTarget }> = [];
+  const listedOperations = new Set<Operation>();
   for (const contract of contracts) {
     for (const operation of contract.operations) {
       for (const [base, primary] of basesOf(contract)) {
         const { pattern, paramNames } = toRouterPattern(base + operation.path);
         const target: RouteTarget = { contract, operation, paramNames, primary };
         const added = addTarget(fmw, entries, pattern, target, warn);
-        if (added && primary) listed.push({ method: operation.method.toUpperCase(), path: base + operation.path, target });
+        // Listed once, under its first base path: a contract with two servers still has each operation once.
+        if (added && primary && !listedOperations.has(operation)) {
+          listedOperations.add(operation);
+          listed.push({ method: operation.method.toUpperCase(), path: base + operation.path, target });
+        }
       }
     }
   }

@@ -10,6 +10,8 @@ import type { LiveState } from "./live-state.js";
 import { fixtureBuckets, inferResources, NO_RESOURCES, statefulAnswer, type FixtureValue, type ResourceIndex } from "./state/index.js";
 import type { HttpRequest, HttpResponse } from "../http/types.js";
 import type { JournalRecord } from "./journal.js";
+import type { ContractEngine } from "../http/engine.js";
+import { answeredOf, firesCallbacks } from "./outgoing/answered.js";
 
 /** The mocks files and resources of one load: replaced whole by a reload, or kept when it fails. */
 export interface AnswerSources {
@@ -34,7 +36,8 @@ export function loadAnswerSources(contracts: Contract[], files: AnswerFiles, opt
   const overrides = compileOverrides(files.mocks, contracts);
   const resources = options.stateful ? inferResources(contracts) : NO_RESOURCES;
   const sources: AnswerSources = { mockFiles: overrides.files, overrides, resources };
-  const core = create(createAnswerHooks(options, runtime, sources));
+  // The hooks run at request time, once the core exists: the callbacks read its registries and router.
+  const core: MockCore = create(createAnswerHooks(options, runtime, sources, () => core.engine));
   const registryOf = (contract: Contract) => core.engine.registryOf(contract);
   const fixtures = options.stateful && files.fixtures ? fixtureBuckets(files.fixtures, resources, (r) => registryOf(r.contract)) : undefined;
   for (const warning of checkOverrides(overrides.all, (o) => registryOf(o.contract), options.seed)) {
@@ -45,7 +48,7 @@ export function loadAnswerSources(contracts: Contract[], files: AnswerFiles, opt
   return { core, sources };
 }
 
-function createAnswerHooks(options: ResolvedMockOptions, runtime: LiveState, extras: AnswerSources): AnswerHooks {
+function createAnswerHooks(options: ResolvedMockOptions, runtime: LiveState, extras: AnswerSources, engine: () => ContractEngine): AnswerHooks {
   return {
     override(ctx, request, pathParams, trace) {
       const overrides = extras.overrides.byOperation.get(ctx.operation);
@@ -60,7 +63,8 @@ function createAnswerHooks(options: ResolvedMockOptions, runtime: LiveState, ext
     },
     finish(request, response, trace) {
       const out = withChaos(response, options, runtime.random);
-      runtime.journal.record(journalRecord(request, out, trace));
+      const seq = runtime.journal.record(journalRecord(request, out, trace));
+      if (runtime.outgoing && firesCallbacks(out, trace)) runtime.outgoing.afterAnswer(answeredOf(request, out, trace.target!, seq, engine()));
       return out;
     },
   };

@@ -25,6 +25,9 @@ export const MOCK_CORE_FLAGS = {
   faultRate: { flag: "--fault-rate <p>", type: "number", default: 0, description: "share of answers (0 to 1) replaced by a fault" },
   // `timeout` is left out by default: a held connection stalls a test run for 30 s per hit.
   faults: { flag: "--faults <kinds>", type: "list", default: ["reset", "empty", "malformed"], description: "the faults --fault-rate draws from: reset,empty,malformed,timeout" },
+  callbacks: { flag: "--no-callbacks", type: "boolean", default: true, description: "do not fire the contract's callbacks after answers" },
+  callbackDelayMs: { flag: "--callback-delay <ms>", type: "number", default: 0, description: "wait this long after an answer before firing its callbacks" },
+  allowCallbacksTo: { flag: "--allow-callbacks-to <hosts>", type: "list", description: "hosts beside loopback that callbacks and webhooks may call (name or name:port, comma-separated)" },
 } satisfies FlagTable<MockCoreOptions>;
 
 /** The mock's admin API (journal, overrides, state, console), served on the server's own port. */

@@ -23,8 +23,18 @@ export interface JournalEntry {
   findings: Violation[];
   delayMs?: number;
   fault?: FaultKind;
-  /** The proxy's upstream failed this exchange (unreachable, too slow, or its answer broke off). */
+  /** The proxy's upstream failed this exchange (unreachable, too slow, or its answer broke off); a callback's target did, or it was refused. */
   error?: string;
+  /** Set for a call the mock made itself: a callback of the request numbered `trigger`, or a webhook fired through the admin API. */
+  outgoing?: OutgoingMark;
+}
+
+export interface OutgoingMark {
+  kind: "callback" | "webhook";
+  /** The callback's or webhook's name in the contract. */
+  name: string;
+  /** The `seq` of the request whose answer fired the callback. */
+  trigger?: number;
 }
 
 /**
@@ -44,6 +54,7 @@ export interface JournalRecord {
   error?: string;
   /** Set when the body kept is the first bytes of a longer one: its full length. */
   bodyLength?: number;
+  outgoing?: OutgoingMark;
 }
 
 const MAX_BODY_BYTES = 4096;
@@ -70,9 +81,10 @@ export class Journal {
     this.slots = new Array(size);
   }
 
-  record(record: JournalRecord): void {
+  /** Records the request and returns its `seq`. */
+  record(record: JournalRecord): number {
     this.recorded++;
-    if (this.size === 0) return;
+    if (this.size === 0) return this.recorded;
     const body = record.request.body;
     if (body && body.length > MAX_BODY_BYTES) {
       record.request = { ...record.request, body: body.slice(0, MAX_BODY_BYTES) };
@@ -80,6 +92,7 @@ export class Journal {
     }
     this.slots[this.next] = { seq: this.recorded, ...record };
     this.next = (this.next + 1) % this.size;
+    return this.recorded;
   }
 
   /**
@@ -125,6 +138,7 @@ function formatRecord(record: JournalRecord & { seq: number }, names: SecretName
     ...(record.delayMs !== undefined ? { delayMs: record.delayMs } : {}),
     ...(record.fault ? { fault: record.fault } : {}),
     ...(record.error ? { error: record.error } : {}),
+    ...(record.outgoing ? { outgoing: record.outgoing } : {}),
   };
 }
 

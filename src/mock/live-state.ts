@@ -1,4 +1,5 @@
 import { Journal } from "./journal.js";
+import type { Outgoing } from "./outgoing/dispatcher.js";
 import { seededRandom, type Random } from "./random.js";
 import { Scenarios } from "./scenarios.js";
 import { StateStore, type StateLimits } from "./state/index.js";
@@ -13,6 +14,8 @@ export interface LiveState {
   scenarios: Scenarios;
   store: StateStore;
   random: Random;
+  /** Callbacks and webhooks: set by the servers that make outgoing calls (not the MSW handlers). */
+  outgoing?: Outgoing;
 }
 
 export function createLiveState(options: { journalSize: number; seed: number; stateLimits: StateLimits }): LiveState {

@@ -2,7 +2,7 @@ import { checkOption } from "../errors.js";
 import { delay, type DelayRange } from "../options/delay.js";
 import { withDefaults } from "../options/flag-spec.js";
 import { size } from "../options/size.js";
-import { count, rate, someOf } from "../options/validators.js";
+import { count, rate, someOf, type Validator } from "../options/validators.js";
 import { FAULT_KINDS, type FaultKind } from "./faults.js";
 import { defaultMocks } from "./default-mocks.js";
 import { MOCK_CORE_FLAGS } from "./flags.js";
@@ -25,6 +25,12 @@ export interface AnswerOptions {
   faultRate?: number;
   /** The faults `faultRate` draws from. Default: reset, empty, malformed. */
   faults?: FaultKind[];
+  /** Fire the contract's callbacks after answering their operations (default true; `--no-callbacks`). */
+  callbacks?: boolean;
+  /** Milliseconds between an answer and its callbacks. Default 0. */
+  callbackDelayMs?: number;
+  /** Hosts beside loopback that callbacks and webhooks may call: `hooks.example.test` or `hooks.example.test:8443`. */
+  allowCallbacksTo?: string[];
 }
 
 export interface ResolvedAnswerOptions {
@@ -35,6 +41,9 @@ export interface ResolvedAnswerOptions {
   latency: DelayRange | undefined;
   faultRate: number;
   faults: FaultKind[];
+  callbacks: boolean;
+  callbackDelayMs: number;
+  allowCallbacksTo: string[];
 }
 
 /** `contracts` are the resolved ones: the mocks folders are looked for beside them. */
@@ -48,5 +57,18 @@ export function resolveAnswerOptions(options: AnswerOptions, contracts: string[]
     latency: given.latency === undefined ? undefined : checkOption("latency", given.latency, delay),
     faultRate: checkOption("fault-rate", given.faultRate, rate),
     faults: checkOption("faults", given.faults, someOf(FAULT_KINDS)),
+    callbacks: given.callbacks,
+    callbackDelayMs: checkOption("callback-delay", given.callbackDelayMs, count),
+    allowCallbacksTo: checkOption("allow-callbacks-to", given.allowCallbacksTo ?? [], hostList),
   };
 }
+
+/** `Hooks.Example.test, ci-receiver:8080` -> lower-cased names, each with an optional port; no scheme, path or wildcard. */
+const hostList: Validator<string[]> = {
+  expected: "host names or name:port, comma-separated (no scheme, path or *)",
+  read: (value) => {
+    if (!Array.isArray(value)) return undefined;
+    const hosts = value.map((v) => String(v).trim().toLowerCase()).filter(Boolean);
+    return hosts.every((h) => /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/.test(h)) ? hosts : undefined;
+  },
+};

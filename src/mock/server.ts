@@ -3,11 +3,13 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import type { HttpRequest, HttpResponse } from "../http/types.js";
 import { createDelivery } from "../server/delivery.js";
 import { createServerHost } from "../server/host.js";
+import { loadTls, type TlsMaterial } from "../server/tls.js";
 import { readBody, readingWithoutBody, toHttpRequest, writeResponse, type BodyReading } from "../server/node-adapter.js";
 import { watchFiles } from "../server/watch.js";
 import { createAdminApp } from "./admin/app.js";
 import { adminAccessOf, warnIfExposed } from "./exposure.js";
 import { createLiveState } from "./live-state.js";
+import { createOutgoing } from "./outgoing/dispatcher.js";
 import { loadMock, missingFileError, type LoadedMock } from "./load.js";
 import { resolveMockOptions, type MockOptions, type ResolvedMockOptions } from "./options.js";
 
@@ -21,12 +23,15 @@ export interface MockServer {
   /** The pure core, usable without a socket. */
   handle(request: HttpRequest): Promise<HttpResponse>;
   readonly mock: LoadedMock;
+  /** With `--https`, `--cert`/`--key`: the certificate served (PEM) and its SHA-256 fingerprint. */
+  readonly tls: TlsMaterial | undefined;
 }
 
 /** The standalone mock: the pure core on node:http, no express on the hot path. */
 export async function createMockServer(options: MockOptions = {}): Promise<MockServer> {
   const resolved = resolveMockOptions(options);
   const live = createLiveState(resolved); // journal, state, scenarios: kept across reloads
+  if (resolved.callbacks) live.outgoing = createOutgoing(resolved, live.journal);
   let mock = await loadMock(resolved, live);
   const delivery = createDelivery(); // delays and faults on the socket
   const answer = async (req: IncomingMessage, res: ServerResponse, reading: BodyReading): Promise<void> => {
@@ -37,8 +42,10 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
     }
     delivery.deliver(res, await mock.core.handle(toHttpRequest(req, reading.body)));
   };
+  const tls = await loadTls(resolved.tls);
   const host = createServerHost({
     ...resolved,
+    tls,
     admin: resolved.admin ? { prefix: resolved.adminPrefix, handle: createAdminApp(resolved.adminPrefix, { mock: () => mock, live, access: adminAccessOf(resolved) }) } : undefined,
     handle(req, res) {
       // Most requests have no body: answered without the promise and closure of a body read.
@@ -52,6 +59,7 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
   };
   const stopWatching = resolved.watch ? watchFiles(watchOptions(resolved, () => mock, reload)) : () => {};
   return {
+    tls,
     get url() {
       return host.url;
     },
@@ -66,6 +74,7 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
     },
     close: async () => {
       stopWatching();
+      live.outgoing?.release(); // a slow callback target never holds the close
       await host.close();
     },
   };

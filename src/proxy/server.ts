@@ -6,6 +6,7 @@ import { loadMock } from "../mock/load.js";
 import { adminAccessOf, warnIfExposed } from "../mock/exposure.js";
 import { watchOptions } from "../mock/server.js";
 import { createServerHost } from "../server/host.js";
+import { loadTls, type TlsMaterial } from "../server/tls.js";
 import { watchFiles } from "../server/watch.js";
 import type { LoadedProxy } from "./context.js";
 import { createProxyEngine } from "./engine.js";
@@ -25,6 +26,8 @@ export interface ProxyServer {
   /** Resolves once every recording so far is written. */
   flush(): Promise<void>;
   close(): Promise<void>;
+  /** With `--https`, `--cert`/`--key`: the certificate served (PEM) and its SHA-256 fingerprint. */
+  readonly tls: TlsMaterial | undefined;
 }
 
 /** `mockpact proxy` as a library: the proxy engine on the server host, with the admin API and `--watch`. */
@@ -45,8 +48,10 @@ export async function createProxyServer(options: ProxyOptions): Promise<ProxySer
     (error) => resolved.onEvent({ type: "warning", message: `Failed to write a recording: ${error.message}` }),
   );
   const live: LiveState = { ...mockLive, journal };
+  const tls = await loadTls(resolved.tls);
   const host = createServerHost({
     ...resolved,
+    tls,
     admin: resolved.admin ? { prefix: resolved.adminPrefix, handle: createAdminApp(resolved.adminPrefix, { mock: () => loaded.mock!, live, access: adminAccessOf(resolved) }) } : undefined,
     handle: engine.handle,
   });
@@ -55,6 +60,7 @@ export async function createProxyServer(options: ProxyOptions): Promise<ProxySer
   };
   const stopWatching = resolved.watch ? watchFiles(watchOptions(resolved, () => loaded.mock!, reload)) : () => {};
   return {
+    tls,
     get url() {
       return host.url;
     },

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { createServer as createHttpsServer } from "node:https";
 import type { Socket } from "node:net";
 import { listen } from "./listen.js";
 
@@ -9,6 +10,8 @@ export interface HostOptions {
   headersTimeoutMs: number;
   /** A connection whose whole request takes longer is closed. */
   requestTimeoutMs: number;
+  /** Certificate and key: served over HTTPS (admin API and console too). */
+  tls?: { cert: string; key: string };
   /** The admin API: requests under `prefix` go to `handle` instead of the app. */
   admin?: { prefix: string; handle(req: IncomingMessage, res: ServerResponse): void };
   /** Every other request. Errors it throws or rejects with are the app's to turn into answers. */
@@ -33,10 +36,12 @@ const CLOSE_GRACE_MS = 1_000;
 export function createServerHost(options: HostOptions): ServerHost {
   const timeouts = { headersTimeout: options.headersTimeoutMs, requestTimeout: options.requestTimeoutMs, connectionsCheckingInterval: Math.min(1_000, options.headersTimeoutMs) };
   const admin = options.admin;
-  const server = createServer(timeouts, (req, res) => {
+  const dispatch = (req: IncomingMessage, res: ServerResponse) => {
     if (admin && isUnder(req.url ?? "/", admin.prefix)) admin.handle(req, res);
     else options.handle(req, res);
-  });
+  };
+  const tls = options.tls;
+  const server: Server = tls ? createHttpsServer({ ...timeouts, cert: tls.cert, key: tls.key }, dispatch) : createServer(timeouts, dispatch);
   server.on("clientError", answerClientError);
   let url = "";
   return {
@@ -44,7 +49,7 @@ export function createServerHost(options: HostOptions): ServerHost {
     get url() {
       return url;
     },
-    listen: (port = options.port) => listen(server, port, options.host).then((u) => (url = u)),
+    listen: (port = options.port) => listen(server, port, options.host, tls ? "https" : "http").then((u) => (url = u)),
     close: () => closeServer(server, options.release),
   };
 }

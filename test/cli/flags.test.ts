@@ -15,8 +15,8 @@ import { resolveVerifyOptions } from "../../src/verify/options.js";
 import { runCliInProcess } from "../support/in-process-cli.js";
 
 // The defaults are spelled out, not read from the flag tables: a changed default must fail here.
-const SERVER = { port: 4010, host: "127.0.0.1", watch: false, admin: true, adminPrefix: "/__mockpact", journalSize: 1000 };
-const MOCK = { ...SERVER, contracts: [], seed: 1, dynamic: false, requestValidation: true, cors: false, maxBody: "1mb", allowRemoteRefs: false, stateful: false, stateMaxItems: 10_000, stateMaxBytes: "32mb", faultRate: 0, faults: ["reset", "empty", "malformed"], headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
+const SERVER = { port: 4010, host: "127.0.0.1", https: false, watch: false, admin: true, adminPrefix: "/__mockpact", journalSize: 1000 };
+const MOCK = { ...SERVER, contracts: [], seed: 1, dynamic: false, requestValidation: true, cors: false, maxBody: "1mb", allowRemoteRefs: false, stateful: false, stateMaxItems: 10_000, stateMaxBytes: "32mb", faultRate: 0, faults: ["reset", "empty", "malformed"], callbacks: true, callbackDelayMs: 0, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
 const UPSTREAM = ["--upstream", "http://127.0.0.1:8080"];
 const PROXY = { ...SERVER, contracts: ["contracts"], upstream: "http://127.0.0.1:8080", validate: ["requests", "responses"], strict: false, fallback: "unimplemented", timeoutMs: 30_000, seed: 1, dynamic: false, cors: false, maxBody: "1mb", allowRemoteRefs: false, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
 const BASE_URL = ["--provider-base-url", "http://127.0.0.1:9000"];
@@ -51,18 +51,24 @@ describe("mockpact mock flags -> MockOptions", () => {
     [[], MOCK],
     [["a.yaml", "b"], { ...MOCK, contracts: ["a.yaml", "b"] }],
     [["--pact", "p.json", "--pact", "pacts/"], { ...MOCK, pacts: ["p.json", "pacts/"] }],
-    [["-p", "0", "-h", "0.0.0.0", "--seed", "7", "--dynamic", "--no-request-validation", "--watch", "--cors"], { ...MOCK, port: 0, host: "0.0.0.0", seed: 7, dynamic: true, requestValidation: false, watch: true, cors: true }],
+    [["-p", "0", "--host", "0.0.0.0", "--seed", "7", "--dynamic", "--no-request-validation", "--watch", "--cors"], { ...MOCK, port: 0, host: "0.0.0.0", seed: 7, dynamic: true, requestValidation: false, watch: true, cors: true }],
     [["--port", "5000", "--host", "::1", "--max-body", "2mb", "--allow-remote-refs", "--ref-root", ".."], { ...MOCK, port: 5000, host: "::1", maxBody: "2mb", allowRemoteRefs: true, refRoot: ".." }],
     [["--mocks", "m1", "--mocks", "m2", "--stateful", "--fixtures", "fx"], { ...MOCK, mocks: ["m1", "m2"], stateful: true, fixtures: "fx" }],
     [["--no-admin", "--admin-prefix", "/x", "--journal-size", "5"], { ...MOCK, admin: false, adminPrefix: "/x", journalSize: 5 }],
     [["--latency", "50-200ms", "--fault-rate", "0.5", "--faults", "reset, timeout"], { ...MOCK, latency: "50-200ms", faultRate: 0.5, faults: ["reset", "timeout"] }],
     [["--headers-timeout", "500", "--request-timeout", "900"], { ...MOCK, headersTimeoutMs: 500, requestTimeoutMs: 900 }],
+    [["--https"], { ...MOCK, https: true }],
+    [["--no-callbacks", "--callback-delay", "250", "--allow-callbacks-to", "hooks.example.test, ci:8080"], { ...MOCK, callbacks: false, callbackDelayMs: 250, allowCallbacksTo: ["hooks.example.test", "ci:8080"] }],
+    [["--cert", "c.pem", "--key", "k.pem"], { ...MOCK, cert: "c.pem", key: "k.pem" }],
   ]);
 
   it("gives OPTION_INVALID for a value the options refuse", () => {
     expectInvalid(() => resolveMockOptions(parseCommandOptions(mockCommand, ["--port", "not-a-port"])), "port");
     expectInvalid(() => resolveMockOptions(parseCommandOptions(mockCommand, ["--faults", "reset,boom"])), "faults");
     expectInvalid(() => resolveMockOptions(parseCommandOptions(mockCommand, ["--max-body", "lots"])), "max-body");
+    expectInvalid(() => resolveMockOptions(parseCommandOptions(mockCommand, ["--callback-delay", "-1"])), "callback-delay");
+    expectInvalid(() => resolveMockOptions(parseCommandOptions(mockCommand, ["--allow-callbacks-to", "https://hooks.example.test/x"])), "allow-callbacks-to");
+    expectInvalid(() => resolveMockOptions(parseCommandOptions(mockCommand, ["--allow-callbacks-to", "*"])), "allow-callbacks-to");
   });
 });
 
@@ -72,7 +78,8 @@ describe("mockpact proxy flags -> ProxyOptions", () => {
     [[...UPSTREAM, "a.yaml", "--validate", "none", "--strict", "--fallback", "never"], { ...PROXY, contracts: ["a.yaml"], validate: [], strict: true, fallback: "never" }],
     [[...UPSTREAM, "--validate", "responses", "--record", "rec", "--record-pact", "p.json", "--consumer", "web", "--provider", "api"], { ...PROXY, validate: ["responses"], record: "rec", recordPact: "p.json", consumer: "web", provider: "api" }],
     [[...UPSTREAM, "--timeout", "100", "--seed", "3", "--dynamic", "--cors", "--max-body", "10kb", "--allow-remote-refs", "--ref-root", "r"], { ...PROXY, timeoutMs: 100, seed: 3, dynamic: true, cors: true, maxBody: "10kb", allowRemoteRefs: true, refRoot: "r" }],
-    [[...UPSTREAM, "-p", "0", "-h", "::", "--watch", "--no-admin", "--admin-prefix", "/a", "--journal-size", "0"], { ...PROXY, port: 0, host: "::", watch: true, admin: false, adminPrefix: "/a", journalSize: 0 }],
+    [[...UPSTREAM, "-p", "0", "--host", "::", "--watch", "--no-admin", "--admin-prefix", "/a", "--journal-size", "0"], { ...PROXY, port: 0, host: "::", watch: true, admin: false, adminPrefix: "/a", journalSize: 0 }],
+    [[...UPSTREAM, "--https", "--cert", "c.pem", "--key", "k.pem"], { ...PROXY, https: true, cert: "c.pem", key: "k.pem" }],
   ]);
 
   it("gives OPTION_INVALID for a value the flag or the options refuse", () => {

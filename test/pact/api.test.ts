@@ -12,7 +12,7 @@ describe("verifyProvider (programmatic)", () => {
     const result = await verifyProvider({
       providerBaseUrl: provider.url,
       pacts: ["fixtures/pacts/shop-web-shop-api.json"],
-      headers: { Authorization: "Bearer test-token" },
+      headers: { Authorization: "Bearer consumer-token" },
       states: {
         "order 1001 exists": {
           setup: async (params, change) => {

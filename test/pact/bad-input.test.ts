@@ -116,7 +116,7 @@ describe("a run that verifies nothing", () => {
   });
 
   it("an empty pact beside a verified one is a warning only", async () => {
-    const run = await runCli(["verify", "--provider-base-url", provider.url, "--pact", empty, "--pact", webPact, "--states-url", `${provider.url}/_pact/states`, "--header", "Authorization: Bearer test-token"]);
+    const run = await runCli(["verify", "--provider-base-url", provider.url, "--pact", empty, "--pact", webPact, "--states-url", `${provider.url}/_pact/states`, "--header", "Authorization: Bearer consumer-token"]);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("the pact has no interactions");
   });

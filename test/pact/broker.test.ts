@@ -20,7 +20,7 @@ describe("pacts from a Pact Broker", () => {
     const run = await runCli(["verify", "--provider-base-url", provider.url, "--provider", "shop-api", "--broker-url", broker.url,
       "--broker-token", BROKER_TOKEN, "--consumer-version-selectors", JSON.stringify(selectors), "--enable-pending", "--include-wip-since", "2024-01-01",
       "--publish", "--provider-version", "1.2.3", "--provider-branch", "main", "--contract", "contracts/shop.yaml",
-      "--states-url", `${provider.url}/_pact/states`, "--header", "Authorization: Bearer test-token"]);
+      "--states-url", `${provider.url}/_pact/states`, "--header", "Authorization: Bearer consumer-token"]);
 
     const forVerification = broker.requests.find((r) => r.method === "POST" && r.path.endsWith("/for-verification"));
     expect(forVerification?.body).toEqual({ consumerVersionSelectors: selectors, includePendingStatus: true, includeWipPactsSince: "2024-01-01", providerVersionBranch: "main" });
@@ -42,7 +42,7 @@ describe("pacts from a Pact Broker", () => {
     provider = await startExampleProvider({ misbehave: "wrong-type" });
     broker = await startBrokerStandIn("shop-api", [{ file: "fixtures/pacts/shop-mobile-shop-api.json", pending: true }]);
     const run = await runCli(["verify", "--provider-base-url", provider.url, "--provider", "shop-api", "--broker-url", broker.url, "--enable-pending",
-      "--states-url", `${provider.url}/_pact/states`, "--header", "Authorization: Bearer test-token"]);
+      "--states-url", `${provider.url}/_pact/states`, "--header", "Authorization: Bearer consumer-token"]);
     expect(run.stdout).toMatch(/○ a request for product p-101 \(pending\)[^\n]*\n\s+pact BodyMismatch \$\.price/);
     expect(run.stdout).toMatch(/2 passed, 0 failed, 1 pending/);
     expect(run.code).toBe(0);
@@ -52,7 +52,7 @@ describe("pacts from a Pact Broker", () => {
     provider = await startExampleProvider({ misbehave: "wrong-type" });
     broker = await startBrokerStandIn("shop-api", [{ file: "fixtures/pacts/shop-mobile-shop-api.json", pending: true }]);
     const run = await runCli(["verify", "--provider-base-url", provider.url, "--provider", "shop-api", "--broker-url", broker.url, "--enable-pending",
-      "--contract", "contracts/shop.yaml", "--states-url", `${provider.url}/_pact/states`, "--header", "Authorization: Bearer test-token"]);
+      "--contract", "contracts/shop.yaml", "--states-url", `${provider.url}/_pact/states`, "--header", "Authorization: Bearer consumer-token"]);
     expect(run.stdout).toMatch(/✗ a request for product p-101[^\n]*\n\s+pact BodyMismatch \$\.price[^\n]*\n\s+schema response\.body type: \/price must be number/);
     expect(run.stdout).toMatch(/2 passed, 1 failed/);
     expect(run.code).toBe(1);

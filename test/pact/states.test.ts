@@ -12,7 +12,7 @@ let provider: RunningProvider | undefined;
 afterEach(async () => provider?.close());
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const verifyArgs = (url: string) => ["verify", "--provider-base-url", url, "--pact", webPact, "--header", "Authorization: Bearer test-token"];
+const verifyArgs = (url: string) => ["verify", "--provider-base-url", url, "--pact", webPact, "--header", "Authorization: Bearer consumer-token"];
 
 /** The events around the interaction that needs "order 1001 exists". */
 function aroundOrder(events: string[]): string[] {

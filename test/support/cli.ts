@@ -26,7 +26,7 @@ export async function startCli(args: string[], timeoutMs = 20_000, env: NodeJS.P
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`no "listening" line within ${timeoutMs} ms:\n${output().stderr}`)), timeoutMs);
     child.stdout!.on("data", () => {
-      const match = /listening on (http:\/\/\S+)/.exec(output().stdout);
+      const match = /listening on (https?:\/\/\S+)/.exec(output().stdout);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]!);

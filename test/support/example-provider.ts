@@ -1,5 +1,6 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { pathToFileURL } from "node:url";
 import express, { type Request, type Response } from "express";
 
 /**
@@ -19,7 +20,7 @@ export type Misbehaviour =
 
 export interface ExampleProviderOptions {
   misbehave?: Misbehaviour;
-  /** The bearer token the orders endpoints accept. */
+  /** The bearer token the orders endpoints accept; by default the one the example pacts send. */
   token?: string;
   apiKey?: string;
 }
@@ -32,6 +33,12 @@ export interface RunningProvider {
   events: string[];
   close(): Promise<void>;
 }
+
+/** The token of the consumers' pacts in fixtures/pacts/ (`Authorization: Bearer consumer-token`). */
+export const EXAMPLE_TOKEN = "consumer-token";
+
+/** Where `npm run example:provider` listens: the provider URL of the README and docs/verify.md. */
+export const EXAMPLE_PROVIDER_PORT = 8080;
 
 const PRODUCTS = [
   { id: "p-100", name: "Steel widget", price: 9.99, currency: "EUR", category: "tools", tags: ["metal", "bestseller"], inStock: true, createdAt: "2024-03-01T09:30:00Z" },
@@ -49,7 +56,7 @@ interface Order {
 }
 
 export function exampleProviderApp(options: ExampleProviderOptions = {}, stateCalls: unknown[] = [], events: string[] = []): express.Express {
-  const token = options.token ?? "test-token";
+  const token = options.token ?? EXAMPLE_TOKEN;
   const orders = new Map<number, Order>();
   const app = express();
   app.use(express.json());
@@ -119,17 +126,24 @@ function anOrder(id: number, status: string): Order {
   return { id, status, items: [{ productId: "p-100", quantity: 2 }], total: 19.98, createdAt: "2024-04-01T10:00:00Z" };
 }
 
-/** Starts the example provider on 127.0.0.1, port 0; resolves once it listens. */
-export async function startExampleProvider(options: ExampleProviderOptions = {}): Promise<RunningProvider> {
+/** Starts the example provider on 127.0.0.1 (port 0 by default: a free one); resolves once it listens. */
+export async function startExampleProvider(options: ExampleProviderOptions = {}, port = 0): Promise<RunningProvider> {
   const stateCalls: unknown[] = [];
   const events: string[] = [];
-  const server: Server = exampleProviderApp(options, stateCalls, events).listen(0, "127.0.0.1");
+  const server: Server = exampleProviderApp(options, stateCalls, events).listen(port, "127.0.0.1");
   await new Promise<void>((resolve, reject) => server.once("listening", resolve).once("error", reject));
-  const { port } = server.address() as AddressInfo;
+  const address = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${address.port}`,
     stateCalls,
     events,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+// `npm run example:provider`: the provider of the docs' walk-throughs, on port $PORT or 8080, until stopped.
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const misbehave = process.env.MISBEHAVE as Misbehaviour | undefined;
+  const running = await startExampleProvider({ misbehave }, Number(process.env.PORT ?? EXAMPLE_PROVIDER_PORT));
+  process.stdout.write(`example provider listening on ${running.url}\n`);
 }

@@ -5,6 +5,7 @@ import type { LiveState } from "../live-state.js";
 import { consoleRouter } from "../../console/serve.js";
 import { adminGuard, type AdminAccess } from "./guard.js";
 import { contractsView, mocksView, stateView } from "./views.js";
+import { webhookRoutes } from "./webhooks.js";
 
 /** The admin API's view of the server: the current load (it changes on reload), the live state, who may use it. */
 export interface AdminSource {
@@ -62,6 +63,7 @@ function adminRoutes(source: AdminSource): express.Router {
   });
   router.get("/contracts", (_req, res) => void res.json(contractsView(source.mock())));
   router.get("/mocks", (_req, res) => void res.json(mocksView(source.mock())));
+  router.use(webhookRoutes(source));
   return router;
 }
 
