@@ -29,6 +29,7 @@ export const ERROR_CODES = {
   MOCKS_PARSE: "A mocks file is not valid YAML or JSON.",
   MOCKS_INVALID: "A mocks file entry breaks the mocks file schema, or has a delay, template, example or scenario mockpact cannot use.",
   MOCKS_OPERATION_UNKNOWN: "A mocks file entry names an operation no loaded contract has (or one that several have).",
+  MATCHER_INVALID: "A request matcher (an override's `when`, or a verification pattern) has an unknown keyword, a regex or JSONPath that cannot be used, or a value of the wrong type; the message names its JSON pointer.",
   STATE_FIXTURES_INVALID: "The fixtures folder given to seed the stateful store cannot be read.",
   FIXTURE_WRITE: "A fixture file or folder could not be written, or would lie outside the output folder.",
   BUNDLE_WRITE: "The bundle file of `mockpact bundle` could not be written.",

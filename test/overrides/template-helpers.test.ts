@@ -75,7 +75,8 @@ const REFUSED: Array<[string, RegExp]> = [
   ["{{faker 'string.alpha' 100000}}", /at most 1000/],
   ["{{now offset='3 fortnights'}}", /offset '3 fortnights'/],
   ["{{now format='yyyy-MM-dd jj'}}", /format 'yyyy-MM-dd jj'/],
-  ["{{jsonPath request.body 'items'}}", /starting with \$/],
+  ["{{jsonPath request.body 'items'}}", /must start with \$/],
+  ["{{jsonPath request.body '$.items[?(@.sku.match(/a/))].sku'}}", /JSONPath "\$\.items/],
   ["{{add 1}}", /two numbers or more/],
   ["{{#if request.body}}open", /does not parse/],
 ];

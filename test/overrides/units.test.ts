@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseDelay } from "../../src/options/delay.js";
-import { parseJsonPath, sameValue, valueAt } from "../../src/mock/overrides/jsonpath.js";
+import { parseJsonPath, valueAt } from "../../src/mock/matchers/jsonpath.js";
+import { sameValue } from "../../src/mock/matchers/same-value.js";
 import { mergePatch } from "../../src/mock/state/merge-patch.js";
 import { Scenarios } from "../../src/mock/scenarios.js";
 
@@ -19,7 +20,7 @@ describe("delays", () => {
   });
 });
 
-describe("the JSONPath subset", () => {
+describe("definite JSONPaths (one value, as templates read them)", () => {
   const doc = { a: { "b c": [{ d: 1 }, { d: 2 }] }, items: [{ productId: "p-1" }] };
   it.each([
     ["$", doc],

@@ -4,18 +4,20 @@ import { chooseResponse } from "../../http/choose.js";
 import { parseDelay } from "../../options/delay.js";
 import type { FaultKind } from "../faults.js";
 import { compileBodySource, compileHeaders } from "./compile-respond.js";
-import { parseJsonPath } from "./jsonpath.js";
+import { compileWhen, type WhenFields } from "../matchers/conditions.js";
+import { pointerOf } from "../matchers/keywords.js";
 import { resolveOperation } from "./operation.js";
 import type { RawEntry } from "./parse.js";
-import type { Conditions, Override, ScenarioStep } from "./types.js";
-import { checkEntryShape } from "./validate.js";
+import type { Override, ScenarioStep } from "./types.js";
+import { checkEntryShape, checkWhenShape } from "./validate.js";
 
 /** The fields of an entry once its shape is checked against the schema. */
 export interface EntryFields {
   operation: string;
   contract?: string;
   name?: string;
-  when?: { path?: Record<string, unknown>; query?: Record<string, unknown>; headers?: Record<string, unknown>; body?: Record<string, unknown> };
+  when?: WhenFields;
+  priority?: number;
   respond?: { status?: number; headers?: Record<string, unknown>; body?: unknown; example?: string; fake?: boolean; template?: boolean; delay?: string | number; fault?: FaultKind };
   scenario?: { name: string; "when-state"?: string; "next-state"?: string };
 }
@@ -32,13 +34,16 @@ export function compileEntry(entry: RawEntry, contracts: Contract[]): Override {
   const status = respond.status ?? chooseResponse(operation)?.status ?? 200;
   const delay = respond.delay === undefined ? undefined : parseDelay(respond.delay);
   if (typeof delay === "string") throw fail(delay, ["respond", "delay"], "Write a delay such as 250ms, 1.5s or 100ms-400ms.");
+  const when = compileWhen(fields.when ?? {}, ["when"], (message, at) => matcherError(entry, fields.operation, message, at));
+  checkWhenShape(entry);
   const override: Override = {
     id: `${entry.file}:${place.line}`,
     place,
     name: fields.name,
     contract,
     operation,
-    when: compileConditions(fields.when ?? {}, fail),
+    when,
+    priority: fields.priority ?? DEFAULT_PRIORITY,
     status,
     headers: {},
     body: compileBodySource(respond, operation, status, fail),
@@ -50,20 +55,15 @@ export function compileEntry(entry: RawEntry, contracts: Contract[]): Override {
   return override;
 }
 
-type Fail = (message: string, path: Array<string | number>, hint: string) => MockpactError;
+/** WireMock's default: an entry without `priority` goes after those given 1 to 4, before those given 6 and more. */
+export const DEFAULT_PRIORITY = 5;
 
-function compileConditions(when: NonNullable<EntryFields["when"]>, fail: Fail): Conditions {
-  const text = (v: unknown) => String(v);
-  return {
-    path: Object.entries(when.path ?? {}).map(([k, v]) => [k, text(v)]),
-    query: Object.entries(when.query ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.map(text) : text(v)]),
-    headers: Object.entries(when.headers ?? {}).map(([k, v]) => [k.toLowerCase(), text(v)]),
-    body: Object.entries(when.body ?? {}).map(([jsonPath, expected]) => {
-      const path = parseJsonPath(jsonPath);
-      if (typeof path === "string") throw fail(path, ["when", "body", jsonPath], "Use a simple JSONPath such as $.status or $.items[0].productId.");
-      return { path, text: jsonPath, expected };
-    }),
-  };
+function matcherError(entry: RawEntry, operation: string, message: string, at: Array<string | number>): MockpactError {
+  const pointer = pointerOf(at);
+  return new MockpactError("MATCHER_INVALID", `Failed to read mocks entry ${entry.index + 1} (${operation}): at ${pointer}: ${message}`, {
+    hint: "See the matcher language in docs/testing.md: equals, regex, contains, absent, present, gt/gte/lt/lte, equalToJson, and/or/not.",
+    place: { file: entry.file, line: entry.lineOf(at), pointer },
+  });
 }
 
 function scenarioOf(scenario: EntryFields["scenario"]): ScenarioStep | undefined {

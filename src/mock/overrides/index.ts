@@ -19,7 +19,13 @@ export function compileOverrides(texts: MocksText[], contracts: Contract[]): Ove
   if (texts.length === 0) return NO_OVERRIDES;
   const all: Override[] = [];
   for (const text of texts) for (const entry of parseMocksText(text)) all.push(compileEntry(entry, contracts));
+  all.sort(byPriority); // stable: file order within a priority
   return { files: texts.map((t) => t.file), all, byOperation: indexByOperation(all), scenarios: scenariosOf(all) };
+}
+
+/** Lower priority first (WireMock's order); equal priorities keep the order they came in. */
+export function byPriority(a: Override, b: Override): number {
+  return a.priority - b.priority;
 }
 
 function indexByOperation(all: Override[]): Map<Operation, Override[]> {

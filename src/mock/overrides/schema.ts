@@ -8,7 +8,7 @@ const scalar = { type: ["string", "number", "boolean"] };
 export const MOCKS_SCHEMA = {
   $schema: "http://json-schema.org/draft-07/schema#",
   title: "mockpact mocks file",
-  description: "Overrides and scenarios for `mockpact mock`: a list of entries, tried in file order; the first that matches a request answers it.",
+  description: "Overrides and scenarios for `mockpact mock`: a list of entries, tried by priority, then in file order; the first that matches a request answers it.",
   anyOf: [
     { type: "array", items: { $ref: "#/definitions/entry" } },
     {
@@ -27,6 +27,7 @@ export const MOCKS_SCHEMA = {
         operation: { type: "string", minLength: 1, description: 'An operationId (`getOrder`) or a method and path of the contract (`GET /orders/{orderId}`).' },
         contract: { type: "string", minLength: 1, description: "The contract file name (`shop.yaml`), where two loaded contracts share the operationId." },
         name: { type: "string", description: "A label shown in the request journal." },
+        priority: { type: "integer", minimum: 1, description: "Entries are tried lowest priority first (default 5, as in WireMock), then in file order." },
         when: { $ref: "#/definitions/when" },
         respond: { $ref: "#/definitions/respond" },
         scenario: { $ref: "#/definitions/scenario" },
@@ -34,14 +35,41 @@ export const MOCKS_SCHEMA = {
     },
     when: {
       type: "object",
-      description: "All given conditions must hold. Values compare as text.",
+      description: "All given conditions must hold. A plain value compares as text; an object is a matcher (docs/testing.md).",
       additionalProperties: false,
       properties: {
-        path: { type: "object", additionalProperties: scalar, description: "Path parameters by name, decoded." },
-        query: { type: "object", additionalProperties: { anyOf: [scalar, { type: "array", items: scalar }] }, description: "Query parameters: a value the parameter has, or the exact list of its values." },
-        headers: { type: "object", additionalProperties: scalar, description: "Request headers (names without case)." },
-        body: { type: "object", propertyNames: { pattern: "^\\$" }, description: 'JSONPath (`$.a.b[0]`) to the value it must equal: `{ "$.status": paid }`.' },
+        path: { type: "object", additionalProperties: { anyOf: [scalar, { $ref: "#/definitions/matcher" }] }, description: "Path parameters by name, decoded." },
+        query: {
+          type: "object",
+          additionalProperties: { anyOf: [scalar, { type: "array", items: scalar }, { $ref: "#/definitions/matcher" }] },
+          description: "Query parameters: a value the parameter has, the exact list of its values, or a matcher any value satisfies.",
+        },
+        headers: { type: "object", additionalProperties: { anyOf: [scalar, { $ref: "#/definitions/matcher" }] }, description: "Request headers (names without case)." },
+        body: { type: "object", propertyNames: { pattern: "^\\$" }, description: 'JSONPath (`$.a.b[0]`, `$.items[?(@.qty > 5)]`) to a value or matcher: `{ "$.status": paid }`.' },
       },
+    },
+    matcher: {
+      type: "object",
+      minProperties: 1,
+      description: "Several keywords must all hold.",
+      properties: {
+        equals: { description: "The value (text comparison for scalars, deep for objects and lists)." },
+        regex: { type: "string", description: "The whole value matches this regular expression." },
+        contains: { type: ["string", "number", "boolean"], description: "Text containing this, or a list containing an element equal to it." },
+        absent: { const: true },
+        present: { const: true },
+        gt: { type: "number" },
+        gte: { type: "number" },
+        lt: { type: "number" },
+        lte: { type: "number" },
+        equalToJson: { description: "JSON equality (types count), optionally with `ignore` and `ignoreExtraFields`." },
+        ignore: { type: "array", items: { type: "string", pattern: "^\\$" }, description: "JSONPaths left out of `equalToJson`." },
+        ignoreExtraFields: { type: "boolean", description: "With `equalToJson`: the request may have more object fields." },
+        and: { type: "array", minItems: 1 },
+        or: { type: "array", minItems: 1 },
+        not: {},
+      },
+      additionalProperties: false,
     },
     respond: {
       type: "object",

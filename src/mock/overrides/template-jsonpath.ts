@@ -1,29 +1,34 @@
-import { JSONPath } from "jsonpath-plus";
+import { compileJsonPath, type CompiledJsonPath } from "../matchers/jsonpath.js";
 
-/** A path that can name several values (wildcards, descent, filters, slices, unions) answers a list. */
-const INDEFINITE = /\*|\.\.|\?\(|\[[^\]]*[:,][^\]]*\]/;
+/** Paths compiled so far: templates name few, so a small bound keeps a request-given path from growing it. */
+const compiled = new Map<string, CompiledJsonPath>();
+const MAX_CACHED = 256;
 
-/** At load, for a path written in the template: it must start with `$` and parse. */
+/** The path compiled by the matchers' own JSONPath reader (filters limited to values and comparisons), or why not. */
+function compiledPath(path: unknown): CompiledJsonPath | string {
+  if (typeof path !== "string") return `jsonPath needs a JSONPath starting with $ (such as '$.items[0].id'), not ${JSON.stringify(path) ?? "nothing"}`;
+  const known = compiled.get(path);
+  if (known) return known;
+  const fresh = compileJsonPath(path);
+  if (typeof fresh !== "string" && compiled.size < MAX_CACHED) compiled.set(path, fresh);
+  return fresh;
+}
+
+/** At load, for a path written in the template. */
 export function jsonPathProblem(path: unknown): string | undefined {
   if (path === undefined) return undefined;
-  if (typeof path !== "string" || !path.startsWith("$")) return `jsonPath needs a JSONPath starting with $ (such as '$.items[0].id'), not ${JSON.stringify(path)}`;
-  try {
-    JSONPath({ path, json: { probe: [{}] }, eval: "safe" });
-    return undefined;
-  } catch (error) {
-    return `jsonPath '${path}': ${(error as Error).message}`;
-  }
+  const found = compiledPath(path);
+  return typeof found === "string" ? found : undefined;
 }
 
 /**
  * `{{jsonPath request.body '$.items[?(@.qty > 5)].sku'}}`: the value at a definite path (`$.a.b[0]`),
- * or the list of values of one that can name several. Filters run in jsonpath-plus's safe evaluator,
- * never as JavaScript.
+ * or the list of values of one that can name several (the same reading as the matchers' `body`).
  */
 export function jsonPathValue(json: unknown, path: unknown): unknown {
-  const problem = jsonPathProblem(path);
-  if (problem) throw new Error(problem);
-  if (json === null || typeof json !== "object") return undefined;
-  const found = JSONPath({ path: path as string, json, eval: "safe", wrap: true }) as unknown[];
-  return INDEFINITE.test(path as string) ? found : found[0];
+  const found = compiledPath(path);
+  if (typeof found === "string") throw new Error(found);
+  if (json === null || typeof json !== "object") return found.definite ? undefined : [];
+  const values = found.read(json);
+  return found.definite ? values[0] : values;
 }

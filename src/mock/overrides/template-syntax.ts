@@ -40,7 +40,8 @@ export function checkTemplate(text: string, helpers: ReadonlySet<string>): Check
 
 /** `items[0]` (the JSONPath-like form mockpact's first templates used) as Handlebars writes it: `items.[0]`. */
 function withIndexSegments(text: string): string {
-  return text.replace(/\{\{[^{}]*\}\}/g, (mustache) => mustache.replace(/([^\s.[(])\[(\d+)\]/g, "$1.[$2]"));
+  const step = /('[^']*'|"[^"]*")|([^\s.[('"])\[(\d+)\]/g; // quoted text (a JSONPath argument) stays as written
+  return text.replace(/\{\{[^{}]*\}\}/g, (mustache) => mustache.replace(step, (all, quoted?: string, before?: string, index?: string) => quoted ?? `${before}.[${index}]`));
 }
 
 function checkNode(node: Node, helpers: ReadonlySet<string>, topLevel: boolean): string | undefined {

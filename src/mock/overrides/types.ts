@@ -1,28 +1,13 @@
 import type { Contract, Operation } from "../../contract/model.js";
 import type { DelayRange } from "../../options/delay.js";
 import type { FaultKind } from "../faults.js";
-import type { JsonPath } from "./jsonpath.js";
+import type { Conditions } from "../matchers/types.js";
 import type { Template } from "./template.js";
 
 /** Where an entry of a mocks file is: messages, warnings and the journal name it `file:line`. */
 export interface EntryPlace {
   file: string;
   line: number;
-}
-
-export interface BodyCondition {
-  path: JsonPath;
-  /** The JSONPath as written, for messages. */
-  text: string;
-  expected: unknown;
-}
-
-/** `when`, compiled: each list empty when the entry does not constrain that part. */
-export interface Conditions {
-  path: Array<[name: string, value: string]>;
-  query: Array<[name: string, value: string | string[]]>;
-  headers: Array<[name: string, value: string]>;
-  body: BodyCondition[];
 }
 
 /** What the entry sends as the body: fixed, a named example, a fake, or the mock's usual answer for the status. */
@@ -43,6 +28,8 @@ export interface Override {
   contract: Contract;
   operation: Operation;
   when: Conditions;
+  /** Tried lowest first (WireMock's rule; 5 when not given), then in file order. */
+  priority: number;
   status: number;
   headers: Record<string, string>;
   headerTemplates?: Record<string, Template>;

@@ -19,14 +19,35 @@ function validator(): ValidateFunction {
   return entryValidator;
 }
 
-/** Throws MOCKS_INVALID naming the file, the line of the offending field and what is wrong with it. */
+/**
+ * Throws MOCKS_INVALID naming the file, the line of the offending field and what is wrong with it.
+ * A mistake inside `when` is left to the matcher compiler, whose message names the matcher keyword
+ * and its JSON pointer; checkWhenShape then catches anything it let through.
+ */
 export function checkEntryShape(entry: RawEntry): void {
+  const error = firstError(entry.value);
+  if (!error) return;
+  if (!error.instancePath.startsWith("/when")) throw shapeError(entry, error);
+  const { when: _when, ...rest } = entry.value as Record<string, unknown>;
+  const other = firstError(rest);
+  if (other) throw shapeError(entry, other);
+}
+
+/** After `when` compiled: what the published schema still refuses in it. */
+export function checkWhenShape(entry: RawEntry): void {
+  const error = firstError(entry.value);
+  if (error) throw shapeError(entry, error);
+}
+
+function firstError(value: unknown): ErrorObject | undefined {
   const validate = validator();
-  if (validate(entry.value)) return;
-  const error = validate.errors![0]!;
+  return validate(value) ? undefined : validate.errors![0]!;
+}
+
+function shapeError(entry: RawEntry, error: ErrorObject): MockpactError {
   const path = fieldPath(error);
   const field = path.length === 0 ? "the entry" : `\`${path.join(".")}\``;
-  throw new MockpactError("MOCKS_INVALID", `Failed to read mocks entry ${entry.index + 1}: ${field} ${describeError(error)}`, {
+  return new MockpactError("MOCKS_INVALID", `Failed to read mocks entry ${entry.index + 1}: ${field} ${describeError(error)}`, {
     hint: "See schemas/mocks.schema.json and docs/stateful.md for the fields of an entry.",
     place: { file: entry.file, line: entry.lineOf(path) },
   });
