@@ -47,13 +47,14 @@ async function runCli(args: string[], cwd: string, boundMs: number, pinning: Pin
 
 /** `mockpact fixtures` is new: its absence is a row saying so, not a failed benchmark. */
 export async function timeFixtures(plan: Plan, pinning: Pinning): Promise<CommandFigures> {
-  const figures: CommandFigures = { command: "mockpact fixtures --status all (github-api)", samplesMs: [] };
+  const contract = plan.contracts.includes("github") ? "github" : plan.contracts[0]!;
+  const figures: CommandFigures = { command: `mockpact fixtures --status all (${CONTRACTS[contract].label.split(" ")[0]})`, samplesMs: [] };
   const help = await runCli(["fixtures", "--help"], process.cwd(), 10_000, pinning);
   if (help.code !== 0 || !/Usage: mockpact fixtures/.test(help.output)) return { ...figures, failure: "not available (no `fixtures` command in this build)" };
   const out = await mkdtemp(join(tmpdir(), "mockpact-bench-fixtures-"));
   try {
     const outFlag = /--out\b/.test(help.output) ? ["--out", out] : /--output\b/.test(help.output) ? ["--output", out] : [];
-    const ran = await runCli(["fixtures", CONTRACTS.github.file, "--status", "all", ...outFlag], out, plan.commandBoundMs, pinning);
+    const ran = await runCli(["fixtures", CONTRACTS[contract].file, "--status", "all", ...outFlag], out, plan.commandBoundMs, pinning);
     if (ran.timedOut) return { ...figures, failure: `timed out after ${plan.commandBoundMs / 1000} s` };
     if (ran.code !== 0) return { ...figures, failure: `exit ${ran.code}: ${ran.output.trim().split("\n").slice(-3).join(" / ").slice(0, 300)}` };
     return { ...figures, samplesMs: [ran.ms], medianMs: ran.ms };
@@ -68,7 +69,19 @@ export async function timeVerify(plan: Plan, pinning: Pinning): Promise<CommandF
   const provider = await startExampleProvider();
   try {
     for (let run = 0; run < plan.verifyRuns; run++) {
-      const args = ["verify", "--provider-base-url", provider.url, "--pact", "fixtures/pacts", "--contract", "contracts/shop.yaml", "--states-url", `${provider.url}/_pact/states`, "--header", "Authorization: Bearer test-token"];
+      const args = [
+        "verify",
+        "--provider-base-url",
+        provider.url,
+        "--pact",
+        "fixtures/pacts",
+        "--contract",
+        "contracts/shop.yaml",
+        "--states-url",
+        `${provider.url}/_pact/states`,
+        "--header",
+        "Authorization: Bearer test-token",
+      ];
       const ran = await runCli(args, process.cwd(), plan.commandBoundMs, pinning);
       if (ran.timedOut) return { ...figures, failure: `timed out after ${plan.commandBoundMs / 1000} s` };
       if (ran.code !== 0) return { ...figures, failure: `exit ${ran.code}: ${ran.output.trim().split("\n").slice(-3).join(" / ").slice(0, 300)}` };

@@ -4,6 +4,7 @@
  * so a server that answers fast but wrong does not win.
  */
 import autocannon from "autocannon";
+import { loadAverage } from "./machine.js";
 import type { BenchRequest } from "./scenarios.js";
 
 export interface LoadFigures {
@@ -15,11 +16,15 @@ export interface LoadFigures {
   requests: number;
   /** The server's CPU time per answered request (µs), when it can be read (Linux). */
   serverCpuMicros?: number;
+  /** The machine's 1-minute load average when the run ended. */
+  loadAverage: number;
 }
 
 export interface LoadSettings {
   durationSeconds: number;
   connections: number;
+  /** A fixed number of requests instead of a time (the smoke plan). */
+  requests?: number;
 }
 
 export async function runLoad(baseUrl: string, request: BenchRequest, settings: LoadSettings): Promise<LoadFigures> {
@@ -29,7 +34,7 @@ export async function runLoad(baseUrl: string, request: BenchRequest, settings: 
     headers: request.headers,
     body: request.body,
     connections: settings.connections,
-    duration: settings.durationSeconds,
+    ...(settings.requests === undefined ? { duration: settings.durationSeconds } : { amount: settings.requests }),
     pipelining: 1,
     timeout: 10,
   });
@@ -41,5 +46,6 @@ export async function runLoad(baseUrl: string, request: BenchRequest, settings: 
     p99Ms: result.latency.p99,
     errors: result.errors + result.timeouts + Math.max(0, answered - expected),
     requests: answered,
+    loadAverage: loadAverage(),
   };
 }

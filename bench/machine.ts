@@ -1,6 +1,6 @@
 /** The machine a result was measured on: the README shows it beside the figures. */
 import { readFileSync } from "node:fs";
-import { availableParallelism, cpus, platform, release, totalmem } from "node:os";
+import { availableParallelism, cpus, loadavg, platform, release, totalmem } from "node:os";
 
 export interface Machine {
   cpus: number;
@@ -29,4 +29,9 @@ function cpuModel(): string {
     // not Linux
   }
   return cpus()[0]?.model ?? "unknown";
+}
+
+/** The machine's 1-minute load average, printed beside each figure: on a shared machine it says how far to trust it. */
+export function loadAverage(): number {
+  return Math.round(loadavg()[0]! * 100) / 100;
 }

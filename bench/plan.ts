@@ -1,9 +1,18 @@
+import type { ContractKey } from "./scenarios.js";
+
 /**
  * How long and how often each part runs. Every wait has a bound, so the whole run has one:
- * the default plan stays under 10 minutes, `--quick` under 2 (on the 2-core machines of this project).
+ * the default plan stays under 10 minutes, `--quick` under 3 (on the 2-core machines of this project).
+ * `--smoke` (the test of the bench itself) sends a fixed, tiny number of requests per run instead of
+ * loading for a time, on the sample contract only: it runs every code path and measures nothing.
  */
 export interface Plan {
-  name: "default" | "quick";
+  name: "default" | "quick" | "smoke";
+  contracts: ContractKey[];
+  /** When set, each load run sends this many requests, whatever the time it takes (the smoke plan). */
+  requestsPerRun?: number;
+  /** The JVM compiles WireMock's hot path over its first seconds: it gets this much load before its first measured run. */
+  jvmWarmUpSeconds: number;
   /** Rounds of each scenario; each round runs every server once, in alternation (A B C A B C ...). */
   rounds: number;
   durationSeconds: number;
@@ -24,6 +33,8 @@ export interface Plan {
 
 export const DEFAULT_PLAN: Plan = {
   name: "default",
+  contracts: ["shop", "github", "stripe"],
+  jvmWarmUpSeconds: 6,
   rounds: 5,
   durationSeconds: 3,
   warmUpSeconds: 1,
@@ -38,6 +49,8 @@ export const DEFAULT_PLAN: Plan = {
 
 export const QUICK_PLAN: Plan = {
   name: "quick",
+  contracts: ["shop", "github", "stripe"],
+  jvmWarmUpSeconds: 2,
   rounds: 2,
   durationSeconds: 1,
   warmUpSeconds: 0.3,
@@ -49,3 +62,23 @@ export const QUICK_PLAN: Plan = {
   verifyRuns: 1,
   commandBoundMs: 60_000,
 };
+
+export const SMOKE_PLAN: Plan = {
+  ...QUICK_PLAN,
+  name: "smoke",
+  contracts: ["shop"],
+  requestsPerRun: 20,
+  jvmWarmUpSeconds: 0,
+  rounds: 1,
+  warmUpSeconds: 0,
+  connections: 2,
+  rssLoadSeconds: 0,
+  // Bounds for a machine that runs the test suite beside the smoke: starts may be slow, never absent.
+  startBoundMs: { mockpact: 90_000, prism: 90_000 },
+  settleBoundMs: 5_000,
+};
+
+export function planOf(argv: string[]): Plan {
+  if (argv.includes("--smoke")) return SMOKE_PLAN;
+  return argv.includes("--quick") ? QUICK_PLAN : DEFAULT_PLAN;
+}

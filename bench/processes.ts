@@ -34,8 +34,12 @@ export interface ServerProcess {
 
 /** Starts `node <args>` (pinned when asked); output is kept, not shown. */
 export function spawnNode(args: string[], pinning: Pinning, cwd = process.cwd()): ServerProcess {
-  const [command, commandArgs] =
-    pinning.serverCpu === undefined ? [process.execPath, args] : ["taskset", ["-c", String(pinning.serverCpu), process.execPath, ...args]];
+  return spawnProgram(process.execPath, args, pinning, cwd);
+}
+
+/** Starts any program (java for WireMock) the way spawnNode starts node. */
+export function spawnProgram(program: string, args: string[], pinning: Pinning, cwd = process.cwd()): ServerProcess {
+  const [command, commandArgs] = pinning.serverCpu === undefined ? [program, args] : ["taskset", ["-c", String(pinning.serverCpu), program, ...args]];
   const child = spawn(command, commandArgs, { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" } });
   let text = "";
   const keep = (chunk: Buffer) => (text = (text + chunk.toString("utf8")).slice(-4000));

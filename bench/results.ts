@@ -10,7 +10,7 @@ import type { ThroughputFigures } from "./throughput.js";
 
 export interface MemoryFigures {
   contract: ContractKey;
-  server: "prism" | "mockpact";
+  server: Exclude<ServerKind, "bare">;
   /** Highest RSS sampled while the server was under load. */
   peakUnderLoadBytes?: number;
   /** RSS read once the load of the contract was over. */
@@ -21,6 +21,8 @@ export interface BenchResult {
   startedAt: string;
   durationSeconds: number;
   machine: Machine;
+  /** The machine's 1-minute load average when the run started and ended (each figure carries its own too). */
+  load: { atStart: number; atEnd: number };
   plan: Plan;
   /** Where servers and the load generator ran ("unpinned" when they share every CPU). */
   pinning: string;
@@ -37,12 +39,14 @@ export interface GoalVerdict {
   figure: string;
   /** undefined when the figures needed are missing (a server that did not start, a skipped row). */
   met: boolean | undefined;
+  /** The machine's 1-minute load average while the figure was measured. */
+  load?: number;
 }
 
 export type ServerFigures = Partial<Record<ServerKind, ThroughputFigures>>;
 
 /** Written whole or not at all: a temporary file, then a rename in the same folder. */
-export async function writeResult(result: BenchResult, folder = "bench/results"): Promise<string> {
+export async function writeResult(result: { startedAt: string }, folder = "bench/results"): Promise<string> {
   await mkdir(folder, { recursive: true });
   const file = join(folder, `${result.startedAt.replace(/:/g, "-").replace(/\.\d+Z$/, "Z")}.json`);
   const temporary = `${file}.${process.pid}.tmp`;

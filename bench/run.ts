@@ -1,48 +1,44 @@
 /**
- * `npm run bench [-- --quick] [-- --pin]`: mockpact side by side with Prism and a bare node:http
- * server, on loopback, bounded in time (DEFAULT_PLAN under 10 minutes, QUICK_PLAN under 2).
- * Prints Markdown tables and writes bench/results/<date>.json. See docs/performance.md.
+ * `npm run bench [-- --quick | --smoke] [-- --pin] [-- --scale]`: mockpact side by side with bare
+ * node:http (the ceiling), Prism, WireMock and Mockoon's CLI, on loopback, bounded in time (default
+ * plan under 10 minutes, --quick under 3; --scale adds the cost curves, under 20). Prints Markdown
+ * tables, writes bench/results/<date>.json, and (default and --scale plans) rewrites the generated
+ * part of docs/performance.md. `--docs FILE` and `--results DIR` write elsewhere (the smoke test).
  */
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { performance } from "node:perf_hooks";
 import { buildIfStale } from "./build.js";
 import { timeFixtures, timeVerify } from "./commands.js";
+import { benchContract, type ContractFigures } from "./contract-bench.js";
+import { writeGenerated } from "./docs.js";
 import { judgeGoals } from "./goals.js";
-import { runLoad } from "./load.js";
-import { describeMachine } from "./machine.js";
-import { DEFAULT_PLAN, QUICK_PLAN, type Plan } from "./plan.js";
-import { rssOf, setUpPinning, type Pinning } from "./processes.js";
+import { describeMachine, loadAverage } from "./machine.js";
+import { planOf } from "./plan.js";
+import { setUpPinning } from "./processes.js";
 import { formatReport } from "./report.js";
-import { writeResult, type BenchResult, type MemoryFigures } from "./results.js";
-import { sampleRss } from "./rss-sampler.js";
-import { RSS_LOAD, SCENARIOS, type ContractKey } from "./scenarios.js";
-import { startBareServer, type RunningServer } from "./servers.js";
-import { measureStartups, type StartupFigures } from "./startup.js";
-import { measureScenario, recordAnswer, type PeakRss, type ThroughputFigures } from "./throughput.js";
+import { writeResult, type BenchResult } from "./results.js";
+import { SCENARIOS } from "./scenarios.js";
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-interface ContractFigures {
-  startup: StartupFigures[];
-  throughput: ThroughputFigures[];
-  memory: MemoryFigures[];
+function argument(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
 }
 
 async function main(): Promise<void> {
-  const plan = process.argv.includes("--quick") ? QUICK_PLAN : DEFAULT_PLAN;
+  const plan = planOf(process.argv);
   const startedAt = new Date();
   const clock = performance.now();
   const machine = describeMachine(); // before pinning: the CPU count read after it would be 1
+  const loadAtStart = loadAverage();
   if (buildIfStale()) log("built dist/ (it was older than src/)");
   // Unpinned by default: on 2 CPUs, a load generator pinned to one became the bottleneck whenever
   // anything else ran there. `--pin` puts servers on the last CPU and the load generator on the first.
   const pinning = setUpPinning(process.argv.includes("--pin"));
   const all: ContractFigures = { startup: [], throughput: [], memory: [] };
-  for (const contract of ["shop", "github", "stripe"] as ContractKey[]) {
+  for (const contract of plan.contracts) {
     log(`${contract}:`);
-    const figures = await benchContract(contract, plan, pinning);
+    const figures = await benchContract(contract, plan, pinning, log);
     all.startup.push(...figures.startup);
     all.throughput.push(...figures.throughput);
     all.memory.push(...figures.memory);
@@ -53,58 +49,21 @@ async function main(): Promise<void> {
     startedAt: startedAt.toISOString(),
     durationSeconds: (performance.now() - clock) / 1000,
     machine,
+    load: { atStart: loadAtStart, atEnd: loadAverage() },
     plan,
-    pinning: pinning.serverCpu === undefined ? "unpinned (servers and load generator share the CPUs)" : `servers pinned to CPU ${pinning.serverCpu}, load generator to CPU ${pinning.benchCpu} (taskset)`,
-    scenarios: SCENARIOS.map(({ id, contract, label, kind }) => ({ id, contract, label, kind })),
+    pinning:
+      pinning.serverCpu === undefined ? "unpinned (servers and load generator share the CPUs)" : `servers pinned to CPU ${pinning.serverCpu}, load generator to CPU ${pinning.benchCpu} (taskset)`,
+    scenarios: SCENARIOS.filter((s) => plan.contracts.includes(s.contract)).map(({ id, contract, label, kind }) => ({ id, contract, label, kind })),
     ...all,
     commands,
-    goals: judgeGoals(all.throughput, all.startup, all.memory),
+    // The smoke plan sends a handful of requests: its ratios mean nothing, so it judges nothing.
+    goals: judgeGoals(all.throughput, all.startup, all.memory).map((goal) => (plan.name === "smoke" ? { ...goal, met: undefined } : goal)),
   };
-  const file = await writeResult(result);
-  process.stdout.write(`\n${formatReport(result)}\nwritten to ${file}\n`);
-}
-
-/** Start-ups, then the contract's scenarios on the servers just started, then their memory. */
-async function benchContract(contract: ContractKey, plan: Plan, pinning: Pinning): Promise<ContractFigures> {
-  const { figures: startup, running } = await measureStartups(contract, plan, pinning, log);
-  const servers = [running.prism, running.mockpact].filter((s): s is RunningServer => s !== undefined);
-  const peaks: PeakRss = {};
-  const throughput: ThroughputFigures[] = [];
-  try {
-    const scenarios = SCENARIOS.filter((s) => s.contract === contract);
-    if (scenarios.length > 0 && running.mockpact) throughput.push(...(await withCeiling(contract, running.mockpact, servers, plan, pinning, peaks)));
-    else for (const server of servers) await loadForMemory(server, contract, plan, peaks);
-    const memory = servers.map((s) => ({ contract, server: s.kind as "prism" | "mockpact", peakUnderLoadBytes: peaks[s.kind], afterLoadBytes: rssOf(s.process.pid) }));
-    return { startup, throughput, memory };
-  } finally {
-    for (const server of servers) await server.process.stop();
-  }
-}
-
-/** The bare server answers what mockpact answered, byte for byte; then every scenario runs on all three. */
-async function withCeiling(contract: ContractKey, mockpact: RunningServer, servers: RunningServer[], plan: Plan, pinning: Pinning, peaks: PeakRss): Promise<ThroughputFigures[]> {
-  const scenarios = SCENARIOS.filter((s) => s.contract === contract);
-  const folder = await mkdtemp(join(tmpdir(), "mockpact-bench-"));
-  const answers: Record<string, unknown> = {};
-  for (const s of scenarios) answers[`${s.request.method} ${s.request.path}`] = await recordAnswer(mockpact.url, s.request);
-  await writeFile(join(folder, "answers.json"), JSON.stringify(answers));
-  const bare = await startBareServer(join(folder, "answers.json"), pinning);
-  const figures: ThroughputFigures[] = [];
-  try {
-    for (const scenario of scenarios) figures.push(...(await measureScenario(scenario, [bare, ...servers], plan, peaks, log)));
-  } finally {
-    await bare.process.stop();
-    await rm(folder, { recursive: true, force: true });
-  }
-  return figures;
-}
-
-/** A contract without throughput rows (stripe) still gets a load before its RSS is read. */
-async function loadForMemory(server: RunningServer, contract: ContractKey, plan: Plan, peaks: PeakRss): Promise<void> {
-  const sampler = sampleRss(server.process.pid);
-  await runLoad(server.url, RSS_LOAD[contract], { connections: plan.connections, durationSeconds: plan.rssLoadSeconds });
-  const peak = sampler.stop();
-  if (peak !== undefined) peaks[server.kind] = Math.max(peaks[server.kind] ?? 0, peak);
+  const file = await writeResult(result, argument("--results"));
+  const report = formatReport(result);
+  process.stdout.write(`\n${report}\nwritten to ${file}\n`);
+  const docs = argument("--docs") ?? (plan.name === "default" ? "docs/performance.md" : undefined);
+  if (docs) process.stdout.write(`${await writeGenerated(docs, "bench", report)}\n`);
 }
 
 await main();

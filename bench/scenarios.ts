@@ -6,13 +6,29 @@
 import { resolve } from "node:path";
 
 export type ContractKey = "shop" | "github" | "stripe";
-export type ServerKind = "bare" | "prism" | "mockpact";
+export type ServerKind = "bare" | "prism" | "wiremock" | "mockoon" | "mockpact";
+/** The order of the tables' rows and of each round's runs. */
+export const SERVER_KINDS: ServerKind[] = ["bare", "prism", "wiremock", "mockoon", "mockpact"];
 
-export const CONTRACTS: Record<ContractKey, { label: string; file: string; probe: string }> = {
-  // `probe` is the path polled for the first answer at start-up (any status counts).
-  shop: { label: "sample (contracts/shop.yaml)", file: resolve("contracts/shop.yaml"), probe: "/products/p-100" },
-  github: { label: "github-api (12 MB, 1,223 ops)", file: resolve("../shared/corpus/github-api/api.github.com.json"), probe: "/zen" },
-  stripe: { label: "stripe-spec3 (4 MB YAML)", file: resolve("../shared/corpus/stripe-spec3/spec3.yaml"), probe: "/v1/customers" },
+export const CONTRACTS: Record<ContractKey, { label: string; file: string; probe: string; basePath: string }> = {
+  // `probe` is the path polled for the first answer at start-up (any status counts); `basePath` is the
+  // path of the contract's first server, which Mockoon serves under (mockpact serves with and without).
+  shop: { label: "sample (contracts/shop.yaml)", file: resolve("contracts/shop.yaml"), probe: "/products/p-100", basePath: "/shop" },
+  github: { label: "github-api (12 MB, 1,223 ops)", file: resolve("../shared/corpus/github-api/api.github.com.json"), probe: "/zen", basePath: "" },
+  stripe: { label: "stripe-spec3 (4 MB YAML)", file: resolve("../shared/corpus/stripe-spec3/spec3.yaml"), probe: "/v1/customers", basePath: "" },
+};
+
+/**
+ * Who is loaded with each kind of scenario. WireMock and Mockoon answer fixed bytes (WireMock
+ * the stub of mockpact's bytes, Mockoon its example) without faking or validating a body: they are
+ * peers for a static answer and for no route only (a run of them elsewhere would cost the time bound
+ * and compare unlike work).
+ */
+export const SERVERS_OF: Record<Scenario["kind"], ServerKind[]> = {
+  static: SERVER_KINDS,
+  "not-found": SERVER_KINDS,
+  validated: ["bare", "prism", "mockpact"],
+  dynamic: ["bare", "prism", "mockpact"],
 };
 
 export interface BenchRequest {

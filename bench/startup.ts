@@ -3,16 +3,17 @@
  * neither start competes with the other for the CPU. The last start of each is kept running for the
  * load that follows.
  */
-import { startContractServer, type RunningServer } from "./servers.js";
+import { startContractServer, type RunningServer, type StartOutcome } from "./servers.js";
+import { loadAverage } from "./machine.js";
 import type { Plan } from "./plan.js";
 import type { Pinning } from "./processes.js";
-import { CONTRACTS, type ContractKey } from "./scenarios.js";
+import { CONTRACTS, type ContractKey, type ServerKind } from "./scenarios.js";
 import { median } from "./stats.js";
 import { waitUntilIdle } from "./processes.js";
 
 export interface StartupFigures {
   contract: ContractKey;
-  server: "prism" | "mockpact";
+  server: Exclude<ServerKind, "bare">;
   samplesMs: number[];
   medianMs?: number;
   /** Why there is no figure (time-out with its bound, or an early exit). */
@@ -22,6 +23,8 @@ export interface StartupFigures {
   busyAfterFirstAnswerMs?: number;
   /** Set when it was still busy at the bound. */
   busyBoundMs?: number;
+  /** The machine's 1-minute load average after the starts. */
+  loadAverage?: number;
 }
 
 export interface StartedPair {
@@ -56,7 +59,10 @@ export async function measureStartups(contract: ContractKey, plan: Plan, pinning
       if (round === plan.startRepeats[kind]) await settle(figure, outcome.server.process.pid, plan.settleBoundMs, log);
     }
   }
-  for (const figure of Object.values(figures)) if (figure.samplesMs.length > 0) figure.medianMs = median(figure.samplesMs);
+  for (const figure of Object.values(figures)) {
+    if (figure.samplesMs.length > 0) figure.medianMs = median(figure.samplesMs);
+    figure.loadAverage = loadAverage();
+  }
   return { figures: Object.values(figures), running };
 }
 
@@ -65,4 +71,11 @@ async function settle(figure: StartupFigures, pid: number, boundMs: number, log:
   if (waited === undefined) figure.busyBoundMs = boundMs;
   else figure.busyAfterFirstAnswerMs = waited;
   log(`  ${figure.server} on ${figure.contract}: ${waited === undefined ? `still busy after ${boundMs / 1000} s` : `idle ${(waited / 1000).toFixed(1)} s after its first answer`}`);
+}
+
+/** The one start of a peer (WireMock, Mockoon) as a start-up figure: context beside Prism's and mockpact's. */
+export function singleStartup(contract: ContractKey, server: "wiremock" | "mockoon", boundMs: number, outcome: StartOutcome): StartupFigures {
+  if (!outcome.ok) return { contract, server, samplesMs: [], failure: outcome.reason, boundMs, loadAverage: loadAverage() };
+  const ms = outcome.server.startupMs!;
+  return { contract, server, samplesMs: [ms], medianMs: ms, boundMs, loadAverage: loadAverage() };
 }

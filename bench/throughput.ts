@@ -5,9 +5,10 @@
  */
 import { runLoad, type LoadFigures } from "./load.js";
 import { cpuMicrosOf } from "./processes.js";
+import type { RecordedAnswer } from "./peers.js";
 import type { Plan } from "./plan.js";
 import { sampleRss } from "./rss-sampler.js";
-import type { BenchRequest, Scenario, ServerKind } from "./scenarios.js";
+import { SERVERS_OF, type BenchRequest, type Scenario, type ServerKind } from "./scenarios.js";
 import type { RunningServer } from "./servers.js";
 import { median } from "./stats.js";
 
@@ -16,7 +17,7 @@ export interface ThroughputFigures {
   server: ServerKind;
   rounds: LoadFigures[];
   /** Median of the rounds, figure by figure. */
-  median?: { requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number; serverCpuMicros?: number };
+  median?: { requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number; serverCpuMicros?: number; loadAverage: number };
   /** Why the server was not loaded (it answered the check with another status, or is not running). */
   skipped?: string;
 }
@@ -27,15 +28,15 @@ export type PeakRss = Partial<Record<ServerKind, number>>;
 export async function measureScenario(scenario: Scenario, servers: RunningServer[], plan: Plan, peaks: PeakRss, log: (line: string) => void): Promise<ThroughputFigures[]> {
   const figures: ThroughputFigures[] = [];
   const loaded: Array<{ server: RunningServer; figure: ThroughputFigures }> = [];
-  for (const server of servers) {
+  for (const server of servers.filter((s) => SERVERS_OF[scenario.kind].includes(s.kind))) {
     const figure: ThroughputFigures = { scenario: scenario.id, server: server.kind, rounds: [] };
     figures.push(figure);
     const check = await checkAnswer(server.url, scenario.request);
     if (check) figure.skipped = check;
     else loaded.push({ server, figure });
   }
-  const settings = { connections: plan.connections };
-  for (const { server } of loaded) await runLoad(server.url, scenario.request, { ...settings, durationSeconds: plan.warmUpSeconds });
+  const settings = { connections: plan.connections, requests: plan.requestsPerRun };
+  if (plan.warmUpSeconds > 0) for (const { server } of loaded) await runLoad(server.url, scenario.request, { ...settings, durationSeconds: plan.warmUpSeconds });
   for (let round = 0; round < plan.rounds; round++) {
     for (const { server, figure } of loaded) {
       const sampler = sampleRss(server.process.pid);
@@ -62,6 +63,7 @@ function medianOf(rounds: LoadFigures[]): NonNullable<ThroughputFigures["median"
     p99Ms: median(rounds.map((r) => r.p99Ms)),
     errors: median(rounds.map((r) => r.errors)),
     serverCpuMicros: rounds.every((r) => r.serverCpuMicros !== undefined) ? median(rounds.map((r) => r.serverCpuMicros!)) : undefined,
+    loadAverage: median(rounds.map((r) => r.loadAverage)),
   };
 }
 
@@ -78,7 +80,7 @@ async function checkAnswer(baseUrl: string, request: BenchRequest): Promise<stri
 }
 
 /** What a server answers to a request, for priming the bare ceiling with the same bytes. */
-export async function recordAnswer(baseUrl: string, request: BenchRequest): Promise<{ status: number; contentType: string; body: string }> {
+export async function recordAnswer(baseUrl: string, request: BenchRequest): Promise<RecordedAnswer> {
   const response = await fetch(`${baseUrl}${request.path}`, { method: request.method, headers: request.headers, body: request.body, signal: AbortSignal.timeout(10_000) });
   return { status: response.status, contentType: response.headers.get("content-type") ?? "application/json", body: await response.text() };
 }

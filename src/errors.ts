@@ -35,6 +35,7 @@ export const ERROR_CODES = {
   BUNDLE_WRITE: "The bundle file of `mockpact bundle` could not be written.",
   BUNDLE_INVALID: "A bundle given to the MSW handlers is not one `mockpact bundle` of this version wrote.",
   MOCK_NOT_READY: "The MSW handlers were asked for an override before their contracts had loaded.",
+  STORE_UNAVAILABLE: "The store given with --store (Redis) cannot be reached, or was lost while serving.",
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -80,6 +81,7 @@ export const PROBLEM_KINDS = {
   "mock-error": [500, "The mock failed to build a response"],
   "resource-not-found": [404, "No such item in the mock's state"],
   "state-full": [507, "The mock's state is full"],
+  "store-unavailable": [503, "The mock's shared store cannot be reached"],
   "upstream-timeout": [504, "The upstream did not answer in time"],
   "upstream-unreachable": [502, "The upstream cannot be reached"],
   "upstream-incomplete": [502, "The upstream's answer broke off"],

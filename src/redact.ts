@@ -122,3 +122,15 @@ const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\
 export function printable(text: string, options: { lines?: boolean } = {}): string {
   return text.replace(options.lines ? CONTROL_BUT_LINES : CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
+
+/** `redis://user:pw@host:6379/0` -> `redis://user:[redacted]@host:6379/0`: a store URL as it may be printed. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (!parsed.password) return url;
+    parsed.password = REDACTED;
+    return parsed.toString().replace(encodeURIComponent(REDACTED), REDACTED);
+  } catch {
+    return url.replace(/\/\/[^@/]*@/, `//${REDACTED}@`);
+  }
+}

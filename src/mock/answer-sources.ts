@@ -1,9 +1,10 @@
 import type { Contract } from "../contract/model.js";
 import { withChaos } from "./chaos.js";
 import type { MockCore } from "./core.js";
-import type { AnswerHooks, RequestTrace } from "./hooks.js";
+import type { AnswerHooks, MaybeAnswer, RequestTrace } from "./hooks.js";
 import type { ResolvedMockOptions } from "./options.js";
 import type { BuildContext } from "./build.js";
+import { holds } from "./matchers/conditions.js";
 import { checkOverrides, compileOverrides, firstMatch, overrideResponse, type MocksText, type Override, type OverrideSet } from "./overrides/index.js";
 import { RequestView } from "./request-view.js";
 import type { LiveState } from "./live-state.js";
@@ -18,6 +19,8 @@ export interface AnswerSources {
   mockFiles: string[];
   overrides: OverrideSet;
   resources: ResourceIndex;
+  /** Settles once the fixtures are in the store: at once in memory; a Redis store is written to. */
+  seeded: Promise<void>;
 }
 
 /** What answers beyond the contracts, as read from files (load.ts) or carried in a bundle. */
@@ -35,7 +38,7 @@ export interface AnswerFiles {
 export function loadAnswerSources(contracts: Contract[], files: AnswerFiles, options: ResolvedMockOptions, runtime: LiveState, create: (hooks: AnswerHooks) => MockCore): { core: MockCore; sources: AnswerSources } {
   const overrides = compileOverrides(files.mocks, contracts);
   const resources = options.stateful ? inferResources(contracts) : NO_RESOURCES;
-  const sources: AnswerSources = { mockFiles: overrides.files, overrides, resources };
+  const sources: AnswerSources = { mockFiles: overrides.files, overrides, resources, seeded: Promise.resolve() };
   // The hooks run at request time, once the core exists: the callbacks read its registries and router.
   const core: MockCore = create(createAnswerHooks(options, runtime, sources, () => core.engine));
   const registryOf = (contract: Contract) => core.engine.registryOf(contract);
@@ -44,7 +47,7 @@ export function loadAnswerSources(contracts: Contract[], files: AnswerFiles, opt
     options.onEvent({ type: "warning", message: warning.message, file: warning.file, line: warning.line });
   }
   runtime.scenarios.register(overrides.scenarios);
-  if (fixtures) runtime.store.setInitial(fixtures);
+  if (fixtures) sources.seeded = runtime.store.setInitial(fixtures);
   return { core, sources };
 }
 
@@ -57,9 +60,10 @@ function createAnswerHooks(options: ResolvedMockOptions, runtime: LiveState, ext
     stateful(ctx, request, pathParams, trace) {
       if (!extras.resources.byOperation.has(ctx.operation)) return undefined;
       const view = new RequestView(request, ctx.operation, pathParams, options.maxJsonDepth);
-      const response = statefulAnswer(ctx, view, extras.resources, runtime.store);
-      if (response) trace.answeredBy = "stateful";
-      return response;
+      return statefulAnswer(ctx, view, extras.resources, runtime.store)?.then((response) => {
+        if (response) trace.answeredBy = "stateful";
+        return response;
+      });
     },
     finish(request, response, trace) {
       const out = withChaos(response, options, runtime.random);
@@ -70,23 +74,43 @@ function createAnswerHooks(options: ResolvedMockOptions, runtime: LiveState, ext
   };
 }
 
+/** How often a match in a scenario is tried again when another replica moved the scenario first. */
+const MOVE_ATTEMPTS = 3;
+
 /**
  * The answer of the first of `overrides` (all of one operation) that matches the request, moving its
  * scenario on; undefined when none matches. Shared by the mocks files and the MSW handlers' overrides.
+ * Where no entry in a scenario matches the request, it is answered at once; else the states are read (from Redis
+ * with --store, so a request no scenario entry matches works while Redis is away), and the move is
+ * made only from the state the match saw (else it matches again), so two replicas cannot both move
+ * one scenario on from one state.
  */
 export function answerFromOverrides(
   overrides: Override[],
   at: { ctx: BuildContext; request: HttpRequest; pathParams: Record<string, string>; trace: RequestTrace },
   options: { maxJsonDepth: number },
   runtime: LiveState,
-): HttpResponse | undefined {
+): MaybeAnswer {
   const view = new RequestView(at.request, at.ctx.operation, at.pathParams, options.maxJsonDepth);
-  const hit = firstMatch(overrides, view, runtime.scenarios);
+  const candidates = overrides.filter((o) => holds(o.when, view));
+  if (!candidates.some((o) => o.scenario)) return answerOf(firstMatch(candidates, view), view, at, runtime);
+  return answerInScenario(candidates, view, at, runtime);
+}
+
+async function answerInScenario(overrides: Override[], view: RequestView, at: Parameters<typeof answerFromOverrides>[1], runtime: LiveState): Promise<HttpResponse | undefined> {
+  for (let attempt = 1; ; attempt++) {
+    const states = await runtime.scenarios.snapshot();
+    const hit = firstMatch(overrides, view, states);
+    const step = hit?.scenario;
+    if (!step?.nextState) return answerOf(hit, view, at, runtime);
+    if ((await runtime.scenarios.move(step.name, states.state(step.name), step.nextState)) || attempt >= MOVE_ATTEMPTS) return answerOf(hit, view, at, runtime);
+  }
+}
+
+function answerOf(hit: Override | undefined, view: RequestView, at: Parameters<typeof answerFromOverrides>[1], runtime: LiveState): HttpResponse | undefined {
   if (!hit) return undefined;
-  const response = overrideResponse(hit, { ctx: at.ctx, view, random: runtime.random });
-  if (hit.scenario?.nextState) runtime.scenarios.set(hit.scenario.name, hit.scenario.nextState);
   at.trace.answeredBy = `override ${hit.id}`;
-  return response;
+  return overrideResponse(hit, { ctx: at.ctx, view, random: runtime.random });
 }
 
 function journalRecord(request: HttpRequest, response: HttpResponse, trace: RequestTrace): JournalRecord {

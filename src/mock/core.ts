@@ -93,13 +93,15 @@ export function createMockCore(engine: ContractEngine, options: ResolvedMockOpti
       maxJsonDepth: options.maxJsonDepth,
     });
     if (verdict.kind === "invalid") trace.violations = verdict.violations;
-    const overridden = verdict.kind === "valid" ? extensions?.override(ctx, request, match.pathParams, trace) : undefined; // mocks/ entries
+    const overriding = verdict.kind === "valid" ? extensions?.override(ctx, request, match.pathParams, trace) : undefined; // mocks/ entries
+    const overridden = overriding instanceof Promise ? await overriding : overriding;
     if (overridden) return overridden;
     const refused = verdict.kind === "invalid" ? verdict.violations : verdict.kind === "unsupported-media-type" ? [] : undefined;
     const stubbed = stubFor(request, refused);
     if (stubbed) return stubbed;
     if (verdict.kind !== "valid") return refusal(ctx, verdict, headers.accept);
-    const stateful = extensions?.stateful(ctx, request, match.pathParams, trace); // --stateful
+    const keeping = extensions?.stateful(ctx, request, match.pathParams, trace); // --stateful
+    const stateful = keeping instanceof Promise ? await keeping : keeping;
     if (stateful) return stateful;
     return answer(ctx, method, request, firstValue(headers.accept), preferencesOf(headers.prefer, queryText));
   }

@@ -39,5 +39,11 @@ export const ADMIN_FLAGS = {
   adminToken: { flag: "--admin-token <token>", type: "string", env: "MOCKPACT_ADMIN_TOKEN", description: "require this bearer token on the admin API (for shared environments)" },
 } satisfies FlagTable<MockServerOptions>;
 
+/** Where the state, scenarios and journal live: memory, or a Redis that replicas share. */
+export const STORE_FLAGS = {
+  store: { flag: "--store <url>", type: "string", env: "MOCKPACT_STORE", description: "keep the state, scenarios and journal in Redis (redis://host:port/db), shared by every replica on it" },
+  storePrefix: { flag: "--store-prefix <prefix>", type: "string", description: "with --store: the prefix of this mock's keys (default: mockpact: and the contracts' names)" },
+} satisfies FlagTable<MockServerOptions>;
+
 /** `mockpact mock`: what it answers, then where and how it listens. */
-export const MOCK_FLAGS = { ...MOCK_CORE_FLAGS, ...SERVER_FLAGS, ...ADMIN_FLAGS } satisfies FlagTable<MockOptions>;
+export const MOCK_FLAGS = { ...MOCK_CORE_FLAGS, ...SERVER_FLAGS, ...ADMIN_FLAGS, ...STORE_FLAGS } satisfies FlagTable<MockOptions>;

@@ -13,14 +13,20 @@ export interface RequestTrace {
 }
 
 /**
+ * A hook's answer: at once where nothing is to be read (most requests, so they pay no await), or
+ * later where the store is read (a stateful request, an override in a scenario).
+ */
+export type MaybeAnswer = HttpResponse | undefined | Promise<HttpResponse | undefined>;
+
+/**
  * The core's hooks: the core stays `handle(request) -> response` and
  * knows nothing of mocks files, state or the journal.
  */
 export interface AnswerHooks {
   /** For a valid request, before anything else answers it (pact stubs included): the first matching override's answer. */
-  override(ctx: BuildContext, request: HttpRequest, pathParams: Record<string, string>, trace: RequestTrace): HttpResponse | undefined;
+  override(ctx: BuildContext, request: HttpRequest, pathParams: Record<string, string>, trace: RequestTrace): MaybeAnswer;
   /** For a valid request no override or stub answered, before the generated answer: the stateful store's answer. */
-  stateful(ctx: BuildContext, request: HttpRequest, pathParams: Record<string, string>, trace: RequestTrace): HttpResponse | undefined;
+  stateful(ctx: BuildContext, request: HttpRequest, pathParams: Record<string, string>, trace: RequestTrace): MaybeAnswer;
   /** Every response on its way out: global latency and faults, then the journal. */
   finish(request: HttpRequest, response: HttpResponse, trace: RequestTrace): HttpResponse;
 }

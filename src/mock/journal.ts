@@ -69,10 +69,32 @@ export const MAX_JOURNAL_SIZE = 10_000;
 export const MAX_JOURNAL_PAGE = 1_000;
 
 /**
+ * Where the journal is kept: this process's ring (`Journal`), or a capped Redis stream that replicas
+ * share. Recording never waits: a request is not slowed by its own journal entry.
+ */
+export interface JournalStore {
+  readonly size: number;
+  /** The entry's `seq`, where it is known at once (memory); a Redis store numbers it as it writes it. */
+  record(record: JournalRecord): number | undefined;
+  /** Newest first, at most `limit` (and MAX_JOURNAL_PAGE), only those older than `before` when given; redacted. */
+  entries(limit?: number, secretNames?: SecretNames, before?: number): JournalEntry[] | Promise<JournalEntry[]>;
+  /** How many requests arrived since start (or the last clear), kept or not. */
+  readonly total: number | Promise<number>;
+  clear(): void | Promise<void>;
+}
+
+/** The record with a long body cut to its first bytes, so that what is kept stays bounded. */
+export function boundedRecord(record: JournalRecord): JournalRecord {
+  const body = record.request.body;
+  if (!body || body.length <= MAX_BODY_BYTES) return record;
+  return { ...record, request: { ...record.request, body: body.slice(0, MAX_BODY_BYTES) }, bodyLength: body.length };
+}
+
+/**
  * The last `size` requests in a ring: memory stays flat under load however many requests arrive
  * (a long body is cut to its first bytes when recorded, so the ring never pins a large buffer).
  */
-export class Journal {
+export class Journal implements JournalStore {
   private readonly slots: Array<(JournalRecord & { seq: number }) | undefined>;
   private next = 0;
   private recorded = 0;
@@ -85,12 +107,7 @@ export class Journal {
   record(record: JournalRecord): number {
     this.recorded++;
     if (this.size === 0) return this.recorded;
-    const body = record.request.body;
-    if (body && body.length > MAX_BODY_BYTES) {
-      record.request = { ...record.request, body: body.slice(0, MAX_BODY_BYTES) };
-      record.bodyLength = body.length;
-    }
-    this.slots[this.next] = { seq: this.recorded, ...record };
+    this.slots[this.next] = { seq: this.recorded, ...boundedRecord(record) };
     this.next = (this.next + 1) % this.size;
     return this.recorded;
   }
@@ -121,7 +138,8 @@ export class Journal {
   }
 }
 
-function formatRecord(record: JournalRecord & { seq: number }, names: SecretNames | undefined): JournalEntry {
+/** The entry as the admin API shows it: dates, text, and every credential redacted. */
+export function formatRecord(record: JournalRecord & { seq: number }, names: SecretNames | undefined): JournalEntry {
   const { request, target } = record;
   const body = bodyText(request.body, record.bodyLength);
   return {

@@ -22,7 +22,9 @@ export async function loadMock(options: ResolvedMockOptions, live: LiveState = c
   for (const warning of stubs?.warnings ?? []) options.onEvent({ type: "warning", ...warning });
   const files = await readAnswerFiles(options);
   const pactFiles = stubs ? stubs.files.filter((f) => !/^https?:/i.test(f)) : [];
-  return makeMock({ contracts, files, watched: [...contracts.map((c) => c.file), ...pactFiles], ...(stubs ? { stubs } : {}) }, options, live, wrapHooks);
+  const mock = makeMock({ contracts, files, watched: [...contracts.map((c) => c.file), ...pactFiles], ...(stubs ? { stubs } : {}) }, options, live, wrapHooks);
+  await mock.sources.seeded;
+  return mock;
 }
 
 /** The mocks files, and with `--stateful --fixtures` the fixtures that seed the store. */

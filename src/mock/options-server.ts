@@ -4,6 +4,7 @@ import { integerBetween, type Validator } from "../options/validators.js";
 import { resolveServerOptions, type ResolvedServerOptions, type ServerOptions } from "../server/options.js";
 import { ADMIN_FLAGS } from "./flags.js";
 import { MAX_JOURNAL_SIZE } from "./journal.js";
+import { resolveStore, type StoreChoice } from "./options-store.js";
 
 /** Where and how the mock listens, and its admin API: nothing here changes an answer. */
 export interface MockServerOptions extends ServerOptions {
@@ -17,6 +18,10 @@ export interface MockServerOptions extends ServerOptions {
   adminHosts?: string[];
   /** A bearer token every admin request must carry (the console's page and modules aside). */
   adminToken?: string;
+  /** `redis://host:port/db`: keep the state, scenarios and journal in Redis, shared by replicas. Default: memory. */
+  store?: string;
+  /** With `store`: the prefix of this mock's keys. Default `mockpact:` and the contracts' names. */
+  storePrefix?: string;
 }
 
 export interface ResolvedMockServerOptions extends ResolvedServerOptions {
@@ -25,9 +30,11 @@ export interface ResolvedMockServerOptions extends ResolvedServerOptions {
   journalSize: number;
   adminHosts: string[];
   adminToken: string | undefined;
+  store: StoreChoice;
 }
 
-export function resolveMockServerOptions(options: MockServerOptions): ResolvedMockServerOptions {
+/** `inputs`: the contracts and pacts as given, which name the store's keys when no prefix is. */
+export function resolveMockServerOptions(options: MockServerOptions, inputs: { contracts: string[]; pacts: string[] }): ResolvedMockServerOptions {
   const given = withDefaults(ADMIN_FLAGS, options);
   return {
     ...resolveServerOptions(options),
@@ -36,6 +43,7 @@ export function resolveMockServerOptions(options: MockServerOptions): ResolvedMo
     journalSize: checkOption("journal-size", given.journalSize, integerBetween(0, MAX_JOURNAL_SIZE)),
     adminHosts: (given.adminHosts ?? []).map((name) => name.trim()).filter(Boolean),
     adminToken: given.adminToken === undefined ? undefined : checkOption("admin-token", given.adminToken, token),
+    store: resolveStore(given.store, given.storePrefix, inputs.contracts, inputs.pacts),
   };
 }
 

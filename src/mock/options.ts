@@ -13,5 +13,6 @@ export interface ResolvedMockOptions extends ResolvedMockCoreOptions, ResolvedMo
 
 /** Options -> ResolvedOptions in one place: the flag tables' defaults, then every value checked. */
 export function resolveMockOptions(options: MockOptions = {}): ResolvedMockOptions {
-  return { ...resolveMockCoreOptions(options), ...resolveMockServerOptions(options) };
+  const core = resolveMockCoreOptions(options);
+  return { ...core, ...resolveMockServerOptions(options, core) };
 }

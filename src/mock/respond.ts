@@ -6,6 +6,7 @@ import type { MockPreferences } from "../http/prefer.js";
 import { sequenceKindOf, type SequenceKind } from "../http/sequential.js";
 import { buildSequence } from "./build-sequence.js";
 import { problem, problemResponse } from "../http/problem.js";
+import { isMockpactError } from "../errors.js";
 import type { HttpResponse } from "../http/types.js";
 
 export const WARNING_HEADER = "mockpact-warning";
@@ -72,6 +73,11 @@ export function serialise(mediaKey: string, value: unknown): { contentType: stri
   return { contentType: wildcard ? "application/json" : mediaKey, body: value === undefined ? "" : JSON.stringify(value) };
 }
 
+/** Seconds a client is asked to wait when the shared store is lost: it reconnects at least this often. */
+export const STORE_RETRY_AFTER = "2";
+
+/** An error of the core as problem+json: a lost store is a 503 to retry, anything else the mock's 500. */
 export function mockErrorResponse(error: Error): HttpResponse {
+  if (isMockpactError(error) && error.code === "STORE_UNAVAILABLE") return problemResponse(problem("store-unavailable", error.message), { "retry-after": STORE_RETRY_AFTER });
   return problemResponse(problem("mock-error", error.message));
 }

@@ -9,22 +9,20 @@ export interface ScenarioView {
 }
 
 /**
- * Scenarios: one small state machine per name. Mocks entries match only in their `when-state` and
- * move the machine to their `next-state`. State names compare without case (`started` is
- * `Started`), so the form a person writes in YAML works either way.
+ * Where the current states are kept: in the process, or in Redis where replicas share them. A
+ * scenario in `Started` is not kept. Names compare as written; states compare without case.
  */
-export class Scenarios {
-  private readonly current = new Map<string, string>();
-  private known = new Map<string, string[]>();
+export interface ScenarioStates {
+  /** The scenarios not in `Started`, with their states. */
+  all(): Promise<Map<string, string>>;
+  /** Moves `name` to `to` only if it is in `from` now: true when it moved (a replica may have moved it first). */
+  move(name: string, from: string, to: string): Promise<boolean>;
+  clear(): Promise<void>;
+}
 
-  /** At each (re)load: the scenarios and states the mocks files mention. Current states are kept. */
-  register(mentioned: Map<string, Set<string>>): void {
-    this.known = new Map([...mentioned].map(([name, states]) => [name, unique([STARTED, ...states])]));
-  }
-
-  has(name: string): boolean {
-    return this.known.has(name) || this.current.has(name);
-  }
+/** The states as one request saw them: override matching reads them many times, the store once. */
+export class ScenarioSnapshot {
+  constructor(private readonly current: Map<string, string>) {}
 
   state(name: string): string {
     return this.current.get(name) ?? STARTED;
@@ -33,19 +31,68 @@ export class Scenarios {
   isIn(name: string, state: string): boolean {
     return same(this.state(name), state);
   }
+}
 
-  set(name: string, state: string): void {
-    if (same(state, STARTED)) this.current.delete(name);
-    else this.current.set(name, state);
+/**
+ * Scenarios: one small state machine per name. Mocks entries match only in their `when-state` and
+ * move the machine to their `next-state`. State names compare without case (`started` is
+ * `Started`), so the form a person writes in YAML works either way.
+ */
+export class Scenarios {
+  private known = new Map<string, string[]>();
+
+  constructor(private readonly states: ScenarioStates = new MemoryScenarioStates()) {}
+
+  /** At each (re)load: the scenarios and states the mocks files mention. Current states are kept. */
+  register(mentioned: Map<string, Set<string>>): void {
+    this.known = new Map([...mentioned].map(([name, states]) => [name, unique([STARTED, ...states])]));
   }
 
-  reset(): void {
+  async snapshot(): Promise<ScenarioSnapshot> {
+    return new ScenarioSnapshot(await this.states.all());
+  }
+
+  async has(name: string): Promise<boolean> {
+    return this.known.has(name) || (await this.states.all()).has(name);
+  }
+
+  move(name: string, from: string, to: string): Promise<boolean> {
+    return this.states.move(name, from, to);
+  }
+
+  /** Whatever the state is now (the admin API's `PUT /scenarios/NAME`). */
+  async set(name: string, state: string): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt++) if (await this.states.move(name, (await this.snapshot()).state(name), state)) return;
+  }
+
+  reset(): Promise<void> {
+    return this.states.clear();
+  }
+
+  async list(): Promise<ScenarioView[]> {
+    const current = await this.snapshot();
+    const names = unique([...this.known.keys(), ...(await this.states.all()).keys()]);
+    return names.map((name) => ({ name, state: current.state(name), states: unique([...(this.known.get(name) ?? [STARTED]), current.state(name)]) }));
+  }
+}
+
+/** The states of one process (each method does its work before it returns its promise). */
+export class MemoryScenarioStates implements ScenarioStates {
+  private readonly current = new Map<string, string>();
+
+  async all(): Promise<Map<string, string>> {
+    return new Map(this.current);
+  }
+
+  async move(name: string, from: string, to: string): Promise<boolean> {
+    if (!same(this.current.get(name) ?? STARTED, from)) return false;
+    if (same(to, STARTED)) this.current.delete(name);
+    else this.current.set(name, to);
+    return true;
+  }
+
+  async clear(): Promise<void> {
     this.current.clear();
-  }
-
-  list(): ScenarioView[] {
-    const names = unique([...this.known.keys(), ...this.current.keys()]);
-    return names.map((name) => ({ name, state: this.state(name), states: unique([...(this.known.get(name) ?? [STARTED]), this.state(name)]) }));
   }
 }
 

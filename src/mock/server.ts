@@ -8,8 +8,9 @@ import { readBody, readingWithoutBody, toHttpRequest, writeResponse, type BodyRe
 import { watchFiles } from "../server/watch.js";
 import { createAdminApp } from "./admin/app.js";
 import { adminAccessOf, warnIfExposed } from "./exposure.js";
-import { createLiveState } from "./live-state.js";
+import type { LiveState } from "./live-state.js";
 import { createOutgoing } from "./outgoing/dispatcher.js";
+import { openLiveState } from "./state/redis/live-state.js";
 import { loadMock, missingFileError, type LoadedMock } from "./load.js";
 import { resolveMockOptions, type MockOptions, type ResolvedMockOptions } from "./options.js";
 
@@ -30,9 +31,11 @@ export interface MockServer {
 /** The standalone mock: the pure core on node:http, no express on the hot path. */
 export async function createMockServer(options: MockOptions = {}): Promise<MockServer> {
   const resolved = resolveMockOptions(options);
-  const live = createLiveState(resolved); // journal, state, scenarios: kept across reloads
+  // journal, state, scenarios: kept across reloads; in Redis with --store
+  const live = await openLiveState(resolved, () => mock?.core.engine.secretNames);
   if (resolved.callbacks) live.outgoing = createOutgoing(resolved, live.journal);
-  let mock = await loadMock(resolved, live);
+  let mock: LoadedMock;
+  mock = await closingOnError(live, () => loadMock(resolved, live));
   const delivery = createDelivery(); // delays and faults on the socket
   const answer = async (req: IncomingMessage, res: ServerResponse, reading: BodyReading): Promise<void> => {
     if (!reading.ok) {
@@ -76,8 +79,19 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
       stopWatching();
       live.outgoing?.release(); // a slow callback target never holds the close
       await host.close();
+      await live.close();
     },
   };
+}
+
+/** The first load: should it fail, the live state's connection is closed, so that the process can exit. */
+export async function closingOnError<T>(live: LiveState, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (error) {
+    await live.close();
+    throw error;
+  }
 }
 
 /** What `--watch` watches for mock and proxy alike: the loaded files, and the folders given for new ones. */

@@ -80,8 +80,8 @@ export function createHandlers(options: ResolvedMswOptions, make: MakeMock): Moc
       return http.all(async ({ request }) => (await routed(request, operations)) !== undefined, ({ request }) => answer(request, own));
     },
     reset() {
-      live.store.reset();
-      live.scenarios.reset();
+      void live.store.reset(); // in memory, done before the promise returns
+      void live.scenarios.reset();
       live.journal.clear();
     },
     requests: (limit) => live.journal.entries(limit, loaded?.mock.core.engine.secretNames),

@@ -54,6 +54,7 @@ export class RuntimeOverrides {
     override: (ctx, request, pathParams, trace) => {
       const own = this.byRequest.get(request)?.filter((o) => o.operation === ctx.operation);
       const answer = own && own.length > 0 ? answerFromOverrides(own, { ctx, request, pathParams, trace }, this.options, this.live) : undefined;
+      if (answer instanceof Promise) return answer.then((found) => found ?? hooks.override(ctx, request, pathParams, trace));
       return answer ?? hooks.override(ctx, request, pathParams, trace);
     },
   });

@@ -1,6 +1,6 @@
 import { REF_FLAGS } from "../contract/flags.js";
 import { invalidOption } from "../errors.js";
-import { ADMIN_FLAGS, MOCK_CORE_FLAGS } from "../mock/flags.js";
+import { ADMIN_FLAGS, MOCK_CORE_FLAGS, STORE_FLAGS } from "../mock/flags.js";
 import type { FlagTable } from "../options/flag-spec.js";
 import { SERVER_FLAGS } from "../server/flags.js";
 import type { ProxyOptions } from "./options.js";
@@ -39,6 +39,7 @@ export const PROXY_FLAGS = {
   journalSize: { ...ADMIN_FLAGS.journalSize, description: "how many exchanges the journal keeps (at most 10000)" },
   adminHosts: ADMIN_FLAGS.adminHosts,
   adminToken: ADMIN_FLAGS.adminToken,
+  ...STORE_FLAGS,
 } satisfies FlagTable<ProxyOptions>;
 
 /** `--validate requests,responses` / `none` -> the list `validate` takes. */

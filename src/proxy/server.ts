@@ -1,10 +1,11 @@
 import type { HttpRequest } from "../http/types.js";
 import { createAdminApp } from "../mock/admin/app.js";
-import { Journal } from "../mock/journal.js";
-import { createLiveState, type LiveState } from "../mock/live-state.js";
+import { Journal, type JournalStore } from "../mock/journal.js";
+import type { LiveState } from "../mock/live-state.js";
+import { openLiveState } from "../mock/state/redis/live-state.js";
 import { loadMock } from "../mock/load.js";
 import { adminAccessOf, warnIfExposed } from "../mock/exposure.js";
-import { watchOptions } from "../mock/server.js";
+import { closingOnError, watchOptions } from "../mock/server.js";
 import { createServerHost } from "../server/host.js";
 import { loadTls, type TlsMaterial } from "../server/tls.js";
 import { watchFiles } from "../server/watch.js";
@@ -20,7 +21,7 @@ export interface ProxyServer {
   readonly loaded: LoadedProxy;
   readonly options: ResolvedProxyOptions;
   /** Proxied exchanges with their findings and who answered, as the admin API's journal holds them. */
-  readonly journal: Journal;
+  readonly journal: JournalStore;
   /** Reloads the contracts; on error the last good version keeps serving and the error is thrown. */
   reload(): Promise<void>;
   /** Resolves once every recording so far is written. */
@@ -33,11 +34,13 @@ export interface ProxyServer {
 /** `mockpact proxy` as a library: the proxy engine on the server host, with the admin API and `--watch`. */
 export async function createProxyServer(options: ProxyOptions): Promise<ProxyServer> {
   const resolved = resolveProxyOptions(options);
-  // The mock's live state (store, scenarios) without its own journal: the proxy journals every
-  // exchange itself, fallback answers included, and the admin API serves that journal.
-  const mockLive = createLiveState({ ...resolved, journalSize: 0 });
-  const journal = new Journal(resolved.journalSize);
-  let loaded = await loadProxy(resolved, mockLive);
+  // The mock's live state (store, scenarios; in Redis with --store) without its own journal: the
+  // proxy journals every exchange itself, fallback answers included, and the admin API serves that journal.
+  const live = await openLiveState(resolved, () => loaded?.engine?.secretNames);
+  const { journal } = live;
+  const mockLive: LiveState = { ...live, journal: new Journal(0) };
+  let loaded: LoadedProxy;
+  loaded = await closingOnError(live, () => loadProxy(resolved, mockLive));
   const engine = createProxyEngine(
     resolved,
     () => loaded,
@@ -47,7 +50,6 @@ export async function createProxyServer(options: ProxyOptions): Promise<ProxySer
     },
     (error) => resolved.onEvent({ type: "warning", message: `Failed to write a recording: ${error.message}` }),
   );
-  const live: LiveState = { ...mockLive, journal };
   const tls = await loadTls(resolved.tls);
   const host = createServerHost({
     ...resolved,
@@ -80,6 +82,7 @@ export async function createProxyServer(options: ProxyOptions): Promise<ProxySer
       await host.close();
       engine.release();
       await engine.flush();
+      await live.close();
     },
   };
 }

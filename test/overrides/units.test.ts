@@ -50,14 +50,15 @@ describe("JSON merge patch (RFC 7396)", () => {
 });
 
 describe("scenarios", () => {
-  it("start in Started, compare states without case, and go back on reset", () => {
+  it("start in Started, compare states without case, move only from the state seen, and go back on reset", async () => {
     const scenarios = new Scenarios();
     scenarios.register(new Map([["s", new Set(["paid"])]]));
-    expect(scenarios.isIn("s", "started")).toBe(true);
-    scenarios.set("s", "Paid");
-    expect(scenarios.isIn("s", "paid")).toBe(true);
-    expect(scenarios.list()).toEqual([{ name: "s", state: "Paid", states: ["Started", "paid"] }]);
-    scenarios.reset();
-    expect(scenarios.state("s")).toBe("Started");
+    expect((await scenarios.snapshot()).isIn("s", "started")).toBe(true);
+    expect(await scenarios.move("s", "shipped", "Paid")).toBe(false);
+    expect(await scenarios.move("s", "STARTED", "Paid")).toBe(true);
+    expect((await scenarios.snapshot()).isIn("s", "paid")).toBe(true);
+    expect(await scenarios.list()).toEqual([{ name: "s", state: "Paid", states: ["Started", "paid"] }]);
+    await scenarios.reset();
+    expect((await scenarios.snapshot()).state("s")).toBe("Started");
   });
 });

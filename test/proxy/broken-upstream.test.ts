@@ -68,7 +68,7 @@ describe("mockpact proxy in front of a backend that breaks off mid-body", () => 
     expect(JSON.parse(seen.body)).toMatchObject({ type: "urn:mockpact:problem:upstream-incomplete", status: 502, detail: expect.stringContaining("broke off") });
     const exchange = await proxy.exchange(before + 1);
     expect(exchange).toMatchObject({ url: "/api/things/1", status: 502, source: "proxy", error: expect.stringContaining(upstream.url) });
-    const [entry] = proxy.server.journal.entries(1);
+    const [entry] = await proxy.server.journal.entries(1);
     expect(entry).toMatchObject({ url: "/api/things/1", status: 502, answeredBy: "proxy: 502", error: expect.stringContaining("broke off") });
   });
 
@@ -80,7 +80,7 @@ describe("mockpact proxy in front of a backend that breaks off mid-body", () => 
     expect(seen.bytes).toBeLessThan(FILE.length);
     const exchange = await proxy.exchange(before + 1);
     expect(exchange).toMatchObject({ url: "/api/files/big.bin", source: "upstream", error: expect.stringContaining("broke off") });
-    const [entry] = proxy.server.journal.entries(1);
+    const [entry] = await proxy.server.journal.entries(1);
     expect(entry).toMatchObject({ url: "/api/files/big.bin", answeredBy: "upstream", error: expect.stringContaining("broke off") });
   });
 });

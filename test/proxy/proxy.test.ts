@@ -82,7 +82,7 @@ describe("mockpact proxy in front of a backend that breaks the contract in its r
     await (await fetch(`${toBroken.url}/api/things/6`, { headers: { authorization: "Bearer journal-secret" } })).text();
     await (await fetch(`${toBroken.url}/api/reports`)).text();
     await toBroken.exchange(before + 2);
-    const [reports, thing] = toBroken.server.journal.entries(2);
+    const [reports, thing] = await toBroken.server.journal.entries(2);
     expect(reports).toMatchObject({ url: "/api/reports", status: 200, answeredBy: "mock: unimplemented", findings: [], operation: { operationId: "listReports" } });
     expect(thing).toMatchObject({ url: "/api/things/6", status: 200, answeredBy: "upstream", operation: { operationId: "getThing" } });
     expect(thing!.findings.map((f) => f.in)).toContain("response.body");

@@ -4,6 +4,8 @@ import type { LoadedMock } from "../load.js";
 import type { LiveState } from "../live-state.js";
 import { consoleRouter } from "../../console/serve.js";
 import { adminGuard, type AdminAccess } from "./guard.js";
+import { isMockpactError } from "../../errors.js";
+import { STORE_RETRY_AFTER } from "../respond.js";
 import { contractsView, mocksView, stateView } from "./views.js";
 import { webhookRoutes } from "./webhooks.js";
 
@@ -26,6 +28,7 @@ export function createAdminApp(prefix: string, source: AdminSource): express.Exp
   app.use(prefix, consoleRouter()); // the web console: the page at `<prefix>/`, reading the routes above
   app.use(prefix, (req: Request, res: Response) => sendProblem(res, problem("admin-not-found", `${req.method} ${req.originalUrl} is not part of the admin API`)));
   app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
+    if (isMockpactError(error) && error.code === "STORE_UNAVAILABLE") return sendProblem(res.set("retry-after", STORE_RETRY_AFTER), problem("store-unavailable", error.message));
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
     sendProblem(res, { ...problem(status === 500 ? "admin-error" : "admin-bad-request", error.message), status });
   });
@@ -36,30 +39,30 @@ function adminRoutes(source: AdminSource): express.Router {
   const router = express.Router();
   const { live } = source;
   router.use(express.json({ limit: "64kb" }));
-  router.get("/requests", (req, res) => {
+  router.get("/requests", async (req, res) => {
     const limit = Number(req.query.limit ?? live.journal.size);
     const before = Number(req.query.before ?? Infinity);
-    const requests = live.journal.entries(Number.isInteger(limit) && limit >= 0 ? limit : live.journal.size, source.mock().core.engine.secretNames, before > 0 ? before : Infinity);
-    res.json({ total: live.journal.total, size: live.journal.size, requests });
+    const requests = await live.journal.entries(Number.isInteger(limit) && limit >= 0 ? limit : live.journal.size, source.mock().core.engine.secretNames, before > 0 ? before : Infinity);
+    res.json({ total: await live.journal.total, size: live.journal.size, requests });
   });
-  router.delete("/requests", (_req, res) => {
-    live.journal.clear();
+  router.delete("/requests", async (_req, res) => {
+    await live.journal.clear();
     res.status(204).end();
   });
-  router.post("/reset", (_req, res) => {
-    live.store.reset();
-    live.scenarios.reset();
+  router.post("/reset", async (_req, res) => {
+    await live.store.reset();
+    await live.scenarios.reset();
     res.status(204).end();
   });
-  router.get("/state", (_req, res) => void res.json(stateView(source.mock(), live)));
-  router.get("/scenarios", (_req, res) => void res.json(live.scenarios.list()));
-  router.put("/scenarios/:name", (req, res) => {
+  router.get("/state", async (_req, res) => void res.json(await stateView(source.mock(), live)));
+  router.get("/scenarios", async (_req, res) => void res.json(await live.scenarios.list()));
+  router.put("/scenarios/:name", async (req, res) => {
     const name = req.params.name!;
     const state = (req.body as { state?: unknown } | undefined)?.state;
-    if (!live.scenarios.has(name)) return sendProblem(res, { ...problem("admin-not-found", `No mocks entry mentions scenario "${name}"`), title: "No such scenario" });
+    if (!(await live.scenarios.has(name))) return sendProblem(res, { ...problem("admin-not-found", `No mocks entry mentions scenario "${name}"`), title: "No such scenario" });
     if (typeof state !== "string" || state === "") return sendProblem(res, problem("admin-bad-request", 'Send a JSON body such as { "state": "paid" }'));
-    live.scenarios.set(name, state);
-    res.json(live.scenarios.list().find((s) => s.name === name));
+    await live.scenarios.set(name, state);
+    res.json((await live.scenarios.list()).find((s) => s.name === name));
   });
   router.get("/contracts", (_req, res) => void res.json(contractsView(source.mock())));
   router.get("/mocks", (_req, res) => void res.json(mocksView(source.mock())));

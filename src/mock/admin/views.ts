@@ -18,8 +18,8 @@ export function contractsView(mock: LoadedMock): unknown {
 }
 
 /** `GET /state`: the stateful resources and their items, and every scenario's state. */
-export function stateView(mock: LoadedMock, live: LiveState): unknown {
-  const buckets = live.store.snapshot();
+export async function stateView(mock: LoadedMock, live: LiveState): Promise<unknown> {
+  const buckets = await live.store.snapshot();
   const resources = mock.sources.resources.resources.map((r) => ({
     contract: r.contract.id,
     collection: r.collectionPath,
@@ -30,7 +30,7 @@ export function stateView(mock: LoadedMock, live: LiveState): unknown {
       .filter((b) => b.contract === r.contract.id && pathFits(r.collectionPath, b.path))
       .map((b) => ({ path: b.path, count: b.items.size, items: [...b.items.values()] })),
   }));
-  return { stateful: mock.sources.resources.resources.length > 0, resources, scenarios: live.scenarios.list() };
+  return { stateful: mock.sources.resources.resources.length > 0, resources, scenarios: await live.scenarios.list() };
 }
 
 /** `GET /mocks`: the loaded overrides in the order they are tried. */

@@ -14,7 +14,7 @@ export function firesCallbacks(response: HttpResponse, trace: RequestTrace): boo
 }
 
 /** What the callbacks' runtime expressions read from the exchange. */
-export function answeredOf(request: HttpRequest, response: HttpResponse, target: RouteTarget, trigger: number, engine: ContractEngine): Answered {
+export function answeredOf(request: HttpRequest, response: HttpResponse, target: RouteTarget, trigger: number | undefined, engine: ContractEngine): Answered {
   const { pathname } = splitUrl(request.url);
   return {
     target,

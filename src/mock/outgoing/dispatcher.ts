@@ -4,7 +4,7 @@ import { utf8Bytes } from "../../http/bytes.js";
 import type { RouteTarget } from "../../http/router.js";
 import type { SchemaRegistry } from "../../schema/registry.js";
 import type { Violation } from "../../schema/violation.js";
-import type { Journal, OutgoingMark } from "../journal.js";
+import type { JournalStore, OutgoingMark } from "../journal.js";
 import { resolveCallbackUrl, type ExpressionSource } from "./expressions.js";
 import { refusalOf } from "./policy.js";
 import { outgoingRequest } from "./request.js";
@@ -22,13 +22,14 @@ export interface OutgoingOptions {
 export interface Answered extends ExpressionSource {
   target: RouteTarget;
   registry: SchemaRegistry;
-  /** The journal `seq` of the request. */
-  trigger: number;
+  /** The journal `seq` of the request; unknown where the store numbers entries as it writes them (Redis). */
+  trigger: number | undefined;
 }
 
 /** How one outgoing call ended, as the journal has it. */
 export interface CallOutcome {
-  seq: number;
+  /** Unknown where the store numbers entries as it writes them (Redis). */
+  seq: number | undefined;
   method: string;
   url: string;
   status: number;
@@ -50,7 +51,7 @@ export const CALLBACK_TIMEOUT_MS = 5_000;
 /** Calls waiting or in flight at once; past it a callback is refused (a flood of requests cannot open sockets without end). */
 export const MAX_CALLBACKS_IN_FLIGHT = 64;
 
-export function createOutgoing(options: OutgoingOptions, journal: Journal): Outgoing {
+export function createOutgoing(options: OutgoingOptions, journal: JournalStore): Outgoing {
   const stop = new AbortController();
   const timers = new Set<NodeJS.Timeout>();
   let inFlight = 0;

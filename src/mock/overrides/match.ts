@@ -1,14 +1,14 @@
 import { holds } from "../matchers/conditions.js";
 import type { RequestView } from "../request-view.js";
-import type { Scenarios } from "../scenarios.js";
+import type { ScenarioSnapshot } from "../scenarios.js";
 import type { Override } from "./types.js";
 
 /** The first override, in the order they are tried (priority, then file order), whose conditions and scenario state hold. */
-export function firstMatch(overrides: Override[], view: RequestView, scenarios: Scenarios): Override | undefined {
+export function firstMatch(overrides: Override[], view: RequestView, scenarios?: ScenarioSnapshot): Override | undefined {
   return overrides.find((o) => inState(o, scenarios) && holds(o.when, view));
 }
 
-export function inState(override: Override, scenarios: Scenarios): boolean {
+export function inState(override: Override, scenarios: ScenarioSnapshot | undefined): boolean {
   const step = override.scenario;
-  return !step?.whenState || scenarios.isIn(step.name, step.whenState);
+  return !step?.whenState || scenarios?.isIn(step.name, step.whenState) === true;
 }

@@ -23,7 +23,7 @@ export function fixtureBuckets(values: FixtureValue[], index: ResourceIndex, reg
         if (valid && (typeof id === "string" || typeof id === "number")) items.set(String(id), item);
       }
     }
-    if (items.size > 0) buckets.push({ contract: resource.contract.id, path: resource.collectionPath, items, created: 0, lastId: 0 });
+    if (items.size > 0) buckets.push({ contract: resource.contract.id, path: resource.collectionPath, items });
   }
   return buckets;
 }

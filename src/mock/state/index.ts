@@ -7,7 +7,8 @@ import type { ResourceIndex } from "./resources.js";
 import type { StateStore } from "./store.js";
 
 export { inferResources, NO_RESOURCES, type Resource, type ResourceIndex, type Role } from "./resources.js";
-export { StateStore, type Bucket, type Item, type StateLimits } from "./store.js";
+export type { Allocation, Bucket, BucketKey, Item, StateLimits, StateStore, WriteResult } from "./store.js";
+export { MemoryStore } from "./memory-store.js";
 export { fixtureBuckets } from "./fixtures.js";
 export type { FixtureValue } from "./fixture-files.js";
 
@@ -16,7 +17,7 @@ export type { FixtureValue } from "./fixture-files.js";
  * client asked for nothing in particular (`Prefer: code`, `example` or `dynamic` get the generated
  * answer, as without --stateful). Undefined leaves the request to the generated answer.
  */
-export function statefulAnswer(ctx: BuildContext, view: RequestView, resources: ResourceIndex, store: StateStore): HttpResponse | undefined {
+export function statefulAnswer(ctx: BuildContext, view: RequestView, resources: ResourceIndex, store: StateStore): Promise<HttpResponse | undefined> | undefined {
   const entry = resources.byOperation.get(ctx.operation);
   const prefer = parsePrefer(view.header("prefer"));
   if (!entry || prefer.code !== undefined || prefer.example !== undefined || prefer.dynamic !== undefined) return undefined;

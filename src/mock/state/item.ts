@@ -2,24 +2,26 @@ import { fakeValue, seedFrom } from "../../fake/index.js";
 import type { BuildContext } from "../build.js";
 import type { Resource } from "./resources.js";
 import { resolvedNode, schemaNode } from "./shape.js";
-import type { Bucket, Item } from "./store.js";
+import type { Allocation, Item } from "./store.js";
 
 /** How many seeds a fake may try to be valid, and an id to be unique. */
 const ATTEMPTS = 8;
 const ID_ATTEMPTS = 50;
 
 /**
- * A new item from what the client sent: the id first (unique in its collection), the other readOnly
- * fields generated, the client's fields, and required fields it did not send from their `default`,
- * their first example, or a fake. Properties a closed schema does not declare are dropped.
+ * A new item from what the client sent, given its id: the other readOnly fields generated, the
+ * client's fields, and required fields it did not send from their `default`, their first example,
+ * or a fake. Properties a closed schema does not declare are dropped. The fake is made once, so
+ * that trying another id (one a replica took meanwhile) costs little.
  */
-export function newItem(ctx: BuildContext, resource: Resource, bucket: Bucket, input: Item): Item {
-  bucket.created++;
-  const fake = fakeItem(ctx, resource, `${bucket.path} ${bucket.created}`);
-  const item: Item = { [resource.idProperty]: newId(ctx, resource, bucket) };
-  for (const name of resource.shape.readOnly) if (name !== resource.idProperty && fake[name] !== undefined) item[name] = fake[name];
-  Object.assign(item, withoutReadOnly(resource, input));
-  return completed(ctx, resource, item, fake);
+export function newItem(ctx: BuildContext, resource: Resource, path: string, allocation: Allocation, input: Item): (id: unknown) => Item {
+  const fake = fakeItem(ctx, resource, `${path} ${allocation.created}`);
+  return (id) => {
+    const item: Item = { [resource.idProperty]: id };
+    for (const name of resource.shape.readOnly) if (name !== resource.idProperty && fake[name] !== undefined) item[name] = fake[name];
+    Object.assign(item, withoutReadOnly(resource, input));
+    return completed(ctx, resource, item, fake);
+  };
 }
 
 /** PUT: the client's fields replace the item's, its readOnly fields (the id) stay. */
@@ -59,20 +61,21 @@ function fakeItem(ctx: BuildContext, resource: Resource, key: string): Item {
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Item) : {};
 }
 
-/** Integer ids count up from the highest ever given in the collection; other ids are fakes of their schema, retried until unique. */
-export function newId(ctx: BuildContext, resource: Resource, bucket: Bucket): unknown {
+/** The id schema's minimum when ids are integers (the store counts them up from the highest ever given), else undefined. */
+export function integerIdFloor(ctx: BuildContext, resource: Resource): number | undefined {
+  const schema = resolvedNode(ctx.contract.document, resource.shape.properties[resource.idProperty]);
+  if (schema?.type !== "integer" && schema?.type !== "number") return undefined;
+  return typeof schema.minimum === "number" ? Math.ceil(schema.minimum) : 1;
+}
+
+/** The ids a create tries in turn until the store takes one: the counted integer, or fakes of the id schema, then a plain one. */
+export function* idCandidates(ctx: BuildContext, resource: Resource, path: string, allocation: Allocation): Generator<unknown> {
+  if (allocation.integerId !== undefined) return yield allocation.integerId;
   const node = resource.shape.properties[resource.idProperty];
-  const schema = resolvedNode(ctx.contract.document, node);
-  if (schema?.type === "integer" || schema?.type === "number") {
-    const numbers = [...bucket.items.values()].map((i) => Number(i[resource.idProperty])).filter(Number.isFinite);
-    const minimum = typeof schema.minimum === "number" ? Math.ceil(schema.minimum) : 1;
-    bucket.lastId = Math.max(minimum - 1, bucket.lastId, ...numbers) + 1;
-    return bucket.lastId;
-  }
   for (let attempt = 0; attempt < ID_ATTEMPTS; attempt++) {
-    const seed = seedFrom(ctx.seed, resource.contract.id, bucket.path, String(bucket.created), String(attempt));
+    const seed = seedFrom(ctx.seed, resource.contract.id, path, String(allocation.created), String(attempt));
     const id = fakeValue(ctx.contract.document, node, { seed, direction: "response", dialect: ctx.contract.dialect });
-    if ((typeof id === "string" || typeof id === "number") && !bucket.items.has(String(id))) return id;
+    if (typeof id === "string" || typeof id === "number") yield id;
   }
-  return `${bucket.created}-${bucket.items.size}`;
+  yield `${allocation.created}-${ID_ATTEMPTS}`; // created is never given twice, so this one is free
 }

@@ -1,101 +1,62 @@
-import { byteLength } from "../../http/bytes.js";
-import { NO_LIMITS, type PutResult, type StateLimits } from "./limits.js";
+import type { StateLimits } from "./limits.js";
 
-export type { PutResult, StateLimits } from "./limits.js";
+export type { StateLimits } from "./limits.js";
 export type Item = Record<string, unknown>;
 
-/** The items of one collection instance (`/orders`, or `/users/7/orders` for a nested one), by id. */
-export interface Bucket {
+/** One collection instance (`/orders`, or `/users/7/orders` for a nested one) of a contract. */
+export interface BucketKey {
   contract: string;
   /** The collection's concrete path, without the base path. */
   path: string;
-  items: Map<string, Item>;
-  /** Items created here so far: seeds new ids, so a deleted item's id is not given again. */
-  created: number;
-  /** The highest integer id given so far. */
-  lastId: number;
 }
 
+/** A collection's items by id, in the order they were created: fixtures in, `GET /state` out. */
+export interface Bucket extends BucketKey {
+  items: Map<string, Item>;
+}
+
+/** What a create is given before it builds its item: its number in the collection, and an integer id when asked. */
+export interface Allocation {
+  /** 1, 2, 3... per collection, never given twice: seeds the new item's generated fields. */
+  created: number;
+  /** The next integer id (above every integer id the collection has held, and at least the floor asked for). */
+  integerId?: number;
+}
+
+/** A write's outcome: kept, or why not (the id is taken, the item changed or went meanwhile, or a limit). */
+export type WriteResult =
+  | { kept: true }
+  | { kept: false; reason: "taken" | "changed" | "missing" }
+  | { kept: false; reason: "limit"; limit: "items" | "bytes"; value: number };
+
 /**
- * What clients created, changed and deleted. Keyed by contract and concrete collection path, not by
- * operation, so that it survives `--watch` reloads; `reset()` goes back to the initial items (the
- * fixtures given with `--fixtures`, else nothing). Items are written through `put` and `remove`
- * only, which keep the totals the limits are checked against.
+ * Where the stateful mock keeps what clients created, changed and deleted: in the process
+ * (memory-store.ts) or in Redis, shared by replicas (redis/). Keyed by contract and concrete
+ * collection path, not by operation, so that it survives `--watch` reloads. Every write of one item
+ * is one atomic step of the store: `update` replaces an item only if it still holds what the caller
+ * read, so two replicas patching one item never interleave into a mixed one.
  */
-export class StateStore {
-  private readonly buckets = new Map<string, Bucket>();
-  private initial = new Map<string, Bucket>();
-  private touched = false;
-  private readonly sizes = new WeakMap<Item, number>();
-  private items = 0;
-  private bytes = 0;
-
-  constructor(readonly limits: StateLimits = NO_LIMITS) {}
-
-  /** Keeps `item` under `id` unless that takes the store past a limit. */
-  put(bucket: Bucket, id: string, item: Item): PutResult {
-    const previous = bucket.items.get(id);
-    const size = byteLength(JSON.stringify(item));
-    const items = this.items + (previous ? 0 : 1);
-    const bytes = this.bytes + size - (previous ? this.sizeOf(previous) : 0);
-    if (items > this.limits.maxItems) return { kept: false, limit: "items", value: this.limits.maxItems };
-    if (bytes > this.limits.maxBytes && bytes > this.bytes) return { kept: false, limit: "bytes", value: this.limits.maxBytes };
-    bucket.items.set(id, item);
-    this.sizes.set(item, size);
-    [this.items, this.bytes] = [items, bytes];
-    return { kept: true };
-  }
-
-  remove(bucket: Bucket, id: string): void {
-    const previous = bucket.items.get(id);
-    if (!previous) return;
-    bucket.items.delete(id);
-    this.items--;
-    this.bytes -= this.sizeOf(previous);
-  }
-
-  /** Items and bytes held now. */
-  get usage(): { items: number; bytes: number } {
-    return { items: this.items, bytes: this.bytes };
-  }
-
-  private sizeOf(item: Item): number {
-    return this.sizes.get(item) ?? byteLength(JSON.stringify(item));
-  }
-
-  bucket(contract: string, path: string): Bucket {
-    const key = `${contract}\u0000${path}`;
-    let bucket = this.buckets.get(key);
-    if (!bucket) this.buckets.set(key, (bucket = { contract, path, items: new Map(), created: 0, lastId: 0 }));
-    this.touched = true;
-    return bucket;
-  }
-
-  /** The items a reset returns to. Applied now too unless clients have already used the store. */
-  setInitial(initial: Bucket[]): void {
-    this.initial = new Map(initial.map((b) => [`${b.contract}\u0000${b.path}`, b]));
-    if (!this.touched) this.reset();
-  }
-
-  /** Back to the initial items (`--fixtures` are not held to the limits: the user chose them). */
-  reset(): void {
-    this.buckets.clear();
-    [this.items, this.bytes] = [0, 0];
-    for (const [key, bucket] of this.initial) {
-      const copy: Bucket = { ...bucket, items: new Map() };
-      for (const [id, item] of bucket.items) {
-        const kept = structuredClone(item);
-        copy.items.set(id, kept);
-        this.sizes.set(kept, byteLength(JSON.stringify(kept)));
-        this.items++;
-        this.bytes += this.sizes.get(kept)!;
-      }
-      this.buckets.set(key, copy);
-    }
-    this.touched = false;
-  }
-
-  snapshot(): Bucket[] {
-    return [...this.buckets.values()].filter((b) => b.items.size > 0);
-  }
+export interface StateStore {
+  readonly limits: StateLimits;
+  /** The collection's items in the order they were created. */
+  items(bucket: BucketKey): Promise<Item[]>;
+  item(bucket: BucketKey, id: string): Promise<Item | undefined>;
+  /** `integerFloor`: the id schema's minimum, when ids are integers the store counts up. */
+  allocate(bucket: BucketKey, integerFloor?: number): Promise<Allocation>;
+  /** Keeps a new item, unless its id is taken or it takes the store past a limit. */
+  insert(bucket: BucketKey, id: string, item: Item): Promise<WriteResult>;
+  /** Replaces the item `expected` (as `item()` gave it) with `item`, unless it changed or went meanwhile. */
+  update(bucket: BucketKey, id: string, expected: Item, item: Item): Promise<WriteResult>;
+  /** Removes the item, giving it back; undefined when there was none. */
+  remove(bucket: BucketKey, id: string): Promise<Item | undefined>;
+  /** 0, 1, 2... per key, shared by replicas: which answer of a sequence is next. */
+  nextIndex(key: string): Promise<number>;
+  /** The items a reset returns to (`--fixtures`). Applied now too unless clients have already used the store. */
+  setInitial(initial: Bucket[]): Promise<void>;
+  /** Back to the initial items, and every sequence back to its start. */
+  reset(): Promise<void>;
+  /** Every collection that holds items. */
+  snapshot(): Promise<Bucket[]>;
+  /** Items and bytes of JSON held now. */
+  usage(): Promise<{ items: number; bytes: number }>;
 }
