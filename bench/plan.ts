@@ -82,3 +82,35 @@ export function planOf(argv: string[]): Plan {
   if (argv.includes("--smoke")) return SMOKE_PLAN;
   return argv.includes("--quick") ? QUICK_PLAN : DEFAULT_PLAN;
 }
+
+/** The cost curves of `--scale` (under 20 minutes); `--scale --smoke` runs their code paths on tiny sizes. */
+export interface ScalePlan {
+  name: "scale" | "scale-smoke";
+  /** Sizes of the generated contracts for start-up and RSS against operations. */
+  operations: number[];
+  /** Operations of the contract split over files (3 files per 2 operations, plus the root). */
+  splitOperations: number;
+  startBoundMs: { mockpact: number; prism: number };
+  /** How long requests are timed right after the first answer, while the example checks run. */
+  busyWindowMs: number;
+  /** The steady load: seconds, requests per second, RSS read every so many seconds. */
+  steady: { seconds: number; rate: number; everySeconds: number };
+}
+
+export const SCALE_PLAN: ScalePlan = {
+  name: "scale",
+  operations: [100, 1_000, 10_000],
+  splitOperations: 2_000,
+  startBoundMs: { mockpact: 60_000, prism: 90_000 },
+  busyWindowMs: 3_000,
+  steady: { seconds: 600, rate: 500, everySeconds: 10 },
+};
+
+export const SCALE_SMOKE_PLAN: ScalePlan = {
+  name: "scale-smoke",
+  operations: [10, 40],
+  splitOperations: 20,
+  startBoundMs: { mockpact: 90_000, prism: 90_000 },
+  busyWindowMs: 200,
+  steady: { seconds: 3, rate: 20, everySeconds: 1 },
+};

@@ -12,11 +12,13 @@ import { benchContract, type ContractFigures } from "./contract-bench.js";
 import { writeGenerated } from "./docs.js";
 import { judgeGoals } from "./goals.js";
 import { describeMachine, loadAverage } from "./machine.js";
-import { planOf } from "./plan.js";
+import { planOf, SCALE_PLAN, SCALE_SMOKE_PLAN } from "./plan.js";
 import { setUpPinning } from "./processes.js";
 import { formatReport } from "./report.js";
 import { writeResult, type BenchResult } from "./results.js";
+import { formatScale, runScale } from "./scale.js";
 import { SCENARIOS } from "./scenarios.js";
+import { benchStateful, formatStateful } from "./stateful.js";
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -26,7 +28,9 @@ function argument(name: string): string | undefined {
 }
 
 async function main(): Promise<void> {
+  if (process.argv.includes("--scale")) return scale();
   const plan = planOf(process.argv);
+  if (argument("--only") === "stateful") return onlyStateful(plan);
   const startedAt = new Date();
   const clock = performance.now();
   const machine = describeMachine(); // before pinning: the CPU count read after it would be 1
@@ -64,6 +68,31 @@ async function main(): Promise<void> {
   process.stdout.write(`\n${report}\nwritten to ${file}\n`);
   const docs = argument("--docs") ?? (plan.name === "default" ? "docs/performance.md" : undefined);
   if (docs) process.stdout.write(`${await writeGenerated(docs, "bench", report)}\n`);
+  // The stateful scenario (memory and Redis side by side) prints its own table; the smoke plan measures nothing.
+  if (plan.name !== "smoke") process.stdout.write(`\n${formatStateful(await benchStateful(plan, pinning, log))}`);
+}
+
+/** `--only stateful`: the stateful scenario alone, memory and Redis side by side (a loaded machine need not run the rest). */
+async function onlyStateful(plan: ReturnType<typeof planOf>): Promise<void> {
+  if (buildIfStale()) log("built dist/ (it was older than src/)");
+  log(`stateful (load average ${loadAverage()} at start):`);
+  process.stdout.write(formatStateful(await benchStateful(plan, setUpPinning(process.argv.includes("--pin")), log)));
+}
+
+/** The cost curves: their own result file, and their own marked part of the docs. */
+async function scale(): Promise<void> {
+  const plan = process.argv.includes("--smoke") ? SCALE_SMOKE_PLAN : SCALE_PLAN;
+  const startedAt = new Date().toISOString();
+  const machine = describeMachine();
+  const loadAtStart = loadAverage();
+  if (buildIfStale()) log("built dist/ (it was older than src/)");
+  const result = await runScale(plan, setUpPinning(process.argv.includes("--pin")), log);
+  const file = await writeResult({ startedAt: `${startedAt}-scale`, machine, load: { atStart: loadAtStart, atEnd: loadAverage() }, ...result }, argument("--results"));
+  const docs = argument("--docs") ?? (plan.name === "scale" ? "docs/performance.md" : "bench/results/scale.md");
+  const m = machine;
+  const header = `Run ${startedAt} (${plan.name} plan): ${m.cpus} CPUs (${m.model}), ${m.memoryGiB} GiB, Node ${m.node}. Load average (1 min): ${loadAtStart} at the start, ${loadAverage()} at the end.`;
+  const report = `${header}\n\n${await formatScale(result, docs)}`;
+  process.stdout.write(`\n${report}\n\nwritten to ${file}\n${await writeGenerated(docs, "scale", report)}\n`);
 }
 
 await main();

@@ -25,10 +25,7 @@ const HOST = "127.0.0.1";
 export async function startContractServer(kind: "prism" | "mockpact", contract: string, probe: string, boundMs: number, pinning: Pinning): Promise<StartOutcome> {
   const port = await freePort(HOST);
   const url = `http://${HOST}:${port}`;
-  const args =
-    kind === "mockpact"
-      ? [resolve("bin/mockpact.js"), "mock", contract, "-p", String(port), "-h", HOST]
-      : [prismEntry(), "mock", contract, "-p", String(port), "-h", HOST, "-v", "warn"];
+  const args = contractServerArgs(kind, contract, port);
   const startedAt = performance.now();
   const child = spawnNode(args, pinning);
   const startupMs = await firstAnswer(`${url}${probe}`, child, startedAt, boundMs);
@@ -37,6 +34,12 @@ export async function startContractServer(kind: "prism" | "mockpact", contract: 
   await child.stop();
   const reason = exited ? `exited before answering: ${lastLine(child.output())}` : `timed out: no answer within ${boundMs / 1000} s`;
   return { ok: false, reason };
+}
+
+/** The command line of `mockpact mock` or `prism mock` on one contract, as users run them. */
+export function contractServerArgs(kind: "prism" | "mockpact", contract: string, port: number): string[] {
+  if (kind === "mockpact") return [resolve("bin/mockpact.js"), "mock", contract, "--port", String(port), "--host", HOST];
+  return [prismEntry(), "mock", contract, "-p", String(port), "-h", HOST, "-v", "warn"];
 }
 
 /** The ceiling: answers each request of `answersFile` with the bytes recorded there. */

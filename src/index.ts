@@ -1,5 +1,7 @@
 /** The public programmatic API of mockpact. */
 export { createMockServer, type MockServer } from "./mock/server.js";
+export type { OverrideView } from "./mock/runtime-overrides.js";
+export type { MocksEntry } from "./mock/overrides/compile.js";
 export { createMockCore, type MockCore } from "./mock/core.js";
 export { mockpactMiddleware, type MiddlewareRequest, type MockpactMiddleware } from "./mock/middleware.js";
 export { resolveMockOptions, type MockOptions, type ResolvedMockOptions, type MockEvent } from "./mock/options.js";
@@ -22,14 +24,19 @@ export { resolveProxyOptions, type ProxyOptions, type ResolvedProxyOptions, type
 export type { ProxiedExchange, AnswerSource, FallbackReason } from "./proxy/proxied-exchange.js";
 
 import { loadMock } from "./mock/load.js";
+import { createLiveState } from "./mock/live-state.js";
+import { addOverride, removeOverrides } from "./mock/runtime-overrides.js";
+import type { MockServer } from "./mock/server.js";
 import { resolveMockOptions, type MockOptions } from "./mock/options.js";
-import type { HttpRequest, HttpResponse } from "./http/types.js";
+import type { HttpRequest } from "./http/types.js";
 
 /**
  * The pure core without a socket: load once, then `handle(request)` as often as needed.
  * `const { handle } = await createHandler({ contracts: ["contracts/shop.yaml"] })`.
  */
-export async function createHandler(options: MockOptions = {}): Promise<{ handle(request: HttpRequest): Promise<HttpResponse> }> {
-  const mock = await loadMock(resolveMockOptions(options));
-  return { handle: (request) => mock.core.handle(request) };
+export async function createHandler(options: MockOptions = {}): Promise<Pick<MockServer, "handle" | "use" | "resetOverrides">> {
+  const resolved = resolveMockOptions(options);
+  const live = createLiveState(resolved);
+  const mock = await loadMock(resolved, live);
+  return { handle: (request) => mock.core.handle(request), use: (entry) => addOverride(mock, live, entry, resolved), resetOverrides: () => void removeOverrides(mock, live) };
 }

@@ -4,24 +4,28 @@ import type { MockOptions } from "../mock/options.js";
 import { createMockServer, type MockServer } from "../mock/server.js";
 import type { ContractWarning } from "../contract/model.js";
 import { checkExamples } from "../schema/check-examples.js";
+import type { MockExchange } from "../mock/exchange.js";
 import type { CliCommand } from "./command.js";
+import { createRequestLog } from "./request-log.js";
+import { REQUEST_LOG_FLAGS, withoutLogOptions, type RequestLogOptions } from "./request-log-flags.js";
 import { describeExtras } from "./mock-extras.js";
 import { bold, dim, green, printError, printMockEvent, printWarning, table, tlsLine, untilSignal } from "./print.js";
 
 /** Routes listed per contract at start-up; the rest are summarised (GitHub's has 1,223). */
 const ROUTES_SHOWN = 40;
 
-export const mockCommand: CliCommand<MockOptions> = {
+export const mockCommand: CliCommand<MockOptions & RequestLogOptions> = {
   name: "mock",
   description: "serve OpenAPI contracts as a mock API",
-  flags: MOCK_FLAGS,
+  flags: { ...MOCK_FLAGS, ...REQUEST_LOG_FLAGS },
   run: runMock,
 };
 
-async function runMock(options: MockOptions): Promise<number> {
-  let server: MockServer;
+async function runMock(options: MockOptions & RequestLogOptions): Promise<number> {
+  let server: MockServer | undefined;
+  const log = createRequestLog(options, () => server?.mock.core.engine.secretNames);
   try {
-    server = await createMockServer({ ...options, onEvent: printMockEvent });
+    server = await createMockServer({ ...withoutLogOptions(options), onEvent: printMockEvent, ...(log ? { onAnswer: (exchange: MockExchange) => log.log({ kind: "mock", exchange }) } : {}) });
     await server.listen();
   } catch (error) {
     printError(error);

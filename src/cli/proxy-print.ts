@@ -1,6 +1,8 @@
 import type { ProxiedExchange } from "../proxy/proxied-exchange.js";
-import { printable, redactQuery, type SecretNames } from "../redact.js";
-import { bold, dim, green, red, yellow } from "./print.js";
+import type { SecretNames } from "../redact.js";
+import { bold } from "./print.js";
+import { proxyEntry } from "./request-log-entry.js";
+import { entryText } from "./request-log-format.js";
 
 /** Totals printed when the proxy stops; they also decide the exit code. */
 export interface ProxyTally {
@@ -21,20 +23,9 @@ export function countExchange(tally: ProxyTally, exchange: ProxiedExchange): voi
   if (exchange.error) tally.failed++;
 }
 
-/**
- * One line per exchange, then one per finding. Headers are never printed, and query values of
- * credential-like names (`?api_key=`, `?token=`) and of the contracts' own apiKey names
- * (`secretNames`, which no pattern can guess) are replaced: logs get shared.
- */
+/** One exchange as the request log writes it in text (`--log-format text`, at `info`). */
 export function formatExchange(exchange: ProxiedExchange, secretNames?: SecretNames): string {
-  const status = exchange.status >= 500 || exchange.error ? red(String(exchange.status)) : exchange.status >= 400 ? yellow(String(exchange.status)) : green(String(exchange.status));
-  const source = exchange.source === "upstream" ? dim("upstream") : yellow(exchange.reason ? `${exchange.source} (${exchange.reason})` : exchange.source);
-  const findings = exchange.violations.length > 0 ? red(` ${exchange.violations.length} finding(s)`) : "";
-  let text = `${bold(printable(exchange.method))} ${printable(redactQuery(exchange.url, secretNames))} ${status} ${source} ${dim(printable(exchange.operationId ?? "-"))} ${dim(`${exchange.durationMs.toFixed(1)} ms`)}${findings}\n`;
-  for (const v of exchange.violations) text += `  ${red(v.in)} ${printable(v.where)} ${dim(v.keyword)}: ${printable(v.message)}\n`;
-  if (exchange.unchecked) text += `  ${yellow("unchecked")} ${printable(exchange.unchecked)}\n`;
-  if (exchange.error) text += `  ${red("error")} ${printable(exchange.error)}\n`;
-  return text;
+  return entryText(proxyEntry(exchange, secretNames), false);
 }
 
 export function formatTally(tally: ProxyTally): string {

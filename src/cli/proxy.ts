@@ -3,26 +3,29 @@ import type { ProxyOptions } from "../proxy/options.js";
 import { createProxyServer, type ProxyServer } from "../proxy/server.js";
 import type { CliCommand } from "./command.js";
 import { bold, dim, green, printError, printMockEvent, tlsLine, untilSignal } from "./print.js";
-import { countExchange, emptyTally, formatExchange, formatTally } from "./proxy-print.js";
+import { countExchange, emptyTally, formatTally } from "./proxy-print.js";
+import { createRequestLog } from "./request-log.js";
+import { REQUEST_LOG_FLAGS, withoutLogOptions, type RequestLogOptions } from "./request-log-flags.js";
 
-export const proxyCommand: CliCommand<ProxyOptions> = {
+export const proxyCommand: CliCommand<ProxyOptions & RequestLogOptions> = {
   name: "proxy",
   description: "stand between clients and a real backend: check both directions against the contract, answer from the mock where the backend has nothing yet",
-  flags: PROXY_FLAGS,
+  flags: { ...PROXY_FLAGS, ...REQUEST_LOG_FLAGS },
   run: runProxy,
 };
 
 /** Runs until SIGINT/SIGTERM. Exit 1 when any exchange had findings or the upstream failed, else 0. */
-async function runProxy(options: ProxyOptions): Promise<number> {
+async function runProxy(options: ProxyOptions & RequestLogOptions): Promise<number> {
   const tally = emptyTally();
-  let server: ProxyServer;
+  let server: ProxyServer | undefined;
+  const log = createRequestLog(options, () => server?.loaded.engine?.secretNames);
   try {
     server = await createProxyServer({
-      ...options,
+      ...withoutLogOptions(options),
       onEvent: printMockEvent,
       onExchange: (exchange) => {
         countExchange(tally, exchange);
-        process.stdout.write(formatExchange(exchange, server.loaded.engine?.secretNames));
+        log?.log({ kind: "proxy", exchange });
       },
     });
     await server.listen();

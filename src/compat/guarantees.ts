@@ -1,8 +1,9 @@
 import type { MediaType } from "../contract/model.js";
-import { isObject } from "../contract/pointer.js";
+import { getAtPointer, isObject } from "../contract/pointer.js";
 import { findingAt, type InteractionContext } from "./context.js";
 import type { CompatFinding } from "./finding.js";
-import { itemsOf, nodeOf, objectFacts, type SchemaNode } from "./schema-walk.js";
+import { consumerRelevant } from "./response-body.js";
+import { itemsOf, nodeOf, objectFacts, type BranchTest, type SchemaNode } from "./schema-walk.js";
 
 const MAX_FINDINGS = 50;
 
@@ -10,6 +11,7 @@ const MAX_FINDINGS = 50;
  * What the consumer relies on that the schema does not promise: a property declared but not
  * required (warning), one not declared where extra properties are allowed (warning), one that is
  * `writeOnly` (error: the provider never returns it). Repeats in list items are reported once.
+ * Declared means declared by any `allOf` part, or by the `oneOf`/`anyOf` branch the value matches.
  */
 export function guaranteeFindings(ctx: InteractionContext, media: MediaType): CompatFinding[] {
   const body = ctx.interaction.response.body;
@@ -24,7 +26,7 @@ export function guaranteeFindings(ctx: InteractionContext, media: MediaType): Co
       return;
     }
     if (!isObject(value)) return;
-    const facts = objectFacts(ctx.contract.document, node);
+    const facts = objectFacts(ctx.contract.document, node, branchesMatching(ctx, value));
     for (const [key, item] of Object.entries(value)) {
       const child = facts.properties.get(key);
       const at = `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
@@ -43,4 +45,17 @@ export function guaranteeFindings(ctx: InteractionContext, media: MediaType): Co
   };
   visit(body.value, root, "", "", 0);
   return [...findings.values()];
+}
+
+/**
+ * A branch matches a value the consumer expects when the value breaks nothing in it but `required`
+ * (a consumer may name fewer properties than the provider sends). A branch that is not where its
+ * pointer says (inside an inline schema) cannot be compiled alone, and counts as matching.
+ */
+function branchesMatching(ctx: InteractionContext, value: unknown): BranchTest {
+  return (branch) => {
+    if (getAtPointer(ctx.contract.document, branch.pointer) !== branch.schema) return true;
+    const violations = ctx.registry.validate({ pointer: branch.pointer }, value, { direction: "response", in: "response.body" });
+    return consumerRelevant(violations).length === 0;
+  };
 }

@@ -5,7 +5,12 @@ import { getAtPointer, isObject, joinPointer, resolveLocal } from "../contract/p
 export interface SchemaNode {
   schema: Record<string, unknown>;
   pointer: string;
+  /** More schemas the same value is bound by: a property declared in several `allOf` parts is declared by each. */
+  also?: SchemaNode[];
 }
+
+/** Whether a value is one a `oneOf`/`anyOf` branch describes; without a test, every branch counts. */
+export type BranchTest = (branch: SchemaNode) => boolean;
 
 /** What an object schema promises: declared properties (with their schemas), required ones, and whether others are forbidden. */
 export interface ObjectFacts {
@@ -37,8 +42,12 @@ function branchesOf(doc: Record<string, unknown>, node: SchemaNode, keyword: "al
   return list.map((item, i) => resolveNode(doc, item, joinPointer(node.pointer, keyword, i))).filter((n): n is SchemaNode => n !== undefined);
 }
 
-/** Merges `allOf` parts; `anyOf`/`oneOf` alternatives declare the union of their properties and require what all require. */
-export function objectFacts(doc: Record<string, unknown>, node: SchemaNode, depth = 0): ObjectFacts {
+/**
+ * Merges `allOf` parts (and the schemas a node is `also` bound by); `anyOf`/`oneOf` alternatives declare
+ * the union of the properties of the branches `matches` accepts (of all of them when it accepts none)
+ * and require what all of those require.
+ */
+export function objectFacts(doc: Record<string, unknown>, node: SchemaNode, matches?: BranchTest, depth = 0): ObjectFacts {
   const facts: ObjectFacts = { properties: new Map(), required: new Set(), closed: false, isMap: false };
   if (depth > MAX_DEPTH) return facts;
   const { schema } = node;
@@ -50,8 +59,11 @@ export function objectFacts(doc: Record<string, unknown>, node: SchemaNode, dept
   facts.closed = schema.additionalProperties === false || schema.unevaluatedProperties === false;
   facts.isMap = isObject(schema.additionalProperties);
   // allOf: a part's own `additionalProperties: false` does not close the whole (OpenAPI reads allOf as a union of parts).
-  for (const part of branchesOf(doc, node, "allOf")) mergeInto(facts, objectFacts(doc, part, depth + 1));
-  const alternatives = [...branchesOf(doc, node, "anyOf"), ...branchesOf(doc, node, "oneOf")].map((b) => objectFacts(doc, b, depth + 1));
+  const parts = [...(node.also ?? []), ...branchesOf(doc, node, "allOf")];
+  for (const part of parts) mergeInto(facts, objectFacts(doc, part, matches, depth + 1));
+  const branches = [...branchesOf(doc, node, "anyOf"), ...branchesOf(doc, node, "oneOf")];
+  const matching = matches ? branches.filter(matches) : branches;
+  const alternatives = (matching.length > 0 ? matching : branches).map((b) => objectFacts(doc, b, matches, depth + 1));
   if (alternatives.length > 0) {
     const union = alternatives.reduce((a, b) => unionOf(a, b));
     mergeInto(facts, union);
@@ -62,7 +74,10 @@ export function objectFacts(doc: Record<string, unknown>, node: SchemaNode, dept
 }
 
 function mergeInto(target: ObjectFacts, source: ObjectFacts): void {
-  for (const [name, child] of source.properties) if (!target.properties.has(name)) target.properties.set(name, child);
+  for (const [name, child] of source.properties) {
+    const known = target.properties.get(name);
+    target.properties.set(name, known ? { ...known, also: [...(known.also ?? []), child] } : child);
+  }
   for (const name of source.required) target.required.add(name);
   target.isMap ||= source.isMap;
 }
@@ -73,11 +88,17 @@ function unionOf(a: ObjectFacts, b: ObjectFacts): ObjectFacts {
   return { properties, required, closed: a.closed && b.closed, isMap: a.isMap || b.isMap };
 }
 
-/** The schema of the items of an array schema (`items`, or the first part that has them). */
+/**
+ * The schema of the items of an array schema: its `items`, bound also by the items of every `allOf`
+ * part (and `also` schema) that has them, else those of the first `anyOf`/`oneOf` branch that has them.
+ */
 export function itemsOf(doc: Record<string, unknown>, node: SchemaNode, depth = 0): SchemaNode | undefined {
   if (depth > MAX_DEPTH) return undefined;
-  if (isObject(node.schema.items)) return resolveNode(doc, node.schema.items, joinPointer(node.pointer, "items"));
-  for (const keyword of ["allOf", "anyOf", "oneOf"] as const) {
+  const own = isObject(node.schema.items) ? resolveNode(doc, node.schema.items, joinPointer(node.pointer, "items")) : undefined;
+  const parts = [...(node.also ?? []), ...branchesOf(doc, node, "allOf")].map((part) => itemsOf(doc, part, depth + 1));
+  const [first, ...rest] = [own, ...parts].filter((items): items is SchemaNode => items !== undefined);
+  if (first) return rest.length > 0 ? { ...first, also: [...(first.also ?? []), ...rest] } : first;
+  for (const keyword of ["anyOf", "oneOf"] as const) {
     for (const branch of branchesOf(doc, node, keyword)) {
       const items = itemsOf(doc, branch, depth + 1);
       if (items) return items;

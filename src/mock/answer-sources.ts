@@ -5,12 +5,13 @@ import type { AnswerHooks, MaybeAnswer, RequestTrace } from "./hooks.js";
 import type { ResolvedMockOptions } from "./options.js";
 import type { BuildContext } from "./build.js";
 import { holds } from "./matchers/conditions.js";
-import { checkOverrides, compileOverrides, firstMatch, overrideResponse, type MocksText, type Override, type OverrideSet } from "./overrides/index.js";
+import { checkOverrides, compileOverrides, firstMatch, overrideResponse, scenariosOf, type MocksText, type Override, type OverrideSet } from "./overrides/index.js";
 import { RequestView } from "./request-view.js";
 import type { LiveState } from "./live-state.js";
 import { fixtureBuckets, inferResources, NO_RESOURCES, statefulAnswer, type FixtureValue, type ResourceIndex } from "./state/index.js";
 import type { HttpRequest, HttpResponse } from "../http/types.js";
 import type { JournalRecord } from "./journal.js";
+import { exchangeOf } from "./exchange.js";
 import type { ContractEngine } from "../http/engine.js";
 import { answeredOf, firesCallbacks } from "./outgoing/answered.js";
 
@@ -46,16 +47,31 @@ export function loadAnswerSources(contracts: Contract[], files: AnswerFiles, opt
   for (const warning of checkOverrides(overrides.all, (o) => registryOf(o.contract), options.seed)) {
     options.onEvent({ type: "warning", message: warning.message, file: warning.file, line: warning.line });
   }
-  runtime.scenarios.register(overrides.scenarios);
+  for (const dropped of runtime.overrides.rebind({ contracts, registryOf, seed: options.seed })) {
+    options.onEvent({ type: "warning", message: `dropped a runtime override that no longer fits the contracts: ${dropped.message}`, ...dropped.place });
+  }
+  registerScenarios(runtime, overrides);
   if (fixtures) sources.seeded = runtime.store.setInitial(fixtures);
   return { core, sources };
+}
+
+/** The scenarios the mocks files and the runtime overrides mention, so that the admin API can move them. */
+export function registerScenarios(runtime: LiveState, files: OverrideSet): void {
+  runtime.scenarios.register(scenariosOf([...runtime.overrides.all(), ...files.all]));
 }
 
 function createAnswerHooks(options: ResolvedMockOptions, runtime: LiveState, extras: AnswerSources, engine: () => ContractEngine): AnswerHooks {
   return {
     override(ctx, request, pathParams, trace) {
-      const overrides = extras.overrides.byOperation.get(ctx.operation);
-      return overrides ? answerFromOverrides(overrides, { ctx, request, pathParams, trace }, options, runtime) : undefined;
+      const at = { ctx, request, pathParams, trace };
+      const fromFiles = (): MaybeAnswer => {
+        const overrides = extras.overrides.byOperation.get(ctx.operation);
+        return overrides ? answerFromOverrides(overrides, at, options, runtime) : undefined;
+      };
+      const added = runtime.overrides.of(ctx.operation); // runtime overrides first
+      if (!added) return fromFiles();
+      const answered = answerFromOverrides(added, at, options, runtime);
+      return answered instanceof Promise ? answered.then((a) => a ?? fromFiles()) : (answered ?? fromFiles());
     },
     stateful(ctx, request, pathParams, trace) {
       if (!extras.resources.byOperation.has(ctx.operation)) return undefined;
@@ -67,7 +83,9 @@ function createAnswerHooks(options: ResolvedMockOptions, runtime: LiveState, ext
     },
     finish(request, response, trace) {
       const out = withChaos(response, options, runtime.random);
-      const seq = runtime.journal.record(journalRecord(request, out, trace));
+      const record = journalRecord(request, out, trace);
+      const seq = runtime.journal.record(record);
+      options.onAnswer?.(exchangeOf(record, out, trace));
       if (runtime.outgoing && firesCallbacks(out, trace)) runtime.outgoing.afterAnswer(answeredOf(request, out, trace.target!, seq, engine()));
       return out;
     },

@@ -12,7 +12,7 @@ import type { ContractEngine } from "../http/engine.js";
 import { firstValue, splitUrl } from "../http/url.js";
 import { preferencesOf, type MockPreferences } from "../http/prefer.js";
 import { VIOLATIONS_HEADER, problem, problemResponse, violationsHeader } from "../http/problem.js";
-import { mockErrorResponse, respond } from "./respond.js";
+import { mockErrorResponse, respond, type BuiltResponse } from "./respond.js";
 import type { RouteTarget } from "../http/router.js";
 import { missingCredentials } from "../http/security.js";
 import type { StubMatcher } from "../pact/stubs/matcher.js";
@@ -39,7 +39,7 @@ const MAX_CACHED_PER_OPERATION = 64;
  */
 export function createMockCore(engine: ContractEngine, options: ResolvedMockOptions, stubs?: StubMatcher, extensions?: AnswerHooks): MockCore {
   const { router } = engine;
-  const cache = new WeakMap<Operation, Map<string, HttpResponse>>();
+  const cache = new WeakMap<Operation, Map<string, BuiltResponse>>();
   // One context per route target, made on its first request: it is read, never written, and a new
   // object per request was a measurable share of a static answer's garbage.
   const contexts = new WeakMap<RouteTarget, BuildContext>();
@@ -50,7 +50,7 @@ export function createMockCore(engine: ContractEngine, options: ResolvedMockOpti
   };
 
   async function handle(request: HttpRequest, mode?: { requestValidation: boolean }): Promise<HttpResponse> {
-    const trace: RequestTrace = {};
+    const trace: RequestTrace = options.onAnswer ? { startedAt: performance.now() } : {};
     let response: HttpResponse;
     try {
       response = await route(request, trace, mode?.requestValidation ?? options.requestValidation);
@@ -66,9 +66,9 @@ export function createMockCore(engine: ContractEngine, options: ResolvedMockOpti
     const { pathname, queryText } = splitUrl(request.url);
     if (options.cors && method === "OPTIONS" && request.headers["access-control-request-method"]) return preflightResponse(request);
     const match = router.find(method, pathname);
-    if (match.kind === "not-found") return stubs ? stubs.answer(request).response : problemResponse(problem("not-found", `No operation of the loaded contracts matches ${method} ${pathname}`));
+    if (match.kind === "not-found") return stubs ? stubAnswer(request, trace) : problemResponse(problem("not-found", `No operation of the loaded contracts matches ${method} ${pathname}`));
     if (match.kind === "method-not-allowed") {
-      const stubbed = stubFor(request);
+      const stubbed = stubFor(request, trace);
       if (stubbed) return stubbed;
       return problemResponse(problem("method-not-allowed", `${pathname} allows ${match.allow.join(", ")}, not ${method}`), { allow: match.allow.join(", ") });
     }
@@ -79,7 +79,7 @@ export function createMockCore(engine: ContractEngine, options: ResolvedMockOpti
     const cookies = parseCookieHeader(firstValue(headers.cookie));
     const challenges = missingCredentials(contract, operation, { headers, queryText, cookies });
     if (challenges) {
-      const stubbed = stubFor(request, []);
+      const stubbed = stubFor(request, trace, []);
       if (stubbed) return stubbed;
       const p = problem("unauthorized", `${operation.operationId} needs credentials: ${challenges.join("; ")}`);
       return errorResponse(ctx, p, headers.accept as string | undefined, { "www-authenticate": challenges.join(", ") });
@@ -97,13 +97,13 @@ export function createMockCore(engine: ContractEngine, options: ResolvedMockOpti
     const overridden = overriding instanceof Promise ? await overriding : overriding;
     if (overridden) return overridden;
     const refused = verdict.kind === "invalid" ? verdict.violations : verdict.kind === "unsupported-media-type" ? [] : undefined;
-    const stubbed = stubFor(request, refused);
+    const stubbed = stubFor(request, trace, refused);
     if (stubbed) return stubbed;
     if (verdict.kind !== "valid") return refusal(ctx, verdict, headers.accept);
     const keeping = extensions?.stateful(ctx, request, match.pathParams, trace); // --stateful
     const stateful = keeping instanceof Promise ? await keeping : keeping;
     if (stateful) return stateful;
-    return answer(ctx, method, request, firstValue(headers.accept), preferencesOf(headers.prefer, queryText));
+    return answer(ctx, method, request, firstValue(headers.accept), preferencesOf(headers.prefer, queryText), trace);
   }
 
   /**
@@ -111,23 +111,34 @@ export function createMockCore(engine: ContractEngine, options: ResolvedMockOpti
    * contract refuses the request (`refusal`), only an interaction that answers an error does (the pact
    * describes that bad request), and the contract's violations go into the violations header.
    */
-  function stubFor(request: HttpRequest, refusal?: Violation[]): HttpResponse | undefined {
+  function stubFor(request: HttpRequest, trace: RequestTrace, refusal?: Violation[]): HttpResponse | undefined {
     const stub = stubs?.answer(request);
     if (stub?.kind !== "matched") return undefined;
-    if (refusal === undefined) return stub.response;
-    if (stub.response.status < 400) return undefined;
-    if (refusal.length > 0) stub.response.headers[VIOLATIONS_HEADER] = violationsHeader(refusal);
+    if (refusal !== undefined && stub.response.status < 400) return undefined;
+    if (refusal !== undefined && refusal.length > 0) stub.response.headers[VIOLATIONS_HEADER] = violationsHeader(refusal);
+    trace.answeredBy = "stub";
     return stub.response;
   }
 
-  function answer(ctx: BuildContext, method: string, request: HttpRequest, accept: string | undefined, preferences: MockPreferences): HttpResponse {
+  /** A request no contract routes, with `--pact`: a matching stub's answer, else the stubs' own mismatch answer. */
+  function stubAnswer(request: HttpRequest, trace: RequestTrace): HttpResponse {
+    const stub = stubs!.answer(request);
+    if (stub.kind === "matched") trace.answeredBy = "stub";
+    return stub.response;
+  }
+
+  function answer(ctx: BuildContext, method: string, request: HttpRequest, accept: string | undefined, preferences: MockPreferences, trace: RequestTrace): HttpResponse {
     const chosen = chooseResponse(ctx.operation, preferences.code);
     if (!chosen) return noSuchResponse(ctx, preferences.code);
     const dynamic = options.dynamic || preferences.dynamic === true;
     const headOnly = method === "HEAD";
     const build = () =>
       respond(ctx, { status: chosen.status, spec: chosen.spec, accept, preferences, dynamic, requestKey: dynamic ? requestKeyOf(request) : "", headOnly });
-    if (dynamic) return build();
+    if (dynamic) {
+      const built = build();
+      trace.builtFrom = built.builtFrom;
+      return built;
+    }
     let perOperation = cache.get(ctx.operation);
     if (!perOperation) cache.set(ctx.operation, (perOperation = new Map()));
     const key = `${chosen.status}\u0000${accept ?? ""}\u0000${preferences.example ?? ""}\u0000${headOnly}`;
@@ -136,6 +147,7 @@ export function createMockCore(engine: ContractEngine, options: ResolvedMockOpti
       cached = build();
       if (perOperation.size < MAX_CACHED_PER_OPERATION) perOperation.set(key, cached);
     }
+    trace.builtFrom = cached.builtFrom;
     return { status: cached.status, headers: { ...cached.headers }, body: cached.body };
   }
 

@@ -8,8 +8,12 @@ export interface RequestTrace {
   target?: RouteTarget;
   /** Violations of a request the core rejected. */
   violations?: Violation[];
-  /** Who answered, when not the generated answer: `override mocks/shop.yaml:3`, `stateful`. */
+  /** Who answered, when not the generated answer: `override mocks/shop.yaml:3`, `stateful`, `stub`. */
   answeredBy?: string;
+  /** What the generated answer's body came from (none for an answer without a body). */
+  builtFrom?: "example" | "fake";
+  /** When the core took the request (performance.now()); set only when someone listens to exchanges. */
+  startedAt?: number;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Journal, type JournalStore } from "./journal.js";
+import { AddedOverrides } from "./overrides/added.js";
 import type { Outgoing } from "./outgoing/dispatcher.js";
 import { seededRandom, type Random } from "./random.js";
 import { Scenarios } from "./scenarios.js";
@@ -6,7 +7,8 @@ import { MemoryStore, type StateLimits, type StateStore } from "./state/index.js
 
 /**
  * What lives as long as the server, across `--watch` reloads: the journal, scenario states, the
- * stateful store, and the seeded draws of delays and faults. Contracts and mocks files are reloaded;
+ * stateful store, the overrides added at run time (in this process only, also with `--store`), and
+ * the seeded draws of delays and faults. Contracts and mocks files are reloaded;
  * this is not, and `POST /__mockpact/reset` empties the store and scenarios. In memory by default;
  * in Redis with `--store` (state/redis/), where replicas share all but the random draws.
  */
@@ -15,6 +17,7 @@ export interface LiveState {
   scenarios: Scenarios;
   store: StateStore;
   random: Random;
+  overrides: AddedOverrides;
   /** Ends what the state holds open (a Redis connection); nothing in memory. */
   close(): Promise<void>;
   /** Callbacks and webhooks: set by the servers that make outgoing calls (not the MSW handlers). */
@@ -30,6 +33,7 @@ export function createLiveState(options: { journalSize: number; seed: number; st
     scenarios: new Scenarios(),
     store: new MemoryStore(options.stateLimits),
     random: seededRandom(options.seed, "delays and faults"),
+    overrides: new AddedOverrides(),
     close: async () => {},
   };
 }

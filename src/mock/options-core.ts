@@ -3,6 +3,7 @@ import { MAX_JSON_DEPTH } from "../http/body.js";
 import { withDefaults } from "../options/flag-spec.js";
 import { size } from "../options/size.js";
 import { integer } from "../options/validators.js";
+import type { MockExchange } from "./exchange.js";
 import { MOCK_CORE_FLAGS } from "./flags.js";
 import { resolveAnswerOptions, type AnswerOptions, type ResolvedAnswerOptions } from "./options-answers.js";
 
@@ -26,6 +27,8 @@ export interface MockCoreOptions extends AnswerOptions {
   refRoot?: string;
   /** Receives what the mock has to say (load warnings, reloads, errors); the CLI prints them. */
   onEvent?: (event: MockEvent) => void;
+  /** Receives every request once its answer is made (the CLI's request log); none by default, at no cost. */
+  onAnswer?: (exchange: MockExchange) => void;
 }
 
 export type MockEvent =
@@ -46,6 +49,7 @@ export interface ResolvedMockCoreOptions extends ResolvedAnswerOptions {
   /** Deepest JSON nesting a request body may have (checked before parsing). */
   maxJsonDepth: number;
   onEvent: (event: MockEvent) => void;
+  onAnswer: ((exchange: MockExchange) => void) | undefined;
 }
 
 export function resolveMockCoreOptions(options: MockCoreOptions): ResolvedMockCoreOptions {
@@ -64,6 +68,7 @@ export function resolveMockCoreOptions(options: MockCoreOptions): ResolvedMockCo
     maxJsonDepth: MAX_JSON_DEPTH,
     ...resolveAnswerOptions(options, contracts),
     onEvent: given.onEvent ?? (() => {}),
+    onAnswer: options.onAnswer,
   };
 }
 

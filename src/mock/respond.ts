@@ -11,6 +11,11 @@ import type { HttpResponse } from "../http/types.js";
 
 export const WARNING_HEADER = "mockpact-warning";
 
+/** A generated answer, and what its body came from: the request log says example or fake. */
+export interface BuiltResponse extends HttpResponse {
+  builtFrom?: "example" | "fake";
+}
+
 export interface RespondInput {
   status: number;
   spec: ResponseSpec;
@@ -28,7 +33,7 @@ export interface RespondInput {
  * An error answer (4xx, 5xx) is never turned into a 406: a client sending `Accept: application/json`
  * still gets the 404 problem+json the contract documents, in its documented media type.
  */
-export function respond(ctx: BuildContext, input: RespondInput): HttpResponse {
+export function respond(ctx: BuildContext, input: RespondInput): BuiltResponse {
   const available = Object.keys(input.spec.content);
   const negotiated = negotiateMediaType(input.accept, available);
   if (negotiated === null && input.status < 400) return problemResponse(problem("not-acceptable", `Accept "${input.accept}" matches none of ${available.join(", ")}`));
@@ -42,7 +47,7 @@ export function respond(ctx: BuildContext, input: RespondInput): HttpResponse {
   if (built.warning) headers[WARNING_HEADER] = built.warning.replace(/[^\x20-\x7e]/g, "?");
   const { contentType, body } = serialise(mediaKey, built.value);
   headers["content-type"] = contentType;
-  return { status: input.status, headers, body: input.headOnly ? undefined : body };
+  return { status: input.status, headers, body: input.headOnly ? undefined : body, ...(built.source ? { builtFrom: built.source.kind } : {}) };
 }
 
 function sequenceResponse(ctx: BuildContext, input: RespondInput, mediaKey: string, media: MediaType, kind: SequenceKind, headers: Record<string, string>): HttpResponse {

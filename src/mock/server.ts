@@ -12,6 +12,8 @@ import type { LiveState } from "./live-state.js";
 import { createOutgoing } from "./outgoing/dispatcher.js";
 import { openLiveState } from "./state/redis/live-state.js";
 import { loadMock, missingFileError, type LoadedMock } from "./load.js";
+import type { MocksEntry } from "./overrides/compile.js";
+import { addOverride, removeOverrides, type OverrideView } from "./runtime-overrides.js";
 import { resolveMockOptions, type MockOptions, type ResolvedMockOptions } from "./options.js";
 
 export interface MockServer {
@@ -24,6 +26,13 @@ export interface MockServer {
   /** The pure core, usable without a socket. */
   handle(request: HttpRequest): Promise<HttpResponse>;
   readonly mock: LoadedMock;
+  /**
+   * Adds an override in front of all others, as `POST <admin>/mocks` does (in the spirit of MSW's
+   * `server.use()`): checked against the contracts as a mocks file's entry is; returns it with its id.
+   */
+  use(entry: MocksEntry): OverrideView;
+  /** Removes every override `use()` and the admin API added; the mocks files' stay. */
+  resetOverrides(): void;
   /** With `--https`, `--cert`/`--key`: the certificate served (PEM) and its SHA-256 fingerprint. */
   readonly tls: TlsMaterial | undefined;
 }
@@ -49,7 +58,7 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
   const host = createServerHost({
     ...resolved,
     tls,
-    admin: resolved.admin ? { prefix: resolved.adminPrefix, handle: createAdminApp(resolved.adminPrefix, { mock: () => mock, live, access: adminAccessOf(resolved) }) } : undefined,
+    admin: resolved.admin ? { prefix: resolved.adminPrefix, handle: createAdminApp(resolved.adminPrefix, { mock: () => mock, live, access: adminAccessOf(resolved), options: resolved }) } : undefined,
     handle(req, res) {
       // Most requests have no body: answered without the promise and closure of a body read.
       const known = readingWithoutBody(req, resolved.maxBodyBytes);
@@ -70,6 +79,8 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
       return mock;
     },
     handle: (request) => mock.core.handle(request),
+    use: (entry) => addOverride(mock, live, entry, resolved),
+    resetOverrides: () => void removeOverrides(mock, live),
     reload,
     listen: (port) => {
       warnIfExposed(resolved);

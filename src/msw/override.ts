@@ -5,11 +5,10 @@ import type { AnswerHooks } from "../mock/hooks.js";
 import type { LiveState } from "../mock/live-state.js";
 import type { LoadedMock } from "../mock/make-mock.js";
 import type { ResolvedMockOptions } from "../mock/options.js";
-import { checkOverrides, type Override } from "../mock/overrides/index.js";
-import { compileEntry, type EntryFields } from "../mock/overrides/compile.js";
+import { compileGivenEntry, type Override } from "../mock/overrides/index.js";
+import type { MocksEntry } from "../mock/overrides/compile.js";
 
-/** One entry as a mocks file writes it (`operation`, `when`, `respond`, `scenario`), as an object. */
-export type MocksEntry = EntryFields;
+export type { MocksEntry } from "../mock/overrides/compile.js";
 
 /** How the journal and warnings name an entry of `override()`: `override():3` is the third one given. */
 const SOURCE = "override()";
@@ -30,14 +29,12 @@ export class RuntimeOverrides {
 
   /** Checked and compiled against the loaded contracts: MOCKS_* errors as a mocks file's, with `override():N` for the place. */
   compile(mock: LoadedMock, entries: MocksEntry[]): Override[] {
-    const compiled = entries.map((value) => {
-      const line = ++this.given;
-      return compileEntry({ file: SOURCE, index: line - 1, value, lineOf: () => line }, mock.contracts);
+    const target = { contracts: mock.contracts, registryOf: mock.core.engine.registryOf, seed: this.options.seed };
+    return entries.map((value) => {
+      const { override, warnings } = compileGivenEntry(value, SOURCE, ++this.given, target);
+      for (const w of warnings) this.options.onEvent({ type: "warning", message: w.message, file: w.file, line: w.line });
+      return override;
     });
-    for (const warning of checkOverrides(compiled, (o) => mock.core.engine.registryOf(o.contract), this.options.seed)) {
-      this.options.onEvent({ type: "warning", message: warning.message, file: warning.file, line: warning.line });
-    }
-    return compiled;
   }
 
   operationsOf(overrides: Override[]): Set<Operation> {

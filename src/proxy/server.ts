@@ -54,7 +54,7 @@ export async function createProxyServer(options: ProxyOptions): Promise<ProxySer
   const host = createServerHost({
     ...resolved,
     tls,
-    admin: resolved.admin ? { prefix: resolved.adminPrefix, handle: createAdminApp(resolved.adminPrefix, { mock: () => loaded.mock!, live, access: adminAccessOf(resolved) }) } : undefined,
+    admin: resolved.admin ? { prefix: resolved.adminPrefix, handle: createAdminApp(resolved.adminPrefix, { mock: () => loaded.mock!, live, access: adminAccessOf(resolved), options: resolved }) } : undefined,
     handle: engine.handle,
   });
   const reload = async () => {
@@ -89,6 +89,7 @@ export async function createProxyServer(options: ProxyOptions): Promise<ProxySer
 
 /** The mock as `mockpact mock` loads it (mocks files, state), request validation off: it answers the fallbacks. */
 async function loadProxy(options: ResolvedProxyOptions, live: LiveState): Promise<LoadedProxy> {
-  const mock = await loadMock({ ...options, requestValidation: false }, live);
+  // The proxy reports every exchange itself (onExchange), the mock's fallback answers included.
+  const mock = await loadMock({ ...options, requestValidation: false, onAnswer: undefined }, live);
   return { engine: mock.core.engine, mock };
 }

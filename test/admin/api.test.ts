@@ -27,7 +27,7 @@ describe("the admin API", () => {
 
   it("GET /mocks lists the overrides in the order they are tried", async () => {
     expect((await admin("/mocks")).json).toEqual([
-      { id: expect.stringMatching(/m\.yaml:1$/), name: "task one", contract: "tasks.yaml", operation: "getTask", status: 404, scenario: { name: "flow", nextState: "second" } },
+      { id: expect.stringMatching(/m\.yaml:1$/), source: "file", name: "task one", contract: "tasks.yaml", operation: "getTask", status: 404, scenario: { name: "flow", nextState: "second" } },
     ]);
   });
 

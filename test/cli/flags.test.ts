@@ -16,9 +16,10 @@ import { runCliInProcess } from "../support/in-process-cli.js";
 
 // The defaults are spelled out, not read from the flag tables: a changed default must fail here.
 const SERVER = { port: 4010, host: "127.0.0.1", https: false, watch: false, admin: true, adminPrefix: "/__mockpact", journalSize: 1000 };
-const MOCK = { ...SERVER, contracts: [], seed: 1, dynamic: false, requestValidation: true, cors: false, maxBody: "1mb", allowRemoteRefs: false, stateful: false, stateMaxItems: 10_000, stateMaxBytes: "32mb", faultRate: 0, faults: ["reset", "empty", "malformed"], callbacks: true, callbackDelayMs: 0, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
+const LOG = { logLevel: "info", logFormat: "text" };
+const MOCK = { ...SERVER, ...LOG, contracts: [], seed: 1, dynamic: false, requestValidation: true, cors: false, maxBody: "1mb", allowRemoteRefs: false, stateful: false, stateMaxItems: 10_000, stateMaxBytes: "32mb", faultRate: 0, faults: ["reset", "empty", "malformed"], callbacks: true, callbackDelayMs: 0, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
 const UPSTREAM = ["--upstream", "http://127.0.0.1:8080"];
-const PROXY = { ...SERVER, contracts: ["contracts"], upstream: "http://127.0.0.1:8080", validate: ["requests", "responses"], strict: false, fallback: "unimplemented", timeoutMs: 30_000, seed: 1, dynamic: false, cors: false, maxBody: "1mb", allowRemoteRefs: false, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
+const PROXY = { ...SERVER, ...LOG, contracts: ["contracts"], upstream: "http://127.0.0.1:8080", validate: ["requests", "responses"], strict: false, fallback: "unimplemented", timeoutMs: 30_000, seed: 1, dynamic: false, cors: false, maxBody: "1mb", allowRemoteRefs: false, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
 const BASE_URL = ["--provider-base-url", "http://127.0.0.1:9000"];
 const VERIFY = { providerBaseUrl: "http://127.0.0.1:9000", enablePending: false, publish: false, timeoutMs: 30_000, failIfNoPactsFound: true, verbose: false, logLevel: "silent", allowRemoteRefs: false };
 const COMPAT = { failOn: "error", allowRemoteRefs: false };

@@ -16,6 +16,8 @@ describe("help", () => {
     ["mock", "--headers-timeout", /--headers-timeout <ms>[^]*?\(default:\s+10000\)/],
     ["mock", "--request-timeout", /--request-timeout <ms>[^]*?\(default:\s+30000\)/],
     ["mock", "--faults", /--faults <kinds>[^]*?\(default:\s+reset,empty,malformed\)/],
+    ["mock", "--log-level", /--log-level <level>[^]*?\(choices:\s+"silent",\s+"info",\s+"debug",\s+default:\s+"info"\)/],
+    ["proxy", "--log-format", /--log-format <format>[^]*?\(choices:\s+"text",\s+"json",\s+default:\s+"text"\)/],
     ["proxy", "--timeout", /--timeout <ms>[^]*?\(default:\s+30000\)/],
     ["proxy", "--request-timeout", /--request-timeout <ms>[^]*?\(default:\s+30000\)/],
   ];

@@ -50,8 +50,8 @@ describe("mockpact proxy (CLI)", () => {
     expect((await fetch(`${cli.url}/api/things/3`)).status).toBe(200);
     expect((await fetch(`${cli.url}/api/reports`)).status).toBe(200);
     expect(await stop(cli)).toBe(0);
-    expect(cli.output()).toMatch(/GET \/api\/things\/3 200 upstream getThing/);
-    expect(cli.output()).toMatch(/GET \/api\/reports 200 mock \(unimplemented\) listReports/);
+    expect(cli.output()).toMatch(/GET \/api\/things\/3 200 getThing upstream \d+\.\d ms/);
+    expect(cli.output()).toMatch(/GET \/api\/reports 200 listReports mock \(unimplemented\)/);
     expect(cli.output()).toMatch(/2 exchange\(s\), 0 with findings, 1 answered by the mock/);
   }, 30_000);
 

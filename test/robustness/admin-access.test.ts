@@ -16,7 +16,7 @@ interface Answer {
 }
 
 /** A request with any headers, `Host` included (fetch cannot set it). */
-function send(url: string, path: string, options: { method?: string; headers?: Record<string, string> } = {}): Promise<Answer> {
+function send(url: string, path: string, options: { method?: string; headers?: Record<string, string> } = {}, body?: string): Promise<Answer> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const req = request({ host: hostname, port, path, method: options.method ?? "GET", headers: options.headers }, (res) => {
@@ -26,7 +26,7 @@ function send(url: string, path: string, options: { method?: string; headers?: R
       res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body }));
     });
     req.on("error", reject);
-    req.end();
+    req.end(body);
   });
 }
 
@@ -76,6 +76,22 @@ describe("state changes (CSRF)", () => {
     expect(answer.status).toBe(accepted ? 204 : 403);
   });
 
+  // the runtime overrides' routes change what the mock answers: the same guard, before the route runs
+  it.each([
+    ["POST", "/__mockpact/mocks", {}, 403],
+    ["POST", "/__mockpact/mocks", { "content-type": "text/plain" }, 403],
+    ["POST", "/__mockpact/mocks", { ...JSON_TYPE, "sec-fetch-site": "cross-site" }, 403],
+    ["POST", "/__mockpact/mocks", { ...JSON_TYPE, origin: "http://attacker.example" }, 403],
+    ["POST", "/__mockpact/mocks", JSON_TYPE, 201],
+    ["DELETE", "/__mockpact/mocks/runtime:1", {}, 403],
+    ["DELETE", "/__mockpact/mocks", { ...JSON_TYPE, "sec-fetch-site": "same-site" }, 403],
+    ["DELETE", "/__mockpact/mocks", JSON_TYPE, 204],
+  ] as Array<[string, string, Record<string, string>, number]>)("%s %s with %j: %i", async (method, path, headers, status) => {
+    const body = method === "POST" ? JSON.stringify({ operation: "getOrder", respond: { status: 404 } }) : undefined;
+    const answer = await send(mock.url, path, { method, headers }, body);
+    expect(answer.status).toBe(status);
+  });
+
   it("accepts a state change from the console's own origin", async () => {
     const answer = await send(mock.url, "/__mockpact/requests", { method: "DELETE", headers: { ...JSON_TYPE, origin: `http://127.0.0.1:${port}`, "sec-fetch-site": "same-origin" } });
     expect(answer.status).toBe(204);
@@ -107,12 +123,25 @@ describe("--admin-token", () => {
     ["/__mockpact/requests", "Basic czNjcmV0LXRva2Vu", 401],
     ["/__mockpact/requests", "Bearer s3cret-token", 200],
     ["/__mockpact/state", "Bearer s3cret-token", 200],
+    ["/__mockpact/mocks", undefined, 401],
     ["/__mockpact/", undefined, 200], // the console's page: it holds no data, and sends the token itself
     ["/__mockpact/console/app.js", undefined, 200],
   ] as Array<[string, string | undefined, number]>)("GET %s with %s: %i", async (path, authorization, status) => {
     const answer = await send(guarded.url, path, { headers: authorization ? { authorization } : {} });
     expect(answer.status).toBe(status);
     if (status === 401) expect(answer.headers["www-authenticate"]).toMatch(/^Bearer/);
+  });
+
+  // method, path, Authorization, status: adding and removing overrides needs the token too
+  it.each([
+    ["POST", "/__mockpact/mocks", undefined, 401],
+    ["POST", "/__mockpact/mocks", "Bearer s3cret-token", 201],
+    ["DELETE", "/__mockpact/mocks", undefined, 401],
+    ["DELETE", "/__mockpact/mocks", "Bearer s3cret-token", 204],
+  ] as Array<[string, string, string | undefined, number]>)("%s %s with %s: %i", async (method, path, authorization, status) => {
+    const headers = { ...JSON_TYPE, ...(authorization ? { authorization } : {}) };
+    const body = method === "POST" ? JSON.stringify({ operation: "getOrder", respond: { status: 404 } }) : undefined;
+    expect((await send(guarded.url, path, { method, headers }, body)).status).toBe(status);
   });
 
   it("refuses a token too short to resist guessing", async () => {

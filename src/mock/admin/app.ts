@@ -1,12 +1,14 @@
-import { PROBLEM_JSON, problem, type Problem } from "../../http/problem.js";
+import { problem } from "../../http/problem.js";
 import express, { type NextFunction, type Request, type Response } from "express";
 import type { LoadedMock } from "../load.js";
 import type { LiveState } from "../live-state.js";
 import { consoleRouter } from "../../console/serve.js";
 import { adminGuard, type AdminAccess } from "./guard.js";
+import { mocksRoutes, sendProblem } from "./mocks-routes.js";
+import type { MockEvent } from "../options.js";
 import { isMockpactError } from "../../errors.js";
 import { STORE_RETRY_AFTER } from "../respond.js";
-import { contractsView, mocksView, stateView } from "./views.js";
+import { contractsView, stateView } from "./views.js";
 import { webhookRoutes } from "./webhooks.js";
 
 /** The admin API's view of the server: the current load (it changes on reload), the live state, who may use it. */
@@ -14,6 +16,8 @@ export interface AdminSource {
   mock(): LoadedMock;
   live: LiveState;
   access: AdminAccess;
+  /** For overrides added over HTTP: the seed of their fakes, and where their contract warnings go. */
+  options: { seed: number; onEvent: (event: MockEvent) => void };
 }
 
 /**
@@ -65,11 +69,7 @@ function adminRoutes(source: AdminSource): express.Router {
     res.json((await live.scenarios.list()).find((s) => s.name === name));
   });
   router.get("/contracts", (_req, res) => void res.json(contractsView(source.mock())));
-  router.get("/mocks", (_req, res) => void res.json(mocksView(source.mock())));
+  router.use(mocksRoutes(source, source.options));
   router.use(webhookRoutes(source));
   return router;
-}
-
-function sendProblem(res: Response, p: Problem): void {
-  res.status(p.status).type(PROBLEM_JSON).send(JSON.stringify(p));
 }

@@ -33,19 +33,6 @@ export async function stateView(mock: LoadedMock, live: LiveState): Promise<unkn
   return { stateful: mock.sources.resources.resources.length > 0, resources, scenarios: await live.scenarios.list() };
 }
 
-/** `GET /mocks`: the loaded overrides in the order they are tried. */
-export function mocksView(mock: LoadedMock): unknown {
-  return mock.sources.overrides.all.map((o) => ({
-    id: o.id,
-    ...(o.name ? { name: o.name } : {}),
-    contract: o.contract.id,
-    operation: o.operation.operationId,
-    status: o.status,
-    ...(o.scenario ? { scenario: o.scenario } : {}),
-    ...(o.warning ? { warning: o.warning } : {}),
-  }));
-}
-
 /** `/users/{userId}/orders` fits `/users/7/orders`. */
 function pathFits(template: string, path: string): boolean {
   const pattern = template.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[^/]+");

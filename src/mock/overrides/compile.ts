@@ -22,14 +22,17 @@ export interface EntryFields {
   scenario?: { name: string; "when-state"?: string; "next-state"?: string };
 }
 
+/** One entry as a mocks file writes it (`operation`, `when`, `respond`, `scenario`), as an object. */
+export type MocksEntry = EntryFields;
+
 /** An entry of a mocks file, checked and resolved: any problem is a MOCKS_* error naming file and line. */
 export function compileEntry(entry: RawEntry, contracts: Contract[]): Override {
   checkEntryShape(entry);
   const fields = entry.value as EntryFields;
   const place = { file: entry.file, line: entry.lineOf() };
   const fail = (message: string, path: Array<string | number>, hint: string) =>
-    new MockpactError("MOCKS_INVALID", `Failed to read mocks entry ${entry.index + 1} (${fields.operation}): ${message}`, { hint, place: { file: entry.file, line: entry.lineOf(path) } });
-  const { contract, operation } = resolveOperation(contracts, fields.operation, fields.contract, { file: entry.file, line: entry.lineOf(["operation"]) });
+    new MockpactError("MOCKS_INVALID", `Failed to read mocks entry ${entry.index + 1} (${fields.operation}): ${message}`, { hint, place: { file: entry.file, line: entry.lineOf(path), pointer: pointerOf(path) } });
+  const { contract, operation } = resolveOperation(contracts, fields.operation, fields.contract, { file: entry.file, line: entry.lineOf(["operation"]), pointer: "/operation" });
   const respond = fields.respond ?? {};
   const status = respond.status ?? chooseResponse(operation)?.status ?? 200;
   const delay = respond.delay === undefined ? undefined : parseDelay(respond.delay);

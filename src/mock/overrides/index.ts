@@ -8,6 +8,7 @@ export type { MocksText } from "./parse.js";
 export { checkOverrides } from "./check.js";
 export { firstMatch } from "./match.js";
 export { overrideResponse } from "./respond.js";
+export { AddedOverrides, compileGivenEntry, ADDED_SOURCE, type CompileTarget } from "./added.js";
 
 export const NO_OVERRIDES: OverrideSet = { files: [], all: [], byOperation: new Map(), scenarios: new Map() };
 
@@ -38,7 +39,8 @@ function indexByOperation(all: Override[]): Map<Operation, Override[]> {
   return byOperation;
 }
 
-function scenariosOf(all: Override[]): Map<string, Set<string>> {
+/** Scenario name -> the states the entries of `all` mention. */
+export function scenariosOf(all: Override[]): Map<string, Set<string>> {
   const scenarios = new Map<string, Set<string>>();
   for (const { scenario } of all) {
     if (!scenario) continue;

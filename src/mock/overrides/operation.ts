@@ -13,7 +13,7 @@ const METHOD_AND_PATH = /^(get|put|post|delete|options|head|patch|trace)\s+(\/\S
  * contract writes it, with or without the base path (`GET /orders/{orderId}`, `GET /shop/orders/{orderId}`).
  * `contract` narrows the search to one contract file where several share an operationId.
  */
-export function resolveOperation(contracts: Contract[], ref: string, contractName: string | undefined, place: { file: string; line: number }): OperationRef {
+export function resolveOperation(contracts: Contract[], ref: string, contractName: string | undefined, place: { file: string; line: number; pointer?: string }): OperationRef {
   const pool = contractName === undefined ? contracts : contracts.filter((c) => c.id === contractName || c.file === contractName || c.id.replace(/\.[^.]+$/, "") === contractName);
   if (pool.length === 0) throw unknown(`no loaded contract is named "${contractName}" (loaded: ${contracts.map((c) => c.id).join(", ")})`, place);
   const found = matching(pool, ref.trim());
@@ -42,7 +42,7 @@ function matching(contracts: Contract[], ref: string): OperationRef[] {
   return found;
 }
 
-function unknown(message: string, place: { file: string; line: number }): MockpactError {
+function unknown(message: string, place: { file: string; line: number; pointer?: string }): MockpactError {
   return new MockpactError("MOCKS_OPERATION_UNKNOWN", `Failed to read mocks entry: ${message}`, {
     hint: "Use an operationId of the contract, or its method and path such as `GET /orders/{orderId}` (`mockpact mock` lists them at start).",
     place,

@@ -1,6 +1,7 @@
 import ajv from "ajv";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { MockpactError } from "../../errors.js";
+import { pointerOf } from "../matchers/keywords.js";
 import type { RawEntry } from "./parse.js";
 import { MOCKS_SCHEMA } from "./schema.js";
 
@@ -49,7 +50,7 @@ function shapeError(entry: RawEntry, error: ErrorObject): MockpactError {
   const field = path.length === 0 ? "the entry" : `\`${path.join(".")}\``;
   return new MockpactError("MOCKS_INVALID", `Failed to read mocks entry ${entry.index + 1}: ${field} ${describeError(error)}`, {
     hint: "See schemas/mocks.schema.json and docs/stateful.md for the fields of an entry.",
-    place: { file: entry.file, line: entry.lineOf(path) },
+    place: { file: entry.file, line: entry.lineOf(path), pointer: pointerOf(path) },
   });
 }
 

@@ -35,8 +35,7 @@ export class MemoryStore implements StateStore {
     const bucket = this.bucket(key);
     bucket.created++;
     if (integerFloor === undefined) return { created: bucket.created };
-    const numbers = [...bucket.items.keys()].map(Number).filter(Number.isFinite);
-    bucket.lastId = Math.max(integerFloor - 1, bucket.lastId, ...numbers) + 1;
+    bucket.lastId = Math.max(integerFloor - 1, bucket.lastId) + 1; // lastId is at least every integer id kept (put)
     return { created: bucket.created, integerId: bucket.lastId };
   }
 
@@ -94,6 +93,7 @@ export class MemoryStore implements StateStore {
     bucket.items.set(id, item);
     this.sizes.set(item, size);
     this.held = { items, bytes };
+    bucket.lastId = Math.max(bucket.lastId, idNumber(id));
     return { kept: true };
   }
 
@@ -120,6 +120,7 @@ export class MemoryStore implements StateStore {
         const kept = structuredClone(item);
         const size = byteLength(JSON.stringify(kept));
         copy.items.set(id, kept);
+        copy.lastId = Math.max(copy.lastId, idNumber(id));
         this.sizes.set(kept, size);
         this.held = { items: this.held.items + 1, bytes: this.held.bytes + size };
       }
@@ -127,4 +128,10 @@ export class MemoryStore implements StateStore {
     }
     this.touched = false;
   }
+}
+
+/** An id's integer value, for counting ids up (0 for other ids): `"12"` is 12. */
+function idNumber(id: string): number {
+  const n = Number(id);
+  return Number.isFinite(n) ? n : 0;
 }

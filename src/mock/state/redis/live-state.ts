@@ -2,6 +2,7 @@ import type { SecretNames } from "../../../redact.js";
 import { redactUrl } from "../../../redact.js";
 import { createLiveState, type LiveState } from "../../live-state.js";
 import type { ResolvedMockOptions } from "../../options.js";
+import { AddedOverrides } from "../../overrides/added.js";
 import { seededRandom } from "../../random.js";
 import { Scenarios } from "../../scenarios.js";
 import { connectStore } from "./connect.js";
@@ -30,6 +31,7 @@ export async function openLiveState(options: ResolvedMockOptions, secretNames: (
     scenarios: new Scenarios(new RedisScenarioStates(redis, store.url, keys)),
     store: new RedisStore(redis, store.url, store.prefix, options.stateLimits),
     random: seededRandom(options.seed, "delays and faults"),
+    overrides: new AddedOverrides(),
     close: async () => {
       await redis.quit().catch(() => redis.disconnect());
     },
