@@ -86,7 +86,7 @@ export const MOCKS_SCHEMA = {
         body: { description: "The body to send, as is (or as a template with `template: true`)." },
         example: { type: "string", description: "The contract's named example to send for `status`." },
         fake: { type: "boolean", description: "A fake from the schema of `status`, seeded per request." },
-        template: { type: "boolean", description: "Render {{request.path.x}}, {{request.query.x}}, {{request.headers.x}}, {{request.body.x}}, {{faker.person.firstName}} in `body` and `headers`." },
+        template: { type: "boolean", description: "Render `body` and `headers` as Handlebars templates: {{request.path.x}}, {{request.query.x}}, {{request.headers.x}}, {{request.body.x}} and the helpers of docs/testing.md ({{now offset='+3 days'}}, {{#each}}, {{faker 'number.int' min=1 max=9}}, ...)." },
         delay: { type: ["string", "integer"], description: "`250ms`, `1.5s` or a range `100ms-400ms` (at most 60 s)." },
         fault: { enum: ["reset", "timeout", "malformed", "empty"], description: "A broken answer instead of this one." },
       },
