@@ -56,6 +56,7 @@ button:hover { background: var(--panel); }
 .entry .url { font-weight: 600; overflow: hidden; text-overflow: ellipsis; white-space: nowrap; min-width: 0; }
 .entry .operation { color: var(--muted); font-size: 12px; border: 0; }
 .answered-by { font-size: 11px; color: var(--muted); border: 1px solid var(--line); border-radius: 4px; padding: 0 5px; white-space: nowrap; }
+.note { font-size: 11px; color: var(--muted); font-style: italic; }
 .entry .time { margin-left: auto; color: var(--muted); font-size: 12px; white-space: nowrap; }
 .entry .findings { margin: 4px 0 2px 48px; display: grid; gap: 3px; }
 .finding { border-left: 3px solid var(--bad); background: var(--bad-bg); padding: 2px 8px; border-radius: 0 4px 4px 0; font-size: 13px; }

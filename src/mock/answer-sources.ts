@@ -5,7 +5,9 @@ import type { AnswerHooks, MaybeAnswer, RequestTrace } from "./hooks.js";
 import type { ResolvedMockOptions } from "./options.js";
 import type { BuildContext } from "./build.js";
 import { holds } from "./matchers/conditions.js";
-import { checkOverrides, compileOverrides, firstMatch, overrideResponse, scenariosOf, type MocksText, type Override, type OverrideSet } from "./overrides/index.js";
+import { checkOverrides, compileOverrides, firstMatch, matchOutside, overrideResponse, scenariosOf, type MocksText, type Override, type OverrideSet } from "./overrides/index.js";
+import { SchemaRegistry } from "../schema/registry.js";
+import { splitUrl } from "../http/url.js";
 import { RequestView } from "./request-view.js";
 import type { LiveState } from "./live-state.js";
 import { fixtureBuckets, inferResources, NO_RESOURCES, statefulAnswer, type FixtureValue, type ResourceIndex } from "./state/index.js";
@@ -73,6 +75,9 @@ function createAnswerHooks(options: ResolvedMockOptions, runtime: LiveState, ext
       const answered = answerFromOverrides(added, at, options, runtime);
       return answered instanceof Promise ? answered.then((a) => a ?? fromFiles()) : (answered ?? fromFiles());
     },
+    outside(request, trace) {
+      return extras.overrides.outside.length > 0 ? answerOutside(extras.overrides.outside, request, trace, options, runtime) : undefined;
+    },
     stateful(ctx, request, pathParams, trace) {
       if (!extras.resources.byOperation.has(ctx.operation)) return undefined;
       const view = new RequestView(request, ctx.operation, pathParams, options.maxJsonDepth);
@@ -131,9 +136,42 @@ function answerOf(hit: Override | undefined, view: RequestView, at: Parameters<t
   return overrideResponse(hit, { ctx: at.ctx, view, random: runtime.random });
 }
 
+/** Does a mocks entry outside the contracts name this request's method and path (whatever its `when`)? */
+export function coversOutsideRoute(sources: AnswerSources, request: Pick<HttpRequest, "method" | "url">): boolean {
+  const { pathname } = splitUrl(request.url);
+  return sources.overrides.outside.some((o) => matchOutside(o.outside!, request.method, pathname) !== undefined);
+}
+
+/** The overrides of the first route outside the contracts that the request's method and path fit, if one of them matches. */
+function answerOutside(outside: Override[], request: HttpRequest, trace: RequestTrace, options: ResolvedMockOptions, runtime: LiveState): MaybeAnswer {
+  const { pathname } = splitUrl(request.url);
+  for (const override of outside) {
+    const pathParams = matchOutside(override.outside!, request.method, pathname);
+    if (!pathParams) continue;
+    const sameRoute = outside.filter((o) => o.contract === override.contract && o.operation.operationId === override.operation.operationId);
+    const ctx: BuildContext = { contract: override.contract, operation: override.operation, registry: registryOf(override.contract), seed: options.seed };
+    const answer = answerFromOverrides(sameRoute, { ctx, request, pathParams, trace }, options, runtime);
+    const marked = (response: HttpResponse | undefined) => {
+      if (response) trace.outsideContract = true;
+      return response;
+    };
+    return answer instanceof Promise ? answer.then(marked) : marked(answer);
+  }
+  return undefined;
+}
+
+/** The stand-in contracts of outside routes have no schemas; their registry is made once, on first use. */
+const outsideRegistries = new WeakMap<Contract, SchemaRegistry>();
+function registryOf(contract: Contract): SchemaRegistry {
+  let registry = outsideRegistries.get(contract);
+  if (!registry) outsideRegistries.set(contract, (registry = new SchemaRegistry(contract)));
+  return registry;
+}
+
 function journalRecord(request: HttpRequest, response: HttpResponse, trace: RequestTrace): JournalRecord {
   const answeredBy = trace.answeredBy ?? (!trace.target || trace.violations ? "rejected" : "generated");
   const record: JournalRecord = { time: Date.now(), request, target: trace.target, status: response.status, answeredBy, findings: trace.violations ?? [] };
+  if (trace.outsideContract) record.outsideContract = true;
   if (response.delayMs !== undefined) record.delayMs = response.delayMs;
   if (response.fault) record.fault = response.fault;
   return record;

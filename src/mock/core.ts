@@ -66,6 +66,8 @@ export function createMockCore(engine: ContractEngine, options: ResolvedMockOpti
     const { pathname, queryText } = splitUrl(request.url);
     if (options.cors && method === "OPTIONS" && request.headers["access-control-request-method"]) return preflightResponse(request);
     const match = router.find(method, pathname);
+    const outside = match.kind === "found" ? undefined : await extensions?.outside?.(request, trace); // mocks entries by method and path
+    if (outside) return outside;
     if (match.kind === "not-found") return stubs ? stubAnswer(request, trace) : problemResponse(problem("not-found", `No operation of the loaded contracts matches ${method} ${pathname}`));
     if (match.kind === "method-not-allowed") {
       const stubbed = stubFor(request, trace);

@@ -10,6 +10,8 @@ export interface RequestTrace {
   violations?: Violation[];
   /** Who answered, when not the generated answer: `override mocks/shop.yaml:3`, `stateful`, `stub`. */
   answeredBy?: string;
+  /** An override of a route no contract has answered: nothing was validated. */
+  outsideContract?: boolean;
   /** What the generated answer's body came from (none for an answer without a body). */
   builtFrom?: "example" | "fake";
   /** When the core took the request (performance.now()); set only when someone listens to exchanges. */
@@ -29,6 +31,8 @@ export type MaybeAnswer = HttpResponse | undefined | Promise<HttpResponse | unde
 export interface AnswerHooks {
   /** For a valid request, before anything else answers it (pact stubs included): the first matching override's answer. */
   override(ctx: BuildContext, request: HttpRequest, pathParams: Record<string, string>, trace: RequestTrace): MaybeAnswer;
+  /** For a request no contract route matches, before the 404/405 (and pact stubs): an override of a route outside the contracts. */
+  outside?(request: HttpRequest, trace: RequestTrace): MaybeAnswer;
   /** For a valid request no override or stub answered, before the generated answer: the stateful store's answer. */
   stateful(ctx: BuildContext, request: HttpRequest, pathParams: Record<string, string>, trace: RequestTrace): MaybeAnswer;
   /** Every response on its way out: global latency and faults, then the journal. */

@@ -27,6 +27,8 @@ export interface JournalEntry {
   error?: string;
   /** Set for a call the mock made itself: a callback of the request numbered `trigger`, or a webhook fired through the admin API. */
   outgoing?: OutgoingMark;
+  /** An override of a route outside the contracts answered: the request and the answer were not validated. */
+  outsideContract?: true;
 }
 
 export interface OutgoingMark {
@@ -55,6 +57,7 @@ export interface JournalRecord {
   /** Set when the body kept is the first bytes of a longer one: its full length. */
   bodyLength?: number;
   outgoing?: OutgoingMark;
+  outsideContract?: true;
 }
 
 const MAX_BODY_BYTES = 4096;
@@ -168,6 +171,7 @@ export function formatRecord(record: JournalRecord & { seq: number }, names: Sec
     ...(record.fault ? { fault: record.fault } : {}),
     ...(record.error ? { error: record.error } : {}),
     ...(record.outgoing ? { outgoing: record.outgoing } : {}),
+    ...(record.outsideContract ? { outsideContract: true as const } : {}),
   };
 }
 

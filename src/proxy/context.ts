@@ -23,7 +23,7 @@ export interface LoadedProxy {
 /** The options the proxy engine reads: `mockpact proxy`'s, or the fixed set `mockpact verify` uses. */
 export type ProxyEngineOptions = Pick<
   ResolvedProxyOptions,
-  "upstream" | "validateRequests" | "validateResponses" | "strict" | "fallback" | "cors" | "maxBodyBytes" | "maxJsonDepth" | "maxCheckedResponseBytes" | "timeoutMs" | "record" | "recordPact" | "seed"
+  "upstream" | "validateRequests" | "validateResponses" | "strict" | "fallback" | "prefer" | "cors" | "maxBodyBytes" | "maxJsonDepth" | "maxCheckedResponseBytes" | "timeoutMs" | "record" | "recordPact" | "seed"
 >;
 
 export interface ProxyContext {

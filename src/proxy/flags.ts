@@ -7,6 +7,9 @@ import type { ProxyOptions } from "./options.js";
 
 export type Fallback = "never" | "unimplemented" | "unreachable";
 export const FALLBACKS: Fallback[] = ["never", "unimplemented", "unreachable"];
+/** Who answers what the mock covers: the upstream (the mock only falls back), or the mock (the upstream gets the rest). */
+export type Preference = "upstream" | "mock";
+export const PREFERENCES: Preference[] = ["upstream", "mock"];
 type Checked = "requests" | "responses";
 
 /** `mockpact proxy`: the proxy's own flags, then the mock's that apply to its fallback answers and its server. */
@@ -16,6 +19,7 @@ export const PROXY_FLAGS = {
   validate: { flag: "--validate <what>", type: "string", default: ["requests", "responses"], parse: parseValidate, description: "requests,responses | requests | responses | none" },
   strict: { flag: "--strict", type: "boolean", default: false, description: "answer a request that breaks the contract with the mock's 400/422 instead of forwarding it" },
   fallback: { flag: "--fallback <when>", type: "string", default: "unimplemented", choices: FALLBACKS, description: "when the mock answers instead of the upstream" },
+  prefer: { flag: "--prefer <side>", type: "string", default: "upstream", choices: PREFERENCES, description: "mock: the mock answers what the contract or mocks entries cover, the upstream the rest" },
   record: { flag: "--record <dir>", type: "string", description: "write passing exchanges as fixtures into this folder" },
   recordPact: { flag: "--record-pact <file>", type: "string", description: "write passing exchanges as a V4 pact (needs --consumer and --provider)" },
   consumer: { flag: "--consumer <name>", type: "string", description: "the consumer's name in the recorded pact" },
@@ -39,6 +43,7 @@ export const PROXY_FLAGS = {
   journalSize: { ...ADMIN_FLAGS.journalSize, description: "how many exchanges the journal keeps (at most 10000)" },
   adminHosts: ADMIN_FLAGS.adminHosts,
   adminToken: ADMIN_FLAGS.adminToken,
+  mocks: MOCK_CORE_FLAGS.mocks,
   ...STORE_FLAGS,
 } satisfies FlagTable<ProxyOptions>;
 

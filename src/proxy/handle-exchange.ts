@@ -11,6 +11,7 @@ import { SOURCE_HEADER, sourceHeader, type ProxiedExchange } from "./proxied-exc
 import { relayUpstream } from "./relay-upstream.js";
 import { takeRequestBody } from "./request-body.js";
 import { callUpstream } from "./upstream.js";
+import { coversOutsideRoute } from "../mock/answer-sources.js";
 
 /**
  * One request through the proxy: route it, check it (reading the body only if that needs it),
@@ -26,7 +27,9 @@ export async function handleExchange(ctx: ProxyContext, req: IncomingMessage, re
   if (options.cors && base.method === "OPTIONS" && req.headers["access-control-request-method"]) return writeResponse(res, preflightResponse(base));
   const match = routeOf(loaded.engine, ctx.upstream.url, req);
   const target = match?.kind === "found" ? match.target : undefined;
-  const body = await takeRequestBody(req, target, { validate: options.validateRequests, record: ctx.recorder.active, maxBytes: options.maxBodyBytes });
+  // --prefer mock: the mock answers what its contracts or its mocks entries outside them cover.
+  const byMock = options.prefer === "mock" && loaded.mock !== undefined && (target !== undefined || coversOutsideRoute(loaded.mock.sources, base));
+  const body = await takeRequestBody(req, target, { validate: options.validateRequests, record: ctx.recorder.active, mock: byMock, maxBytes: options.maxBodyBytes });
   const request: HttpRequest = { ...base, body: body.bytes };
   const checking = options.validateRequests && loaded.engine && match;
   const requestViolations = checking ? await loaded.engine!.checkRequest({ match: match!, request, streamed: body.streamed, maxJsonDepth: options.maxJsonDepth }) : [];
@@ -40,6 +43,7 @@ export async function handleExchange(ctx: ProxyContext, req: IncomingMessage, re
     writeResponse(res, { ...response, headers });
   };
   if (options.strict && requestViolations.length > 0 && loaded.mock) return answerWith("mock", await loaded.mock.core.handle(request, { requestValidation: true }), { reason: "strict" });
+  if (byMock) return answerWith("mock", await loaded.mock!.core.handle(request), { reason: "preferred", ...(target ? {} : { outsideContract: true }) });
   const upstreamStarted = performance.now();
   const call = callUpstream(ctx.upstream, base.method, base.url, req.headers, body.outgoing);
   res.once("close", () => {

@@ -10,7 +10,7 @@ import type { ProxiedExchange } from "./proxied-exchange.js";
  * The journal redacts credentials when it is read, as it does for the mock.
  */
 export function journalRecordOf(exchange: ProxiedExchange, request: HttpRequest, target: RouteTarget | undefined): JournalRecord {
-  return { time: Date.now(), request, target, status: exchange.status, answeredBy: answeredBy(exchange), findings: exchange.violations, ...(exchange.error ? { error: exchange.error } : {}) };
+  return { time: Date.now(), request, target, status: exchange.status, answeredBy: answeredBy(exchange), findings: exchange.violations, ...(exchange.error ? { error: exchange.error } : {}), ...(exchange.outsideContract ? { outsideContract: true as const } : {}) };
 }
 
 export function answeredBy(exchange: ProxiedExchange): string {

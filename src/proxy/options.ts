@@ -2,10 +2,10 @@ import { checkOption, unusableOptions } from "../errors.js";
 import { resolveMockOptions, type MockOptions, type ResolvedMockOptions } from "../mock/options.js";
 import { withDefaults } from "../options/flag-spec.js";
 import { duration, httpUrl, oneOf } from "../options/validators.js";
-import { FALLBACKS, PROXY_FLAGS, type Fallback } from "./flags.js";
+import { FALLBACKS, PREFERENCES, PROXY_FLAGS, type Fallback, type Preference } from "./flags.js";
 import type { ProxiedExchange } from "./proxied-exchange.js";
 
-export { FALLBACKS, type Fallback } from "./flags.js";
+export { FALLBACKS, PREFERENCES, type Fallback, type Preference } from "./flags.js";
 
 /** `mockpact proxy`'s options, the CLI flags one to one (proxy/flags.ts); the mock's own apply to the fallback answers. */
 export interface ProxyOptions extends MockOptions {
@@ -17,6 +17,8 @@ export interface ProxyOptions extends MockOptions {
   strict?: boolean;
   /** When the mock answers instead of the upstream. Default `unimplemented`. */
   fallback?: Fallback;
+  /** `mock`: the mock answers every contract operation and mocks entry, the upstream only the rest. Default `upstream`. */
+  prefer?: Preference;
   /** Folder to record passing exchanges into, in the fixtures layout. */
   record?: string;
   /** File to record passing exchanges into, as a V4 pact; needs `consumer` and `provider`. */
@@ -35,6 +37,7 @@ export interface ResolvedProxyOptions extends ResolvedMockOptions {
   validateResponses: boolean;
   strict: boolean;
   fallback: Fallback;
+  prefer: Preference;
   record: string | undefined;
   recordPact: { file: string; consumer: string; provider: string } | undefined;
   timeoutMs: number;
@@ -54,6 +57,7 @@ export function resolveProxyOptions(options: ProxyOptions): ResolvedProxyOptions
     validateResponses: given.validate.includes("responses"),
     strict: given.strict,
     fallback: checkOption("fallback", given.fallback, oneOf(FALLBACKS)),
+    prefer: checkOption("prefer", given.prefer, oneOf(PREFERENCES)),
     record: given.record,
     recordPact: recordPact(options),
     timeoutMs: checkOption("timeout", given.timeoutMs, duration),

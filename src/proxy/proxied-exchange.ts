@@ -3,8 +3,8 @@ import type { Violation } from "../schema/violation.js";
 /** Who produced the response the client got. */
 export type AnswerSource = "upstream" | "mock" | "proxy";
 
-/** Why the mock answered in the upstream's place (`--fallback`), or instead of forwarding (`--strict`). */
-export type FallbackReason = "unimplemented" | "unreachable" | "strict";
+/** Why the mock answered in the upstream's place (`--fallback`), or instead of forwarding (`--strict`, `--prefer mock`). */
+export type FallbackReason = "unimplemented" | "unreachable" | "strict" | "preferred";
 
 /**
  * One request through `mockpact proxy`, as the console, the admin journal and the recorder see it.
@@ -20,6 +20,8 @@ export interface ProxiedExchange {
   source: AnswerSource;
   /** Set when the mock answered: why. */
   reason?: FallbackReason;
+  /** The mock answered with a mocks entry of a route no contract has: nothing was validated. */
+  outsideContract?: boolean;
   /** Findings on the request and on the response, in that order (`in` tells them apart). */
   violations: Violation[];
   /** Why a direction was not checked although checking is on (a body over the size limit). */

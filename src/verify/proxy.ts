@@ -28,6 +28,7 @@ export async function startVerifyProxy(providerBaseUrl: string, engine: Contract
     validateResponses: engine !== undefined,
     strict: false,
     fallback: "never" as const,
+    prefer: "upstream" as const,
     cors: false,
     maxBodyBytes: 0,
     maxJsonDepth: 256,

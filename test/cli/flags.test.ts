@@ -19,7 +19,7 @@ const SERVER = { port: 4010, host: "127.0.0.1", https: false, watch: false, admi
 const LOG = { logLevel: "info", logFormat: "text" };
 const MOCK = { ...SERVER, ...LOG, contracts: [], seed: 1, dynamic: false, requestValidation: true, cors: false, maxBody: "1mb", allowRemoteRefs: false, stateful: false, stateMaxItems: 10_000, stateMaxBytes: "32mb", faultRate: 0, faults: ["reset", "empty", "malformed"], callbacks: true, callbackDelayMs: 0, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
 const UPSTREAM = ["--upstream", "http://127.0.0.1:8080"];
-const PROXY = { ...SERVER, ...LOG, contracts: ["contracts"], upstream: "http://127.0.0.1:8080", validate: ["requests", "responses"], strict: false, fallback: "unimplemented", timeoutMs: 30_000, seed: 1, dynamic: false, cors: false, maxBody: "1mb", allowRemoteRefs: false, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
+const PROXY = { ...SERVER, ...LOG, contracts: ["contracts"], upstream: "http://127.0.0.1:8080", validate: ["requests", "responses"], strict: false, fallback: "unimplemented", prefer: "upstream", timeoutMs: 30_000, seed: 1, dynamic: false, cors: false, maxBody: "1mb", allowRemoteRefs: false, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
 const BASE_URL = ["--provider-base-url", "http://127.0.0.1:9000"];
 const VERIFY = { providerBaseUrl: "http://127.0.0.1:9000", enablePending: false, publish: false, timeoutMs: 30_000, failIfNoPactsFound: true, verbose: false, logLevel: "silent", allowRemoteRefs: false };
 const COMPAT = { failOn: "error", allowRemoteRefs: false };
@@ -81,6 +81,7 @@ describe("mockpact proxy flags -> ProxyOptions", () => {
     [[...UPSTREAM, "--timeout", "100", "--seed", "3", "--dynamic", "--cors", "--max-body", "10kb", "--allow-remote-refs", "--ref-root", "r"], { ...PROXY, timeoutMs: 100, seed: 3, dynamic: true, cors: true, maxBody: "10kb", allowRemoteRefs: true, refRoot: "r" }],
     [[...UPSTREAM, "-p", "0", "--host", "::", "--watch", "--no-admin", "--admin-prefix", "/a", "--journal-size", "0"], { ...PROXY, port: 0, host: "::", watch: true, admin: false, adminPrefix: "/a", journalSize: 0 }],
     [[...UPSTREAM, "--https", "--cert", "c.pem", "--key", "k.pem"], { ...PROXY, https: true, cert: "c.pem", key: "k.pem" }],
+    [[...UPSTREAM, "--prefer", "mock", "--mocks", "m.yaml"], { ...PROXY, prefer: "mock", mocks: ["m.yaml"] }],
   ]);
 
   it("gives OPTION_INVALID for a value the flag or the options refuse", () => {

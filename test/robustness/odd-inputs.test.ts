@@ -57,7 +57,7 @@ describe("templates in mocks files", () => {
     const mocks = await write(`${helper}.yaml`, `- operation: getProduct\n  respond:\n    template: true\n    headers: { x-pick: "{{${helper}}}" }\n`);
     const error = await failure(createMockServer({ contracts: ["contracts/shop.yaml"], mocks: [mocks], admin: false }));
     expect(error.code).toBe("MOCKS_INVALID");
-    expect(error.message).toContain(`{{${helper}}} fails when called without arguments`);
+    expect(error.message).toContain(`faker '${helper.slice("faker.".length)}' fails when called without arguments`);
     expect(error.place.file).toBe(mocks);
   });
 });

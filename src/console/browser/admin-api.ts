@@ -48,6 +48,8 @@ export interface JournalEntry {
   durationMs?: number;
   /** `generated`, `stateful`, `override mocks/x.yaml:3`, `rejected`. */
   answeredBy?: string;
+  /** What sets the entry apart: an answer outside the contracts (not validated), a call the mock made itself, why a call failed. */
+  notes: string[];
   findings: Finding[];
 }
 
@@ -150,8 +152,19 @@ function toJournalEntry(raw: Json, index: number): JournalEntry {
     status: Number(response.status ?? raw.status) || undefined,
     durationMs: typeof raw.durationMs === "number" ? raw.durationMs : undefined,
     answeredBy: text(raw.answeredBy),
+    notes: notesOf(raw),
     findings,
   };
+}
+
+function notesOf(raw: Json): string[] {
+  const notes: string[] = [];
+  if (raw.outsideContract === true) notes.push("outside the contract: not validated");
+  const outgoing = raw.outgoing as Json | undefined;
+  if (outgoing) notes.push(`outgoing ${text(outgoing.kind) ?? "call"} ${text(outgoing.name) ?? ""}${outgoing.trigger !== undefined ? ` (after #${text(outgoing.trigger)})` : ""}`);
+  const error = text(raw.error);
+  if (error) notes.push(error);
+  return notes;
 }
 
 function toFinding(raw: Json): Finding {

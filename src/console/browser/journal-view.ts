@@ -75,6 +75,7 @@ function entryRow(entry: JournalEntry): HTMLElement {
         h("code", { class: "url" }, entry.url),
         h("span", { class: "operation" }, entry.operationId ?? "no operation"),
         entry.answeredBy ? h("span", { class: "answered-by" }, entry.answeredBy) : null,
+        ...entry.notes.map((note) => h("span", { class: "note" }, note)),
         h("span", { class: "time" }, timeOf(entry)),
       ]),
     ),

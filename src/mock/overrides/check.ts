@@ -22,7 +22,7 @@ export interface OverrideWarning {
 export function checkOverrides(overrides: Override[], registryOf: (o: Override) => SchemaRegistry, seed: number): OverrideWarning[] {
   const warnings: OverrideWarning[] = [];
   for (const override of overrides) {
-    if (override.body.kind !== "fixed" || override.body.template) continue;
+    if (override.body.kind !== "fixed" || override.body.template || override.outside) continue; // outside the contracts: nothing to check against
     const ctx: BuildContext = { contract: override.contract, operation: override.operation, registry: registryOf(override), seed };
     const chosen = chooseResponse(override.operation, override.status);
     const message = chosen

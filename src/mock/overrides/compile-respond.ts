@@ -13,6 +13,8 @@ export function headerText(value: string): string {
   return value.replace(/[^\x20-\x7e]/g, (c) => encodeURIComponent(c));
 }
 
+const TEMPLATE_HINT = "Templates read {{request.path.x}}, {{request.query.x}}, {{request.headers.x}}, {{request.body.x}} and use the helpers of docs/testing.md (now, date, if, each, eq, add, jsonPath, randomInt, uuid, faker).";
+
 type Fail = (message: string, path: Array<string | number>, hint: string) => MockpactError;
 type Respond = NonNullable<EntryFields["respond"]>;
 
@@ -25,8 +27,8 @@ export function compileBodySource(respond: Respond, operation: Operation, status
   if (given.length > 1) throw fail(`respond has ${given.join(" and ")}: give one of body, example or fake`, ["respond", given[1]!], "Keep one of body, example and fake.");
   if ("body" in respond) {
     if (!respond.template) return { kind: "fixed", value: respond.body };
-    const template = compileTemplate(respond.body);
-    if (typeof template === "string") throw fail(template, ["respond", "body"], "Placeholders are {{request.path.x}}, {{request.query.x}}, {{request.headers.x}}, {{request.body.x}} and {{faker.module.function}}.");
+    const template = compileTemplate(respond.body, ["respond", "body"]);
+    if (typeof template !== "function") throw fail(template.message, template.at, TEMPLATE_HINT);
     return { kind: "fixed", value: respond.body, template };
   }
   const chosen = chooseResponse(operation, status);
@@ -50,10 +52,10 @@ export function compileHeaders(respond: Respond, fail: Fail): { headers: Record<
   }
   if (!respond.template) return { headers };
   const headerTemplates: Record<string, Template> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    const template = compileTemplate(value);
-    if (typeof template === "string") throw fail(template, ["respond", "headers"], "Fix the placeholder in this header.");
-    headerTemplates[name] = template;
+  for (const name of Object.keys(respond.headers ?? {})) {
+    const template = compileTemplate(headers[name.toLowerCase()], ["respond", "headers", name]);
+    if (typeof template !== "function") throw fail(template.message, template.at, TEMPLATE_HINT);
+    headerTemplates[name.toLowerCase()] = template;
   }
   return { headers, headerTemplates };
 }

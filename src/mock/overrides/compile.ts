@@ -6,14 +6,18 @@ import type { FaultKind } from "../faults.js";
 import { compileBodySource, compileHeaders } from "./compile-respond.js";
 import { compileWhen, type WhenFields } from "../matchers/conditions.js";
 import { pointerOf } from "../matchers/keywords.js";
-import { resolveOperation } from "./operation.js";
+import { findRoute, resolveOperation, type OperationRef } from "./operation.js";
+import { outsideTarget, type OutsideRoute } from "./outside.js";
 import type { RawEntry } from "./parse.js";
 import type { Override, ScenarioStep } from "./types.js";
 import { checkEntryShape, checkWhenShape } from "./validate.js";
 
 /** The fields of an entry once its shape is checked against the schema. */
 export interface EntryFields {
-  operation: string;
+  /** An operationId or `METHOD /path` of a contract; or give `method` and `path`. */
+  operation?: string;
+  method?: string;
+  path?: string;
   contract?: string;
   name?: string;
   when?: WhenFields;
@@ -31,13 +35,13 @@ export function compileEntry(entry: RawEntry, contracts: Contract[]): Override {
   const fields = entry.value as EntryFields;
   const place = { file: entry.file, line: entry.lineOf() };
   const fail = (message: string, path: Array<string | number>, hint: string) =>
-    new MockpactError("MOCKS_INVALID", `Failed to read mocks entry ${entry.index + 1} (${fields.operation}): ${message}`, { hint, place: { file: entry.file, line: entry.lineOf(path), pointer: pointerOf(path) } });
-  const { contract, operation } = resolveOperation(contracts, fields.operation, fields.contract, { file: entry.file, line: entry.lineOf(["operation"]), pointer: "/operation" });
+    new MockpactError("MOCKS_INVALID", `Failed to read mocks entry ${entry.index + 1} (${fields.operation ?? `${fields.method} ${fields.path}`}): ${message}`, { hint, place: { file: entry.file, line: entry.lineOf(path), pointer: pointerOf(path) } });
+  const { contract, operation, outside } = entryTarget(contracts, fields, entry);
   const respond = fields.respond ?? {};
   const status = respond.status ?? chooseResponse(operation)?.status ?? 200;
   const delay = respond.delay === undefined ? undefined : parseDelay(respond.delay);
   if (typeof delay === "string") throw fail(delay, ["respond", "delay"], "Write a delay such as 250ms, 1.5s or 100ms-400ms.");
-  const when = compileWhen(fields.when ?? {}, ["when"], (message, at) => matcherError(entry, fields.operation, message, at));
+  const when = compileWhen(fields.when ?? {}, ["when"], (message, at) => matcherError(entry, fields.operation ?? `${fields.method} ${fields.path}`, message, at));
   checkWhenShape(entry);
   const override: Override = {
     id: `${entry.file}:${place.line}`,
@@ -53,10 +57,24 @@ export function compileEntry(entry: RawEntry, contracts: Contract[]): Override {
     delay,
     fault: respond.fault,
     scenario: scenarioOf(fields.scenario),
+    ...(outside ? { outside } : {}),
   };
   Object.assign(override, compileHeaders(respond, fail));
   return override;
 }
+
+/**
+ * What an entry answers: the operation it names, or by `method` and `path` the contract route they
+ * name, else a route outside the contracts (answered as written, validated against nothing).
+ */
+function entryTarget(contracts: Contract[], fields: EntryFields, entry: RawEntry): OperationRef & { outside?: OutsideRoute } {
+  if (fields.operation !== undefined) return resolveOperation(contracts, fields.operation, fields.contract, { file: entry.file, line: entry.lineOf(["operation"]), pointer: "/operation" });
+  const inContract = findRoute(contracts, `${fields.method} ${fields.path}`, fields.contract, { file: entry.file, line: entry.lineOf(["path"]), pointer: "/path" });
+  if (inContract) return inContract;
+  const { contract, operation, route } = outsideTarget(fields.method!, fields.path!, entry.file);
+  return { contract, operation, outside: route };
+}
+
 
 /** WireMock's default: an entry without `priority` goes after those given 1 to 4, before those given 6 and more. */
 export const DEFAULT_PRIORITY = 5;

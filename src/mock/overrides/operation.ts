@@ -14,9 +14,15 @@ const METHOD_AND_PATH = /^(get|put|post|delete|options|head|patch|trace)\s+(\/\S
  * `contract` narrows the search to one contract file where several share an operationId.
  */
 export function resolveOperation(contracts: Contract[], ref: string, contractName: string | undefined, place: { file: string; line: number; pointer?: string }): OperationRef {
-  const pool = contractName === undefined ? contracts : contracts.filter((c) => c.id === contractName || c.file === contractName || c.id.replace(/\.[^.]+$/, "") === contractName);
-  if (pool.length === 0) throw unknown(`no loaded contract is named "${contractName}" (loaded: ${contracts.map((c) => c.id).join(", ")})`, place);
-  const found = matching(pool, ref.trim());
+  const pool = poolOf(contracts, contractName, place);
+  const found = findRoute(pool, ref, undefined, place);
+  if (found) return found;
+  throw unknown(`no loaded contract has an operation "${ref}"${suggestion(pool, ref)}`, place);
+}
+
+/** The one operation `ref` names, or undefined when none does; several are an error asking for `contract`. */
+export function findRoute(contracts: Contract[], ref: string, contractName: string | undefined, place: { file: string; line: number; pointer?: string }): OperationRef | undefined {
+  const found = matching(poolOf(contracts, contractName, place), ref.trim());
   if (found.length === 1) return found[0]!;
   if (found.length > 1) {
     const where = found.map((f) => `${f.contract.id}`).join(", ");
@@ -25,7 +31,14 @@ export function resolveOperation(contracts: Contract[], ref: string, contractNam
       place,
     });
   }
-  throw unknown(`no loaded contract has an operation "${ref}"${suggestion(pool, ref)}`, place);
+  return undefined;
+}
+
+function poolOf(contracts: Contract[], contractName: string | undefined, place: { file: string; line: number; pointer?: string }): Contract[] {
+  if (contractName === undefined) return contracts;
+  const pool = contracts.filter((c) => c.id === contractName || c.file === contractName || c.id.replace(/\.[^.]+$/, "") === contractName);
+  if (pool.length === 0) throw unknown(`no loaded contract is named "${contractName}" (loaded: ${contracts.map((c) => c.id).join(", ")})`, place);
+  return pool;
 }
 
 function matching(contracts: Contract[], ref: string): OperationRef[] {

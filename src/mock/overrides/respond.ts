@@ -23,6 +23,16 @@ export interface OverrideEnv {
 
 /** The answer of a matched override: its body (fixed, rendered, example, fake or generated), headers, delay and fault. */
 export function overrideResponse(override: Override, env: OverrideEnv): HttpResponse {
+  try {
+    return buildResponse(override, env);
+  } catch (error) {
+    // A helper refused what the request gave it (a count over the bounds, a date that is none): the
+    // test author reads why in the 500 problem, and the server answers the next request as usual.
+    throw new Error(`Failed to render the template of override ${override.id}: ${(error as Error).message}`, { cause: error });
+  }
+}
+
+function buildResponse(override: Override, env: OverrideEnv): HttpResponse {
   const templating = templateContext(override, env);
   const response = override.body.kind === "fixed" ? fixedResponse(override, env, templating) : documentedResponse(override, env);
   for (const [name, value] of Object.entries(override.headers)) {

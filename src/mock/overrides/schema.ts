@@ -21,10 +21,16 @@ export const MOCKS_SCHEMA = {
   definitions: {
     entry: {
       type: "object",
-      required: ["operation"],
+      // Each branch names its properties again: strict JSON Schema tools want a required property defined where it is required.
+      anyOf: [
+        { properties: { operation: true }, required: ["operation"] },
+        { properties: { method: true, path: true }, required: ["method", "path"] },
+      ],
       additionalProperties: false,
       properties: {
         operation: { type: "string", minLength: 1, description: 'An operationId (`getOrder`) or a method and path of the contract (`GET /orders/{orderId}`).' },
+        method: { type: "string", pattern: "^[A-Za-z]+$", description: "With `path`, instead of `operation`: the method of a route (`GET`). A route no contract has is answered as written, not validated." },
+        path: { type: "string", pattern: "^/", description: "With `method`: the path of a route (`/health`, `/legacy/{id}`), inside a contract (with or without its base path) or outside them all." },
         contract: { type: "string", minLength: 1, description: "The contract file name (`shop.yaml`), where two loaded contracts share the operationId." },
         name: { type: "string", description: "A label shown in the request journal." },
         priority: { type: "integer", minimum: 1, description: "Entries are tried lowest priority first (default 5, as in WireMock), then in file order." },
@@ -80,7 +86,7 @@ export const MOCKS_SCHEMA = {
         body: { description: "The body to send, as is (or as a template with `template: true`)." },
         example: { type: "string", description: "The contract's named example to send for `status`." },
         fake: { type: "boolean", description: "A fake from the schema of `status`, seeded per request." },
-        template: { type: "boolean", description: "Render {{request.path.x}}, {{request.query.x}}, {{request.headers.x}}, {{request.body.x}}, {{faker.person.firstName}} in `body` and `headers`." },
+        template: { type: "boolean", description: "Render `body` and `headers` as Handlebars templates: {{request.path.x}}, {{request.query.x}}, {{request.headers.x}}, {{request.body.x}} and the helpers of docs/testing.md ({{now offset='+3 days'}}, {{#each}}, {{faker 'number.int' min=1 max=9}}, ...)." },
         delay: { type: ["string", "integer"], description: "`250ms`, `1.5s` or a range `100ms-400ms` (at most 60 s)." },
         fault: { enum: ["reset", "timeout", "malformed", "empty"], description: "A broken answer instead of this one." },
       },

@@ -1,7 +1,7 @@
 import type { Faker } from "@faker-js/faker";
-import { seededFaker } from "../../fake/realism-faker.js";
 import type { RequestView } from "../request-view.js";
-import { parseJsonPath, valueAt } from "../matchers/jsonpath.js";
+import { compileString, type StringTemplate } from "./template-engine.js";
+import type { RenderSession } from "./template-helpers.js";
 
 export interface TemplateContext {
   view: RequestView;
@@ -11,96 +11,76 @@ export interface TemplateContext {
 
 /** A compiled template: a value (a body, a header) with `{{...}}` placeholders, rendered per request. */
 export type Template = (ctx: TemplateContext) => unknown;
-type Lookup = (ctx: TemplateContext) => unknown;
 
-const PLACEHOLDER = /\{\{\s*([^{}]*?)\s*\}\}/g;
-
-/**
- * Compiles every string in `value`. A string that is one placeholder alone takes the value's own
- * type (`"{{request.path.orderId}}"` gives 42 where the contract types orderId as an integer);
- * placeholders inside longer text are inserted as text. Returns a message for a bad placeholder.
- */
-export function compileTemplate(value: unknown): Template | string {
-  if (typeof value === "string") return compileString(value);
-  if (Array.isArray(value)) return compileAll(value.map(compileTemplate), (parts, ctx) => parts.map((p) => p(ctx)));
-  if (value !== null && typeof value === "object") {
-    const keys = Object.keys(value);
-    return compileAll(Object.values(value).map(compileTemplate), (parts, ctx) => Object.fromEntries(parts.map((p, i) => [keys[i], p(ctx)])));
-  }
-  return () => value;
-}
-
-function compileAll(parts: Array<Template | string>, join: (parts: Template[], ctx: TemplateContext) => unknown): Template | string {
-  const error = parts.find((p): p is string => typeof p === "string");
-  if (error !== undefined) return error;
-  return (ctx) => join(parts as Template[], ctx);
-}
-
-function compileString(text: string): Template | string {
-  const pieces = text.split(PLACEHOLDER); // odd indexes are the expressions
-  if (pieces.length === 1) return () => text;
-  const lookups: Lookup[] = [];
-  for (let i = 1; i < pieces.length; i += 2) {
-    const lookup = compileExpression(pieces[i]!);
-    if (typeof lookup === "string") return lookup;
-    lookups.push(lookup);
-  }
-  if (pieces.length === 3 && pieces[0] === "" && pieces[2] === "") return lookups[0]!;
-  return (ctx) => pieces.map((piece, i) => (i % 2 === 0 ? piece : asText(lookups[(i - 1) / 2]!(ctx)))).join("");
-}
-
-function compileExpression(expression: string): Lookup | string {
-  const [root, kind, ...rest] = expression.split(".");
-  if (root === "faker") return compileFaker(expression);
-  if (root !== "request") return `template {{${expression}}} must start with request. or faker.`;
-  const name = rest.join(".");
-  if (kind === "method" && !name) return (ctx) => ctx.view.method;
-  if (kind === "url" && !name) return (ctx) => ctx.view.request.url;
-  if (kind === "path" && name) return (ctx) => ctx.view.param(name, "path");
-  if (kind === "query" && name) return (ctx) => ctx.view.param(name, "query");
-  if (kind === "headers" && name) return (ctx) => ctx.view.param(name, "header");
-  if (kind?.startsWith("body")) return compileBody(expression.slice("request.body".length), expression);
-  return `template {{${expression}}} is not one of request.method, request.url, request.path.NAME, request.query.NAME, request.headers.NAME, request.body.PATH`;
-}
-
-function compileBody(rest: string, expression: string): Lookup | string {
-  const path = parseJsonPath(`$${rest}`);
-  if (typeof path === "string") return `template {{${expression}}}: ${path.replace(/^JSONPath "\$/, 'path "')}`;
-  return (ctx) => valueAt(ctx.view.body, path);
+/** Where a template failed to compile: the fields down to the string, and why. */
+export interface TemplateProblem {
+  at: Array<string | number>;
+  message: string;
 }
 
 /**
- * `faker.person.firstName`: checked against a faker instance now, and called once, so that a typo or a
- * function that needs arguments (`faker.helpers.arrayElement` throws without a list) fails at load,
- * not on every request.
+ * Compiles every string in `value` (a Handlebars template with mockpact's helpers, see docs/testing.md).
+ * A string that is one placeholder alone takes the value's own type (`"{{request.path.orderId}}"`
+ * gives 42 where the contract types orderId as an integer); placeholders inside longer text are
+ * inserted as text. `at` is where `value` sits in the entry, for the problem's place.
  */
-function compileFaker(expression: string): Lookup | string {
-  const path = expression.split(".").slice(1);
-  const probe = seededFaker(0);
-  const owner = walk(probe, path.slice(0, -1)) as Record<string, () => unknown> | undefined;
-  if (path.length < 2 || typeof walk(probe, path) !== "function") return `template {{${expression}}} names no faker function (such as faker.person.firstName)`;
-  try {
-    owner![path[path.length - 1]!]!();
-  } catch (error) {
-    return `template {{${expression}}} fails when called without arguments (${(error as Error).message}); use a faker function that needs none`;
-  }
+export function compileTemplate(value: unknown, at: Array<string | number>): Template | TemplateProblem {
+  const compiled = compileValue(value, at);
+  if ("message" in compiled) return compiled;
   return (ctx) => {
-    const faker = ctx.faker();
-    const owner = walk(faker, path.slice(0, -1)) as Record<string, () => unknown>;
-    return owner[path[path.length - 1]!]!();
+    const session: RenderSession = { faker: ctx.faker, iterations: 0, chars: 0 };
+    return compiled.render(requestRoot(ctx.view), session);
   };
 }
 
-function walk(root: unknown, path: string[]): unknown {
-  let node = root;
-  for (const step of path) {
-    if (node === null || (typeof node !== "object" && typeof node !== "function") || step.startsWith("_")) return undefined;
-    node = (node as Record<string, unknown>)[step];
+type Compiled = { render: (root: object, session: RenderSession) => unknown } | TemplateProblem;
+
+function compileValue(value: unknown, at: Array<string | number>): Compiled {
+  if (typeof value === "string") return stringOf(value, at);
+  if (Array.isArray(value)) {
+    const parts = value.map((item, i) => compileValue(item, [...at, i]));
+    const problem = parts.find((p): p is TemplateProblem => "message" in p);
+    return problem ?? { render: (root, session) => (parts as Array<Exclude<Compiled, TemplateProblem>>).map((p) => p.render(root, session)) };
   }
-  return node;
+  if (value !== null && typeof value === "object") {
+    const keys = Object.keys(value);
+    const parts = Object.values(value).map((item, i) => compileValue(item, [...at, keys[i]!]));
+    const problem = parts.find((p): p is TemplateProblem => "message" in p);
+    const rendered = parts as Array<Exclude<Compiled, TemplateProblem>>;
+    return problem ?? { render: (root, session) => Object.fromEntries(rendered.map((p, i) => [keys[i], p.render(root, session)])) };
+  }
+  return { render: () => value };
 }
 
-function asText(value: unknown): string {
-  if (value === undefined || value === null) return "";
-  return typeof value === "object" ? JSON.stringify(value) : String(value);
+function stringOf(text: string, at: Array<string | number>): Compiled {
+  if (!text.includes("{{")) return { render: () => text };
+  const template: StringTemplate | string = compileString(text);
+  if (typeof template === "string") return { at, message: `template "${text}" at ${pointerOf(at)}: ${template}` };
+  return { render: template };
+}
+
+/** A JSON pointer to the field (`/respond/body/tags/0`). */
+export function pointerOf(at: Array<string | number>): string {
+  return at.map((part) => `/${String(part).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+}
+
+/**
+ * What a template reads, and nothing else: `request` with its method, url, path, query and header
+ * parameters (typed by the contract where it documents them; header names in lower case) and body.
+ */
+function requestRoot(view: RequestView): object {
+  const params = (names: Iterable<string>, where: "path" | "query" | "header") => {
+    const found: Record<string, unknown> = {};
+    for (const name of names) found[name] = view.param(name, where);
+    return found;
+  };
+  const request = {
+    method: view.method,
+    url: view.request.url,
+    path: params(Object.keys(view.pathParams), "path"),
+    query: params(new Set(view.query.keys()), "query"),
+    headers: params(Object.keys(view.request.headers), "header"),
+    body: view.body,
+  };
+  return { request };
 }

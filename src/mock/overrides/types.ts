@@ -1,6 +1,7 @@
 import type { Contract, Operation } from "../../contract/model.js";
 import type { DelayRange } from "../../options/delay.js";
 import type { FaultKind } from "../faults.js";
+import type { OutsideRoute } from "./outside.js";
 import type { Conditions } from "../matchers/types.js";
 import type { Template } from "./template.js";
 
@@ -39,6 +40,8 @@ export interface Override {
   scenario?: ScenarioStep;
   /** Set at load when the fixed response breaks the contract; sent in the `Mockpact-Warning` header. */
   warning?: string;
+  /** Set for an entry that names a `method` and `path` no loaded contract has: `contract` and `operation` are stand-ins, nothing is validated. */
+  outside?: OutsideRoute;
 }
 
 /** Every override of the loaded mocks files, in file order, indexed by the operation they answer. */
@@ -46,6 +49,8 @@ export interface OverrideSet {
   files: string[];
   all: Override[];
   byOperation: Map<Operation, Override[]>;
+  /** The entries of routes outside the contracts, in file order: tried when no contract route matches. */
+  outside: Override[];
   /** Scenario name -> the states its entries mention. */
   scenarios: Map<string, Set<string>>;
 }

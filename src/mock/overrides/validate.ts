@@ -62,6 +62,7 @@ function fieldPath(error: ErrorObject): string[] {
 }
 
 function describeError(error: ErrorObject): string {
+  if (error.keyword === "required" && error.instancePath === "" && ["operation", "method", "path"].includes((error.params as { missingProperty: string }).missingProperty)) return "needs `operation`, or `method` and `path`";
   if (error.keyword === "additionalProperties") return "is not a field mockpact knows";
   if (error.keyword === "enum") return `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.join(", ")}`;
   if (error.keyword === "pattern" && error.instancePath.includes("/body")) return "must be a JSONPath starting with $";
