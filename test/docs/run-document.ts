@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { closeSync, cpSync, mkdtempSync, openSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import type { ShellBlock } from "./blocks.js";
@@ -35,13 +35,16 @@ export async function runDocument(root: string, blocks: ShellBlock[], timeoutMs:
   }
 }
 
+// Output goes to a file, not a pipe: a background `npm start &` shares the block's stdout, Node makes a shared
+// pipe non-blocking, and a curl writing into a full non-blocking pipe then fails with exit 23.
 function runScript(cwd: string, timeoutMs: number): Promise<string> {
   const command = isolatedNetwork ? ["unshare", "-rn", "bash", ".docs-blocks.sh"] : ["bash", ".docs-blocks.sh"];
   const env = { ...process.env, PACT_DO_NOT_TRACK: "true", npm_config_update_notifier: "false", NO_COLOR: "1" };
-  const child = spawn(command[0]!, command.slice(1), { cwd, env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  const outputFile = `${cwd}.out`; // beside the copy, so that no block sees it
+  const fd = openSync(outputFile, "w");
+  const child = spawn(command[0]!, command.slice(1), { cwd, env, detached: true, stdio: ["ignore", fd, fd] });
+  closeSync(fd);
+  let timedOut = "";
   const stopAll = (signal: NodeJS.Signals) => {
     try {
       process.kill(-child.pid!, signal);
@@ -50,15 +53,16 @@ function runScript(cwd: string, timeoutMs: number): Promise<string> {
     }
   };
   const timer = setTimeout(() => {
-    output += `\n::timeout after ${timeoutMs} ms\n`;
+    timedOut = `\n::timeout after ${timeoutMs} ms\n`;
     stopAll("SIGKILL");
   }, timeoutMs);
-  // 'exit', not 'close': servers started with `&` keep the pipes open until they are stopped below.
   return new Promise((resolve) =>
     child.once("exit", () => {
       clearTimeout(timer);
       stopAll("SIGKILL");
-      resolve(output);
+      const output = readFileSync(outputFile, "utf8");
+      rmSync(outputFile, { force: true });
+      resolve(output + timedOut);
     }),
   );
 }

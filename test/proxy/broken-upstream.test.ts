@@ -100,8 +100,8 @@ describe("mockpact proxy (CLI) in front of a backend that breaks off mid-body", 
     cli.child.kill("SIGTERM");
     const [code] = await exited;
     const { stdout } = cli.output();
-    expect(stdout).toMatch(/GET \/api\/things\/1 502 proxy [^\n]*\n\s+error GET http:\/\/127\.0\.0\.1:\d+: the upstream's answer broke off/);
-    expect(stdout).toMatch(/GET \/api\/files\/big\.bin 200 upstream [^\n]*\n\s+error [^\n]*broke off/);
+    expect(stdout).toMatch(/GET \/api\/things\/1 502 getThing proxy [^\n]*\n\s+error GET http:\/\/127\.0\.0\.1:\d+: the upstream's answer broke off/);
+    expect(stdout).toMatch(/GET \/api\/files\/big\.bin 200 downloadFile upstream [^\n]*\n\s+error [^\n]*broke off/);
     expect(stdout).toMatch(/2 exchange\(s\), 0 with findings, 0 answered by the mock, 2 upstream failure\(s\)/);
     expect(code).toBe(1);
   });
