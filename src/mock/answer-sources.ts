@@ -87,7 +87,7 @@ function createAnswerHooks(options: ResolvedMockOptions, runtime: LiveState, ext
       });
     },
     finish(request, response, trace) {
-      const out = withChaos(response, options, runtime.random);
+      const out = trace.preflight ? response : withChaos(response, options, runtime.random);
       const record = journalRecord(request, out, trace);
       const seq = runtime.journal.record(record);
       options.onAnswer?.(exchangeOf(record, out, trace));

@@ -16,6 +16,8 @@ export interface RequestTrace {
   step?: number;
   /** What the generated answer's body came from (none for an answer without a body). */
   builtFrom?: "example" | "fake";
+  /** A CORS preflight answered by `--cors`: never delayed nor faulted. */
+  preflight?: boolean;
   /** When the core took the request (performance.now()); set only when someone listens to exchanges. */
   startedAt?: number;
 }
