@@ -29,6 +29,8 @@ export interface JournalEntry {
   outgoing?: OutgoingMark;
   /** An override of a route outside the contracts answered: the request and the answer were not validated. */
   outsideContract?: true;
+  /** The override that answered sends a sequence: the position of the answer sent in its `respond`, from 0. */
+  step?: number;
 }
 
 export interface OutgoingMark {
@@ -58,6 +60,7 @@ export interface JournalRecord {
   bodyLength?: number;
   outgoing?: OutgoingMark;
   outsideContract?: true;
+  step?: number;
 }
 
 const MAX_BODY_BYTES = 4096;
@@ -172,6 +175,7 @@ export function formatRecord(record: JournalRecord & { seq: number }, names: Sec
     ...(record.error ? { error: record.error } : {}),
     ...(record.outgoing ? { outgoing: record.outgoing } : {}),
     ...(record.outsideContract ? { outsideContract: true as const } : {}),
+    ...(record.step !== undefined ? { step: record.step } : {}),
   };
 }
 
