@@ -25,6 +25,7 @@ export function formatRecord(record: JournalRecord & { seq: number }, names: Sec
     ...(record.error ? { error: record.error } : {}),
     ...(record.outgoing ? { outgoing: record.outgoing } : {}),
     ...(record.outsideContract ? { outsideContract: true as const } : {}),
+    ...(record.step !== undefined ? { step: record.step } : {}),
   };
 }
 

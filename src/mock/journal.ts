@@ -34,6 +34,8 @@ export interface JournalEntry {
   outgoing?: OutgoingMark;
   /** An override of a route outside the contracts answered: the request and the answer were not validated. */
   outsideContract?: true;
+  /** The override that answered sends a sequence: the position of the answer sent in its `respond`, from 0. */
+  step?: number;
 }
 
 export interface OutgoingMark {
@@ -67,6 +69,7 @@ export interface JournalRecord {
   responseBodyLength?: number;
   outgoing?: OutgoingMark;
   outsideContract?: true;
+  step?: number;
 }
 
 /**
