@@ -103,11 +103,12 @@ async function scale(): Promise<void> {
 async function scaleVerifyPart(plan: typeof SCALE_PLAN): Promise<void> {
   if (buildIfStale()) log("built dist/ (it was older than src/)");
   const loadAtStart = loadAverage();
+  const startedAt = new Date().toISOString();
   log(`verify against interactions (load average ${loadAtStart}):`);
   const rows = await scaleVerify(plan.verifyInteractions, plan.verifyBoundMs, setUpPinning(process.argv.includes("--pin")), log);
   const goal = judgeVerify(rows, plan.name === "scale-smoke");
   const docs = argument("--docs") ?? (plan.name === "scale" ? "docs/performance.md" : "bench/results/scale.md");
-  const header = `Run ${new Date().toISOString()} (${plan.name} plan). Load average (1 min): ${loadAtStart} at the start, ${loadAverage()} at the end.`;
+  const header = `Run ${startedAt} (${plan.name} plan). Load average (1 min): ${loadAtStart} at the start, ${loadAverage()} at the end.`;
   const report = `${header}\n\n${await formatVerify(rows, goal, docs)}`;
   process.stdout.write(`\n${report}\n${await writeGenerated(docs, "scale-verify", report)}\n`);
 }
