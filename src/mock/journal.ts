@@ -3,6 +3,7 @@ import type { RouteTarget } from "../http/router.js";
 import { redactBodyText, redactHeaders, redactQuery, type SecretNames } from "../redact.js";
 import type { Violation } from "../schema/violation.js";
 import { utf8Text } from "../http/bytes.js";
+import type { NearMiss } from "./overrides/near-miss.js";
 
 /** One request as `GET /__mockpact/requests` shows it: formatted and redacted when read. */
 export interface JournalEntry {
@@ -31,6 +32,10 @@ export interface JournalEntry {
   outsideContract?: true;
   /** The override that answered sends a sequence: the position of the answer sent in its `respond`, from 0. */
   step?: number;
+  /** No override answered, but one came close: its id and the first field that differed. */
+  nearMiss?: NearMiss;
+  /** A request no route matched: the routes near it (`GET /shop/products/{productId}`), as its 404 named them. */
+  closest?: string[];
 }
 
 export interface OutgoingMark {
@@ -61,6 +66,8 @@ export interface JournalRecord {
   outgoing?: OutgoingMark;
   outsideContract?: true;
   step?: number;
+  nearMiss?: NearMiss;
+  closest?: string[];
 }
 
 const MAX_BODY_BYTES = 4096;
@@ -176,6 +183,8 @@ export function formatRecord(record: JournalRecord & { seq: number }, names: Sec
     ...(record.outgoing ? { outgoing: record.outgoing } : {}),
     ...(record.outsideContract ? { outsideContract: true as const } : {}),
     ...(record.step !== undefined ? { step: record.step } : {}),
+    ...(record.nearMiss ? { nearMiss: record.nearMiss } : {}),
+    ...(record.closest ? { closest: record.closest } : {}),
   };
 }
 
