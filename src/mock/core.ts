@@ -15,7 +15,7 @@ import { VIOLATIONS_HEADER, problem, problemResponse, violationsHeader } from ".
 import { mockErrorResponse, respond, type BuiltResponse } from "./respond.js";
 import type { RouteTarget } from "../http/router.js";
 import { routeNotFound } from "../http/closest-routes.js";
-import { missingCredentials } from "../http/security.js";
+import { credentialViolations, missingCredentials } from "../http/security.js";
 import type { StubMatcher } from "../pact/stubs/matcher.js";
 import type { AnswerHooks, RequestTrace } from "./hooks.js";
 import type { HttpRequest, HttpResponse } from "../http/types.js";
@@ -87,7 +87,8 @@ export function createMockCore(engine: ContractEngine, options: ResolvedMockOpti
     if (challenges) {
       const stubbed = stubFor(request, trace, []);
       if (stubbed) return stubbed;
-      const p = problem("unauthorized", `${operation.operationId} needs credentials: ${challenges.join("; ")}`);
+      trace.violations = credentialViolations(contract, operation);
+      const p = problem("unauthorized", `${operation.operationId} needs credentials: ${challenges.join("; ")}`, trace.violations);
       return errorResponse(ctx, p, headers.accept as string | undefined, { "www-authenticate": challenges.join(", ") });
     }
     const pathParams = encodePathParams(match.pathParams);
