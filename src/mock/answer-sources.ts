@@ -199,6 +199,7 @@ function registryOf(contract: Contract): SchemaRegistry {
 function journalRecord(request: HttpRequest, response: HttpResponse, trace: RequestTrace): JournalRecord {
   const answeredBy = trace.answeredBy ?? (!trace.target || trace.violations ? "rejected" : "generated");
   const record: JournalRecord = { time: Date.now(), request, target: trace.target, status: response.status, answeredBy, findings: trace.violations ?? [], response };
+  if (trace.builtFrom) record.builtFrom = trace.builtFrom;
   if (trace.outsideContract) record.outsideContract = true;
   if (trace.step !== undefined) record.step = trace.step;
   if (trace.nearMiss) record.nearMiss = trace.nearMiss;

@@ -23,6 +23,8 @@ export interface JournalEntry {
   status: number;
   /** The answer's headers (credentials redacted) and body, cut as the request's is; absent for an exchange with no answer kept (the proxy's). */
   response?: { headers: Record<string, string>; body?: string; bodyLength?: number };
+  /** Who answered, as the request log names it: example, fake, override, stub, state, rejected; `proxy` for the proxy's. */
+  source?: string;
   /** `generated`, `stateful`, `override mocks/shop.yaml:3`, `upstream`, or `rejected` for a 4xx of the mock's own. */
   answeredBy: string;
   /** Every violation found (empty for a valid request). */
@@ -68,6 +70,8 @@ export interface JournalRecord {
   error?: string;
   /** Set when the body kept is the first bytes of a longer one: its full length. */
   bodyLength?: number;
+  /** What the generated answer's body came from, for the entry's `source`. */
+  builtFrom?: "example" | "fake";
   /** The answer itself, by reference: formatted only when someone reads the journal. */
   response?: HttpResponse;
   /** Set when the response body kept is the first bytes of a longer one: its full length. */
