@@ -70,7 +70,9 @@ function optionsOf<O>(flags: FlagTable<O>, command: Command): O {
   const options: Record<string, unknown> = {};
   let argument = 0;
   for (const [key, spec] of entriesOf(flags)) {
-    const value = spec.type === "arguments" ? command.processedArgs[argument++] : values[new Option(spec.flag).attributeName()];
+    const name = spec.type === "arguments" ? undefined : new Option(spec.flag).attributeName();
+    const value = name === undefined ? command.processedArgs[argument++] : values[name];
+    if (spec.recorded && name !== undefined && command.getOptionValueSource(name) === "default") continue; // the library knows what was recorded
     if (value !== undefined) options[key] = value;
   }
   return options as O;

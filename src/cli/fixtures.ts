@@ -41,6 +41,9 @@ function report(result: FixturesResult, check: boolean, elapsedMs: number): void
   }
   if (result.failures.length > FAILURES_SHOWN) printWarning(`... and ${result.failures.length - FAILURES_SHOWN} more (see "failed" in each index.json)`);
   if (check) {
+    const { taken, overridden } = result.recorded;
+    if (taken.length > 0) process.stdout.write(dim(`checked with the flags index.json recorded: ${printable(taken.join(" "))}\n`));
+    for (const flag of overridden) printWarning(`${printable(flag)}: checked with the value given, not the one the files were written with`);
     for (const d of result.differences.slice(0, DIFFERENCES_SHOWN)) process.stdout.write(`${red(d.change.padEnd(8))} ${printable(d.file)}\n`);
     if (result.differences.length > DIFFERENCES_SHOWN) process.stdout.write(dim(`... and ${result.differences.length - DIFFERENCES_SHOWN} more\n`));
   }

@@ -1,3 +1,4 @@
+import { onParentGone } from "./parent-gone.js";
 import { formatPlace, isMockpactError } from "../errors.js";
 import { printable } from "../redact.js";
 import type { MockEvent } from "../mock/options.js";
@@ -32,12 +33,14 @@ export function table(rows: string[][]): string {
   return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join("  ")).join("\n");
 }
 
-/** Resolves on the first SIGINT or SIGTERM: the long-running commands then close cleanly. */
+/** Resolves on the first SIGINT or SIGTERM (or when npm, which launched it, is gone): the long-running commands then close cleanly. */
 export function untilSignal(): Promise<void> {
   return new Promise((resolve) => {
+    const stopWatching = onParentGone(() => stop());
     const stop = () => {
       process.off("SIGINT", stop);
       process.off("SIGTERM", stop);
+      stopWatching();
       resolve();
     };
     process.on("SIGINT", stop);

@@ -3,7 +3,7 @@ import type { SchemaRegistry } from "../schema/registry.js";
 import { parseCookieHeader } from "./cookies.js";
 import { isReadableMediaType, matchRequestMediaType } from "./media-type.js";
 import type { RouteMatch, RouteTarget } from "./router.js";
-import { missingCredentials } from "./security.js";
+import { credentialViolations, missingCredentials } from "./security.js";
 import type { HttpRequest } from "./types.js";
 import { firstValue, splitUrl } from "./url.js";
 import { validateRequest, type RequestVerdict } from "./validate-request.js";
@@ -43,7 +43,7 @@ export async function checkRequest(registryOf: (target: RouteTarget) => SchemaRe
   const cookies = parseCookieHeader(firstValue(headers.cookie));
   const violations: Violation[] = [];
   const challenges = missingCredentials(contract, operation, { headers, queryText, cookies });
-  if (challenges) violations.push({ in: "header", where: "authorization", keyword: "security", message: `${operation.operationId} needs credentials: ${challenges.join("; ")}` });
+  if (challenges) violations.push(...credentialViolations(contract, operation));
   const pathParams = encodePathParams(match.pathParams);
   const contentType = firstValue(headers["content-type"]);
   const verdict = await validateRequest(registryOf(match.target), operation, { parts: { pathParams, query: queryText, headers, cookies }, contentType, body: streamed ? undefined : request.body, maxJsonDepth: input.maxJsonDepth });

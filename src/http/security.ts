@@ -1,4 +1,5 @@
 import type { Contract, Operation, SecurityScheme } from "../contract/model.js";
+import type { Violation } from "../schema/violation.js";
 import { queryValuesOf } from "./params.js";
 
 export interface SecurityInput {
@@ -19,6 +20,27 @@ export function missingCredentials(contract: Contract, operation: Operation, inp
   }
   const first = operation.security[0] ?? [];
   return first.map((name) => challengeOf(contract.securitySchemes[name], name));
+}
+
+/**
+ * What a 401 is missing, one finding per security scheme of the operation's first requirement (the
+ * one `WWW-Authenticate` names): the scheme's name and where its credential goes, so that a journal
+ * row or a log line says "header X-Api-Key", not only "unauthorized". Made on the 401 path only.
+ */
+export function credentialViolations(contract: Contract, operation: Operation): Violation[] {
+  return (operation.security[0] ?? []).map((name) => credentialViolation(contract.securitySchemes[name], name));
+}
+
+function credentialViolation(scheme: SecurityScheme | undefined, name: string): Violation {
+  const [location, where, what] = credentialPlace(scheme);
+  return { in: location, where, keyword: "security", message: `missing credential of security scheme "${name}": ${what}` };
+}
+
+function credentialPlace(scheme: SecurityScheme | undefined): [Violation["in"], string, string] {
+  if (scheme?.type === "apiKey" && (scheme.in === "query" || scheme.in === "cookie")) return [scheme.in, scheme.name, `${scheme.in} ${scheme.name}`];
+  if (scheme?.type === "apiKey") return ["header", scheme.name, `header ${scheme.name}`];
+  if (scheme?.type === "http") return ["header", "Authorization", `Authorization ${scheme.scheme.toLowerCase()}`];
+  return ["header", "Authorization", "Authorization bearer"]; // oauth2, openIdConnect, and names the contract does not declare
 }
 
 function isPresent(scheme: SecurityScheme | undefined, input: SecurityInput): boolean {

@@ -5,7 +5,7 @@ import type { AnswerHooks, MaybeAnswer, RequestTrace } from "./hooks.js";
 import type { ResolvedMockOptions } from "./options.js";
 import type { BuildContext } from "./build.js";
 import { holds } from "./matchers/conditions.js";
-import { checkOverrides, compileOverrides, firstMatch, matchOutside, overrideResponse, scenariosOf, type MocksText, type Override, type OverrideSet } from "./overrides/index.js";
+import { checkOverrides, compileOverrides, firstMatch, sequenceStep, matchOutside, overrideResponse, scenariosOf, type MocksText, type Override, type OverrideSet } from "./overrides/index.js";
 import { SchemaRegistry } from "../schema/registry.js";
 import { splitUrl } from "../http/url.js";
 import { RequestView } from "./request-view.js";
@@ -87,7 +87,7 @@ function createAnswerHooks(options: ResolvedMockOptions, runtime: LiveState, ext
       });
     },
     finish(request, response, trace) {
-      const out = withChaos(response, options, runtime.random);
+      const out = trace.preflight ? response : withChaos(response, options, runtime.random);
       const record = journalRecord(request, out, trace);
       const seq = runtime.journal.record(record);
       options.onAnswer?.(exchangeOf(record, out, trace));
@@ -130,10 +130,17 @@ async function answerInScenario(overrides: Override[], view: RequestView, at: Pa
   }
 }
 
-function answerOf(hit: Override | undefined, view: RequestView, at: Parameters<typeof answerFromOverrides>[1], runtime: LiveState): HttpResponse | undefined {
+function answerOf(hit: Override | undefined, view: RequestView, at: Parameters<typeof answerFromOverrides>[1], runtime: LiveState): MaybeAnswer {
   if (!hit) return undefined;
   at.trace.answeredBy = `override ${hit.id}`;
-  return overrideResponse(hit, { ctx: at.ctx, view, random: runtime.random });
+  const env = { ctx: at.ctx, view, random: runtime.random };
+  const sequence = hit.sequence;
+  if (!sequence) return overrideResponse(hit, env);
+  return runtime.store.nextIndex(sequence.key).then((index) => {
+    const step = sequenceStep(sequence, index);
+    at.trace.step = step.step;
+    return overrideResponse(step, env);
+  });
 }
 
 /** Does a mocks entry outside the contracts name this request's method and path (whatever its `when`)? */
@@ -170,8 +177,9 @@ function registryOf(contract: Contract): SchemaRegistry {
 
 function journalRecord(request: HttpRequest, response: HttpResponse, trace: RequestTrace): JournalRecord {
   const answeredBy = trace.answeredBy ?? (!trace.target || trace.violations ? "rejected" : "generated");
-  const record: JournalRecord = { time: Date.now(), request, target: trace.target, status: response.status, answeredBy, findings: trace.violations ?? [] };
+  const record: JournalRecord = { time: Date.now(), request, target: trace.target, status: response.status, answeredBy, findings: trace.violations ?? [], response };
   if (trace.outsideContract) record.outsideContract = true;
+  if (trace.step !== undefined) record.step = trace.step;
   if (response.delayMs !== undefined) record.delayMs = response.delayMs;
   if (response.fault) record.fault = response.fault;
   return record;

@@ -3,7 +3,7 @@ import { MockpactError } from "../errors.js";
 import type { Violation } from "../schema/violation.js";
 import type { BuildContext } from "./build.js";
 import { chooseResponse, clientErrorStatus } from "../http/choose.js";
-import { corsHeaders, preflightResponse } from "../http/cors.js";
+import { corsHeaders, isPreflight, preflightHint, preflightResponse } from "../http/cors.js";
 import { errorResponse } from "./error-response.js";
 import type { ResolvedMockOptions } from "./options.js";
 import { parseCookieHeader } from "../http/cookies.js";
@@ -14,7 +14,7 @@ import { preferencesOf, type MockPreferences } from "../http/prefer.js";
 import { VIOLATIONS_HEADER, problem, problemResponse, violationsHeader } from "../http/problem.js";
 import { mockErrorResponse, respond, type BuiltResponse } from "./respond.js";
 import type { RouteTarget } from "../http/router.js";
-import { missingCredentials } from "../http/security.js";
+import { credentialViolations, missingCredentials } from "../http/security.js";
 import type { StubMatcher } from "../pact/stubs/matcher.js";
 import type { AnswerHooks, RequestTrace } from "./hooks.js";
 import type { HttpRequest, HttpResponse } from "../http/types.js";
@@ -57,22 +57,25 @@ export function createMockCore(engine: ContractEngine, options: ResolvedMockOpti
     } catch (error) {
       response = mockErrorResponse(asError(error));
     }
-    if (options.cors) Object.assign(response.headers, corsHeaders(request));
+    if (options.cors) Object.assign(response.headers, corsHeaders(request, response.headers));
     return extensions ? extensions.finish(request, response, trace) : response; // journal, --latency, --fault-rate
   }
 
   async function route(request: HttpRequest, trace: RequestTrace, requestValidation: boolean): Promise<HttpResponse> {
     const method = request.method.toUpperCase();
     const { pathname, queryText } = splitUrl(request.url);
-    if (options.cors && method === "OPTIONS" && request.headers["access-control-request-method"]) return preflightResponse(request);
+    if (options.cors && isPreflight(request)) {
+      trace.preflight = true; // answered at once: --latency and --fault-rate are for the real request
+      return preflightResponse(request);
+    }
     const match = router.find(method, pathname);
     const outside = match.kind === "found" ? undefined : await extensions?.outside?.(request, trace); // mocks entries by method and path
     if (outside) return outside;
-    if (match.kind === "not-found") return stubs ? stubAnswer(request, trace) : problemResponse(problem("not-found", `No operation of the loaded contracts matches ${method} ${pathname}`));
+    if (match.kind === "not-found") return stubs ? stubAnswer(request, trace) : problemResponse(problem("not-found", `No operation of the loaded contracts matches ${method} ${pathname}${preflightHint(request)}`));
     if (match.kind === "method-not-allowed") {
       const stubbed = stubFor(request, trace);
       if (stubbed) return stubbed;
-      return problemResponse(problem("method-not-allowed", `${pathname} allows ${match.allow.join(", ")}, not ${method}`), { allow: match.allow.join(", ") });
+      return problemResponse(problem("method-not-allowed", `${pathname} allows ${match.allow.join(", ")}, not ${method}${preflightHint(request)}`), { allow: match.allow.join(", ") });
     }
     const ctx = contextOf(match.target);
     trace.target = match.target;
@@ -83,7 +86,8 @@ export function createMockCore(engine: ContractEngine, options: ResolvedMockOpti
     if (challenges) {
       const stubbed = stubFor(request, trace, []);
       if (stubbed) return stubbed;
-      const p = problem("unauthorized", `${operation.operationId} needs credentials: ${challenges.join("; ")}`);
+      trace.violations = credentialViolations(contract, operation);
+      const p = problem("unauthorized", `${operation.operationId} needs credentials: ${challenges.join("; ")}`, trace.violations);
       return errorResponse(ctx, p, headers.accept as string | undefined, { "www-authenticate": challenges.join(", ") });
     }
     const pathParams = encodePathParams(match.pathParams);

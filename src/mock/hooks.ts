@@ -12,8 +12,12 @@ export interface RequestTrace {
   answeredBy?: string;
   /** An override of a route no contract has answered: nothing was validated. */
   outsideContract?: boolean;
+  /** The answer of an override's sequence that was sent: its position in `respond`, from 0. */
+  step?: number;
   /** What the generated answer's body came from (none for an answer without a body). */
   builtFrom?: "example" | "fake";
+  /** A CORS preflight answered by `--cors`: never delayed nor faulted. */
+  preflight?: boolean;
   /** When the core took the request (performance.now()); set only when someone listens to exchanges. */
   startedAt?: number;
 }

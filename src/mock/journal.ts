@@ -1,8 +1,9 @@
-import type { FaultKind, HttpRequest } from "../http/types.js";
+import type { FaultKind, HttpRequest, HttpResponse } from "../http/types.js";
 import type { RouteTarget } from "../http/router.js";
-import { redactBodyText, redactHeaders, redactQuery, type SecretNames } from "../redact.js";
+import type { SecretNames } from "../redact.js";
 import type { Violation } from "../schema/violation.js";
-import { utf8Text } from "../http/bytes.js";
+import { boundedRecord, bodyCap } from "./journal-bounds.js";
+import { formatRecord } from "./journal-format.js";
 
 /** One request as `GET /__mockpact/requests` shows it: formatted and redacted when read. */
 export interface JournalEntry {
@@ -12,11 +13,15 @@ export interface JournalEntry {
   method: string;
   url: string;
   headers: Record<string, string | string[] | undefined>;
-  /** The body as text, cut at MAX_BODY_BYTES so the journal's memory stays bounded. */
+  /** The body as text, cut at the journal's body cap (journal-bounds.ts) so its memory stays bounded. */
   body?: string;
+  /** Set when `body` is the first bytes of a longer body: the full body's length in bytes. */
+  bodyLength?: number;
   /** The operation the request was routed to; absent for a 404 or 405. */
   operation?: { contract: string; operationId: string; method: string; path: string };
   status: number;
+  /** The answer's headers (credentials redacted) and body, cut as the request's is; absent for an exchange with no answer kept (the proxy's). */
+  response?: { headers: Record<string, string>; body?: string; bodyLength?: number };
   /** `generated`, `stateful`, `override mocks/shop.yaml:3`, `upstream`, or `rejected` for a 4xx of the mock's own. */
   answeredBy: string;
   /** Every violation found (empty for a valid request). */
@@ -29,6 +34,8 @@ export interface JournalEntry {
   outgoing?: OutgoingMark;
   /** An override of a route outside the contracts answered: the request and the answer were not validated. */
   outsideContract?: true;
+  /** The override that answered sends a sequence: the position of the answer sent in its `respond`, from 0. */
+  step?: number;
 }
 
 export interface OutgoingMark {
@@ -56,15 +63,18 @@ export interface JournalRecord {
   error?: string;
   /** Set when the body kept is the first bytes of a longer one: its full length. */
   bodyLength?: number;
+  /** The answer itself, by reference: formatted only when someone reads the journal. */
+  response?: HttpResponse;
+  /** Set when the response body kept is the first bytes of a longer one: its full length. */
+  responseBodyLength?: number;
   outgoing?: OutgoingMark;
   outsideContract?: true;
+  step?: number;
 }
 
-const MAX_BODY_BYTES = 4096;
-
 /**
- * The most requests `--journal-size` may keep: each record holds up to 4 KB of body and its headers,
- * so this is about 50 MB at most (10^8 asked for 8 GB and two minutes to clear).
+ * The most requests `--journal-size` may keep (10^8 asked for 8 GB and two minutes to clear). The
+ * bodies kept stay within a budget whatever the size (journal-bounds.ts).
  */
 export const MAX_JOURNAL_SIZE = 10_000;
 
@@ -86,31 +96,26 @@ export interface JournalStore {
   clear(): void | Promise<void>;
 }
 
-/** The record with a long body cut to its first bytes, so that what is kept stays bounded. */
-export function boundedRecord(record: JournalRecord): JournalRecord {
-  const body = record.request.body;
-  if (!body || body.length <= MAX_BODY_BYTES) return record;
-  return { ...record, request: { ...record.request, body: body.slice(0, MAX_BODY_BYTES) }, bodyLength: body.length };
-}
-
 /**
  * The last `size` requests in a ring: memory stays flat under load however many requests arrive
  * (a long body is cut to its first bytes when recorded, so the ring never pins a large buffer).
  */
 export class Journal implements JournalStore {
   private readonly slots: Array<(JournalRecord & { seq: number }) | undefined>;
+  private readonly cap: number;
   private next = 0;
   private recorded = 0;
 
   constructor(readonly size: number) {
     this.slots = new Array(size);
+    this.cap = bodyCap(size);
   }
 
   /** Records the request and returns its `seq`. */
   record(record: JournalRecord): number {
     this.recorded++;
     if (this.size === 0) return this.recorded;
-    this.slots[this.next] = { seq: this.recorded, ...boundedRecord(record) };
+    this.slots[this.next] = { seq: this.recorded, ...boundedRecord(record, this.cap) };
     this.next = (this.next + 1) % this.size;
     return this.recorded;
   }
@@ -150,33 +155,4 @@ export class Journal implements JournalStore {
     this.next = 0;
     this.recorded = 0;
   }
-}
-
-/** The entry as the admin API shows it: dates, text, and every credential redacted. */
-export function formatRecord(record: JournalRecord & { seq: number }, names: SecretNames | undefined): JournalEntry {
-  const { request, target } = record;
-  const body = bodyText(request.body, record.bodyLength);
-  return {
-    seq: record.seq,
-    time: new Date(record.time).toISOString(),
-    method: request.method,
-    url: redactQuery(request.url, names),
-    headers: redactHeaders(request.headers, names),
-    ...(body !== undefined ? { body: redactBodyText(body, names) } : {}),
-    ...(target ? { operation: { contract: target.contract.id, operationId: target.operation.operationId, method: target.operation.method.toUpperCase(), path: target.operation.path } } : {}),
-    status: record.status,
-    answeredBy: record.answeredBy,
-    findings: record.findings,
-    ...(record.delayMs !== undefined ? { delayMs: record.delayMs } : {}),
-    ...(record.fault ? { fault: record.fault } : {}),
-    ...(record.error ? { error: record.error } : {}),
-    ...(record.outgoing ? { outgoing: record.outgoing } : {}),
-    ...(record.outsideContract ? { outsideContract: true as const } : {}),
-  };
-}
-
-function bodyText(body: Uint8Array | undefined, fullLength = body?.length ?? 0): string | undefined {
-  if (!body || body.length === 0) return undefined;
-  const text = utf8Text(body);
-  return fullLength > body.length ? `${text}... (${fullLength} bytes)` : text;
 }

@@ -44,6 +44,7 @@ export function addOverride(mock: LoadedMock, live: LiveState, entry: unknown, o
   const { override, warnings } = live.overrides.add(entry, target);
   for (const w of warnings) options.onEvent({ type: "warning", message: w.message, file: w.file, line: w.line });
   registerScenarios(live, mock.sources.overrides);
+  live.revision.bump();
   return overrideView(override, "runtime");
 }
 
@@ -51,5 +52,6 @@ export function addOverride(mock: LoadedMock, live: LiveState, entry: unknown, o
 export function removeOverrides(mock: LoadedMock, live: LiveState, id?: string): boolean {
   const removed = id === undefined ? (live.overrides.clear(), true) : live.overrides.remove(id);
   registerScenarios(live, mock.sources.overrides);
+  if (removed) live.revision.bump();
   return removed;
 }

@@ -22,6 +22,11 @@ export interface FlagSpec<V = unknown> {
   required?: boolean;
   /** An environment variable commander reads when the flag is not given. */
   env?: string;
+  /**
+   * An earlier run recorded the value it used (`fixtures --check` reads it from the manifest): the
+   * command line hands the library the flag only when it is given, and the library picks the value.
+   */
+  recorded?: true;
 }
 
 /**

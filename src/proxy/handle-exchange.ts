@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { performance } from "node:perf_hooks";
-import { corsHeaders, preflightResponse } from "../http/cors.js";
+import { corsHeaders, isPreflight, preflightResponse } from "../http/cors.js";
 import { VIOLATIONS_HEADER, problem, problemResponse, violationsHeader } from "../http/problem.js";
 import type { RouteTarget } from "../http/router.js";
 import type { HttpRequest, HttpResponse } from "../http/types.js";
@@ -23,8 +23,9 @@ export async function handleExchange(ctx: ProxyContext, req: IncomingMessage, re
   const loaded = ctx.current();
   const { options } = ctx;
   const base: HttpRequest = { method: req.method ?? "GET", url: req.url ?? "/", headers: req.headers };
-  const cors = options.cors ? corsHeaders(base) : {};
-  if (options.cors && base.method === "OPTIONS" && req.headers["access-control-request-method"]) return writeResponse(res, preflightResponse(base));
+  // --cors: the headers say which of the answer's own headers a script may read, so they are made per answer.
+  const cors = (answered: Readonly<Record<string, unknown>>) => (options.cors ? corsHeaders(base, answered) : {});
+  if (options.cors && isPreflight(base)) return writeResponse(res, preflightResponse(base));
   const match = routeOf(loaded.engine, ctx.upstream.url, req);
   const target = match?.kind === "found" ? match.target : undefined;
   // --prefer mock: the mock answers what its contracts or its mocks entries outside them cover.
@@ -37,7 +38,7 @@ export async function handleExchange(ctx: ProxyContext, req: IncomingMessage, re
   res.once("close", () => ctx.report({ ...exchange, durationMs: performance.now() - started }, request, target));
   const answerWith = (source: "mock" | "proxy", response: HttpResponse, extra: Partial<ProxiedExchange> = {}): void => {
     req.resume(); // the rest of a streamed body is not wanted: drain it so the connection stays usable
-    const headers: Record<string, string> = { ...response.headers, ...cors, [SOURCE_HEADER]: sourceHeader(source, extra.reason) };
+    const headers: Record<string, string> = { ...response.headers, ...cors(response.headers), [SOURCE_HEADER]: sourceHeader(source, extra.reason) };
     if (requestViolations.length > 0) headers[VIOLATIONS_HEADER] = violationsHeader(requestViolations);
     Object.assign(exchange, { source, status: response.status }, extra);
     writeResponse(res, { ...response, headers });

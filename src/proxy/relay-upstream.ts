@@ -18,7 +18,8 @@ export interface ForwardedRequest {
   requestViolations: Violation[];
   /** Filled in here: status, findings; reported by the caller when the response closes. */
   exchange: ProxiedExchange;
-  cors: Record<string, string>;
+  /** The CORS headers for an answer with these headers (none without --cors). */
+  cors(answered: Readonly<Record<string, unknown>>): Record<string, string>;
   /** When the call upstream began: the upstream's own time is measured from here. */
   upstreamStarted: number;
 }
@@ -42,7 +43,7 @@ export async function relayUpstream(ctx: ProxyContext, loaded: LoadedProxy, fwd:
   const relayed = await relayResponse(response, res, {
     readBody: checking && request.method.toUpperCase() !== "HEAD" && ((options.validateResponses && responseBodyNeeded(target!, status, contentType)) || (recorder.active && isTextual(contentType))),
     limit: options.maxCheckedResponseBytes,
-    extraHeaders: { ...fwd.cors, [SOURCE_HEADER]: sourceHeader("upstream") },
+    extraHeaders: { ...fwd.cors(response.headers), [SOURCE_HEADER]: sourceHeader("upstream") },
     requestViolations: fwd.requestViolations,
     check(body) {
       if (!checking) return [];
@@ -57,7 +58,7 @@ export async function relayUpstream(ctx: ProxyContext, loaded: LoadedProxy, fwd:
     const message = `${request.method} ${ctx.upstream.url.origin}: ${relayed.message}`;
     Object.assign(exchange, { source: "proxy", status: 502, error: message });
     const answer = problemResponse(problem("upstream-incomplete", message, fwd.requestViolations));
-    Object.assign(answer.headers, fwd.cors, { [SOURCE_HEADER]: sourceHeader("proxy") });
+    Object.assign(answer.headers, fwd.cors(answer.headers), { [SOURCE_HEADER]: sourceHeader("proxy") });
     return writeResponse(res, answer);
   }
   Object.assign(exchange, { status, violations: [...fwd.requestViolations, ...relayed.responseViolations] });

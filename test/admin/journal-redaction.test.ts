@@ -8,6 +8,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { MAX_KEPT_BODY } from "../../src/mock/journal-bounds.js";
 import { createProxyServer, type ProxyServer } from "../../src/proxy/server.js";
 import { startMock, type RunningMock } from "../support/mock-server.js";
 
@@ -39,8 +40,8 @@ async function sendWithCredentials(base: string): Promise<void> {
   const body = { holder: { name: "ada", apiKey: SECRETS.nested }, password: SECRETS.password, refreshToken: SECRETS.refreshToken };
   const post = await fetch(`${base}/badges?sig=${SECRETS.sigQuery}&api_key=${SECRETS.apiKeyQuery}&page=2`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   await post.arrayBuffer();
-  // The journal keeps the first 4096 bytes of a body: a secret cut in two by that bound is still a secret.
-  const note = "x".repeat(4096 - '{"note":"","password":"'.length - 4);
+  // The journal keeps the first bytes of a body: a secret cut in two by that bound is still a secret.
+  const note = "x".repeat(MAX_KEPT_BODY - '{"note":"","password":"'.length - 4);
   const long = await fetch(`${base}/badges?sig=s`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ note, password: SECRETS.cutShort }) });
   await long.arrayBuffer();
 }

@@ -23,7 +23,9 @@ const PROXY = { ...SERVER, ...LOG, contracts: ["contracts"], upstream: "http://1
 const BASE_URL = ["--provider-base-url", "http://127.0.0.1:9000"];
 const VERIFY = { providerBaseUrl: "http://127.0.0.1:9000", enablePending: false, publish: false, timeoutMs: 30_000, failIfNoPactsFound: true, verbose: false, logLevel: "silent", allowRemoteRefs: false };
 const COMPAT = { failOn: "error", allowRemoteRefs: false };
-const FIXTURES = { contracts: ["contracts"], out: "out", seed: 1, count: 1, status: "2xx", requests: false, format: "json", clean: false, check: false, allowRemoteRefs: false };
+// The generation flags are handed on only when given (`--check` takes the rest from index.json); resolving fills the defaults.
+const FIXTURES = { contracts: ["contracts"], out: "out", check: false, allowRemoteRefs: false };
+const FIXTURES_DEFAULTS = { seed: 1, count: 1, status: { text: "2xx" }, requests: false, format: "json", clean: false };
 const LINT = { contracts: ["contracts"], allowRemoteRefs: false };
 
 type Case = [argv: string[], expected: Record<string, unknown>];
@@ -141,6 +143,10 @@ describe("mockpact fixtures flags -> FixturesOptions", () => {
     [[...OUT, "a.yaml", "--seed", "42", "--count", "3", "--status", "all", "--requests", "--format", "ndjson"], { ...FIXTURES, contracts: ["a.yaml"], seed: 42, count: 3, status: "all", requests: true, format: "ndjson" }],
     [[...OUT, "--operations", "a,b", "--operations", "c", "--tags", "t", "--clean", "--check", "--allow-remote-refs", "--ref-root", "r"], { ...FIXTURES, operations: ["a,b", "c"], tags: ["t"], clean: true, check: true, allowRemoteRefs: true, refRoot: "r" }],
   ]);
+
+  it("resolves the generation flags not given to their defaults", () => {
+    expect(resolveFixturesOptions(parseCommandOptions(fixturesCommand, OUT))).toMatchObject(FIXTURES_DEFAULTS);
+  });
 
   it("gives OPTION_INVALID for a value the options refuse", () => {
     expectInvalid(() => resolveFixturesOptions(parseCommandOptions(fixturesCommand, [...OUT, "--count", "0"])), "count");

@@ -33,7 +33,7 @@ const TEXT_CASES: Array<[what: string, path: string, line: RegExp]> = [
   ["the contract's example", "/shop/products/p-1", /^GET \/shop\/products\/p-1 200 getProduct example \d+\.\d ms$/],
   ["a seeded fake", "/catalog/pets", /^GET \/catalog\/pets 200 listPets fake \d+\.\d ms$/],
   ["an override of mocks/", "/shop/orders/42", /^GET \/shop\/orders\/42 200 getOrder override \d+\.\d ms$/],
-  ["a missing credential", "/shop/orders/43", /^GET \/shop\/orders\/43 401 getOrder rejected \d+\.\d ms$/],
+  ["a missing credential", "/shop/orders/43", /^GET \/shop\/orders\/43 401 getOrder rejected \d+\.\d ms 1 finding\(s\)$/],
   ["an invalid request, credential-like query values redacted", "/shop/products?limit=abc&api_key=s3cr3t-value", /^GET \/shop\/products\?limit=abc&api_key=\[redacted\] 400 listProducts rejected \d+\.\d ms 1 finding\(s\)$/],
   ["no route", "/nowhere", /^GET \/nowhere 404 - rejected \d+\.\d ms$/],
 ];
@@ -51,6 +51,8 @@ describe("the request log of mockpact mock", () => {
     const lines = requestLines(stdout);
     const heads = lines.filter((line) => !line.startsWith(" "));
     TEXT_CASES.forEach(([what, , line], i) => expect(heads[i], what).toMatch(line));
+    const unauthorized = lines.indexOf(heads[3]!);
+    expect(lines[unauthorized + 1]).toMatch(/^  header Authorization security: missing credential of security scheme "bearerAuth": Authorization bearer$/);
     const rejected = lines.indexOf(heads[4]!);
     expect(lines[rejected + 1]).toMatch(/^  query limit type: /);
     expect(stdout).not.toContain("s3cr3t-value");

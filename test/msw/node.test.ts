@@ -134,6 +134,13 @@ describe("override(): per-test answers in the MSW spirit", () => {
     expect((await send(url)).status).toBe(200);
   });
 
+  it("answers a sequence in turn (a retry test), and reset() starts it again", async () => {
+    server.use(mock.override({ operation: "getProduct", respond: [{ status: 404 }, { status: 404 }, {}] }));
+    expect([(await send(url)).status, (await send(url)).status, (await send(url)).status, (await send(url)).status]).toEqual([404, 404, 200, 200]);
+    mock.reset();
+    expect((await send(url)).status).toBe(404);
+  });
+
   it("still refuses a request that breaks the contract, as a mocks file's entry does", async () => {
     server.use(mock.override({ operation: "listProducts", respond: { body: { items: [], total: 0 } } }));
     expect((await send("http://127.0.0.1:4010/shop/products")).json).toEqual({ items: [], total: 0 });

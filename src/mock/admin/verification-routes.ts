@@ -29,13 +29,14 @@ export function verificationRoutes(source: AdminSource): express.Router {
       const limit = Number(req.query.limit ?? live.journal.size);
       const before = Number(req.query.before ?? Infinity);
       const requests = await live.journal.entries(Number.isInteger(limit) && limit >= 0 ? limit : live.journal.size, source.mock().core.engine.secretNames, before > 0 ? before : Infinity);
-      return void res.json({ total: await live.journal.total, size: live.journal.size, requests });
+      return void res.json({ total: await live.journal.total, size: live.journal.size, stateRevision: await live.revision.current(), requests });
     }
     const ctx = context(res);
     if (!ctx) return;
     const query = readJournalQuery(req.query as Record<string, unknown>, ctx);
     if (typeof query === "string") return sendProblem(res, problem("admin-bad-request", query));
-    res.json({ total: ctx.journal.total, size: ctx.journal.size, requests: page(ctx, query.accept, query.limit ?? ctx.journal.size, query.before) });
+    // stateRevision: the console's journal poll also says whether the state changed (state/revision.ts).
+    res.json({ total: ctx.journal.total, size: ctx.journal.size, stateRevision: await live.revision.current(), requests: page(ctx, query.accept, query.limit ?? ctx.journal.size, query.before) });
   });
   router.get("/requests/unmatched", (_req, res) => {
     const ctx = context(res);

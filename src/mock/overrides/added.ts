@@ -40,13 +40,25 @@ export class AddedOverrides {
   /** By priority, then newest first. */
   private added: Added[] = [];
   private count = 0;
+  /**
+   * Runtime ids (`runtime:1`) are this process's: its sequences are counted apart from another
+   * replica's `runtime:1` in a shared store, and never continue a deleted override's count.
+   */
+  private readonly process = Math.random().toString(36).slice(2, 10);
 
   add(value: unknown, target: CompileTarget): { override: Override; warnings: OverrideWarning[] } {
     const n = this.count + 1;
-    const compiled = compileGivenEntry(value, ADDED_SOURCE, n, target);
+    const compiled = this.compile(value, n, target);
     this.count = n;
     this.added.unshift({ n, value, override: compiled.override });
     this.added.sort((a, b) => a.override.priority - b.override.priority); // stable: newest first within a priority
+    return compiled;
+  }
+
+  private compile(value: unknown, n: number, target: CompileTarget): ReturnType<typeof compileGivenEntry> {
+    const compiled = compileGivenEntry(value, ADDED_SOURCE, n, target);
+    const sequence = compiled.override.sequence;
+    if (sequence) sequence.key = `${sequence.key}@${this.process}`;
     return compiled;
   }
 
@@ -79,7 +91,7 @@ export class AddedOverrides {
     const kept: Added[] = [];
     for (const added of this.added) {
       try {
-        kept.push({ ...added, override: compileGivenEntry(added.value, ADDED_SOURCE, added.n, target).override });
+        kept.push({ ...added, override: this.compile(added.value, added.n, target).override });
       } catch (error) {
         dropped.push(error instanceof MockpactError ? error : new MockpactError("MOCKS_INVALID", String(error), { hint: "Add the override again." }));
       }

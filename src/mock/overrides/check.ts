@@ -21,13 +21,13 @@ export interface OverrideWarning {
  */
 export function checkOverrides(overrides: Override[], registryOf: (o: Override) => SchemaRegistry, seed: number): OverrideWarning[] {
   const warnings: OverrideWarning[] = [];
-  for (const override of overrides) {
+  for (const override of overrides.flatMap((o) => o.sequence?.steps ?? [o])) {
     if (override.body.kind !== "fixed" || override.body.template || override.outside) continue; // outside the contracts: nothing to check against
     const ctx: BuildContext = { contract: override.contract, operation: override.operation, registry: registryOf(override), seed };
     const chosen = chooseResponse(override.operation, override.status);
     const message = chosen
       ? contractWarning(ctx, override, chosen.spec.content[mediaKeyOf(chosen.spec, undefined)], override.body.value)
-      : `override ${override.id} answers status ${override.status}, which ${override.operation.operationId} does not document`;
+      : `override ${nameOf(override)} answers status ${override.status}, which ${override.operation.operationId} does not document`;
     if (!message) continue;
     override.warning = message;
     warnings.push({ message, file: override.place.file, line: override.place.line });
@@ -42,6 +42,11 @@ export function contractWarning(ctx: BuildContext, override: Override, media: Me
   if (violations.length === 0) return undefined;
   const listed = violations.slice(0, LISTED).map((v) => v.message);
   const more = violations.length > LISTED ? ` and ${violations.length - LISTED} more` : "";
-  const text = `override ${override.id} breaks the contract of ${override.operation.operationId} ${override.status}: ${listed.join("; ")}${more}`;
+  const text = `override ${nameOf(override)} breaks the contract of ${override.operation.operationId} ${override.status}: ${listed.join("; ")}${more}`;
   return text.replace(/[^\x20-\x7e]/g, "?");
+}
+
+/** `mocks/a.yaml:3`, or `mocks/a.yaml:3 respond/2` for an answer of a sequence. */
+function nameOf(override: Override): string {
+  return override.step === undefined ? override.id : `${override.id} respond/${override.step}`;
 }

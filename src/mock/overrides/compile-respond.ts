@@ -1,7 +1,7 @@
 import type { Operation } from "../../contract/model.js";
 import type { MockpactError } from "../../errors.js";
 import { chooseResponse } from "../../http/choose.js";
-import type { EntryFields } from "./compile.js";
+import type { RespondFields } from "./compile.js";
 import { compileTemplate, type Template } from "./template.js";
 import type { BodySource } from "./types.js";
 
@@ -16,7 +16,7 @@ export function headerText(value: string): string {
 const TEMPLATE_HINT = "Templates read {{request.path.x}}, {{request.query.x}}, {{request.headers.x}}, {{request.body.x}} and use the helpers of docs/testing.md (now, date, if, each, eq, add, jsonPath, randomInt, uuid, faker).";
 
 type Fail = (message: string, path: Array<string | number>, hint: string) => MockpactError;
-type Respond = NonNullable<EntryFields["respond"]>;
+type Respond = RespondFields;
 
 /**
  * What an entry sends as its body. A named example or a fake needs the status to be documented;

@@ -1,15 +1,13 @@
-import type { Contract } from "../../contract/model.js";
 import { MockpactError } from "../../errors.js";
-import { chooseResponse } from "../../http/choose.js";
-import { parseDelay } from "../../options/delay.js";
 import type { FaultKind } from "../faults.js";
-import { compileBodySource, compileHeaders } from "./compile-respond.js";
+import { compileAnswer, sequenceOf, type Fail } from "./compile-answer.js";
 import { compileWhen, type WhenFields } from "../matchers/conditions.js";
 import { pointerOf } from "../matchers/keywords.js";
 import { findRoute, resolveOperation, type OperationRef } from "./operation.js";
 import { outsideTarget, type OutsideRoute } from "./outside.js";
 import type { RawEntry } from "./parse.js";
-import type { Override, ScenarioStep } from "./types.js";
+import type { Contract } from "../../contract/model.js";
+import type { Override, ScenarioStep, SequenceEnd } from "./types.js";
 import { checkEntryShape, checkWhenShape } from "./validate.js";
 
 /** The fields of an entry once its shape is checked against the schema. */
@@ -22,8 +20,23 @@ export interface EntryFields {
   name?: string;
   when?: WhenFields;
   priority?: number;
-  respond?: { status?: number; headers?: Record<string, unknown>; body?: unknown; example?: string; fake?: boolean; template?: boolean; delay?: string | number; fault?: FaultKind };
+  /** One answer, or a list answered in turn (a sequence). */
+  respond?: RespondFields | RespondFields[];
+  /** After the last answer of a sequence: keep sending it (default), or start again from the first. */
+  then?: SequenceEnd;
   scenario?: { name: string; "when-state"?: string; "next-state"?: string };
+}
+
+/** One answer of an entry: its status, headers and body, and how it is delivered. */
+export interface RespondFields {
+  status?: number;
+  headers?: Record<string, unknown>;
+  body?: unknown;
+  example?: string;
+  fake?: boolean;
+  template?: boolean;
+  delay?: string | number;
+  fault?: FaultKind;
 }
 
 /** One entry as a mocks file writes it (`operation`, `when`, `respond`, `scenario`), as an object. */
@@ -37,12 +50,17 @@ export function compileEntry(entry: RawEntry, contracts: Contract[]): Override {
   const fail = (message: string, path: Array<string | number>, hint: string) =>
     new MockpactError("MOCKS_INVALID", `Failed to read mocks entry ${entry.index + 1} (${fields.operation ?? `${fields.method} ${fields.path}`}): ${message}`, { hint, place: { file: entry.file, line: entry.lineOf(path), pointer: pointerOf(path) } });
   const { contract, operation, outside } = entryTarget(contracts, fields, entry);
-  const respond = fields.respond ?? {};
-  const status = respond.status ?? chooseResponse(operation)?.status ?? 200;
-  const delay = respond.delay === undefined ? undefined : parseDelay(respond.delay);
-  if (typeof delay === "string") throw fail(delay, ["respond", "delay"], "Write a delay such as 250ms, 1.5s or 100ms-400ms.");
   const when = compileWhen(fields.when ?? {}, ["when"], (message, at) => matcherError(entry, fields.operation ?? `${fields.method} ${fields.path}`, message, at));
   checkWhenShape(entry);
+  const listed = Array.isArray(fields.respond);
+  if (fields.then !== undefined && !listed) throw fail("`then` applies to a sequence: give `respond` as a list of answers", ["then"], "Write respond: [ {status: 503}, {status: 200} ], or remove `then`.");
+  const answers = (listed ? (fields.respond as RespondFields[]) : [(fields.respond as RespondFields | undefined) ?? {}]).map((respond, i) => {
+    const at = listed ? ["respond", i] : ["respond"];
+    // Errors name the answer's own place: /respond/2/status in a sequence.
+    const failAt: Fail = (message, path, hint) => fail(message, path[0] === "respond" ? [...at, ...path.slice(1)] : path, hint);
+    return compileAnswer(respond, operation, failAt, { file: entry.file, line: entry.lineOf(at) });
+  });
+  const { answerPlace: _first, ...first } = answers[0]!;
   const override: Override = {
     id: `${entry.file}:${place.line}`,
     place,
@@ -51,15 +69,11 @@ export function compileEntry(entry: RawEntry, contracts: Contract[]): Override {
     operation,
     when,
     priority: fields.priority ?? DEFAULT_PRIORITY,
-    status,
-    headers: {},
-    body: compileBodySource(respond, operation, status, fail),
-    delay,
-    fault: respond.fault,
+    ...first,
     scenario: scenarioOf(fields.scenario),
     ...(outside ? { outside } : {}),
   };
-  Object.assign(override, compileHeaders(respond, fail));
+  if (listed) override.sequence = sequenceOf(override, answers, fields.then);
   return override;
 }
 

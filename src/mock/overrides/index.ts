@@ -6,7 +6,7 @@ import type { Override, OverrideSet } from "./types.js";
 export type { Override, OverrideSet } from "./types.js";
 export type { MocksText } from "./parse.js";
 export { checkOverrides } from "./check.js";
-export { firstMatch } from "./match.js";
+export { firstMatch, sequenceStep } from "./match.js";
 export { overrideResponse } from "./respond.js";
 export { matchOutside } from "./outside.js";
 export { AddedOverrides, compileGivenEntry, ADDED_SOURCE, type CompileTarget } from "./added.js";

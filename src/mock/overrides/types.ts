@@ -42,6 +42,23 @@ export interface Override {
   warning?: string;
   /** Set for an entry that names a `method` and `path` no loaded contract has: `contract` and `operation` are stand-ins, nothing is validated. */
   outside?: OutsideRoute;
+  /** `respond` given as a list: its answers, each an override of its own, sent in turn. */
+  sequence?: ResponseSequence;
+  /** For an answer of a sequence: its position in `respond`, from 0. */
+  step?: number;
+}
+
+/** What a sequence sends once its last answer has been sent: that one again, or the first one. */
+export type SequenceEnd = "repeat-last" | "cycle";
+
+/**
+ * `respond: [ {...}, {...} ]`: the answers in turn. The position is counted in the state store under
+ * `key`, so replicas sharing a Redis store share it, and a reset starts it again.
+ */
+export interface ResponseSequence {
+  steps: Override[];
+  then: SequenceEnd;
+  key: string;
 }
 
 /** Every override of the loaded mocks files, in file order, indexed by the operation they answer. */

@@ -1,5 +1,7 @@
 import type { SecretNames } from "../../../redact.js";
-import { boundedRecord, formatRecord, MAX_JOURNAL_PAGE, type JournalEntry, type JournalRecord, type JournalStore } from "../../journal.js";
+import { MAX_JOURNAL_PAGE, type JournalEntry, type JournalRecord, type JournalStore } from "../../journal.js";
+import { bodyCap, boundedRecord } from "../../journal-bounds.js";
+import { formatRecord } from "../../journal-format.js";
 import { reaching, type StoreKeys } from "./keys.js";
 import type { ScriptedRedis } from "./scripts.js";
 
@@ -23,7 +25,7 @@ export class RedisJournal implements JournalStore {
   ) {}
 
   record(record: JournalRecord): undefined {
-    const entry = this.size === 0 ? "" : JSON.stringify({ ...formatRecord({ seq: 0, ...boundedRecord(record) }, this.secretNames()), seq: undefined });
+    const entry = this.size === 0 ? "" : JSON.stringify({ ...formatRecord({ seq: 0, ...boundedRecord(record, bodyCap(this.size)) }, this.secretNames()), seq: undefined });
     this.redis.mockpactJournal(this.keys.named("journal"), this.keys.named("journal:seq"), this.size, entry).catch(() => this.lost++);
   }
 

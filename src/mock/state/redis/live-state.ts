@@ -1,15 +1,15 @@
 import type { SecretNames } from "../../../redact.js";
 import { redactUrl } from "../../../redact.js";
-import type { LiveState } from "../../live-state.js";
+import { countedState, type LiveState } from "../../live-state.js";
 import type { ResolvedMockOptions } from "../../options.js";
 import type { StoreChoice } from "../../options-store.js";
 import { AddedOverrides } from "../../overrides/added.js";
 import { seededRandom } from "../../random.js";
-import { Scenarios } from "../../scenarios.js";
 import { connectStore } from "./connect.js";
 import { RedisJournal } from "./journal.js";
 import { StoreKeys } from "./keys.js";
 import { RedisScenarioStates } from "./scenarios.js";
+import { RedisRevision } from "./revision.js";
 import { RedisStore } from "./store.js";
 
 type RedisChoice = Extract<StoreChoice, { kind: "redis" }>;
@@ -30,8 +30,7 @@ export async function openRedisLiveState(options: ResolvedMockOptions, store: Re
   const keys = new StoreKeys(store.prefix);
   return {
     journal: new RedisJournal(redis, store.url, keys, options.journalSize, secretNames),
-    scenarios: new Scenarios(new RedisScenarioStates(redis, store.url, keys)),
-    store: new RedisStore(redis, store.url, store.prefix, options.stateLimits),
+    ...countedState(new RedisStore(redis, store.url, store.prefix, options.stateLimits), new RedisScenarioStates(redis, store.url, keys), new RedisRevision(redis, store.url, keys)),
     random: seededRandom(options.seed, "delays and faults"),
     overrides: new AddedOverrides(),
     close: async () => {
