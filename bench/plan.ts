@@ -95,6 +95,9 @@ export interface ScalePlan {
   busyWindowMs: number;
   /** The steady load: seconds, requests per second, RSS read every so many seconds. */
   steady: { seconds: number; rate: number; everySeconds: number };
+  /** Interactions of the generated pacts of the verify curve, and the bound on each verify run. */
+  verifyInteractions: number[];
+  verifyBoundMs: number;
 }
 
 export const SCALE_PLAN: ScalePlan = {
@@ -104,6 +107,8 @@ export const SCALE_PLAN: ScalePlan = {
   startBoundMs: { mockpact: 60_000, prism: 90_000 },
   busyWindowMs: 3_000,
   steady: { seconds: 600, rate: 500, everySeconds: 10 },
+  verifyInteractions: [10, 100, 400, 1_000],
+  verifyBoundMs: 180_000,
 };
 
 export const SCALE_SMOKE_PLAN: ScalePlan = {
@@ -113,4 +118,6 @@ export const SCALE_SMOKE_PLAN: ScalePlan = {
   startBoundMs: { mockpact: 90_000, prism: 90_000 },
   busyWindowMs: 200,
   steady: { seconds: 3, rate: 20, everySeconds: 1 },
+  verifyInteractions: [2, 4],
+  verifyBoundMs: 90_000,
 };

@@ -30,6 +30,11 @@ export function consolePage(): string {
   <section class="panel journal-panel">
     <h2>Requests <span id="journal-count" class="muted"></span>
       <button id="clear-journal" type="button">Clear journal</button></h2>
+    <div class="filters">
+      <label>Status <input id="filter-status" size="6" placeholder="2xx, 404" aria-label="status: a class such as 4xx or an exact status"></label>
+      <label>Operation <select id="filter-operation"><option value="">any operation</option></select></label>
+      <label>Source <select id="filter-source"></select></label>
+    </div>
     <ol id="journal" class="journal"></ol>
     <h2>State <button id="refresh-state" type="button">Refresh</button></h2>
     <div id="state"></div>

@@ -66,5 +66,16 @@ button:hover { background: var(--panel); }
 .resource { padding: 3px 0; }
 .scenarios li { padding: 3px 0; } .scenarios select { margin-left: 6px; font: inherit; }
 .journal-panel h3 { font-size: 14px; margin: 10px 0 4px; }
+.entry-head { cursor: pointer; } .entry-head:focus-visible { outline: 2px solid var(--info); outline-offset: 1px; }
+.entry.open > .entry-head { background: var(--panel); }
+.exchange { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 10px; margin: 6px 0 4px 48px; }
+.exchange-part h4 { margin: 2px 0 4px; font-size: 13px; display: flex; gap: 8px; align-items: center; }
+.exchange .headers { list-style: none; margin: 0 0 4px; padding: 0; font-size: 12px; overflow-wrap: anywhere; }
+.exchange .body { background: var(--panel); padding: 6px 8px; border-radius: 6px; max-height: 240px; overflow: auto; margin: 0; white-space: pre-wrap; word-break: break-word; font-size: 12px; }
+.truncated { font-size: 12px; color: var(--warn); margin: 2px 0; }
+.copy-curl { font-size: 11px; padding: 1px 8px; }
+.filters { display: flex; flex-wrap: wrap; gap: 12px; font-size: 12px; color: var(--muted); margin-bottom: 6px; }
+.filters input, .filters select { font: inherit; font-size: 12px; margin-left: 4px; }
+.overrides { list-style: none; margin: 0; padding: 0; } .overrides li { padding: 2px 0; }
 @media (max-width: 900px) { .panels { grid-template-columns: 1fr; } }
 `;

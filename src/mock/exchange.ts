@@ -23,13 +23,18 @@ export function exchangeOf(record: JournalRecord, response: HttpResponse, trace:
 }
 
 function sourceOf(record: JournalRecord, response: HttpResponse, trace: RequestTrace): ExchangeSource {
-  const by = record.answeredBy;
+  return answerSource(record.answeredBy, response.status, trace.builtFrom);
+}
+
+/** Who answered, from what the journal keeps: also how the console names and filters a row's source. */
+export function answerSource(answeredBy: string, status: number, builtFrom: RequestTrace["builtFrom"]): ExchangeSource {
+  const by = answeredBy;
   if (by.startsWith("override")) return "override";
   if (by === "stateful") return "state";
   if (by === "stub") return "stub";
   if (by === "rejected") return "rejected";
-  if (trace.builtFrom) return trace.builtFrom;
+  if (builtFrom) return builtFrom;
   // Not built by the answer step: a 4xx of the mock's own (a missing credential, 406, 415), or a
   // documented answer without a body (204, HEAD), which is the contract's own: an example of sorts.
-  return response.status >= 400 ? "rejected" : "example";
+  return status >= 400 ? "rejected" : "example";
 }

@@ -4,6 +4,7 @@ import type { SecretNames } from "../redact.js";
 import type { Violation } from "../schema/violation.js";
 import { boundedRecord, bodyCap } from "./journal-bounds.js";
 import { formatRecord } from "./journal-format.js";
+import type { NearMiss } from "./overrides/near-miss.js";
 
 /** One request as `GET /__mockpact/requests` shows it: formatted and redacted when read. */
 export interface JournalEntry {
@@ -22,6 +23,8 @@ export interface JournalEntry {
   status: number;
   /** The answer's headers (credentials redacted) and body, cut as the request's is; absent for an exchange with no answer kept (the proxy's). */
   response?: { headers: Record<string, string>; body?: string; bodyLength?: number };
+  /** Who answered, as the request log names it: example, fake, override, stub, state, rejected; `proxy` for the proxy's. */
+  source?: string;
   /** `generated`, `stateful`, `override mocks/shop.yaml:3`, `upstream`, or `rejected` for a 4xx of the mock's own. */
   answeredBy: string;
   /** Every violation found (empty for a valid request). */
@@ -36,6 +39,10 @@ export interface JournalEntry {
   outsideContract?: true;
   /** The override that answered sends a sequence: the position of the answer sent in its `respond`, from 0. */
   step?: number;
+  /** No override answered, but one came close: its id and the first field that differed. */
+  nearMiss?: NearMiss;
+  /** A request no route matched: the routes near it (`GET /shop/products/{productId}`), as its 404 named them. */
+  closest?: string[];
 }
 
 export interface OutgoingMark {
@@ -63,6 +70,8 @@ export interface JournalRecord {
   error?: string;
   /** Set when the body kept is the first bytes of a longer one: its full length. */
   bodyLength?: number;
+  /** What the generated answer's body came from, for the entry's `source`. */
+  builtFrom?: "example" | "fake";
   /** The answer itself, by reference: formatted only when someone reads the journal. */
   response?: HttpResponse;
   /** Set when the response body kept is the first bytes of a longer one: its full length. */
@@ -70,6 +79,8 @@ export interface JournalRecord {
   outgoing?: OutgoingMark;
   outsideContract?: true;
   step?: number;
+  nearMiss?: NearMiss;
+  closest?: string[];
 }
 
 /**

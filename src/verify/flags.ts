@@ -33,6 +33,12 @@ export const VERIFY_FLAGS = {
   statesUrl: { flag: "--states-url <url>", type: "string", description: "POSTed {consumer, state, params, action} before and after each interaction" },
   states: { flag: "--states <file>", type: "string", description: "a module exporting a map of state name to async handler" },
   headers: { flag: "--header <'Name: value'>", type: "strings", parse: parseHeader, description: "a header sent with every request to the provider (repeatable)" },
+  parallel: {
+    flag: "--parallel <n>",
+    type: "number",
+    default: 1,
+    description: "verify on N workers side by side (pacts, and the interactions of a large one, shared out); provider states must not interfere",
+  },
   timeoutMs: { flag: "--timeout <ms>", type: "number", default: 30_000, description: "timeout of each request to the provider and of each state change" },
   messagePath: { flag: "--message-path <path>", type: "string", description: "where the provider answers Pact's message requests (POST {description, providerStates}); default: the base URL" },
   asyncapi: { flag: "--asyncapi <file>", type: "strings", description: "the provider's AsyncAPI 2.6/3.0 document: each message is checked against its payload schema (repeatable)" },

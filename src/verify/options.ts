@@ -1,7 +1,7 @@
 import { checkOption, unusableOptions } from "../errors.js";
 import { messageSchemaChoice, type MessageSchemaChoice } from "../pact/message-contracts.js";
 import { withDefaults } from "../options/flag-spec.js";
-import { duration, httpUrl, isoDate } from "../options/validators.js";
+import { duration, httpUrl, integerBetween, isoDate } from "../options/validators.js";
 import { VERIFY_FLAGS } from "./flags.js";
 import type { PactLogLevel } from "./pact-library.js";
 import type { StateHandlers } from "./states.js";
@@ -38,6 +38,13 @@ export interface VerifyOptions {
   headers?: Record<string, string>;
   /** Per request to the provider, and per state change (ms). Default 30000. */
   timeoutMs?: number;
+  /**
+   * Pact's verifiers run side by side, each with its own proxy and state endpoint: pacts, and the
+   * interactions of a large pact, are shared out among them, and their results merged into one
+   * report. Interactions of different workers run at the same time, so their provider states must
+   * not interfere. Default 1 (one after the other).
+   */
+  parallel?: number;
   /** Level of Pact's own logs, in the text `onPactOutput` receives. Default `silent`. */
   logLevel?: PactLogLevel;
   /**
@@ -70,6 +77,7 @@ export interface ResolvedVerifyOptions {
   states: StateHandlers | string | undefined;
   headers: Record<string, string>;
   timeoutMs: number;
+  parallel: number;
   logLevel: PactLogLevel;
   onPactOutput: ((text: string) => void) | undefined;
   messagePath: string | undefined;
@@ -91,6 +99,9 @@ export interface PublishOptions {
   providerVersion: string;
   providerBranch: string | undefined;
 }
+
+/** Each worker is a process of Pact's core beside a proxy: more than this would only queue on the CPUs. */
+const MAX_WORKERS = integerBetween(1, 32);
 
 /** Options -> ResolvedOptions in one place: the flag table's defaults, the environment, and every usage error. */
 export function resolveVerifyOptions(options: VerifyOptions): ResolvedVerifyOptions {
@@ -114,6 +125,7 @@ export function resolveVerifyOptions(options: VerifyOptions): ResolvedVerifyOpti
     states: given.states,
     headers: given.headers ?? {},
     timeoutMs: checkOption("timeout", given.timeoutMs, duration),
+    parallel: checkOption("parallel", given.parallel, MAX_WORKERS),
     logLevel: given.logLevel,
     onPactOutput: given.onPactOutput,
     messagePath: given.messagePath === undefined ? undefined : checkOption("message-path", given.messagePath, urlPath),

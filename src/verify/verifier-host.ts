@@ -16,14 +16,15 @@ export interface VerifierHost {
 /**
  * Forks verifier-process (the compiled .js beside this file; from the sources in tests, the .ts
  * through tsx). What the core prints goes to `onOutput`, never to mockpact's own standard output.
+ * `env` adds variables to the process's environment (an undefined value removes one).
  */
-export function startVerifierHost(onOutput: (text: string) => void): VerifierHost {
+export function startVerifierHost(onOutput: (text: string) => void, env: Record<string, string | undefined> = {}): VerifierHost {
   const js = fileURLToPath(new URL("./verifier-process.js", import.meta.url));
   const entry = existsSync(js) ? js : fileURLToPath(new URL("./verifier-process.ts", import.meta.url));
   const child = fork(entry, [], {
     stdio: ["ignore", "pipe", "pipe", "ipc"],
     execArgv: entry === js ? [] : ["--import", "tsx"],
-    env: { ...process.env, PACT_DO_NOT_TRACK: "true" },
+    env: { ...process.env, ...env, PACT_DO_NOT_TRACK: "true" },
   });
   child.stdout!.on("data", (chunk: Buffer) => onOutput(chunk.toString("utf8")));
   child.stderr!.on("data", (chunk: Buffer) => onOutput(chunk.toString("utf8")));

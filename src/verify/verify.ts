@@ -7,18 +7,13 @@ import { readPactSources } from "../pact/sources.js";
 import { redactDeep, redactHeaders, secretsOf } from "../redact.js";
 import { buildReport, type Report, type Suite } from "../report/model.js";
 import { loadMessageContracts } from "../pact/message-contracts.js";
-import { recordsOf } from "./interaction-records.js";
-import { messageFindings } from "./message-findings.js";
+import { coreTrust } from "./core-trust.js";
 import { resolveVerifyOptions, type ResolvedVerifyOptions, type VerifyOptions } from "./options.js";
-import { runInteractions } from "./pact-output.js";
-import { startVerifyProxy } from "./proxy.js";
 import { assertBrokerReachable, assertReachable, brokerError } from "./reachable.js";
-import { RunLog } from "./run-log.js";
-import { runPactVerifier, type PactRunSource } from "./run-verifier.js";
-import { startStateEndpoint } from "./state-endpoint.js";
+import { mergeViews, planRuns, writeShards, type PlannedRun } from "./run-plan.js";
 import { createStateRunner, loadStatesFile } from "./states.js";
 import { brokerSuites, pactSuite, type RunView } from "./suites.js";
-import { startVerifierHost } from "./verifier-host.js";
+import { startVerifierWorker, type VerifierWorker } from "./verifier-worker.js";
 
 /** The result of `verifyProvider`: the generic report plus what was verified, credentials redacted. */
 export interface VerifyResult extends Report {
@@ -56,46 +51,57 @@ export async function verifyProvider(options: VerifyOptions): Promise<VerifyResu
     { asyncapi: resolved.asyncapi, choices: resolved.messageSchemas, refRoot: resolved.refRoot, allowRemoteRefs: resolved.allowRemoteRefs },
     contracts.map((contract) => ({ contract, registry: engine!.registryOf(contract) })),
   );
-  let log = new RunLog();
-  const overhead: number[] = [];
-  const proxy = await startVerifyProxy(resolved.providerBaseUrl, engine, resolved.timeoutMs, (exchange) => {
-    log.exchange(exchange);
-    overhead.push(exchange.durationMs - (exchange.upstreamMs ?? exchange.durationMs));
-  });
-  const stateEndpoint = await startStateEndpoint(createStateRunner({ statesUrl: resolved.statesUrl, states }, resolved.timeoutMs));
-  const host = startVerifierHost(resolved.onPactOutput ?? (() => {}));
+  const context = { resolved, engine, messageContracts, stateRunner: createStateRunner({ statesUrl: resolved.statesUrl, states }, resolved.timeoutMs), trust: coreTrust(pacts, resolved), provider: pactsProvider(pacts) };
+  const plan = planRuns(pacts, resolved, resolved.parallel);
+  const shards = await writeShards(plan, pacts);
+  const workers = await Promise.all(Array.from({ length: Math.max(1, Math.min(resolved.parallel, plan.length)) }, () => startVerifierWorker(context)));
+  const warnings = pacts.filter((pact) => pact.interactions.length === 0).map((pact) => `${pact.source}: the pact has no interactions; nothing of it was verified`);
   const suites: Suite[] = [];
-  const warnings: string[] = [];
   try {
-    const run = async (source: PactRunSource, consumer: string | undefined): Promise<RunView> => {
-      log = new RunLog();
-      stateEndpoint.use(log, consumer);
-      const output = await runPactVerifier(host, source, { proxyUrl: proxy.url, stateUrl: stateEndpoint.url }, resolved);
-      const interactions = runInteractions(output, resolved.provider ?? pactsProvider(pacts));
-      const records = recordsOf(log.events, interactions);
-      return { output, interactions, records, extraFindings: messageFindings(messageContracts, interactions, records) };
-    };
-    for (const pact of pacts) {
-      if (pact.interactions.length === 0) {
-        warnings.push(`${pact.source}: the pact has no interactions; nothing of it was verified`);
-        continue;
-      }
-      suites.push(pactSuite(pact, await run({ kind: "pact", url: pact.source }, pact.consumer)));
-    }
-    if (resolved.broker) {
-      const view = await run({ kind: "broker" }, undefined);
-      if (view.output.interactions.length === 0 && view.output.unattributed.length > 0) throw brokerError(resolved.broker.url, view.output.unattributed[0]!.findings[0]?.message ?? "Pact could not load its pacts");
-      suites.push(...brokerSuites(view, resolved.provider!, resolved.broker.url));
+    const views = await runPlan(plan, workers);
+    pacts.forEach((pact, index) => {
+      const mine = views.filter((_, n) => plan[n]!.pact === index);
+      if (mine.length > 0) suites.push(pactSuite(pact, mergeViews(mine)));
+    });
+    const broker = views.find((_, n) => plan[n]!.source.kind === "broker");
+    if (resolved.broker && broker) {
+      if (broker.output.interactions.length === 0 && broker.output.unattributed.length > 0) throw brokerError(resolved.broker.url, broker.output.unattributed[0]!.findings[0]?.message ?? "Pact could not load its pacts");
+      suites.push(...brokerSuites(broker, resolved.provider!, resolved.broker.url));
     }
   } finally {
-    host.close();
-    await proxy.close();
-    await stateEndpoint.close();
+    await Promise.all(workers.map((worker) => worker.close()));
+    await shards.remove();
   }
+  const overhead = workers.flatMap((worker) => worker.overheadMs);
   const report = buildReport(`mockpact verify ${resolved.provider ?? pactsProvider(pacts) ?? ""}`.trim(), suites, performance.now() - started);
-  // Pact's own messages name the URL it called, which is the proxy's: users know the provider's.
-  const named = replaceDeep(report, proxy.url, resolved.providerBaseUrl);
+  // Pact's messages name the URL it called (the proxy's) and a shard's file: users know the provider's and the pact's.
+  const renames = [...workers.map((worker): [string, string] => [worker.proxyUrl, resolved.providerBaseUrl]), ...shards.shardFiles];
+  const named = renames.reduce((named, [from, to]) => replaceDeep(named, from, to), report);
   return redactDeep(describeRun(named, resolved, pacts, overhead, warnings), secretsOf(resolved.brokerToken, resolved.headers));
+}
+
+/**
+ * Runs the plan on the workers: each takes the next run as soon as it is free. The views come back
+ * in the plan's order. A run that fails to run at all stops the others from taking more.
+ */
+async function runPlan(plan: PlannedRun[], workers: VerifierWorker[]): Promise<RunView[]> {
+  const views: RunView[] = new Array(plan.length);
+  let next = 0;
+  let failed = false;
+  await Promise.all(
+    workers.map(async (worker) => {
+      while (!failed && next < plan.length) {
+        const at = next++;
+        try {
+          views[at] = await worker.run(plan[at]!);
+        } catch (error) {
+          failed = true;
+          throw error;
+        }
+      }
+    }),
+  );
+  return views;
 }
 
 function describeRun(report: Report, resolved: ResolvedVerifyOptions, pacts: PactFile[], overhead: number[], warnings: string[]): VerifyResult {

@@ -21,7 +21,7 @@ const MOCK = { ...SERVER, ...LOG, contracts: [], seed: 1, dynamic: false, reques
 const UPSTREAM = ["--upstream", "http://127.0.0.1:8080"];
 const PROXY = { ...SERVER, ...LOG, contracts: ["contracts"], upstream: "http://127.0.0.1:8080", validate: ["requests", "responses"], strict: false, fallback: "unimplemented", prefer: "upstream", timeoutMs: 30_000, seed: 1, dynamic: false, cors: false, maxBody: "1mb", allowRemoteRefs: false, headersTimeoutMs: 10_000, requestTimeoutMs: 30_000 };
 const BASE_URL = ["--provider-base-url", "http://127.0.0.1:9000"];
-const VERIFY = { providerBaseUrl: "http://127.0.0.1:9000", enablePending: false, publish: false, timeoutMs: 30_000, failIfNoPactsFound: true, verbose: false, logLevel: "silent", allowRemoteRefs: false };
+const VERIFY = { providerBaseUrl: "http://127.0.0.1:9000", enablePending: false, publish: false, timeoutMs: 30_000, parallel: 1, failIfNoPactsFound: true, verbose: false, logLevel: "silent", allowRemoteRefs: false };
 const COMPAT = { failOn: "error", allowRemoteRefs: false };
 // The generation flags are handed on only when given (`--check` takes the rest from index.json); resolving fills the defaults.
 const FIXTURES = { contracts: ["contracts"], out: "out", check: false, allowRemoteRefs: false };
@@ -105,6 +105,7 @@ describe("mockpact verify flags -> VerifyOptions and report files", () => {
     [[...BASE_URL, "--provider", "api", "--broker-url", "https://broker", "--broker-token", "t", "--consumer-version-selectors", '{"mainBranch":true}'], { ...VERIFY, provider: "api", brokerUrl: "https://broker", brokerToken: "t", consumerVersionSelectors: [{ mainBranch: true }] }],
     [[...BASE_URL, "--enable-pending", "--include-wip-since", "2024-01-31", "--publish", "--provider-version", "1.2", "--provider-branch", "main"], { ...VERIFY, enablePending: true, includeWipSince: "2024-01-31", publish: true, providerVersion: "1.2", providerBranch: "main" }],
     [[...BASE_URL, "--states-url", "http://s", "--states", "states.js", "--header", "Authorization: Bearer a:b", "--header", "X-Team:web"], { ...VERIFY, statesUrl: "http://s", states: "states.js", headers: { Authorization: "Bearer a:b", "X-Team": "web" } }],
+    [[...BASE_URL, "--parallel", "3"], { ...VERIFY, parallel: 3 }],
     [[...BASE_URL, "--timeout", "500", "--junit", "j.xml", "--json", "r.json", "--html", "r.html", "--log-level", "debug", "--allow-remote-refs", "--ref-root", "r"], { ...VERIFY, timeoutMs: 500, junit: "j.xml", json: "r.json", html: "r.html", logLevel: "debug", allowRemoteRefs: true, refRoot: "r" }],
     [[...BASE_URL, "--message-path", "/events", "--asyncapi", "a.yaml", "--asyncapi", "b.yaml", "--message-schema", "an order=Order", "--no-fail-if-no-pacts-found", "--verbose"], { ...VERIFY, messagePath: "/events", asyncapi: ["a.yaml", "b.yaml"], messageSchemas: ["an order=Order"], failIfNoPactsFound: false, verbose: true }],
   ]);
@@ -119,6 +120,8 @@ describe("mockpact verify flags -> VerifyOptions and report files", () => {
     expectInvalid(() => parseCommandOptions(verifyCommand, [...BASE_URL, "--header", "no colon"]), "header");
     expectInvalid(() => resolveVerifyOptions(parseCommandOptions(verifyCommand, [...BASE_URL, "--pact", "a.json", "--timeout", "-1"])), "timeout");
     expectInvalid(() => resolveVerifyOptions(parseCommandOptions(verifyCommand, [...BASE_URL, "--pact", "a.json", "--message-path", "events"])), "message-path");
+    expectInvalid(() => resolveVerifyOptions(parseCommandOptions(verifyCommand, [...BASE_URL, "--pact", "a.json", "--parallel", "0"])), "parallel");
+    expectInvalid(() => resolveVerifyOptions(parseCommandOptions(verifyCommand, [...BASE_URL, "--pact", "a.json", "--parallel", "1.5"])), "parallel");
     expectInvalid(() => resolveVerifyOptions(parseCommandOptions(verifyCommand, [...BASE_URL, "--pact", "a.json", "--message-schema", "an order="])), "message-schema");
   });
 });

@@ -48,6 +48,13 @@ export interface JournalEntry {
   durationMs?: number;
   /** `generated`, `stateful`, `override mocks/x.yaml:3`, `rejected`. */
   answeredBy?: string;
+  /** example, fake, override, stub, state, rejected, proxy. */
+  source?: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** The full body's bytes, when `body` is its first part only. */
+  bodyLength?: number;
+  response?: { headers: Record<string, string>; body?: string; bodyLength?: number };
   /** What sets the entry apart: an answer outside the contracts (not validated), a call the mock made itself, why a call failed. */
   notes: string[];
   findings: Finding[];
@@ -95,11 +102,24 @@ export async function fetchContracts(): Promise<ConsoleContract[]> {
 }
 
 /** The newest `limit` requests, and how many the server has seen in all (its journal is bounded too). */
-export async function fetchJournal(limit: number): Promise<{ entries: JournalEntry[]; total: number }> {
+export async function fetchJournal(limit: number): Promise<{ entries: JournalEntry[]; total: number; stateRevision?: number }> {
   const raw = await getJson(`requests?limit=${limit}`);
   const entries = listOf(raw, "requests").map(toJournalEntry);
-  const total = (raw as Json | null)?.total;
-  return { entries, total: typeof total === "number" ? total : entries.length };
+  const { total, stateRevision } = (raw as Json | null) ?? {};
+  return { entries, total: typeof total === "number" ? total : entries.length, stateRevision: typeof stateRevision === "number" ? stateRevision : undefined };
+}
+
+export interface OverrideSummary {
+  id: string;
+  source: string;
+  operation: string;
+  status: string;
+  name?: string;
+}
+
+/** `GET mocks`: every override in the order it is tried, runtime ones first. */
+export async function fetchOverrides(): Promise<OverrideSummary[]> {
+  return listOf(await getJson("mocks"), "mocks").map((o) => ({ id: text(o.id) ?? "?", source: text(o.source) ?? "", operation: text(o.operation) ?? "", status: text(o.status) ?? "", name: text(o.name) }));
 }
 
 export async function fetchState(): Promise<ServerState> {
@@ -152,9 +172,27 @@ function toJournalEntry(raw: Json, index: number): JournalEntry {
     status: Number(response.status ?? raw.status) || undefined,
     durationMs: typeof raw.durationMs === "number" ? raw.durationMs : undefined,
     answeredBy: text(raw.answeredBy),
+    source: text(raw.source),
+    headers: stringMap(raw.headers),
+    body: text(raw.body),
+    bodyLength: typeof raw.bodyLength === "number" ? raw.bodyLength : undefined,
+    response: raw.response && typeof raw.response === "object" ? toResponse(raw.response as Json) : undefined,
     notes: notesOf(raw),
     findings,
   };
+}
+
+function toResponse(raw: Json): NonNullable<JournalEntry["response"]> {
+  return { headers: stringMap(raw.headers), body: text(raw.body), bodyLength: typeof raw.bodyLength === "number" ? raw.bodyLength : undefined };
+}
+
+/** Header values as text: a repeated header's values joined as HTTP joins them. */
+function stringMap(raw: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries((raw as Json | null) ?? {})) {
+    if (value !== undefined && value !== null) out[name] = Array.isArray(value) ? value.join(", ") : String(value);
+  }
+  return out;
 }
 
 function notesOf(raw: Json): string[] {

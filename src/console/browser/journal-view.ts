@@ -1,21 +1,33 @@
 import { clearJournal, fetchJournal, type Finding, type JournalEntry } from "./admin-api.js";
 import { byId, h, methodBadge, replace, statusClass } from "./dom.js";
+import { exchangeView } from "./exchange-view.js";
+import { acceptsEntry, filtersKey, offerOperations, startFilters } from "./journal-filters.js";
 
-/** Polled, not pushed: the journal endpoint is all the console needs, and polling stays bounded. */
+/**
+ * Polled, not pushed: the journal endpoint is all the console needs, and polling stays bounded. Each
+ * poll also says the state's revision, so the State panel follows requests and scenario moves.
+ */
 const POLL_MS = 750;
 /** After a failed poll the interval doubles up to this, so a stopped server is not hammered. */
 const MAX_BACKOFF_MS = 10_000;
 /** Rows asked for and drawn: the server keeps up to 1,000, but a poll need not carry them all. */
 const MAX_ROWS = 200;
 
-export function startJournal(): void {
+export function startJournal(onStateChange: () => void): void {
+  stateChanged = onStateChange;
   byId("clear-journal").addEventListener("click", () => void clearJournal().then(refreshNow));
+  startFilters(() => lastJournal && draw(lastJournal));
   schedule(0);
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 let backoff = POLL_MS;
 let lastDrawn = "";
+let lastJournal: { entries: JournalEntry[]; total: number } | undefined;
+let lastRevision: number | undefined;
+let stateChanged = () => {};
+/** The rows opened by the reader, by seq: they stay open as new requests come in. */
+const opened = new Set<string>();
 
 function schedule(delay: number): void {
   clearTimeout(timer);
@@ -29,7 +41,14 @@ export function refreshNow(): void {
 
 async function poll(): Promise<void> {
   try {
-    if (!document.hidden) draw(await fetchJournal(MAX_ROWS));
+    if (!document.hidden) {
+      const journal = await fetchJournal(MAX_ROWS);
+      draw(journal);
+      if (journal.stateRevision !== undefined && journal.stateRevision !== lastRevision) {
+        if (lastRevision !== undefined) stateChanged();
+        lastRevision = journal.stateRevision;
+      }
+    }
     backoff = POLL_MS;
     setLive(true);
   } catch {
@@ -46,14 +65,24 @@ function setLive(live: boolean): void {
 }
 
 function draw(journal: { entries: JournalEntry[]; total: number }): void {
-  const rows = newestFirst(journal.entries).slice(0, MAX_ROWS);
-  const key = JSON.stringify([journal.total, rows]);
+  lastJournal = journal;
+  const all = newestFirst(journal.entries).slice(0, MAX_ROWS);
+  offerOperations(all);
+  const rows = all.filter(acceptsEntry());
+  const key = JSON.stringify([journal.total, rows.map((r) => r.id), filtersKey(), [...opened]]);
   if (key === lastDrawn) return; // unchanged: keep the DOM (and the reader's selection) as it is
   lastDrawn = key;
-  byId("journal-count").textContent = journal.total > rows.length ? `newest ${rows.length} of ${journal.total} request(s)` : `${rows.length} request(s)`;
+  const shown = rows.length < all.length ? `${rows.length} shown of ` : "";
+  byId("journal-count").textContent = journal.total > all.length ? `${shown}newest ${all.length} of ${journal.total} request(s)` : `${shown}${all.length} request(s)`;
   const list = byId("journal");
-  if (rows.length === 0) replace(list, h("li", { class: "empty" }, "No requests yet. Send one to the mock, or use \"try it\"."));
+  if (all.length === 0) replace(list, h("li", { class: "empty" }, "No requests yet. Send one to the mock, or use \"try it\"."));
+  else if (rows.length === 0) replace(list, h("li", { class: "empty" }, "No request fits the filters."));
   else replace(list, ...rows.map(entryRow));
+}
+
+function toggle(entry: JournalEntry): void {
+  if (!opened.delete(entry.id)) opened.add(entry.id);
+  if (lastJournal) draw(lastJournal);
 }
 
 /** By the server's running number, so the newest is on top whatever order the list came in. */
@@ -61,25 +90,34 @@ function newestFirst(entries: JournalEntry[]): JournalEntry[] {
   return [...entries].sort((a, b) => (b.seq ?? 0) - (a.seq ?? 0));
 }
 
+/** A row opens (click, Enter or Space on its head line) to the request and the response. */
 function entryRow(entry: JournalEntry): HTMLElement {
   const invalid = entry.findings.length > 0;
+  const open = opened.has(entry.id);
+  const onkeydown = (event: Event) => {
+    const key = (event as KeyboardEvent).key;
+    if (key !== "Enter" && key !== " ") return;
+    event.preventDefault();
+    toggle(entry);
+  };
   return h(
     "li",
-    { class: `entry${invalid ? " invalid" : ""}`, "data-status": entry.status ?? "", "data-url": entry.url },
+    { class: `entry${invalid ? " invalid" : ""}${open ? " open" : ""}`, "data-status": entry.status ?? "", "data-url": entry.url, "data-seq": entry.id, "data-source": entry.source ?? "" },
     h(
       "div",
-      { class: "entry-head" },
+      { class: "entry-head", role: "button", tabindex: 0, "aria-expanded": String(open), onclick: () => toggle(entry), onkeydown },
       ...spaced([
         h("span", { class: statusClass(entry.status) }, entry.status ?? "…"),
         methodBadge(entry.method),
         h("code", { class: "url" }, entry.url),
         h("span", { class: "operation" }, entry.operationId ?? "no operation"),
-        entry.answeredBy ? h("span", { class: "answered-by" }, entry.answeredBy) : null,
+        entry.answeredBy ? h("span", { class: "answered-by", title: entry.source ? `source: ${entry.source}` : undefined }, entry.answeredBy) : null,
         ...entry.notes.map((note) => h("span", { class: "note" }, note)),
         h("span", { class: "time" }, timeOf(entry)),
       ]),
     ),
     invalid ? h("ul", { class: "findings" }, ...entry.findings.map(findingRow)) : null,
+    open ? exchangeView(entry) : null,
   );
 }
 

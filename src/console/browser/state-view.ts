@@ -1,8 +1,11 @@
-import { fetchState, resetServer, setScenario, type Scenario, type ServerState } from "./admin-api.js";
+import { fetchOverrides, fetchState, resetServer, setScenario, type OverrideSummary, type Scenario, type ServerState } from "./admin-api.js";
 import { byId, h, replace } from "./dom.js";
 import { refreshNow } from "./journal-view.js";
 
-/** Scenario states and the stateful store: read on demand (they change only when requests do). */
+/**
+ * Scenario states, the stateful store and the overrides: read again whenever the journal's poll says
+ * the state moved (a stateful request, a scenario set, an override added), and on Refresh.
+ */
 export function startStateView(): void {
   byId("refresh-state").addEventListener("click", () => void showState());
   byId("reset-all").addEventListener("click", () => void resetServer().then(() => (showState(), refreshNow())));
@@ -12,7 +15,8 @@ export function startStateView(): void {
 export async function showState(): Promise<void> {
   const panel = byId("state");
   try {
-    replace(panel, ...stateParts(await fetchState()));
+    const [state, overrides] = await Promise.all([fetchState(), fetchOverrides().catch(() => undefined)]);
+    replace(panel, ...stateParts(state), ...overrideParts(overrides));
   } catch (error) {
     replace(panel, h("p", { class: "error" }, `The state could not be read: ${(error as Error).message}`));
   }
@@ -51,4 +55,13 @@ function scenarioRow(scenario: Scenario): HTMLElement {
   const select = h("select", { "aria-label": `state of ${scenario.name}` }, ...choices.map((s) => h("option", { value: s, selected: s === scenario.state }, s)));
   select.addEventListener("change", () => void setScenario(scenario.name, select.value).then(showState));
   return h("li", { "data-scenario": scenario.name }, h("strong", {}, scenario.name), " ", select);
+}
+
+/** The overrides in the order they are tried: runtime ones (added over HTTP or by `use()`) first. */
+function overrideParts(overrides: OverrideSummary[] | undefined): HTMLElement[] {
+  if (overrides === undefined) return [];
+  const list = overrides.length
+    ? h("ul", { class: "overrides" }, ...overrides.map((o) => h("li", { "data-override": o.id, "data-source": o.source }, h("code", {}, o.id), " ", h("span", { class: "tag" }, o.source), " ", o.operation, " → ", o.status, o.name ? ` (${o.name})` : "")))
+    : h("p", { class: "muted" }, "No overrides.");
+  return [h("h3", {}, "Overrides"), list];
 }
