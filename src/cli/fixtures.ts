@@ -44,7 +44,9 @@ function report(result: FixturesResult, check: boolean, elapsedMs: number): void
     const { taken, overridden } = result.recorded;
     if (taken.length > 0) process.stdout.write(dim(`checked with the flags index.json recorded: ${printable(taken.join(" "))}\n`));
     for (const flag of overridden) printWarning(`${printable(flag)}: checked with the value given, not the one the files were written with`);
-    for (const d of result.differences.slice(0, DIFFERENCES_SHOWN)) process.stdout.write(`${red(d.change.padEnd(8))} ${printable(d.file)}\n`);
+    // Leftovers and stale files first: they are few, and a long list of missing files would hide them.
+    const listed = [...result.differences].sort((a, b) => Number(a.change === "missing" || a.change === "changed") - Number(b.change === "missing" || b.change === "changed"));
+    for (const d of listed.slice(0, DIFFERENCES_SHOWN)) process.stdout.write(`${red(d.change.padEnd(8))} ${printable(d.file)}\n`);
     if (result.differences.length > DIFFERENCES_SHOWN) process.stdout.write(dim(`... and ${result.differences.length - DIFFERENCES_SHOWN} more\n`));
   }
   const line = summaryLine(result, check, elapsedMs);

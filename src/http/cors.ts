@@ -7,7 +7,7 @@ const SAFELISTED = new Set(["cache-control", "content-language", "content-length
  * The mock's own headers, always exposed: some are set after the CORS headers (the delay of
  * `--latency`, the proxy's findings), and a script must be able to read them whatever answered.
  */
-const MOCKPACT_HEADERS = ["mockpact-delay", "mockpact-violations", "mockpact-warning", "mockpact-source", "mockpact-pact-interaction"];
+const MOCKPACT_HEADERS = ["mockpact-delay", "mockpact-violations", "mockpact-warning", "mockpact-near-miss", "mockpact-source", "mockpact-pact-interaction"];
 
 /** A browser's CORS preflight: OPTIONS asking whether the real request may follow. */
 export function isPreflight(request: HttpRequest): boolean {

@@ -16,6 +16,7 @@ import type { JournalRecord } from "./journal.js";
 import { exchangeOf } from "./exchange.js";
 import type { ContractEngine } from "../http/engine.js";
 import { answeredOf, firesCallbacks } from "./outgoing/answered.js";
+import { NEAR_MISS_HEADER, nearMissHeader, nearMissOf } from "./overrides/near-miss.js";
 
 /** The mocks files and resources of one load: replaced whole by a reload, or kept when it fails. */
 export interface AnswerSources {
@@ -66,17 +67,19 @@ function createAnswerHooks(options: ResolvedMockOptions, runtime: LiveState, ext
   return {
     override(ctx, request, pathParams, trace) {
       const at = { ctx, request, pathParams, trace };
-      const fromFiles = (): MaybeAnswer => {
-        const overrides = extras.overrides.byOperation.get(ctx.operation);
-        return overrides ? answerFromOverrides(overrides, at, options, runtime) : undefined;
-      };
+      const files = extras.overrides.byOperation.get(ctx.operation);
+      const fromFiles = (): MaybeAnswer => (files ? answerFromOverrides(files, at, options, runtime) : undefined);
       const added = runtime.overrides.of(ctx.operation); // runtime overrides first
-      if (!added) return fromFiles();
-      const answered = answerFromOverrides(added, at, options, runtime);
-      return answered instanceof Promise ? answered.then((a) => a ?? fromFiles()) : (answered ?? fromFiles());
+      if (!added && !files) return undefined;
+      const answered = added ? answerFromOverrides(added, at, options, runtime) : undefined;
+      const answer = answered instanceof Promise ? answered.then((a) => a ?? fromFiles()) : (answered ?? fromFiles());
+      return onMiss(answer, () => {
+        const view = new RequestView(request, ctx.operation, pathParams, options.maxJsonDepth);
+        trace.nearMiss = nearMissOf([...(added ?? []), ...(files ?? [])], view, engine().secretNames);
+      });
     },
     outside(request, trace) {
-      return extras.overrides.outside.length > 0 ? answerOutside(extras.overrides.outside, request, trace, options, runtime) : undefined;
+      return extras.overrides.outside.length > 0 ? answerOutside(extras.overrides.outside, request, trace, options, runtime, engine) : undefined;
     },
     stateful(ctx, request, pathParams, trace) {
       if (!extras.resources.byOperation.has(ctx.operation)) return undefined;
@@ -87,7 +90,7 @@ function createAnswerHooks(options: ResolvedMockOptions, runtime: LiveState, ext
       });
     },
     finish(request, response, trace) {
-      const out = trace.preflight ? response : withChaos(response, options, runtime.random);
+      const out = trace.preflight ? response : withChaos(withNearMiss(response, trace), options, runtime.random);
       const record = journalRecord(request, out, trace);
       const seq = runtime.journal.record(record);
       options.onAnswer?.(exchangeOf(record, out, trace));
@@ -143,6 +146,23 @@ function answerOf(hit: Override | undefined, view: RequestView, at: Parameters<t
   });
 }
 
+/** Runs `missed` once the answer is known to be none: near misses cost nothing when an override answers. */
+function onMiss(answer: MaybeAnswer, missed: () => void): MaybeAnswer {
+  if (!(answer instanceof Promise)) {
+    if (!answer) missed();
+    return answer;
+  }
+  return answer.then((a) => {
+    if (!a) missed();
+    return a;
+  });
+}
+
+/** The answer with `Mockpact-Near-Miss` when an override came close to answering instead. */
+function withNearMiss(response: HttpResponse, trace: RequestTrace): HttpResponse {
+  return trace.nearMiss ? { ...response, headers: { ...response.headers, [NEAR_MISS_HEADER]: nearMissHeader(trace.nearMiss) } } : response;
+}
+
 /** Does a mocks entry outside the contracts name this request's method and path (whatever its `when`)? */
 export function coversOutsideRoute(sources: AnswerSources, request: Pick<HttpRequest, "method" | "url">): boolean {
   const { pathname } = splitUrl(request.url);
@@ -150,7 +170,7 @@ export function coversOutsideRoute(sources: AnswerSources, request: Pick<HttpReq
 }
 
 /** The overrides of the first route outside the contracts that the request's method and path fit, if one of them matches. */
-function answerOutside(outside: Override[], request: HttpRequest, trace: RequestTrace, options: ResolvedMockOptions, runtime: LiveState): MaybeAnswer {
+function answerOutside(outside: Override[], request: HttpRequest, trace: RequestTrace, options: ResolvedMockOptions, runtime: LiveState, engine: () => ContractEngine): MaybeAnswer {
   const { pathname } = splitUrl(request.url);
   for (const override of outside) {
     const pathParams = matchOutside(override.outside!, request.method, pathname);
@@ -162,7 +182,8 @@ function answerOutside(outside: Override[], request: HttpRequest, trace: Request
       if (response) trace.outsideContract = true;
       return response;
     };
-    return answer instanceof Promise ? answer.then(marked) : marked(answer);
+    const missed = () => void (trace.nearMiss = nearMissOf(sameRoute, new RequestView(request, override.operation, pathParams, options.maxJsonDepth), engine().secretNames));
+    return onMiss(answer instanceof Promise ? answer.then(marked) : marked(answer), missed);
   }
   return undefined;
 }
@@ -181,6 +202,8 @@ function journalRecord(request: HttpRequest, response: HttpResponse, trace: Requ
   if (trace.builtFrom) record.builtFrom = trace.builtFrom;
   if (trace.outsideContract) record.outsideContract = true;
   if (trace.step !== undefined) record.step = trace.step;
+  if (trace.nearMiss) record.nearMiss = trace.nearMiss;
+  if (trace.closest) record.closest = trace.closest;
   if (response.delayMs !== undefined) record.delayMs = response.delayMs;
   if (response.fault) record.fault = response.fault;
   return record;

@@ -14,6 +14,7 @@ import { preferencesOf, type MockPreferences } from "../http/prefer.js";
 import { VIOLATIONS_HEADER, problem, problemResponse, violationsHeader } from "../http/problem.js";
 import { mockErrorResponse, respond, type BuiltResponse } from "./respond.js";
 import type { RouteTarget } from "../http/router.js";
+import { routeNotFound } from "../http/closest-routes.js";
 import { credentialViolations, missingCredentials } from "../http/security.js";
 import type { StubMatcher } from "../pact/stubs/matcher.js";
 import type { AnswerHooks, RequestTrace } from "./hooks.js";
@@ -71,7 +72,7 @@ export function createMockCore(engine: ContractEngine, options: ResolvedMockOpti
     const match = router.find(method, pathname);
     const outside = match.kind === "found" ? undefined : await extensions?.outside?.(request, trace); // mocks entries by method and path
     if (outside) return outside;
-    if (match.kind === "not-found") return stubs ? stubAnswer(request, trace) : problemResponse(problem("not-found", `No operation of the loaded contracts matches ${method} ${pathname}${preflightHint(request)}`));
+    if (match.kind === "not-found") return stubs ? stubAnswer(request, trace) : notFound(request, pathname, trace);
     if (match.kind === "method-not-allowed") {
       const stubbed = stubFor(request, trace);
       if (stubbed) return stubbed;
@@ -110,6 +111,13 @@ export function createMockCore(engine: ContractEngine, options: ResolvedMockOpti
     const stateful = keeping instanceof Promise ? await keeping : keeping;
     if (stateful) return stateful;
     return answer(ctx, method, request, firstValue(headers.accept), preferencesOf(headers.prefer, queryText), trace);
+  }
+
+  /** A 404 naming the routes near the request; the journal keeps them for `GET <admin>/requests/unmatched`. */
+  function notFound(request: HttpRequest, pathname: string, trace: RequestTrace): HttpResponse {
+    const { response, closest } = routeNotFound(router, request.method.toUpperCase(), pathname, preflightHint(request));
+    if (closest.length > 0) trace.closest = closest;
+    return response;
   }
 
   /**

@@ -2,6 +2,7 @@ import type { Violation } from "../schema/violation.js";
 import type { BuildContext } from "./build.js";
 import type { RouteTarget } from "../http/router.js";
 import type { HttpRequest, HttpResponse } from "../http/types.js";
+import type { NearMiss } from "./overrides/near-miss.js";
 
 /** What the core learnt about one request, for the journal. */
 export interface RequestTrace {
@@ -12,6 +13,10 @@ export interface RequestTrace {
   answeredBy?: string;
   /** An override of a route no contract has answered: nothing was validated. */
   outsideContract?: boolean;
+  /** For a request no route matched: the routes near it, as its 404 names them. */
+  closest?: string[];
+  /** No override answered, but one of the operation's came close: which, and the first field that differed. */
+  nearMiss?: NearMiss;
   /** The answer of an override's sequence that was sent: its position in `respond`, from 0. */
   step?: number;
   /** What the generated answer's body came from (none for an answer without a body). */

@@ -28,6 +28,8 @@ export function formatRecord(record: JournalRecord & { seq: number }, names: Sec
     ...(record.outgoing ? { outgoing: record.outgoing } : {}),
     ...(record.outsideContract ? { outsideContract: true as const } : {}),
     ...(record.step !== undefined ? { step: record.step } : {}),
+    ...(record.nearMiss ? { nearMiss: record.nearMiss } : {}),
+    ...(record.closest ? { closest: record.closest } : {}),
   };
 }
 

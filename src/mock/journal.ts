@@ -4,6 +4,7 @@ import type { SecretNames } from "../redact.js";
 import type { Violation } from "../schema/violation.js";
 import { boundedRecord, bodyCap } from "./journal-bounds.js";
 import { formatRecord } from "./journal-format.js";
+import type { NearMiss } from "./overrides/near-miss.js";
 
 /** One request as `GET /__mockpact/requests` shows it: formatted and redacted when read. */
 export interface JournalEntry {
@@ -38,6 +39,10 @@ export interface JournalEntry {
   outsideContract?: true;
   /** The override that answered sends a sequence: the position of the answer sent in its `respond`, from 0. */
   step?: number;
+  /** No override answered, but one came close: its id and the first field that differed. */
+  nearMiss?: NearMiss;
+  /** A request no route matched: the routes near it (`GET /shop/products/{productId}`), as its 404 named them. */
+  closest?: string[];
 }
 
 export interface OutgoingMark {
@@ -74,6 +79,8 @@ export interface JournalRecord {
   outgoing?: OutgoingMark;
   outsideContract?: true;
   step?: number;
+  nearMiss?: NearMiss;
+  closest?: string[];
 }
 
 /**

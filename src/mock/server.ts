@@ -6,12 +6,12 @@ import { createServerHost } from "../server/host.js";
 import { loadTls, type TlsMaterial } from "../server/tls.js";
 import { readBody, readingWithoutBody, toHttpRequest, writeResponse, type BodyReading } from "../server/node-adapter.js";
 import { watchFiles } from "../server/watch.js";
-import { createAdminApp } from "./admin/app.js";
+import { lazyAdminApp } from "./admin/lazy-app.js";
 import { verificationApi, type VerificationApi } from "./verification/library.js";
 import { adminAccessOf, warnIfExposed } from "./exposure.js";
 import type { LiveState } from "./live-state.js";
 import { createOutgoing } from "./outgoing/dispatcher.js";
-import { openLiveState } from "./state/redis/live-state.js";
+import { openLiveState } from "./state/open-live-state.js";
 import { loadMock, missingFileError, type LoadedMock } from "./load.js";
 import type { MocksEntry } from "./overrides/compile.js";
 import { addOverride, removeOverrides, type OverrideView } from "./runtime-overrides.js";
@@ -60,7 +60,7 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
   const host = createServerHost({
     ...resolved,
     tls,
-    admin: resolved.admin ? { prefix: resolved.adminPrefix, handle: createAdminApp(resolved.adminPrefix, { mock: () => mock, live, access: adminAccessOf(resolved), options: resolved }) } : undefined,
+    admin: resolved.admin ? { prefix: resolved.adminPrefix, handle: lazyAdminApp(resolved.adminPrefix, { mock: () => mock, live, access: adminAccessOf(resolved), options: resolved }) } : undefined,
     handle(req, res) {
       // Most requests have no body: answered without the promise and closure of a body read.
       const known = readingWithoutBody(req, resolved.maxBodyBytes);

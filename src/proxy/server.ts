@@ -1,8 +1,8 @@
 import type { HttpRequest } from "../http/types.js";
-import { createAdminApp } from "../mock/admin/app.js";
+import { lazyAdminApp } from "../mock/admin/lazy-app.js";
 import { Journal, type JournalStore } from "../mock/journal.js";
 import type { LiveState } from "../mock/live-state.js";
-import { openLiveState } from "../mock/state/redis/live-state.js";
+import { openLiveState } from "../mock/state/open-live-state.js";
 import { loadMock } from "../mock/load.js";
 import { adminAccessOf, warnIfExposed } from "../mock/exposure.js";
 import { closingOnError, watchOptions } from "../mock/server.js";
@@ -54,7 +54,7 @@ export async function createProxyServer(options: ProxyOptions): Promise<ProxySer
   const host = createServerHost({
     ...resolved,
     tls,
-    admin: resolved.admin ? { prefix: resolved.adminPrefix, handle: createAdminApp(resolved.adminPrefix, { mock: () => loaded.mock!, live, access: adminAccessOf(resolved), options: resolved }) } : undefined,
+    admin: resolved.admin ? { prefix: resolved.adminPrefix, handle: lazyAdminApp(resolved.adminPrefix, { mock: () => loaded.mock!, live, access: adminAccessOf(resolved), options: resolved }) } : undefined,
     handle: engine.handle,
   });
   const reload = async () => {

@@ -11,7 +11,8 @@ import { sendProblem } from "./mocks-routes.js";
  * The journal and the verification API (WireMock's `/__admin/requests/*`): the journal list with
  * filters, `POST /requests/count` and `/requests/find` with a request pattern in the matcher language
  * of `when`, and `GET /requests/unmatched`: the requests no route of the contracts matched (404 and
- * 405 answers; with `--pact`, also those a pact stub answered outside the contracts).
+ * 405 answers, each with the routes near it; with `--pact`, also those a pact stub answered outside
+ * the contracts), and those no override answered though one came close (each with its near miss).
  */
 export function verificationRoutes(source: AdminSource): express.Router {
   const router = express.Router();
@@ -40,7 +41,7 @@ export function verificationRoutes(source: AdminSource): express.Router {
   });
   router.get("/requests/unmatched", (_req, res) => {
     const ctx = context(res);
-    if (ctx) res.json({ requests: page(ctx, (r) => !r.target && !r.outgoing) });
+    if (ctx) res.json({ requests: page(ctx, (r) => (!r.target || r.nearMiss !== undefined) && !r.outgoing) });
   });
   router.post("/requests/count", (req, res) => {
     const ctx = context(res);

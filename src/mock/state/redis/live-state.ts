@@ -1,7 +1,8 @@
 import type { SecretNames } from "../../../redact.js";
 import { redactUrl } from "../../../redact.js";
-import { countedState, createLiveState, type LiveState } from "../../live-state.js";
+import { countedState, type LiveState } from "../../live-state.js";
 import type { ResolvedMockOptions } from "../../options.js";
+import type { StoreChoice } from "../../options-store.js";
 import { AddedOverrides } from "../../overrides/added.js";
 import { seededRandom } from "../../random.js";
 import { connectStore } from "./connect.js";
@@ -11,15 +12,16 @@ import { RedisScenarioStates } from "./scenarios.js";
 import { RedisRevision } from "./revision.js";
 import { RedisStore } from "./store.js";
 
+type RedisChoice = Extract<StoreChoice, { kind: "redis" }>;
+
 /**
- * The live state of a server (mock or proxy): in memory, or with `--store` in Redis, connected
- * before anything loads so that a Redis that is down stops the start (STORE_UNAVAILABLE, exit 2).
- * Only the Node servers import this file: the MSW handlers and their browser build never see ioredis.
- * `secretNames` gives the loaded contracts' credential names, which the journal redacts as it writes.
+ * The live state of a server (mock or proxy) in Redis (`--store`), connected before anything loads so
+ * that a Redis that is down stops the start (STORE_UNAVAILABLE, exit 2). Only the Node servers import
+ * this file, and only with `--store` (state/open-live-state.ts): the MSW handlers, their browser build
+ * and a mock in memory never load ioredis. `secretNames` gives the loaded contracts' credential names,
+ * which the journal redacts as it writes.
  */
-export async function openLiveState(options: ResolvedMockOptions, secretNames: () => SecretNames | undefined): Promise<LiveState> {
-  const { store } = options;
-  if (store.kind === "memory") return createLiveState(options);
+export async function openRedisLiveState(options: ResolvedMockOptions, store: RedisChoice, secretNames: () => SecretNames | undefined): Promise<LiveState> {
   const shown = redactUrl(store.url);
   const redis = await connectStore(store.url, {
     onLost: (why) => options.onEvent({ type: "warning", message: `Lost the store: ${why}; stateful requests answer 503 until it is back (reconnecting)` }),
