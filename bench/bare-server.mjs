@@ -11,7 +11,11 @@ import { createServer } from "node:http";
 const answers = new Map();
 for (const [key, answer] of Object.entries(JSON.parse(readFileSync(process.argv[2], "utf8")))) {
   const body = Buffer.from(answer.body, "utf8");
-  answers.set(key, { status: answer.status, headers: { "content-type": answer.contentType, "content-length": String(body.length) }, body });
+  answers.set(key, {
+    status: answer.status,
+    headers: { "content-type": answer.contentType, "content-length": String(body.length) },
+    body,
+  });
 }
 const notFound = Buffer.from('{"title":"Not Found","status":404}');
 

@@ -27,7 +27,9 @@ function builtMtime(): number {
 export function buildIfStale(): boolean {
   const stale = builtMtime() === 0 || newestMtime("src", ".ts") > newestMtime("dist", ".js");
   if (!stale) return false;
-  const tsc = spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], { encoding: "utf8" });
+  const tsc = spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], {
+    encoding: "utf8",
+  });
   if (tsc.status !== 0) throw new Error(`npm run build failed:\n${tsc.stdout}${tsc.stderr}`);
   return true;
 }

@@ -48,15 +48,32 @@ async function runCli(args: string[], cwd: string, boundMs: number, pinning: Pin
 /** `mockpact fixtures` is new: its absence is a row saying so, not a failed benchmark. */
 export async function timeFixtures(plan: Plan, pinning: Pinning): Promise<CommandFigures> {
   const contract = plan.contracts.includes("github") ? "github" : plan.contracts[0]!;
-  const figures: CommandFigures = { command: `mockpact fixtures --status all (${CONTRACTS[contract].label.split(" ")[0]})`, samplesMs: [] };
+  const figures: CommandFigures = {
+    command: `mockpact fixtures --status all (${CONTRACTS[contract].label.split(" ")[0]})`,
+    samplesMs: [],
+  };
   const help = await runCli(["fixtures", "--help"], process.cwd(), 10_000, pinning);
-  if (help.code !== 0 || !/Usage: mockpact fixtures/.test(help.output)) return { ...figures, failure: "not available (no `fixtures` command in this build)" };
+  if (help.code !== 0 || !/Usage: mockpact fixtures/.test(help.output))
+    return { ...figures, failure: "not available (no `fixtures` command in this build)" };
   const out = await mkdtemp(join(tmpdir(), "mockpact-bench-fixtures-"));
   try {
-    const outFlag = /--out\b/.test(help.output) ? ["--out", out] : /--output\b/.test(help.output) ? ["--output", out] : [];
-    const ran = await runCli(["fixtures", CONTRACTS[contract].file, "--status", "all", ...outFlag], out, plan.commandBoundMs, pinning);
+    const outFlag = /--out\b/.test(help.output)
+      ? ["--out", out]
+      : /--output\b/.test(help.output)
+        ? ["--output", out]
+        : [];
+    const ran = await runCli(
+      ["fixtures", CONTRACTS[contract].file, "--status", "all", ...outFlag],
+      out,
+      plan.commandBoundMs,
+      pinning,
+    );
     if (ran.timedOut) return { ...figures, failure: `timed out after ${plan.commandBoundMs / 1000} s` };
-    if (ran.code !== 0) return { ...figures, failure: `exit ${ran.code}: ${ran.output.trim().split("\n").slice(-3).join(" / ").slice(0, 300)}` };
+    if (ran.code !== 0)
+      return {
+        ...figures,
+        failure: `exit ${ran.code}: ${ran.output.trim().split("\n").slice(-3).join(" / ").slice(0, 300)}`,
+      };
     return { ...figures, samplesMs: [ran.ms], medianMs: ran.ms };
   } finally {
     await rm(out, { recursive: true, force: true });
@@ -65,7 +82,10 @@ export async function timeFixtures(plan: Plan, pinning: Pinning): Promise<Comman
 
 /** The README walk-through: the example provider, its three pacts and contracts/shop.yaml. */
 export async function timeVerify(plan: Plan, pinning: Pinning): Promise<CommandFigures> {
-  const figures: CommandFigures = { command: "mockpact verify (fixtures/pacts: 3 pacts, 11 interactions)", samplesMs: [] };
+  const figures: CommandFigures = {
+    command: "mockpact verify (fixtures/pacts: 3 pacts, 11 interactions)",
+    samplesMs: [],
+  };
   const provider = await startExampleProvider();
   try {
     for (let run = 0; run < plan.verifyRuns; run++) {
@@ -84,7 +104,11 @@ export async function timeVerify(plan: Plan, pinning: Pinning): Promise<CommandF
       ];
       const ran = await runCli(args, process.cwd(), plan.commandBoundMs, pinning);
       if (ran.timedOut) return { ...figures, failure: `timed out after ${plan.commandBoundMs / 1000} s` };
-      if (ran.code !== 0) return { ...figures, failure: `exit ${ran.code}: ${ran.output.trim().split("\n").slice(-3).join(" / ").slice(0, 300)}` };
+      if (ran.code !== 0)
+        return {
+          ...figures,
+          failure: `exit ${ran.code}: ${ran.output.trim().split("\n").slice(-3).join(" / ").slice(0, 300)}`,
+        };
       figures.samplesMs.push(ran.ms);
     }
   } finally {

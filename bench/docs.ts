@@ -18,7 +18,10 @@ export async function writeGenerated(file: string, name: string, text: string): 
   const from = current.indexOf(begin);
   const to = current.indexOf(end);
   const generated = `${begin}\n<!-- written by \`npm run bench\`: edit bench/, not this part -->\n\n${text.trim()}\n\n${end}`;
-  const next = from >= 0 && to > from ? `${current.slice(0, from)}${generated}${current.slice(to + end.length)}` : `${current}${current && !current.endsWith("\n") ? "\n" : ""}\n${generated}\n`;
+  const next =
+    from >= 0 && to > from
+      ? `${current.slice(0, from)}${generated}${current.slice(to + end.length)}`
+      : `${current}${current && !current.endsWith("\n") ? "\n" : ""}\n${generated}\n`;
   const temporary = `${file}.${process.pid}.tmp`;
   await writeFile(temporary, next);
   await rename(temporary, file);

@@ -11,12 +11,28 @@ import type { ThroughputFigures } from "./throughput.js";
 
 type Median = NonNullable<ThroughputFigures["median"]>;
 
-export function judgeGoals(throughput: ThroughputFigures[], startup: StartupFigures[], memory: MemoryFigures[]): GoalVerdict[] {
-  const median = (scenario: string, server: ServerKind) => throughput.find((f) => f.scenario === scenario && f.server === server)?.median;
-  const versus = (scenario: string, peer: ServerKind, threshold: number, show: (x: number) => string, goal: string): GoalVerdict => {
+export function judgeGoals(
+  throughput: ThroughputFigures[],
+  startup: StartupFigures[],
+  memory: MemoryFigures[],
+): GoalVerdict[] {
+  const median = (scenario: string, server: ServerKind) =>
+    throughput.find((f) => f.scenario === scenario && f.server === server)?.median;
+  const versus = (
+    scenario: string,
+    peer: ServerKind,
+    threshold: number,
+    show: (x: number) => string,
+    goal: string,
+  ): GoalVerdict => {
     const mock = median(scenario, "mockpact");
     const other = median(scenario, peer);
-    const verdict = atLeast(`${scenario}: ${goal}`, ratio(mock?.requestsPerSecond, other?.requestsPerSecond), threshold, show);
+    const verdict = atLeast(
+      `${scenario}: ${goal}`,
+      ratio(mock?.requestsPerSecond, other?.requestsPerSecond),
+      threshold,
+      show,
+    );
     // The same ratio from the servers' CPU time per request: on a busy machine, req/s also measures the neighbours.
     const byCpu = ratio(other?.serverCpuMicros, mock?.serverCpuMicros);
     return { ...withCpu(verdict, byCpu, show), load: loadOf(mock, other) };
@@ -27,8 +43,10 @@ export function judgeGoals(throughput: ThroughputFigures[], startup: StartupFigu
     verdicts.push(versus(scenario, "prism", 15, times, "mockpact >= 15x Prism"));
     verdicts.push(versus(scenario, "wiremock", 5, times, "mockpact >= 5x WireMock"));
   }
-  for (const scenario of ["shop-dynamic", "github-dynamic"]) verdicts.push(versus(scenario, "prism", 30, times, "mockpact >= 30x Prism"));
-  for (const scenario of ["shop-validated", "github-validated"]) verdicts.push(versus(scenario, "bare", 0.6, percent, "mockpact >= 60% of the ceiling"));
+  for (const scenario of ["shop-dynamic", "github-dynamic"])
+    verdicts.push(versus(scenario, "prism", 30, times, "mockpact >= 30x Prism"));
+  for (const scenario of ["shop-validated", "github-validated"])
+    verdicts.push(versus(scenario, "bare", 0.6, percent, "mockpact >= 60% of the ceiling"));
   verdicts.push(...startupGoals(startup));
   for (const contract of ["shop", "github", "stripe"] as ContractKey[]) verdicts.push(memoryGoal(contract, memory));
   return verdicts;
@@ -47,18 +65,25 @@ function startupGoals(startup: StartupFigures[]): GoalVerdict[] {
     const mockMs = mock?.medianMs;
     const name = contract === "github" ? "github-api" : "stripe-spec3";
     const figure = mockMs === undefined ? `no figure (${mock?.failure ?? "not run"})` : seconds(mockMs);
-    verdicts.push({ goal: `${name} start-up to first answer: mockpact under 0.5 s`, figure, met: mockMs === undefined ? undefined : mockMs < 500, load: mock?.loadAverage });
+    verdicts.push({
+      goal: `${name} start-up to first answer: mockpact under 0.5 s`,
+      figure,
+      met: mockMs === undefined ? undefined : mockMs < 500,
+      load: mock?.loadAverage,
+    });
     // A Prism that never answered within its bound is at least bound/mockpact times slower.
     const prismMs = prism?.medianMs ?? (prism?.failure ? prism.boundMs : undefined);
     const faster = atLeast(`${name} start-up: mockpact >= 5x faster than Prism`, ratio(prismMs, mockMs), 5, times);
-    if (prism?.medianMs === undefined && faster.met !== undefined) faster.figure = `>= ${faster.figure} (Prism: ${prism?.failure})`;
+    if (prism?.medianMs === undefined && faster.met !== undefined)
+      faster.figure = `>= ${faster.figure} (Prism: ${prism?.failure})`;
     verdicts.push({ ...faster, load: mock?.loadAverage });
   }
   return verdicts;
 }
 
 function memoryGoal(contract: ContractKey, memory: MemoryFigures[]): GoalVerdict {
-  const peak = (server: MemoryFigures["server"]) => memory.find((m) => m.contract === contract && m.server === server)?.peakUnderLoadBytes;
+  const peak = (server: MemoryFigures["server"]) =>
+    memory.find((m) => m.contract === contract && m.server === server)?.peakUnderLoadBytes;
   const mock = peak("mockpact");
   const prism = peak("prism");
   const goal = `${contract}: RSS under load below Prism's`;
@@ -68,14 +93,26 @@ function memoryGoal(contract: ContractKey, memory: MemoryFigures[]): GoalVerdict
 
 /** Judged by req/s as the issue says; the CPU-time ratio is shown beside it. */
 function withCpu(verdict: GoalVerdict, cpuRatio: number | undefined, show: (x: number) => string): GoalVerdict {
-  return cpuRatio === undefined ? verdict : { ...verdict, figure: `${verdict.figure} (by CPU time per request: ${show(cpuRatio)})` };
+  return cpuRatio === undefined
+    ? verdict
+    : { ...verdict, figure: `${verdict.figure} (by CPU time per request: ${show(cpuRatio)})` };
 }
 
-export function atLeast(goal: string, value: number | undefined, threshold: number, show: (x: number) => string): GoalVerdict {
-  return { goal, figure: value === undefined ? "no figure" : show(value), met: value === undefined ? undefined : value >= threshold };
+export function atLeast(
+  goal: string,
+  value: number | undefined,
+  threshold: number,
+  show: (x: number) => string,
+): GoalVerdict {
+  return {
+    goal,
+    figure: value === undefined ? "no figure" : show(value),
+    met: value === undefined ? undefined : value >= threshold,
+  };
 }
 
 export const percent = (x: number) => `${Math.round(x * 100)}%`;
 export const times = (x: number) => `${x >= 10 ? x.toFixed(0) : x.toFixed(1)}x`;
 export const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
-export const mib = (bytes: number | undefined) => (bytes === undefined ? "n/a" : `${Math.round(bytes / 1024 ** 2)} MiB`);
+export const mib = (bytes: number | undefined) =>
+  bytes === undefined ? "n/a" : `${Math.round(bytes / 1024 ** 2)} MiB`;

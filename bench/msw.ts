@@ -20,7 +20,11 @@ import { describeMachine } from "./machine.js";
 const total = Math.min(Number(process.argv[2] ?? 1000), 20_000);
 const WARM_UP = 50;
 const AUTH = { authorization: "Bearer test-token", "content-type": "application/json" };
-const ORDER = JSON.stringify({ items: [{ productId: "p-100", quantity: 2 }], paymentToken: "tok-1", shippingAddress: { name: "Ada", line1: "Hauptstrasse 1", city: "Berlin", postalCode: "10115", country: "DE" } });
+const ORDER = JSON.stringify({
+  items: [{ productId: "p-100", quantity: 2 }],
+  paymentToken: "tok-1",
+  shippingAddress: { name: "Ada", line1: "Hauptstrasse 1", city: "Berlin", postalCode: "10115", country: "DE" },
+});
 /** A mix of what a frontend's tests send: examples, a path parameter, a seeded fake, a 400, a validated body. */
 const REQUESTS: Array<{ method?: string; path: string; headers?: Record<string, string>; body?: string }> = [
   { path: "/shop/products?limit=2" },
@@ -31,10 +35,15 @@ const REQUESTS: Array<{ method?: string; path: string; headers?: Record<string, 
 ];
 
 /** `answer(request)` for each request of the mix in turn, after a warm-up: the milliseconds the 1,000 took. */
-async function timeRequests(origin: string, answer: (request: Request) => Promise<Response | undefined> = fetch): Promise<number> {
+async function timeRequests(
+  origin: string,
+  answer: (request: Request) => Promise<Response | undefined> = fetch,
+): Promise<number> {
   const send = async (i: number) => {
     const r = REQUESTS[i % REQUESTS.length]!;
-    await (await answer(new Request(`${origin}${r.path}`, { method: r.method ?? "GET", headers: r.headers, body: r.body })))!.arrayBuffer();
+    await (await answer(
+      new Request(`${origin}${r.path}`, { method: r.method ?? "GET", headers: r.headers, body: r.body }),
+    ))!.arrayBuffer();
   };
   for (let i = 0; i < WARM_UP; i++) await send(i);
   const started = performance.now();
@@ -50,7 +59,16 @@ async function browserBuildSize(): Promise<{ minified: number; gzipped: number }
     await mkdir(path.dirname(link));
     await symlink(fileURLToPath(new URL("..", import.meta.url)), link, "dir");
     await writeFile(path.join(folder, "entry.js"), 'export { handlersFor } from "mockpact/msw";\n');
-    const result = await build({ entryPoints: [path.join(folder, "entry.js")], bundle: true, minify: true, format: "esm", platform: "browser", write: false, external: ["msw"], logLevel: "silent" });
+    const result = await build({
+      entryPoints: [path.join(folder, "entry.js")],
+      bundle: true,
+      minify: true,
+      format: "esm",
+      platform: "browser",
+      write: false,
+      external: ["msw"],
+      logLevel: "silent",
+    });
     const code = result.outputFiles[0]!.contents;
     return { minified: code.length, gzipped: gzipSync(code).length };
   } finally {
@@ -79,8 +97,16 @@ const size = await browserBuildSize();
 const kb = (n: number) => `${(n / 1024).toFixed(0)} KiB`;
 console.log(JSON.stringify(describeMachine()));
 console.log(`${total} requests, one at a time, the same mix (${REQUESTS.length} kinds) both ways:`);
-console.log(`  MSW handlers in Node (msw/node, fetch): ${viaMsw.toFixed(0)} ms (${(viaMsw / total).toFixed(3)} ms per request)`);
-console.log(`  the handlers alone (msw's getResponse, no interception): ${direct.toFixed(0)} ms (${(direct / total).toFixed(3)} ms per request)`);
+console.log(
+  `  MSW handlers in Node (msw/node, fetch): ${viaMsw.toFixed(0)} ms (${(viaMsw / total).toFixed(3)} ms per request)`,
+);
+console.log(
+  `  the handlers alone (msw's getResponse, no interception): ${direct.toFixed(0)} ms (${(direct / total).toFixed(3)} ms per request)`,
+);
 console.log(`  (MSW's own floor: a handler answering a constant, through getResponse: ${floor.toFixed(0)} ms)`);
-console.log(`  mockpact mock over HTTP (fetch, loopback): ${viaHttp.toFixed(0)} ms (${(viaHttp / total).toFixed(3)} ms per request)`);
-console.log(`browser build of mockpact/msw (msw itself excluded), minified: ${kb(size.minified)}, gzipped: ${kb(size.gzipped)}`);
+console.log(
+  `  mockpact mock over HTTP (fetch, loopback): ${viaHttp.toFixed(0)} ms (${(viaHttp / total).toFixed(3)} ms per request)`,
+);
+console.log(
+  `browser build of mockpact/msw (msw itself excluded), minified: ${kb(size.minified)}, gzipped: ${kb(size.gzipped)}`,
+);

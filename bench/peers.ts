@@ -44,36 +44,89 @@ function wireMockJar(): string | undefined {
  * WireMock with one mapping per "METHOD /path" of `answers`, each answering that status, content type
  * and body. Its request journal is bounded like mockpact's (it is unbounded by default).
  */
-export async function startWireMock(answers: Record<string, RecordedAnswer>, folder: string, boundMs: number, pinning: Pinning): Promise<StartOutcome> {
+export async function startWireMock(
+  answers: Record<string, RecordedAnswer>,
+  folder: string,
+  boundMs: number,
+  pinning: Pinning,
+): Promise<StartOutcome> {
   const missing = wireMockMissing();
   if (missing) return { ok: false, reason: missing };
   await mkdir(join(folder, "mappings"), { recursive: true });
   let index = 0;
   for (const [key, answer] of Object.entries(answers)) {
     const [method, url] = key.split(" ");
-    const mapping = { request: { method, url }, response: { status: answer.status, headers: { "Content-Type": answer.contentType }, body: answer.body } };
+    const mapping = {
+      request: { method, url },
+      response: { status: answer.status, headers: { "Content-Type": answer.contentType }, body: answer.body },
+    };
     await writeFile(join(folder, "mappings", `answer-${index++}.json`), JSON.stringify(mapping));
   }
   const port = await freePort(HOST);
-  const args = ["-jar", wireMockJar()!, "--port", String(port), "--bind-address", HOST, "--root-dir", folder, "--disable-banner", "--max-request-journal-entries", "1000"];
-  return timedStart("wiremock", `http://${HOST}:${port}`, "/__admin/health", () => spawnProgram("java", args, pinning), boundMs);
+  const args = [
+    "-jar",
+    wireMockJar()!,
+    "--port",
+    String(port),
+    "--bind-address",
+    HOST,
+    "--root-dir",
+    folder,
+    "--disable-banner",
+    "--max-request-journal-entries",
+    "1000",
+  ];
+  return timedStart(
+    "wiremock",
+    `http://${HOST}:${port}`,
+    "/__admin/health",
+    () => spawnProgram("java", args, pinning),
+    boundMs,
+  );
 }
 
 /** `mockoon-cli start --data <contract>`: Mockoon imports the OpenAPI document itself and serves under its base path. */
-export async function startMockoon(contract: string, basePath: string, probe: string, boundMs: number, pinning: Pinning): Promise<StartOutcome> {
+export async function startMockoon(
+  contract: string,
+  basePath: string,
+  probe: string,
+  boundMs: number,
+  pinning: Pinning,
+): Promise<StartOutcome> {
   const port = await freePort(HOST);
   const entry = resolve(dirname(require.resolve("@mockoon/cli/package.json")), "bin/run.js");
-  const args = [entry, "start", "--data", contract, "--port", String(port), "--hostname", HOST, "--disable-log-to-file", "--disable-admin-api"];
+  const args = [
+    entry,
+    "start",
+    "--data",
+    contract,
+    "--port",
+    String(port),
+    "--hostname",
+    HOST,
+    "--disable-log-to-file",
+    "--disable-admin-api",
+  ];
   return timedStart("mockoon", `http://${HOST}:${port}${basePath}`, probe, () => spawnNode(args, pinning), boundMs);
 }
 
-async function timedStart(kind: "wiremock" | "mockoon", url: string, probe: string, spawn: () => ServerProcess, boundMs: number): Promise<StartOutcome> {
+async function timedStart(
+  kind: "wiremock" | "mockoon",
+  url: string,
+  probe: string,
+  spawn: () => ServerProcess,
+  boundMs: number,
+): Promise<StartOutcome> {
   const startedAt = performance.now();
   const child = spawn();
   const startupMs = await firstAnswer(`${url}${probe}`, child, startedAt, boundMs);
-  if (startupMs !== undefined) return { ok: true, server: { kind, url, process: child, startupMs } satisfies RunningServer };
+  if (startupMs !== undefined)
+    return { ok: true, server: { kind, url, process: child, startupMs } satisfies RunningServer };
   const exited = child.exited();
   await child.stop();
   const last = child.output().trim().split("\n").pop()?.slice(0, 200) ?? "";
-  return { ok: false, reason: exited ? `exited before answering: ${last}` : `timed out: no answer within ${boundMs / 1000} s` };
+  return {
+    ok: false,
+    reason: exited ? `exited before answering: ${last}` : `timed out: no answer within ${boundMs / 1000} s`,
+  };
 }

@@ -39,8 +39,15 @@ export function spawnNode(args: string[], pinning: Pinning, cwd = process.cwd())
 
 /** Starts any program (java for WireMock) the way spawnNode starts node. */
 export function spawnProgram(program: string, args: string[], pinning: Pinning, cwd = process.cwd()): ServerProcess {
-  const [command, commandArgs] = pinning.serverCpu === undefined ? [program, args] : ["taskset", ["-c", String(pinning.serverCpu), program, ...args]];
-  const child = spawn(command, commandArgs, { cwd, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" } });
+  const [command, commandArgs] =
+    pinning.serverCpu === undefined
+      ? [program, args]
+      : ["taskset", ["-c", String(pinning.serverCpu), program, ...args]];
+  const child = spawn(command, commandArgs, {
+    cwd,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+  });
   let text = "";
   const keep = (chunk: Buffer) => (text = (text + chunk.toString("utf8")).slice(-4000));
   child.stdout?.on("data", keep);
@@ -79,7 +86,12 @@ export function cpuMicrosOf(pid: number): number | undefined {
  * measured meanwhile would measure that too). Resolves with the milliseconds waited, or undefined at
  * `boundMs` or when the CPU time cannot be read.
  */
-export async function waitUntilIdle(pid: number, boundMs: number, quietMs = 500, busyShare = 0.05): Promise<number | undefined> {
+export async function waitUntilIdle(
+  pid: number,
+  boundMs: number,
+  quietMs = 500,
+  busyShare = 0.05,
+): Promise<number | undefined> {
   const started = performance.now();
   const samples: Array<{ at: number; cpu: number }> = [];
   while (performance.now() - started < boundMs) {
@@ -112,7 +124,13 @@ export function rssOf(pid: number): number | undefined {
  * Polls `url` until any HTTP answer comes back, the process exits, or `boundMs` passes. Resolves with
  * the milliseconds since `startedAt` at the first answer, or undefined on time-out or exit.
  */
-export async function firstAnswer(url: string, server: ServerProcess, startedAt: number, boundMs: number, pollMs = 20): Promise<number | undefined> {
+export async function firstAnswer(
+  url: string,
+  server: ServerProcess,
+  startedAt: number,
+  boundMs: number,
+  pollMs = 20,
+): Promise<number | undefined> {
   while (!server.exited()) {
     if (await answers(url, 1_000)) return performance.now() - startedAt;
     if (performance.now() - startedAt > boundMs) return undefined;
@@ -137,7 +155,10 @@ function answers(url: string, timeoutMs: number): Promise<boolean> {
 export function waitForLine(server: ServerProcess, pattern: RegExp, boundMs: number): Promise<RegExpExecArray> {
   return new Promise((resolve, reject) => {
     let seen = "";
-    const timer = setTimeout(() => done(new Error(`no line matching ${pattern} within ${boundMs} ms:\n${server.output()}`)), boundMs);
+    const timer = setTimeout(
+      () => done(new Error(`no line matching ${pattern} within ${boundMs} ms:\n${server.output()}`)),
+      boundMs,
+    );
     const onData = (chunk: Buffer) => {
       seen += chunk.toString("utf8");
       const match = pattern.exec(seen);

@@ -19,18 +19,33 @@ const REQUESTS: Array<{ method: string; path: string; body?: unknown; headers?: 
   { method: "GET", path: "/shop/products" },
   { method: "GET", path: "/shop/products/p-100" },
   { method: "GET", path: "/shop/products/p-999" },
-  { method: "POST", path: "/shop/products", body: { name: "Gold widget", price: 20 }, headers: { "x-api-key": "back-office-key" } },
-  { method: "POST", path: "/shop/orders", body: { items: [{ productId: "p-100", quantity: 2 }], shippingAddress: ADDRESS }, headers: AUTH },
+  {
+    method: "POST",
+    path: "/shop/products",
+    body: { name: "Gold widget", price: 20 },
+    headers: { "x-api-key": "back-office-key" },
+  },
+  {
+    method: "POST",
+    path: "/shop/orders",
+    body: { items: [{ productId: "p-100", quantity: 2 }], shippingAddress: ADDRESS },
+    headers: AUTH,
+  },
   { method: "GET", path: "/shop/orders", headers: AUTH },
   { method: "POST", path: "/shop/login", body: { username: "ada", password: "correct-horse" } },
 ];
 
 function timed(base: string, agent: http.Agent, r: (typeof REQUESTS)[number]): Promise<number> {
   const body = r.body === undefined ? undefined : Buffer.from(JSON.stringify(r.body));
-  const headers: Record<string, string> = { ...r.headers, ...(body ? { "content-type": "application/json", "content-length": String(body.length) } : {}) };
+  const headers: Record<string, string> = {
+    ...r.headers,
+    ...(body ? { "content-type": "application/json", "content-length": String(body.length) } : {}),
+  };
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const req = http.request(`${base}${r.path}`, { method: r.method, headers, agent }, (res) => res.resume().on("end", () => resolve(performance.now() - started)));
+    const req = http.request(`${base}${r.path}`, { method: r.method, headers, agent }, (res) =>
+      res.resume().on("end", () => resolve(performance.now() - started)),
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -42,7 +57,12 @@ const ms = (x: number) => `${x.toFixed(3)} ms`;
 
 const provider = await startExampleProvider();
 let findings = 0;
-const proxy = await createProxyServer({ contracts: ["contracts/shop.yaml"], upstream: provider.url, port: 0, onExchange: (e) => (findings += e.violations.length) });
+const proxy = await createProxyServer({
+  contracts: ["contracts/shop.yaml"],
+  upstream: provider.url,
+  port: 0,
+  onExchange: (e) => (findings += e.violations.length),
+});
 const proxyUrl = await proxy.listen();
 const directAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 const proxiedAgent = new http.Agent({ keepAlive: true, maxSockets: 1 });
@@ -64,7 +84,11 @@ proxiedAgent.destroy();
 await proxy.close();
 await provider.close();
 
-process.stdout.write(`mockpact proxy overhead, ${added.length} requests (${rounds} rounds of ${REQUESTS.length}, both directions checked, ${findings} findings)\n`);
+process.stdout.write(
+  `mockpact proxy overhead, ${added.length} requests (${rounds} rounds of ${REQUESTS.length}, both directions checked, ${findings} findings)\n`,
+);
 process.stdout.write(`  direct:  median ${ms(at(direct, 0.5))}, p99 ${ms(at(direct, 0.99))}\n`);
 process.stdout.write(`  proxied: median ${ms(at(proxied, 0.5))}, p99 ${ms(at(proxied, 0.99))}\n`);
-process.stdout.write(`  added (proxied - direct, per request): median ${ms(at(added, 0.5))}, p99 ${ms(at(added, 0.99))}\n`);
+process.stdout.write(
+  `  added (proxied - direct, per request): median ${ms(at(added, 0.5))}, p99 ${ms(at(added, 0.99))}\n`,
+);

@@ -17,12 +17,19 @@ export const SERVER_NAMES: Record<ServerKind, string> = {
 };
 
 export function formatReport(result: BenchResult): string {
-  return [machineLine(result), throughputTable(result), startupTable(result), commandTable(result), goalTable(result)].join("\n\n") + "\n";
+  return (
+    [machineLine(result), throughputTable(result), startupTable(result), commandTable(result), goalTable(result)].join(
+      "\n\n",
+    ) + "\n"
+  );
 }
 
 function machineLine(r: BenchResult): string {
   const m = r.machine;
-  const load = r.plan.requestsPerRun === undefined ? `${r.plan.rounds} rounds of ${r.plan.durationSeconds} s` : `${r.plan.rounds} round(s) of ${r.plan.requestsPerRun} requests`;
+  const load =
+    r.plan.requestsPerRun === undefined
+      ? `${r.plan.rounds} rounds of ${r.plan.durationSeconds} s`
+      : `${r.plan.rounds} round(s) of ${r.plan.requestsPerRun} requests`;
   return [
     `Run ${r.startedAt} (${r.plan.name} plan, ${r.durationSeconds.toFixed(0)} s): ${m.cpus} CPUs (${m.model}), ${m.memoryGiB} GiB, Node ${m.node}, ${m.os}.`,
     `Load average (1 min): ${r.load.atStart} at the start, ${r.load.atEnd} at the end.`,
@@ -40,15 +47,44 @@ function throughputTable(r: BenchResult): string {
       const figure = of(server);
       if (!figure) continue;
       const m = figure.median;
-      const versus = peers.map((peer) => (server === "mockpact" ? show(ratio(mockRps, of(peer)?.median?.requestsPerSecond), peer === "bare" ? percent : times) : ""));
+      const versus = peers.map((peer) =>
+        server === "mockpact"
+          ? show(ratio(mockRps, of(peer)?.median?.requestsPerSecond), peer === "bare" ? percent : times)
+          : "",
+      );
       const cpu = m?.serverCpuMicros === undefined ? "n/a" : m.serverCpuMicros.toFixed(0);
       const cells = m
-        ? [fmt(m.requestsPerSecond), ms(m.p50Ms), ms(m.p99Ms), String(Math.round(m.errors)), cpu, m.loadAverage.toFixed(1)]
+        ? [
+            fmt(m.requestsPerSecond),
+            ms(m.p50Ms),
+            ms(m.p99Ms),
+            String(Math.round(m.errors)),
+            cpu,
+            m.loadAverage.toFixed(1),
+          ]
         : [`not measured: ${figure.skipped ?? "?"}`, "", "", "", "", ""];
-      rows.push([`${CONTRACTS[scenario.contract].label.split(" ")[0]}: ${scenario.label}`, SERVER_NAMES[server], ...cells, ...versus]);
+      rows.push([
+        `${CONTRACTS[scenario.contract].label.split(" ")[0]}: ${scenario.label}`,
+        SERVER_NAMES[server],
+        ...cells,
+        ...versus,
+      ]);
     }
   }
-  const header = ["scenario", "server", "req/s", "p50 ms", "p99 ms", "errors", "server CPU µs/req", "load", "mockpact / ceiling", "/ Prism", "/ WireMock", "/ Mockoon"];
+  const header = [
+    "scenario",
+    "server",
+    "req/s",
+    "p50 ms",
+    "p99 ms",
+    "errors",
+    "server CPU µs/req",
+    "load",
+    "mockpact / ceiling",
+    "/ Prism",
+    "/ WireMock",
+    "/ Mockoon",
+  ];
   return table(header, rows);
 }
 
@@ -59,29 +95,68 @@ function startupTable(r: BenchResult): string {
       const start = r.startup.find((s) => s.contract === contract && s.server === server);
       const memory = r.memory.find((m) => m.contract === contract && m.server === server);
       if (!start) continue;
-      const first = start.medianMs !== undefined ? `${seconds(start.medianMs)} (${start.samplesMs.length} run${start.samplesMs.length > 1 ? "s" : ""})` : (start.failure ?? "n/a");
-      const busy = start.busyAfterFirstAnswerMs !== undefined ? seconds(start.busyAfterFirstAnswerMs) : start.busyBoundMs !== undefined ? `> ${seconds(start.busyBoundMs)}` : "";
+      const first =
+        start.medianMs !== undefined
+          ? `${seconds(start.medianMs)} (${start.samplesMs.length} run${start.samplesMs.length > 1 ? "s" : ""})`
+          : (start.failure ?? "n/a");
+      const busy =
+        start.busyAfterFirstAnswerMs !== undefined
+          ? seconds(start.busyAfterFirstAnswerMs)
+          : start.busyBoundMs !== undefined
+            ? `> ${seconds(start.busyBoundMs)}`
+            : "";
       const load = start.loadAverage === undefined ? "" : start.loadAverage.toFixed(1);
-      rows.push([CONTRACTS[contract].label, SERVER_NAMES[server], first, busy, mib(memory?.peakUnderLoadBytes), memory?.afterLoadBytes === undefined ? "" : mib(memory.afterLoadBytes), load]);
+      rows.push([
+        CONTRACTS[contract].label,
+        SERVER_NAMES[server],
+        first,
+        busy,
+        mib(memory?.peakUnderLoadBytes),
+        memory?.afterLoadBytes === undefined ? "" : mib(memory.afterLoadBytes),
+        load,
+      ]);
     }
   }
-  return table(["contract", "server", "start-up to first answer", "then busy for", "peak RSS under load", "RSS after load", "load"], rows);
+  return table(
+    [
+      "contract",
+      "server",
+      "start-up to first answer",
+      "then busy for",
+      "peak RSS under load",
+      "RSS after load",
+      "load",
+    ],
+    rows,
+  );
 }
 
 function commandTable(r: BenchResult): string {
-  const rows = r.commands.map((c) => [c.command, c.medianMs !== undefined ? `${seconds(c.medianMs)}${c.samplesMs.length > 1 ? ` (median of ${c.samplesMs.length})` : ""}` : (c.failure ?? "n/a")]);
+  const rows = r.commands.map((c) => [
+    c.command,
+    c.medianMs !== undefined
+      ? `${seconds(c.medianMs)}${c.samplesMs.length > 1 ? ` (median of ${c.samplesMs.length})` : ""}`
+      : (c.failure ?? "n/a"),
+  ]);
   return table(["command", "wall time"], rows);
 }
 
 function goalTable(r: BenchResult): string {
   return table(
     ["goal", "figure", "load", "met"],
-    r.goals.map((g) => [g.goal, g.figure, g.load === undefined ? "" : g.load.toFixed(1), g.met === undefined ? "n/a" : g.met ? "met" : "**not met**"]),
+    r.goals.map((g) => [
+      g.goal,
+      g.figure,
+      g.load === undefined ? "" : g.load.toFixed(1),
+      g.met === undefined ? "n/a" : g.met ? "met" : "**not met**",
+    ]),
   );
 }
 
 export function table(header: string[], rows: string[][]): string {
-  const lines = [header, header.map(() => "---"), ...rows].map((cells) => `| ${cells.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`);
+  const lines = [header, header.map(() => "---"), ...rows].map(
+    (cells) => `| ${cells.map((c) => c.replace(/\|/g, "\\|")).join(" | ")} |`,
+  );
   return lines.join("\n");
 }
 

@@ -46,7 +46,10 @@ export interface GoalVerdict {
 export type ServerFigures = Partial<Record<ServerKind, ThroughputFigures>>;
 
 /** Written whole or not at all: a temporary file, then a rename in the same folder. */
-export async function writeResult<Result extends { startedAt: string }>(result: Result, folder = "bench/results"): Promise<string> {
+export async function writeResult<Result extends { startedAt: string }>(
+  result: Result,
+  folder = "bench/results",
+): Promise<string> {
   await mkdir(folder, { recursive: true });
   const file = join(folder, `${result.startedAt.replace(/:/g, "-").replace(/\.\d+Z$/, "Z")}.json`);
   const temporary = `${file}.${process.pid}.tmp`;

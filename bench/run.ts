@@ -58,12 +58,21 @@ async function main(): Promise<void> {
     load: { atStart: loadAtStart, atEnd: loadAverage() },
     plan,
     pinning:
-      pinning.serverCpu === undefined ? "unpinned (servers and load generator share the CPUs)" : `servers pinned to CPU ${pinning.serverCpu}, load generator to CPU ${pinning.benchCpu} (taskset)`,
-    scenarios: SCENARIOS.filter((s) => plan.contracts.includes(s.contract)).map(({ id, contract, label, kind }) => ({ id, contract, label, kind })),
+      pinning.serverCpu === undefined
+        ? "unpinned (servers and load generator share the CPUs)"
+        : `servers pinned to CPU ${pinning.serverCpu}, load generator to CPU ${pinning.benchCpu} (taskset)`,
+    scenarios: SCENARIOS.filter((s) => plan.contracts.includes(s.contract)).map(({ id, contract, label, kind }) => ({
+      id,
+      contract,
+      label,
+      kind,
+    })),
     ...all,
     commands,
     // The smoke plan sends a handful of requests: its ratios mean nothing, so it judges nothing.
-    goals: judgeGoals(all.throughput, all.startup, all.memory).map((goal) => (plan.name === "smoke" ? { ...goal, met: undefined } : goal)),
+    goals: judgeGoals(all.throughput, all.startup, all.memory).map((goal) =>
+      plan.name === "smoke" ? { ...goal, met: undefined } : goal,
+    ),
   };
   const file = await writeResult(result, argument("--results"));
   const report = formatReport(result);
@@ -91,7 +100,10 @@ async function scale(): Promise<void> {
   const loadAtStart = loadAverage();
   if (buildIfStale()) log("built dist/ (it was older than src/)");
   const result = await runScale(plan, setUpPinning(process.argv.includes("--pin")), log);
-  const file = await writeResult({ startedAt: `${startedAt}-scale`, machine, load: { atStart: loadAtStart, atEnd: loadAverage() }, ...result }, argument("--results"));
+  const file = await writeResult(
+    { startedAt: `${startedAt}-scale`, machine, load: { atStart: loadAtStart, atEnd: loadAverage() }, ...result },
+    argument("--results"),
+  );
   const docs = argument("--docs") ?? (plan.name === "scale" ? "docs/performance.md" : "bench/results/scale.md");
   const m = machine;
   const header = `Run ${startedAt} (${plan.name} plan): ${m.cpus} CPUs (${m.model}), ${m.memoryGiB} GiB, Node ${m.node}. Load average (1 min): ${loadAtStart} at the start, ${loadAverage()} at the end.`;
@@ -105,7 +117,12 @@ async function scaleVerifyPart(plan: typeof SCALE_PLAN): Promise<void> {
   const loadAtStart = loadAverage();
   const startedAt = new Date().toISOString();
   log(`verify against interactions (load average ${loadAtStart}):`);
-  const rows = await scaleVerify(plan.verifyInteractions, plan.verifyBoundMs, setUpPinning(process.argv.includes("--pin")), log);
+  const rows = await scaleVerify(
+    plan.verifyInteractions,
+    plan.verifyBoundMs,
+    setUpPinning(process.argv.includes("--pin")),
+    log,
+  );
   const goal = judgeVerify(rows, plan.name === "scale-smoke");
   const docs = argument("--docs") ?? (plan.name === "scale" ? "docs/performance.md" : "bench/results/scale.md");
   const header = `Run ${startedAt} (${plan.name} plan). Load average (1 min): ${loadAtStart} at the start, ${loadAverage()} at the end.`;

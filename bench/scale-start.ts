@@ -19,7 +19,13 @@ export interface ScaleStart {
   latency?: { busyP99Ms: number; idleP99Ms: number; requests: number };
 }
 
-export async function startOnce(server: "prism" | "mockpact", contract: string, probe: string, plan: ScalePlan, pinning: Pinning): Promise<ScaleStart> {
+export async function startOnce(
+  server: "prism" | "mockpact",
+  contract: string,
+  probe: string,
+  plan: ScalePlan,
+  pinning: Pinning,
+): Promise<ScaleStart> {
   const port = await freePort("127.0.0.1");
   const url = `http://127.0.0.1:${port}${probe}`;
   const boundMs = plan.startBoundMs[server];
@@ -28,13 +34,23 @@ export async function startOnce(server: "prism" | "mockpact", contract: string, 
   const sampler = sampleRss(child.pid, 50);
   try {
     const startupMs = await firstAnswer(url, child, startedAt, boundMs);
-    if (startupMs === undefined) return { server, failure: child.exited() ? "exited before answering" : `no answer within ${boundMs / 1000} s`, peakRssBytes: sampler.stop() };
+    if (startupMs === undefined)
+      return {
+        server,
+        failure: child.exited() ? "exited before answering" : `no answer within ${boundMs / 1000} s`,
+        peakRssBytes: sampler.stop(),
+      };
     const busy = server === "mockpact" ? await timeRequests(url, plan.busyWindowMs) : [];
     await waitUntilIdle(child.pid, 30_000);
     const peakRssBytes = sampler.stop();
     if (server === "prism") return { server, startupMs, peakRssBytes };
     const idle = await timeRequests(url, plan.busyWindowMs, busy.length);
-    return { server, startupMs, peakRssBytes, latency: { busyP99Ms: p99(busy), idleP99Ms: p99(idle), requests: busy.length } };
+    return {
+      server,
+      startupMs,
+      peakRssBytes,
+      latency: { busyP99Ms: p99(busy), idleP99Ms: p99(idle), requests: busy.length },
+    };
   } finally {
     sampler.stop();
     await child.stop();

@@ -20,10 +20,21 @@ export interface SteadyRss {
 }
 
 export async function steadyRss(plan: ScalePlan, pinning: Pinning): Promise<SteadyRss> {
-  const started = await startContractServer("mockpact", CONTRACTS.shop.file, CONTRACTS.shop.probe, plan.startBoundMs.mockpact, pinning);
+  const started = await startContractServer(
+    "mockpact",
+    CONTRACTS.shop.file,
+    CONTRACTS.shop.probe,
+    plan.startBoundMs.mockpact,
+    pinning,
+  );
   if (!started.ok) return { samples: [], requests: 0, errors: 0, failure: started.reason };
   const { server } = started;
-  const requests = SCENARIOS.filter((s) => s.contract === "shop").map(({ request }) => ({ method: request.method as autocannon.Request["method"], path: request.path, headers: request.headers, body: request.body }));
+  const requests = SCENARIOS.filter((s) => s.contract === "shop").map(({ request }) => ({
+    method: request.method as autocannon.Request["method"],
+    path: request.path,
+    headers: request.headers,
+    body: request.body,
+  }));
   const samples: Array<[number, number]> = [];
   const begin = performance.now();
   const read = () => {
@@ -32,7 +43,13 @@ export async function steadyRss(plan: ScalePlan, pinning: Pinning): Promise<Stea
   };
   const timer = setInterval(read, plan.steady.everySeconds * 1000);
   try {
-    const result = await autocannon({ url: server.url, requests, connections: 4, overallRate: plan.steady.rate, duration: plan.steady.seconds });
+    const result = await autocannon({
+      url: server.url,
+      requests,
+      connections: 4,
+      overallRate: plan.steady.rate,
+      duration: plan.steady.seconds,
+    });
     read();
     return { samples, requests: result.requests.total, errors: result.errors + result.timeouts };
   } finally {

@@ -12,7 +12,10 @@ import { lineChart } from "./svg-chart.js";
 export function judgeVerify(rows: VerifyRow[], smoke: boolean): GoalVerdict {
   const row = rows.find((r) => r.interactions === 400) ?? rows[rows.length - 1];
   const goal = `verify ${row?.interactions ?? "?"} interactions: mockpact >= 2x faster than plain Pact JS`;
-  const verdict = { ...atLeast(goal, ratio(row?.wallMs["Pact JS"], row?.wallMs.mockpact), 2, times), load: row?.loadAverage };
+  const verdict = {
+    ...atLeast(goal, ratio(row?.wallMs["Pact JS"], row?.wallMs.mockpact), 2, times),
+    load: row?.loadAverage,
+  };
   return smoke ? { ...verdict, met: undefined } : verdict;
 }
 
@@ -21,10 +24,21 @@ export async function formatVerify(rows: VerifyRow[], goal: GoalVerdict, docsFil
   await mkdir(folder, { recursive: true });
   const series = VERIFY_RUNNERS.map((runner) => ({
     name: runner === "Pact JS" ? "plain Pact JS Verifier" : `${runner}`,
-    points: rows.flatMap((row) => (row.wallMs[runner] === undefined ? [] : [[row.interactions, row.wallMs[runner]! / 1000] as [number, number]])),
+    points: rows.flatMap((row) =>
+      row.wallMs[runner] === undefined ? [] : [[row.interactions, row.wallMs[runner]! / 1000] as [number, number]],
+    ),
   }));
   const chart = "verify-vs-interactions.svg";
-  await writeFile(join(folder, chart), lineChart({ title: "Verify wall time (one GET per interaction)", xLabel: "interactions", yLabel: "seconds", logX: true, series }));
+  await writeFile(
+    join(folder, chart),
+    lineChart({
+      title: "Verify wall time (one GET per interaction)",
+      xLabel: "interactions",
+      yLabel: "seconds",
+      logX: true,
+      series,
+    }),
+  );
   const cell = (row: VerifyRow, runner: (typeof VERIFY_RUNNERS)[number]) => {
     const ms = row.wallMs[runner];
     return ms === undefined ? (row.failures[runner] ?? "n/a") : seconds(ms);
@@ -44,7 +58,28 @@ export async function formatVerify(rows: VerifyRow[], goal: GoalVerdict, docsFil
   ]);
   return [
     `![verify vs interactions](${relative(dirname(docsFile), join(folder, chart))})`,
-    table(["interactions", "mockpact verify", "mockpact verify --parallel 2", "plain Pact JS Verifier", "mockpact / Pact JS (speed-up)", "--parallel 2 / Pact JS", "load"], lines),
-    table(["goal", "figure", "load", "met"], [[goal.goal, goal.figure, goal.load === undefined ? "" : goal.load.toFixed(1), goal.met === undefined ? "n/a" : goal.met ? "met" : "**not met**"]]),
+    table(
+      [
+        "interactions",
+        "mockpact verify",
+        "mockpact verify --parallel 2",
+        "plain Pact JS Verifier",
+        "mockpact / Pact JS (speed-up)",
+        "--parallel 2 / Pact JS",
+        "load",
+      ],
+      lines,
+    ),
+    table(
+      ["goal", "figure", "load", "met"],
+      [
+        [
+          goal.goal,
+          goal.figure,
+          goal.load === undefined ? "" : goal.load.toFixed(1),
+          goal.met === undefined ? "n/a" : goal.met ? "met" : "**not met**",
+        ],
+      ],
+    ),
   ].join("\n\n");
 }

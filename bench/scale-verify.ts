@@ -25,7 +25,12 @@ export interface VerifyRow {
   loadAverage: number;
 }
 
-export async function scaleVerify(sizes: number[], boundMs: number, pinning: Pinning, log: (line: string) => void): Promise<VerifyRow[]> {
+export async function scaleVerify(
+  sizes: number[],
+  boundMs: number,
+  pinning: Pinning,
+  log: (line: string) => void,
+): Promise<VerifyRow[]> {
   const folder = await mkdtemp(join(tmpdir(), "mockpact-bench-verify-"));
   const { server, url } = await startItemsProvider();
   try {
@@ -38,7 +43,9 @@ export async function scaleVerify(sizes: number[], boundMs: number, pinning: Pin
         const ran = await timeRun(argsOf(runner, url, pact), boundMs, pinning);
         if (typeof ran === "number") row.wallMs[runner] = ran;
         else row.failures[runner] = ran;
-        log(`  verify ${size} interactions, ${runner}: ${typeof ran === "number" ? `${(ran / 1000).toFixed(2)} s` : ran}`);
+        log(
+          `  verify ${size} interactions, ${runner}: ${typeof ran === "number" ? `${(ran / 1000).toFixed(2)} s` : ran}`,
+        );
       }
       rows.push(row);
     }
@@ -51,7 +58,15 @@ export async function scaleVerify(sizes: number[], boundMs: number, pinning: Pin
 
 function argsOf(runner: VerifyRunner, url: string, pact: string): string[] {
   if (runner === "Pact JS") return [resolve("bench/pact-js-verify.mjs"), url, pact];
-  return [resolve("bin/mockpact.js"), "verify", "--provider-base-url", url, "--pact", pact, ...(runner === "mockpact" ? [] : ["--parallel", "2"])];
+  return [
+    resolve("bin/mockpact.js"),
+    "verify",
+    "--provider-base-url",
+    url,
+    "--pact",
+    pact,
+    ...(runner === "mockpact" ? [] : ["--parallel", "2"]),
+  ];
 }
 
 /** Spawn to exit, in ms; a text when it failed or outran its bound. */
@@ -59,7 +74,9 @@ async function timeRun(args: string[], boundMs: number, pinning: Pinning): Promi
   const started = performance.now();
   const child = spawnNode(args, pinning);
   const timer = setTimeout(() => void child.stop(), boundMs);
-  const code = await new Promise<number | null>((done) => (child.exited() ? done(child.child.exitCode) : child.child.once("exit", done)));
+  const code = await new Promise<number | null>((done) =>
+    child.exited() ? done(child.child.exitCode) : child.child.once("exit", done),
+  );
   clearTimeout(timer);
   const ms = performance.now() - started;
   if (ms >= boundMs) return `no verdict within ${boundMs / 1000} s`;
@@ -72,13 +89,20 @@ function itemsPact(size: number) {
     request: { method: "GET", path: `/items/${i}` },
     response: { status: 200, headers: { "Content-Type": "application/json" }, body: { id: i, name: `item ${i}` } },
   }));
-  return { consumer: { name: "scale-consumer" }, provider: { name: "scale-provider" }, interactions, metadata: { pactSpecification: { version: "2.0.0" } } };
+  return {
+    consumer: { name: "scale-consumer" },
+    provider: { name: "scale-provider" },
+    interactions,
+    metadata: { pactSpecification: { version: "2.0.0" } },
+  };
 }
 
 function startItemsProvider(): Promise<{ server: Server; url: string }> {
   const app = express();
   app.get("/items/:id", (req, res) => res.json({ id: Number(req.params.id), name: `item ${req.params.id}` }));
   return new Promise((done) => {
-    const server = app.listen(0, "127.0.0.1", () => done({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }));
+    const server = app.listen(0, "127.0.0.1", () =>
+      done({ server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` }),
+    );
   });
 }

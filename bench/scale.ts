@@ -38,7 +38,8 @@ export async function runScale(plan: ScalePlan, pinning: Pinning, log: (line: st
   const folder = await mkdtemp(join(tmpdir(), "mockpact-bench-scale-"));
   try {
     const curve: ScaleRow[] = [];
-    for (const operations of plan.operations) curve.push(await measureContract(join(folder, `ops-${operations}`), operations, false, plan, pinning, log));
+    for (const operations of plan.operations)
+      curve.push(await measureContract(join(folder, `ops-${operations}`), operations, false, plan, pinning, log));
     const split = await measureContract(join(folder, "split"), plan.splitOperations, true, plan, pinning, log);
     log(`steady load: ${plan.steady.seconds} s at ${plan.steady.rate} req/s`);
     const steady = await steadyRss(plan, pinning);
@@ -48,13 +49,22 @@ export async function runScale(plan: ScalePlan, pinning: Pinning, log: (line: st
   }
 }
 
-async function measureContract(folder: string, operations: number, split: boolean, plan: ScalePlan, pinning: Pinning, log: (line: string) => void): Promise<ScaleRow> {
+async function measureContract(
+  folder: string,
+  operations: number,
+  split: boolean,
+  plan: ScalePlan,
+  pinning: Pinning,
+  log: (line: string) => void,
+): Promise<ScaleRow> {
   await mkdir(folder, { recursive: true });
   const { file, files } = await writeSyntheticContract(folder, operations, split);
   const starts: ScaleStart[] = [];
   for (const server of ["mockpact", "prism"] as const) {
     const start = await startOnce(server, file, SYNTHETIC_PROBE, plan, pinning);
-    log(`  ${operations} operations${split ? ` in ${files} files` : ""}, ${server}: ${start.startupMs !== undefined ? seconds(start.startupMs) : start.failure}, peak ${mib(start.peakRssBytes)}`);
+    log(
+      `  ${operations} operations${split ? ` in ${files} files` : ""}, ${server}: ${start.startupMs !== undefined ? seconds(start.startupMs) : start.failure}, peak ${mib(start.peakRssBytes)}`,
+    );
     starts.push(start);
   }
   return { operations, files, starts, loadAverage: loadAverage() };
@@ -65,19 +75,56 @@ function judgeScale(plan: ScalePlan, curve: ScaleRow[], split: ScaleRow, steady:
   const largest = curve[curve.length - 1];
   const mock = of(largest, "mockpact");
   const label = `${largest?.operations.toLocaleString("en-US")}-operation contract`;
-  const under = (goal: string, value: number | undefined, bound: number, show: (x: number) => string, load?: number): GoalVerdict => ({ goal, figure: value === undefined ? "no figure" : show(value), met: value === undefined ? undefined : value < bound, load });
+  const under = (
+    goal: string,
+    value: number | undefined,
+    bound: number,
+    show: (x: number) => string,
+    load?: number,
+  ): GoalVerdict => ({
+    goal,
+    figure: value === undefined ? "no figure" : show(value),
+    met: value === undefined ? undefined : value < bound,
+    load,
+  });
   const verdicts = [
     under(`${label}: start-up under 3 s`, mock?.startupMs, 3000, seconds, largest?.loadAverage),
     under(`${label}: peak RSS under 600 MiB`, mock?.peakRssBytes, 600 * 1024 ** 2, mib, largest?.loadAverage),
-    { ...atLeast(`${label}: start-up faster than Prism`, ratio(of(largest, "prism")?.startupMs, mock?.startupMs), 1, times), load: largest?.loadAverage },
-    under(`contract in ${split.files.toLocaleString("en-US")} files: start-up under 1.5 s`, of(split, "mockpact")?.startupMs, 1500, seconds, split.loadAverage),
-    under(`${label}: background example checks delay an answer under 50 ms (p99 while busy minus p99 idle)`, delay(mock), 50, (ms) => `${ms.toFixed(1)} ms`, largest?.loadAverage),
-    under(`RSS over ${plan.steady.seconds} s of steady load: flat within 10%`, deviation(growth(steady, plan.steady.seconds)), 0.1, (x) => `${(x * 100).toFixed(1)}%`),
+    {
+      ...atLeast(
+        `${label}: start-up faster than Prism`,
+        ratio(of(largest, "prism")?.startupMs, mock?.startupMs),
+        1,
+        times,
+      ),
+      load: largest?.loadAverage,
+    },
+    under(
+      `contract in ${split.files.toLocaleString("en-US")} files: start-up under 1.5 s`,
+      of(split, "mockpact")?.startupMs,
+      1500,
+      seconds,
+      split.loadAverage,
+    ),
+    under(
+      `${label}: background example checks delay an answer under 50 ms (p99 while busy minus p99 idle)`,
+      delay(mock),
+      50,
+      (ms) => `${ms.toFixed(1)} ms`,
+      largest?.loadAverage,
+    ),
+    under(
+      `RSS over ${plan.steady.seconds} s of steady load: flat within 10%`,
+      deviation(growth(steady, plan.steady.seconds)),
+      0.1,
+      (x) => `${(x * 100).toFixed(1)}%`,
+    ),
   ];
   return plan.name === "scale-smoke" ? verdicts.map((v) => ({ ...v, met: undefined })) : verdicts;
 }
 
-const delay = (start: ScaleStart | undefined) => (start?.latency ? Math.max(0, start.latency.busyP99Ms - start.latency.idleP99Ms) : undefined);
+const delay = (start: ScaleStart | undefined) =>
+  start?.latency ? Math.max(0, start.latency.busyP99Ms - start.latency.idleP99Ms) : undefined;
 const deviation = (g: number | undefined) => (g === undefined ? undefined : Math.abs(g - 1));
 
 /** The tables, and the charts written as SVG files beside `docsFile` (linked relatively). */
@@ -93,20 +140,82 @@ export async function formatScale(result: ScaleResult, docsFile: string): Promis
     }),
   });
   const charts: Array<[string, string]> = [
-    ["startup-vs-operations.svg", lineChart({ title: "Start-up to first answer", xLabel: "operations", yLabel: "seconds", logX: true, series: [series("mockpact", (s) => s.startupMs && s.startupMs / 1000), series("prism", (s) => s.startupMs && s.startupMs / 1000)] })],
-    ["rss-vs-operations.svg", lineChart({ title: "Peak RSS from start to idle", xLabel: "operations", yLabel: "MiB", logX: true, series: [series("mockpact", (s) => s.peakRssBytes && s.peakRssBytes / 1024 ** 2), series("prism", (s) => s.peakRssBytes && s.peakRssBytes / 1024 ** 2)] })],
-    ["rss-steady-load.svg", lineChart({ title: `RSS under ${result.plan.steady.rate} req/s`, xLabel: "seconds", yLabel: "MiB", series: [{ name: "mockpact", points: result.steady.samples.map(([at, rss]) => [at, rss / 1024 ** 2]) }] })],
+    [
+      "startup-vs-operations.svg",
+      lineChart({
+        title: "Start-up to first answer",
+        xLabel: "operations",
+        yLabel: "seconds",
+        logX: true,
+        series: [
+          series("mockpact", (s) => s.startupMs && s.startupMs / 1000),
+          series("prism", (s) => s.startupMs && s.startupMs / 1000),
+        ],
+      }),
+    ],
+    [
+      "rss-vs-operations.svg",
+      lineChart({
+        title: "Peak RSS from start to idle",
+        xLabel: "operations",
+        yLabel: "MiB",
+        logX: true,
+        series: [
+          series("mockpact", (s) => s.peakRssBytes && s.peakRssBytes / 1024 ** 2),
+          series("prism", (s) => s.peakRssBytes && s.peakRssBytes / 1024 ** 2),
+        ],
+      }),
+    ],
+    [
+      "rss-steady-load.svg",
+      lineChart({
+        title: `RSS under ${result.plan.steady.rate} req/s`,
+        xLabel: "seconds",
+        yLabel: "MiB",
+        series: [{ name: "mockpact", points: result.steady.samples.map(([at, rss]) => [at, rss / 1024 ** 2]) }],
+      }),
+    ],
   ];
   for (const [name, svg] of charts) await writeFile(join(chartFolder, name), svg);
-  const link = (name: string) => `![${name.replace(/\.svg$/, "").replace(/-/g, " ")}](${relative(dirname(docsFile), join(chartFolder, name))})`;
+  const link = (name: string) =>
+    `![${name.replace(/\.svg$/, "").replace(/-/g, " ")}](${relative(dirname(docsFile), join(chartFolder, name))})`;
   const rows = [...result.curve, result.split].flatMap((row) =>
-    row.starts.map((s) => [row.operations.toLocaleString("en-US"), String(row.files), s.server, s.startupMs !== undefined ? seconds(s.startupMs) : s.failure ?? "", mib(s.peakRssBytes), s.latency ? `${s.latency.busyP99Ms.toFixed(1)} / ${s.latency.idleP99Ms.toFixed(1)} ms` : "", row.loadAverage.toFixed(1)]),
+    row.starts.map((s) => [
+      row.operations.toLocaleString("en-US"),
+      String(row.files),
+      s.server,
+      s.startupMs !== undefined ? seconds(s.startupMs) : (s.failure ?? ""),
+      mib(s.peakRssBytes),
+      s.latency ? `${s.latency.busyP99Ms.toFixed(1)} / ${s.latency.idleP99Ms.toFixed(1)} ms` : "",
+      row.loadAverage.toFixed(1),
+    ]),
   );
-  const steady = result.steady.failure ?? `${result.steady.requests.toLocaleString("en-US")} requests, ${result.steady.errors} errors, ${result.steady.samples.length} readings`;
+  const steady =
+    result.steady.failure ??
+    `${result.steady.requests.toLocaleString("en-US")} requests, ${result.steady.errors} errors, ${result.steady.samples.length} readings`;
   return [
     charts.map(([name]) => link(name)).join("\n"),
-    table(["operations", "files", "server", "start-up to first answer", "peak RSS (start to idle)", "p99 busy / idle", "load"], rows),
+    table(
+      [
+        "operations",
+        "files",
+        "server",
+        "start-up to first answer",
+        "peak RSS (start to idle)",
+        "p99 busy / idle",
+        "load",
+      ],
+      rows,
+    ),
     `Steady load: ${steady}.`,
-    table(["goal", "figure", "load", "met"], result.goals.map((g) => [g.goal, g.figure, g.load === undefined ? "" : g.load.toFixed(1), g.met === undefined ? "n/a" : g.met ? "met" : "**not met**"])),
+    table(
+      ["goal", "figure", "load", "met"],
+      result.goals.map((g) => [
+        g.goal,
+        g.figure,
+        g.load === undefined ? "" : g.load.toFixed(1),
+        g.met === undefined ? "n/a" : g.met ? "met" : "**not met**",
+      ]),
+    ),
   ].join("\n\n");
 }

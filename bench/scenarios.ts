@@ -13,9 +13,24 @@ export const SERVER_KINDS: ServerKind[] = ["bare", "prism", "wiremock", "mockoon
 export const CONTRACTS: Record<ContractKey, { label: string; file: string; probe: string; basePath: string }> = {
   // `probe` is the path polled for the first answer at start-up (any status counts); `basePath` is the
   // path of the contract's first server, which Mockoon serves under (mockpact serves with and without).
-  shop: { label: "sample (contracts/shop.yaml)", file: resolve("contracts/shop.yaml"), probe: "/products/p-100", basePath: "/shop" },
-  github: { label: "github-api (12 MB, 1,223 ops)", file: resolve("../shared/corpus/github-api/api.github.com.json"), probe: "/zen", basePath: "" },
-  stripe: { label: "stripe-spec3 (4 MB YAML)", file: resolve("../shared/corpus/stripe-spec3/spec3.yaml"), probe: "/v1/customers", basePath: "" },
+  shop: {
+    label: "sample (contracts/shop.yaml)",
+    file: resolve("contracts/shop.yaml"),
+    probe: "/products/p-100",
+    basePath: "/shop",
+  },
+  github: {
+    label: "github-api (12 MB, 1,223 ops)",
+    file: resolve("../shared/corpus/github-api/api.github.com.json"),
+    probe: "/zen",
+    basePath: "",
+  },
+  stripe: {
+    label: "stripe-spec3 (4 MB YAML)",
+    file: resolve("../shared/corpus/stripe-spec3/spec3.yaml"),
+    probe: "/v1/customers",
+    basePath: "",
+  },
 };
 
 /**
@@ -55,7 +70,13 @@ const JSON_BODY = { "content-type": "application/json" };
 const DYNAMIC = { prefer: "dynamic=true" };
 
 export const SCENARIOS: Scenario[] = [
-  { id: "shop-static", contract: "shop", kind: "static", label: "static example: GET /products/p-100", request: { method: "GET", path: "/products/p-100", headers: {}, status: 200 } },
+  {
+    id: "shop-static",
+    contract: "shop",
+    kind: "static",
+    label: "static example: GET /products/p-100",
+    request: { method: "GET", path: "/products/p-100", headers: {}, status: 200 },
+  },
   {
     id: "shop-dynamic",
     contract: "shop",
@@ -72,11 +93,20 @@ export const SCENARIOS: Scenario[] = [
       method: "POST",
       path: "/orders",
       headers: { ...BEARER, ...JSON_BODY },
-      body: JSON.stringify({ items: [{ productId: "p-100", quantity: 2 }], shippingAddress: { line1: "Hauptstrasse 1", city: "Berlin", postalCode: "10115", country: "DE" } }),
+      body: JSON.stringify({
+        items: [{ productId: "p-100", quantity: 2 }],
+        shippingAddress: { line1: "Hauptstrasse 1", city: "Berlin", postalCode: "10115", country: "DE" },
+      }),
       status: 201,
     },
   },
-  { id: "shop-404", contract: "shop", kind: "not-found", label: "no route: GET /no/such/path", request: { method: "GET", path: "/no/such/path", headers: {}, status: 404 } },
+  {
+    id: "shop-404",
+    contract: "shop",
+    kind: "not-found",
+    label: "no route: GET /no/such/path",
+    request: { method: "GET", path: "/no/such/path", headers: {}, status: 404 },
+  },
   {
     id: "github-static",
     contract: "github",

@@ -22,7 +22,13 @@ export type StartOutcome = { ok: true; server: RunningServer } | { ok: false; re
 const HOST = "127.0.0.1";
 
 /** `node bin/mockpact.js mock <contract>` or `node <prism entry> mock <contract>`, timed to the first answer. */
-export async function startContractServer(kind: "prism" | "mockpact", contract: string, probe: string, boundMs: number, pinning: Pinning): Promise<StartOutcome> {
+export async function startContractServer(
+  kind: "prism" | "mockpact",
+  contract: string,
+  probe: string,
+  boundMs: number,
+  pinning: Pinning,
+): Promise<StartOutcome> {
   const port = await freePort(HOST);
   const url = `http://${HOST}:${port}`;
   const args = contractServerArgs(kind, contract, port);
@@ -32,13 +38,16 @@ export async function startContractServer(kind: "prism" | "mockpact", contract: 
   if (startupMs !== undefined) return { ok: true, server: { kind, url, process: child, startupMs } };
   const exited = child.exited();
   await child.stop();
-  const reason = exited ? `exited before answering: ${lastLine(child.output())}` : `timed out: no answer within ${boundMs / 1000} s`;
+  const reason = exited
+    ? `exited before answering: ${lastLine(child.output())}`
+    : `timed out: no answer within ${boundMs / 1000} s`;
   return { ok: false, reason };
 }
 
 /** The command line of `mockpact mock` or `prism mock` on one contract, as users run them. */
 export function contractServerArgs(kind: "prism" | "mockpact", contract: string, port: number): string[] {
-  if (kind === "mockpact") return [resolve("bin/mockpact.js"), "mock", contract, "--port", String(port), "--host", HOST];
+  if (kind === "mockpact")
+    return [resolve("bin/mockpact.js"), "mock", contract, "--port", String(port), "--host", HOST];
   return [prismEntry(), "mock", contract, "-p", String(port), "-h", HOST, "-v", "warn"];
 }
 

@@ -32,12 +32,19 @@ export interface StartedPair {
   running: Partial<Record<"prism" | "mockpact", RunningServer>>;
 }
 
-export async function measureStartups(contract: ContractKey, plan: Plan, pinning: Pinning, log: (line: string) => void): Promise<StartedPair> {
+export async function measureStartups(
+  contract: ContractKey,
+  plan: Plan,
+  pinning: Pinning,
+  log: (line: string) => void,
+): Promise<StartedPair> {
   const kinds = ["prism", "mockpact"] as const;
-  const figures = Object.fromEntries(kinds.map((server) => [server, { contract, server, samplesMs: [] as number[], boundMs: plan.startBoundMs[server] }])) as Record<
-    (typeof kinds)[number],
-    StartupFigures
-  >;
+  const figures = Object.fromEntries(
+    kinds.map((server) => [
+      server,
+      { contract, server, samplesMs: [] as number[], boundMs: plan.startBoundMs[server] },
+    ]),
+  ) as Record<(typeof kinds)[number], StartupFigures>;
   const running: StartedPair["running"] = {};
   const rounds = Math.max(plan.startRepeats.prism, plan.startRepeats.mockpact);
   for (let round = 1; round <= rounds; round++) {
@@ -46,7 +53,13 @@ export async function measureStartups(contract: ContractKey, plan: Plan, pinning
       if (figure.failure || round > plan.startRepeats[kind]) continue;
       await running[kind]?.process.stop();
       delete running[kind];
-      const outcome = await startContractServer(kind, CONTRACTS[contract].file, CONTRACTS[contract].probe, plan.startBoundMs[kind], pinning);
+      const outcome = await startContractServer(
+        kind,
+        CONTRACTS[contract].file,
+        CONTRACTS[contract].probe,
+        plan.startBoundMs[kind],
+        pinning,
+      );
       if (!outcome.ok) {
         figure.failure = outcome.reason;
         log(`  ${kind} on ${contract}: ${outcome.reason}`);
@@ -66,16 +79,29 @@ export async function measureStartups(contract: ContractKey, plan: Plan, pinning
   return { figures: Object.values(figures), running };
 }
 
-async function settle(figure: StartupFigures, pid: number, boundMs: number, log: (line: string) => void): Promise<void> {
+async function settle(
+  figure: StartupFigures,
+  pid: number,
+  boundMs: number,
+  log: (line: string) => void,
+): Promise<void> {
   const waited = await waitUntilIdle(pid, boundMs);
   if (waited === undefined) figure.busyBoundMs = boundMs;
   else figure.busyAfterFirstAnswerMs = waited;
-  log(`  ${figure.server} on ${figure.contract}: ${waited === undefined ? `still busy after ${boundMs / 1000} s` : `idle ${(waited / 1000).toFixed(1)} s after its first answer`}`);
+  log(
+    `  ${figure.server} on ${figure.contract}: ${waited === undefined ? `still busy after ${boundMs / 1000} s` : `idle ${(waited / 1000).toFixed(1)} s after its first answer`}`,
+  );
 }
 
 /** The one start of a peer (WireMock, Mockoon) as a start-up figure: context beside Prism's and mockpact's. */
-export function singleStartup(contract: ContractKey, server: "wiremock" | "mockoon", boundMs: number, outcome: StartOutcome): StartupFigures {
-  if (!outcome.ok) return { contract, server, samplesMs: [], failure: outcome.reason, boundMs, loadAverage: loadAverage() };
+export function singleStartup(
+  contract: ContractKey,
+  server: "wiremock" | "mockoon",
+  boundMs: number,
+  outcome: StartOutcome,
+): StartupFigures {
+  if (!outcome.ok)
+    return { contract, server, samplesMs: [], failure: outcome.reason, boundMs, loadAverage: loadAverage() };
   const ms = outcome.server.startupMs!;
   return { contract, server, samplesMs: [ms], medianMs: ms, boundMs, loadAverage: loadAverage() };
 }

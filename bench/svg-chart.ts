@@ -31,21 +31,38 @@ export function lineChart(chart: Chart): string {
   const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
   const px = (x: number) => MARGIN.left + (((chart.logX ? Math.log10(x) : x) - xMin) / (xMax - xMin)) * plotW;
   const py = (y: number) => MARGIN.top + plotH - (y / yMax) * plotH;
-  const out = [`<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="12">`];
-  out.push(`<rect width="${WIDTH}" height="${HEIGHT}" fill="white"/>`, `<text x="${WIDTH / 2}" y="20" text-anchor="middle" font-size="14">${escape(chart.title)}</text>`);
+  const out = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="12">`,
+  ];
+  out.push(
+    `<rect width="${WIDTH}" height="${HEIGHT}" fill="white"/>`,
+    `<text x="${WIDTH / 2}" y="20" text-anchor="middle" font-size="14">${escape(chart.title)}</text>`,
+  );
   for (let i = 0; i <= 4; i++) {
     const y = (yMax * i) / 4;
-    out.push(`<line x1="${MARGIN.left}" x2="${MARGIN.left + plotW}" y1="${py(y)}" y2="${py(y)}" stroke="#ddd"/>`, `<text x="${MARGIN.left - 6}" y="${py(y) + 4}" text-anchor="end">${label(y)}</text>`);
+    out.push(
+      `<line x1="${MARGIN.left}" x2="${MARGIN.left + plotW}" y1="${py(y)}" y2="${py(y)}" stroke="#ddd"/>`,
+      `<text x="${MARGIN.left - 6}" y="${py(y) + 4}" text-anchor="end">${label(y)}</text>`,
+    );
   }
-  for (const x of [...new Set(points.map(([x]) => x))].sort((a, b) => a - b)) out.push(`<text x="${px(x)}" y="${MARGIN.top + plotH + 16}" text-anchor="middle">${label(x)}</text>`);
-  out.push(`<text x="${MARGIN.left + plotW / 2}" y="${HEIGHT - 10}" text-anchor="middle">${escape(chart.xLabel)}</text>`);
-  out.push(`<text transform="translate(16 ${MARGIN.top + plotH / 2}) rotate(-90)" text-anchor="middle">${escape(chart.yLabel)}</text>`);
+  for (const x of [...new Set(points.map(([x]) => x))].sort((a, b) => a - b))
+    out.push(`<text x="${px(x)}" y="${MARGIN.top + plotH + 16}" text-anchor="middle">${label(x)}</text>`);
+  out.push(
+    `<text x="${MARGIN.left + plotW / 2}" y="${HEIGHT - 10}" text-anchor="middle">${escape(chart.xLabel)}</text>`,
+  );
+  out.push(
+    `<text transform="translate(16 ${MARGIN.top + plotH / 2}) rotate(-90)" text-anchor="middle">${escape(chart.yLabel)}</text>`,
+  );
   chart.series.forEach((series, i) => {
     const colour = COLOURS[i % COLOURS.length];
     const path = series.points.map(([x, y]) => `${px(x).toFixed(1)},${py(y).toFixed(1)}`).join(" ");
     out.push(`<polyline points="${path}" fill="none" stroke="${colour}" stroke-width="2"/>`);
-    for (const [x, y] of series.points) out.push(`<circle cx="${px(x).toFixed(1)}" cy="${py(y).toFixed(1)}" r="3" fill="${colour}"/>`);
-    out.push(`<rect x="${WIDTH - MARGIN.right + 12}" y="${MARGIN.top + i * 20}" width="12" height="12" fill="${colour}"/>`, `<text x="${WIDTH - MARGIN.right + 30}" y="${MARGIN.top + i * 20 + 10}">${escape(series.name)}</text>`);
+    for (const [x, y] of series.points)
+      out.push(`<circle cx="${px(x).toFixed(1)}" cy="${py(y).toFixed(1)}" r="3" fill="${colour}"/>`);
+    out.push(
+      `<rect x="${WIDTH - MARGIN.right + 12}" y="${MARGIN.top + i * 20}" width="12" height="12" fill="${colour}"/>`,
+      `<text x="${WIDTH - MARGIN.right + 30}" y="${MARGIN.top + i * 20 + 10}">${escape(series.name)}</text>`,
+    );
   });
   out.push("</svg>");
   return `${out.join("\n")}\n`;

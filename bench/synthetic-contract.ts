@@ -10,11 +10,19 @@ import { join } from "node:path";
 
 export const SYNTHETIC_PROBE = "/r0/1";
 
-export async function writeSyntheticContract(folder: string, operations: number, split: boolean): Promise<{ file: string; files: number }> {
+export async function writeSyntheticContract(
+  folder: string,
+  operations: number,
+  split: boolean,
+): Promise<{ file: string; files: number }> {
   const resources = Math.max(1, Math.ceil(operations / 2));
   const paths: Record<string, unknown> = {};
   const schemas: Record<string, unknown> = {};
-  if (split) await Promise.all([mkdir(join(folder, "paths"), { recursive: true }), mkdir(join(folder, "schemas"), { recursive: true })]);
+  if (split)
+    await Promise.all([
+      mkdir(join(folder, "paths"), { recursive: true }),
+      mkdir(join(folder, "schemas"), { recursive: true }),
+    ]);
   const writes: Array<Promise<void>> = [];
   for (let i = 0; i < resources; i++) {
     const schemaRef = split ? `../schemas/Item${i}.json` : `#/components/schemas/Item${i}`;
@@ -22,7 +30,10 @@ export async function writeSyntheticContract(folder: string, operations: number,
     const collection = { post: postOperation(i, schemaRef) };
     const schema = itemSchema(i);
     if (split) {
-      writes.push(writeFile(join(folder, "paths", `r${i}-item.json`), JSON.stringify(item)), writeFile(join(folder, "paths", `r${i}.json`), JSON.stringify(collection)));
+      writes.push(
+        writeFile(join(folder, "paths", `r${i}-item.json`), JSON.stringify(item)),
+        writeFile(join(folder, "paths", `r${i}.json`), JSON.stringify(collection)),
+      );
       writes.push(writeFile(join(folder, "schemas", `Item${i}.json`), JSON.stringify(schema)));
       paths[`/r${i}/{id}`] = { $ref: `paths/r${i}-item.json` };
       paths[`/r${i}`] = { $ref: `paths/r${i}.json` };
@@ -33,7 +44,12 @@ export async function writeSyntheticContract(folder: string, operations: number,
     }
   }
   await Promise.all(writes);
-  const document = { openapi: "3.0.3", info: { title: `Synthetic (${resources * 2} operations)`, version: "1.0.0" }, paths, components: { schemas } };
+  const document = {
+    openapi: "3.0.3",
+    info: { title: `Synthetic (${resources * 2} operations)`, version: "1.0.0" },
+    paths,
+    components: { schemas },
+  };
   const file = join(folder, "openapi.json");
   await writeFile(file, JSON.stringify(document));
   return { file, files: split ? 1 + resources * 3 : 1 };
@@ -43,7 +59,18 @@ function getOperation(i: number, schemaRef: string) {
   return {
     operationId: `getItem${i}`,
     parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer", minimum: 1 } }],
-    responses: { "200": { description: "The item", content: { "application/json": { schema: { $ref: schemaRef }, example: { id: 1, name: `item ${i}`, tags: ["a"], price: 9.5 } } } }, "404": { description: "None" } },
+    responses: {
+      "200": {
+        description: "The item",
+        content: {
+          "application/json": {
+            schema: { $ref: schemaRef },
+            example: { id: 1, name: `item ${i}`, tags: ["a"], price: 9.5 },
+          },
+        },
+      },
+      "404": { description: "None" },
+    },
   };
 }
 
@@ -51,7 +78,10 @@ function postOperation(i: number, schemaRef: string) {
   return {
     operationId: `createItem${i}`,
     requestBody: { required: true, content: { "application/json": { schema: { $ref: schemaRef } } } },
-    responses: { "201": { description: "Created", content: { "application/json": { schema: { $ref: schemaRef } } } }, "422": { description: "Invalid" } },
+    responses: {
+      "201": { description: "Created", content: { "application/json": { schema: { $ref: schemaRef } } } },
+      "422": { description: "Invalid" },
+    },
   };
 }
 
@@ -59,6 +89,12 @@ function itemSchema(i: number) {
   return {
     type: "object",
     required: ["id", "name"],
-    properties: { id: { type: "integer", minimum: 1 }, name: { type: "string", maxLength: 64 }, tags: { type: "array", items: { type: "string" }, maxItems: 5 }, price: { type: "number", minimum: 0 }, [`field${i}`]: { type: "string" } },
+    properties: {
+      id: { type: "integer", minimum: 1 },
+      name: { type: "string", maxLength: 64 },
+      tags: { type: "array", items: { type: "string" }, maxItems: 5 },
+      price: { type: "number", minimum: 0 },
+      [`field${i}`]: { type: "string" },
+    },
   };
 }

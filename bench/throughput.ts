@@ -17,7 +17,14 @@ export interface ThroughputFigures {
   server: ServerKind;
   rounds: LoadFigures[];
   /** Median of the rounds, figure by figure. */
-  median?: { requestsPerSecond: number; p50Ms: number; p99Ms: number; errors: number; serverCpuMicros?: number; loadAverage: number };
+  median?: {
+    requestsPerSecond: number;
+    p50Ms: number;
+    p99Ms: number;
+    errors: number;
+    serverCpuMicros?: number;
+    loadAverage: number;
+  };
   /** Why the server was not loaded (it answered the check with another status, or is not running). */
   skipped?: string;
 }
@@ -25,7 +32,13 @@ export interface ThroughputFigures {
 /** Highest RSS seen while each server was under load, across every scenario run so far. */
 export type PeakRss = Partial<Record<ServerKind, number>>;
 
-export async function measureScenario(scenario: Scenario, servers: RunningServer[], plan: Plan, peaks: PeakRss, log: (line: string) => void): Promise<ThroughputFigures[]> {
+export async function measureScenario(
+  scenario: Scenario,
+  servers: RunningServer[],
+  plan: Plan,
+  peaks: PeakRss,
+  log: (line: string) => void,
+): Promise<ThroughputFigures[]> {
   const figures: ThroughputFigures[] = [];
   const loaded: Array<{ server: RunningServer; figure: ThroughputFigures }> = [];
   for (const server of servers.filter((s) => SERVERS_OF[scenario.kind].includes(s.kind))) {
@@ -36,14 +49,20 @@ export async function measureScenario(scenario: Scenario, servers: RunningServer
     else loaded.push({ server, figure });
   }
   const settings = { connections: plan.connections, requests: plan.requestsPerRun };
-  if (plan.warmUpSeconds > 0) for (const { server } of loaded) await runLoad(server.url, scenario.request, { ...settings, durationSeconds: plan.warmUpSeconds });
+  if (plan.warmUpSeconds > 0)
+    for (const { server } of loaded)
+      await runLoad(server.url, scenario.request, { ...settings, durationSeconds: plan.warmUpSeconds });
   for (let round = 0; round < plan.rounds; round++) {
     for (const { server, figure } of loaded) {
       const sampler = sampleRss(server.process.pid);
       const cpuBefore = cpuMicrosOf(server.process.pid);
-      const figures = await runLoad(server.url, scenario.request, { ...settings, durationSeconds: plan.durationSeconds });
+      const figures = await runLoad(server.url, scenario.request, {
+        ...settings,
+        durationSeconds: plan.durationSeconds,
+      });
       const cpuAfter = cpuMicrosOf(server.process.pid);
-      if (cpuBefore !== undefined && cpuAfter !== undefined && figures.requests > 0) figures.serverCpuMicros = (cpuAfter - cpuBefore) / figures.requests;
+      if (cpuBefore !== undefined && cpuAfter !== undefined && figures.requests > 0)
+        figures.serverCpuMicros = (cpuAfter - cpuBefore) / figures.requests;
       figure.rounds.push(figures);
       const peak = sampler.stop();
       if (peak !== undefined) peaks[server.kind] = Math.max(peaks[server.kind] ?? 0, peak);
@@ -51,7 +70,9 @@ export async function measureScenario(scenario: Scenario, servers: RunningServer
   }
   for (const figure of figures) {
     if (figure.rounds.length > 0) figure.median = medianOf(figure.rounds);
-    log(`  ${scenario.id} ${figure.server}: ${figure.median ? `${Math.round(figure.median.requestsPerSecond)} req/s` : figure.skipped}`);
+    log(
+      `  ${scenario.id} ${figure.server}: ${figure.median ? `${Math.round(figure.median.requestsPerSecond)} req/s` : figure.skipped}`,
+    );
   }
   return figures;
 }
@@ -62,7 +83,9 @@ function medianOf(rounds: LoadFigures[]): NonNullable<ThroughputFigures["median"
     p50Ms: median(rounds.map((r) => r.p50Ms)),
     p99Ms: median(rounds.map((r) => r.p99Ms)),
     errors: median(rounds.map((r) => r.errors)),
-    serverCpuMicros: rounds.every((r) => r.serverCpuMicros !== undefined) ? median(rounds.map((r) => r.serverCpuMicros!)) : undefined,
+    serverCpuMicros: rounds.every((r) => r.serverCpuMicros !== undefined)
+      ? median(rounds.map((r) => r.serverCpuMicros!))
+      : undefined,
     loadAverage: median(rounds.map((r) => r.loadAverage)),
   };
 }
@@ -70,7 +93,12 @@ function medianOf(rounds: LoadFigures[]): NonNullable<ThroughputFigures["median"
 /** One request before the load: a server that answers another status is reported, not measured. */
 async function checkAnswer(baseUrl: string, request: BenchRequest): Promise<string | undefined> {
   try {
-    const response = await fetch(`${baseUrl}${request.path}`, { method: request.method, headers: request.headers, body: request.body, signal: AbortSignal.timeout(10_000) });
+    const response = await fetch(`${baseUrl}${request.path}`, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      signal: AbortSignal.timeout(10_000),
+    });
     const text = await response.text();
     if (response.status === request.status) return undefined;
     return `answered ${response.status}, not ${request.status}: ${text.slice(0, 160)}`;
@@ -81,6 +109,15 @@ async function checkAnswer(baseUrl: string, request: BenchRequest): Promise<stri
 
 /** What a server answers to a request, for priming the bare ceiling with the same bytes. */
 export async function recordAnswer(baseUrl: string, request: BenchRequest): Promise<RecordedAnswer> {
-  const response = await fetch(`${baseUrl}${request.path}`, { method: request.method, headers: request.headers, body: request.body, signal: AbortSignal.timeout(10_000) });
-  return { status: response.status, contentType: response.headers.get("content-type") ?? "application/json", body: await response.text() };
+  const response = await fetch(`${baseUrl}${request.path}`, {
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+    signal: AbortSignal.timeout(10_000),
+  });
+  return {
+    status: response.status,
+    contentType: response.headers.get("content-type") ?? "application/json",
+    body: await response.text(),
+  };
 }

@@ -21,7 +21,12 @@ const REQUESTS: Array<{ method: string; path: string; body?: unknown; headers?: 
   { method: "GET", path: "/shop/products" },
   { method: "GET", path: "/shop/products/p-100" },
   { method: "GET", path: "/shop/products/p-999" },
-  { method: "POST", path: "/shop/products", body: { name: "Gold widget", price: 20000 }, headers: { "X-API-Key": "back-office-key" } },
+  {
+    method: "POST",
+    path: "/shop/products",
+    body: { name: "Gold widget", price: 20000 },
+    headers: { "X-API-Key": "back-office-key" },
+  },
   { method: "POST", path: "/shop/orders", body: { items: [{ productId: "p-100", quantity: 2 }] }, headers: AUTH },
   { method: "GET", path: "/shop/orders", headers: AUTH },
   { method: "POST", path: "/shop/login", body: { username: "ada", password: "correct-horse" } },
@@ -38,7 +43,13 @@ const overheadCold: number[] = [];
 const overheadWarm: number[] = [];
 for (let i = 0; i < runs; i++) {
   const started = performance.now();
-  const result = await verifyProvider({ providerBaseUrl: provider.url, pacts: ["fixtures/pacts"], contracts: ["contracts/shop.yaml"], statesUrl: `${provider.url}/_pact/states`, headers: AUTH });
+  const result = await verifyProvider({
+    providerBaseUrl: provider.url,
+    pacts: ["fixtures/pacts"],
+    contracts: ["contracts/shop.yaml"],
+    statesUrl: `${provider.url}/_pact/states`,
+    headers: AUTH,
+  });
   walls.push(performance.now() - started);
   if (!result.ok) throw new Error("the example pacts must verify clean");
   (i === 0 ? overheadCold : overheadWarm).push(...result.proxyOverheadMs);
@@ -48,7 +59,11 @@ const engine = compileContracts([await loadContract("contracts/shop.yaml")]);
 const proxy = await startVerifyProxy(provider.url, engine, 5000, () => {});
 const send = async (base: string, r: (typeof REQUESTS)[number]) => {
   const started = performance.now();
-  const response = await fetch(`${base}${r.path}`, { method: r.method, headers: { "content-type": "application/json", ...r.headers }, body: r.body === undefined ? undefined : JSON.stringify(r.body) });
+  const response = await fetch(`${base}${r.path}`, {
+    method: r.method,
+    headers: { "content-type": "application/json", ...r.headers },
+    body: r.body === undefined ? undefined : JSON.stringify(r.body),
+  });
   await response.arrayBuffer();
   return performance.now() - started;
 };
@@ -65,6 +80,12 @@ await provider.close();
 
 process.stdout.write(`verify of fixtures/pacts (3 pacts, 11 interactions), ${runs} runs\n`);
 process.stdout.write(`  wall time: first ${ms(walls[0]!)}, median of the rest ${ms(median(walls.slice(1)))}\n`);
-process.stdout.write(`  proxy's own time per interaction, first run: median ${ms(median(overheadCold))}, worst ${ms(max(overheadCold))}\n`);
-process.stdout.write(`  proxy's own time per interaction, later runs: median ${ms(median(overheadWarm))}, worst ${ms(max(overheadWarm))}\n`);
-process.stdout.write(`added latency on the wire (proxied - direct, ${added.length} requests): median ${ms(median(added))}, p99 ${ms(p99(added))}, worst ${ms(max(added))}\n`);
+process.stdout.write(
+  `  proxy's own time per interaction, first run: median ${ms(median(overheadCold))}, worst ${ms(max(overheadCold))}\n`,
+);
+process.stdout.write(
+  `  proxy's own time per interaction, later runs: median ${ms(median(overheadWarm))}, worst ${ms(max(overheadWarm))}\n`,
+);
+process.stdout.write(
+  `added latency on the wire (proxied - direct, ${added.length} requests): median ${ms(median(added))}, p99 ${ms(p99(added))}, worst ${ms(max(added))}\n`,
+);

@@ -17,9 +17,12 @@ export const ERROR_CODES = {
   FAKE_TOO_LARGE: "A schema's fake takes more values than the fake budget allows, even with required properties only.",
   OPTION_INVALID: "An option or flag has a value mockpact cannot use.",
   SERVER_LISTEN: "The server could not listen on the host and port.",
-  TLS_INVALID: "The certificate or key given with --cert and --key cannot be read, is not PEM, or the key is not the certificate's.",
-  PACT_NOT_FOUND: "A pact file, folder or URL given with --pact (verify, compat, mock) does not exist or holds no pact.",
-  PACT_INVALID: "A pact is not JSON, not a pact of a specification version Pact knows (1 to 4), or has an interaction without a request or response.",
+  TLS_INVALID:
+    "The certificate or key given with --cert and --key cannot be read, is not PEM, or the key is not the certificate's.",
+  PACT_NOT_FOUND:
+    "A pact file, folder or URL given with --pact (verify, compat, mock) does not exist or holds no pact.",
+  PACT_INVALID:
+    "A pact is not JSON, not a pact of a specification version Pact knows (1 to 4), or has an interaction without a request or response.",
   PROVIDER_UNREACHABLE: "The provider under verification does not answer at its base URL.",
   STATES_INVALID: "The provider-states file or URL cannot be used.",
   BROKER_ERROR: "The Pact Broker (or a pact URL) could not be read.",
@@ -27,9 +30,11 @@ export const ERROR_CODES = {
   REPORT_WRITE: "A report file could not be written.",
   MOCKS_NOT_FOUND: "A mocks file or folder given with --mocks does not exist.",
   MOCKS_PARSE: "A mocks file is not valid YAML or JSON.",
-  MOCKS_INVALID: "A mocks file entry breaks the mocks file schema, or has a delay, template, example or scenario mockpact cannot use.",
+  MOCKS_INVALID:
+    "A mocks file entry breaks the mocks file schema, or has a delay, template, example or scenario mockpact cannot use.",
   MOCKS_OPERATION_UNKNOWN: "A mocks file entry names an operation no loaded contract has (or one that several have).",
-  MATCHER_INVALID: "A request matcher (an override's `when`, or a verification pattern) has an unknown keyword, a regex or JSONPath that cannot be used, or a value of the wrong type; the message names its JSON pointer.",
+  MATCHER_INVALID:
+    "A request matcher (an override's `when`, or a verification pattern) has an unknown keyword, a regex or JSONPath that cannot be used, or a value of the wrong type; the message names its JSON pointer.",
   STATE_FIXTURES_INVALID: "The fixtures folder given to seed the stateful store cannot be read.",
   FIXTURE_WRITE: "A fixture file or folder could not be written, or would lie outside the output folder.",
   BUNDLE_WRITE: "The bundle file of `mockpact bundle` could not be written.",
@@ -45,20 +50,27 @@ export type ErrorCode = keyof typeof ERROR_CODES;
  * written: reported at load (the mock's start-up lines, `mockpact lint`) with the file and place.
  */
 export const WARNING_CODES = {
-  REF_SIBLINGS_IGNORED: "A $ref has sibling keywords, which OpenAPI 3.0 and Swagger 2.0 ignore; mockpact ignores them too.",
-  NULLABLE_WITHOUT_TYPE: "A schema has nullable: true without a type; mockpact reads it as \"or null\".",
-  EXCLUSIVE_BOUND_BOOLEAN: "A 3.1/3.2 schema has a boolean exclusiveMinimum/exclusiveMaximum (OpenAPI 3.0's form); mockpact reads it as 3.0 did.",
+  REF_SIBLINGS_IGNORED:
+    "A $ref has sibling keywords, which OpenAPI 3.0 and Swagger 2.0 ignore; mockpact ignores them too.",
+  NULLABLE_WITHOUT_TYPE: 'A schema has nullable: true without a type; mockpact reads it as "or null".',
+  EXCLUSIVE_BOUND_BOOLEAN:
+    "A 3.1/3.2 schema has a boolean exclusiveMinimum/exclusiveMaximum (OpenAPI 3.0's form); mockpact reads it as 3.0 did.",
   PROPERTIES_REF: "A schema has a $ref in place of its whole properties map; mockpact reads the map it names.",
-  EXTENSION_REF_IGNORED: "A $ref inside an x- extension cannot be followed (missing, outside the root, or remote); the extension is no part of the API, so the $ref is ignored.",
-  FORMAT_UNKNOWN: "A string schema has a format mockpact does not know; any string is accepted, and fakes are made from its type.",
+  EXTENSION_REF_IGNORED:
+    "A $ref inside an x- extension cannot be followed (missing, outside the root, or remote); the extension is no part of the API, so the $ref is ignored.",
+  FORMAT_UNKNOWN:
+    "A string schema has a format mockpact does not know; any string is accepted, and fakes are made from its type.",
   EMPTY_ENUM_IGNORED: "A schema has enum: [], which no value satisfies; mockpact ignores the empty enum.",
   REF_CYCLE: "A $ref leads to a cycle of $refs that never reaches a schema; requests that need it are answered 500.",
   PATH_FRAGMENT: "A path has a #fragment; routing ignores it.",
-  PATH_QUERY: "A path key has a ?query, which no URL path holds; the operation is served at the path before it, the query ignored for routing.",
+  PATH_QUERY:
+    "A path key has a ?query, which no URL path holds; the operation is served at the path before it, the query ignored for routing.",
   DUPLICATE_OPERATION_ID: "An operationId is used more than once; each later operation is served under a numbered id.",
-  EXAMPLE_EXTERNAL_UNREAD: "An example's externalValue cannot be read (a URL, outside the root, missing or too large); the example is skipped.",
+  EXAMPLE_EXTERNAL_UNREAD:
+    "An example's externalValue cannot be read (a URL, outside the root, missing or too large); the example is skipped.",
   EXAMPLE_INVALID: "An example does not match its schema; the mock serves another example or a fake instead.",
-  RESPONSE_UNWRITABLE: "A response has a status outside 100-599, a header name that is not a token, or a header value or media type with control or non-Latin-1 characters; answers that need it are a 500.",
+  RESPONSE_UNWRITABLE:
+    "A response has a status outside 100-599, a header name that is not a token, or a header value or media type with control or non-Latin-1 characters; answers that need it are a 500.",
 } as const;
 
 export type WarningCode = keyof typeof WARNING_CODES;
@@ -139,8 +151,15 @@ export interface OptionCheck<T> {
 }
 
 /** The one error of an option whose value cannot be used: `Failed to read option --port: "x" is not ...`. */
-export function invalidOption(name: string, value: unknown, expected: string, hint = `Give --${name} ${expected}.`): MockpactError {
-  return new MockpactError("OPTION_INVALID", `Failed to read option --${name}: "${String(value)}" is not ${expected}`, { hint });
+export function invalidOption(
+  name: string,
+  value: unknown,
+  expected: string,
+  hint = `Give --${name} ${expected}.`,
+): MockpactError {
+  return new MockpactError("OPTION_INVALID", `Failed to read option --${name}: "${String(value)}" is not ${expected}`, {
+    hint,
+  });
 }
 
 /** Options that cannot be used together, or one missing that another needs: `Failed to start compat: no pact was given`. */

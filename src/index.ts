@@ -15,11 +15,46 @@ export type { Contract, Operation, Parameter, ResponseSpec, MediaType, Dialect, 
 export { SchemaRegistry } from "./schema/registry.js";
 export type { Violation, ViolationLocation } from "./schema/violation.js";
 export { fakeValue, seedFrom, type FakeOptions } from "./fake/index.js";
-export { generateFixtures, type FixturesOptions, type FixturesProgress, type FixturesResult, type FixturesManifest, type ManifestEntry, type FixtureFailure, type FixtureDifference, type RequestExample } from "./fixtures/index.js";
+export {
+  generateFixtures,
+  type FixturesOptions,
+  type FixturesProgress,
+  type FixturesResult,
+  type FixturesManifest,
+  type ManifestEntry,
+  type FixtureFailure,
+  type FixtureDifference,
+  type RequestExample,
+} from "./fixtures/index.js";
 export { lintContracts, type LintFinding, type LintResult } from "./lint/index.js";
-export { MockpactError, ERROR_CODES, WARNING_CODES, PROBLEM_KINDS, type ErrorCode, type WarningCode, type ProblemKind } from "./errors.js";
-export { checkCompat, compatFindings, COMPAT_RULES, type CompatOptions, type CompatResult, type CompatRule, type CompatFinding, type Severity } from "./compat/index.js";
-export { verifyProvider, type VerifyResult, type VerifyOptions, type ResolvedVerifyOptions, resolveVerifyOptions, type StateHandlers, type StateChange } from "./verify/index.js";
+export {
+  MockpactError,
+  ERROR_CODES,
+  WARNING_CODES,
+  PROBLEM_KINDS,
+  type ErrorCode,
+  type WarningCode,
+  type ProblemKind,
+} from "./errors.js";
+export {
+  checkCompat,
+  compatFindings,
+  COMPAT_RULES,
+  type CompatOptions,
+  type CompatResult,
+  type CompatRule,
+  type CompatFinding,
+  type Severity,
+} from "./compat/index.js";
+export {
+  verifyProvider,
+  type VerifyResult,
+  type VerifyOptions,
+  type ResolvedVerifyOptions,
+  resolveVerifyOptions,
+  type StateHandlers,
+  type StateChange,
+} from "./verify/index.js";
 export { createProxyServer, type ProxyServer } from "./proxy/server.js";
 export { bundleMock, writeBundle } from "./mock/bundle/write.js";
 export type { BundleOptions } from "./mock/bundle/options.js";
@@ -38,9 +73,15 @@ import type { HttpRequest } from "./http/types.js";
  * The pure core without a socket: load once, then `handle(request)` as often as needed.
  * `const { handle } = await createHandler({ contracts: ["contracts/shop.yaml"] })`.
  */
-export async function createHandler(options: MockOptions = {}): Promise<Pick<MockServer, "handle" | "use" | "resetOverrides">> {
+export async function createHandler(
+  options: MockOptions = {},
+): Promise<Pick<MockServer, "handle" | "use" | "resetOverrides">> {
   const resolved = resolveMockOptions(options);
   const live = createLiveState(resolved);
   const mock = await loadMock(resolved, live);
-  return { handle: (request) => mock.core.handle(request), use: (entry) => addOverride(mock, live, entry, resolved), resetOverrides: () => void removeOverrides(mock, live) };
+  return {
+    handle: (request) => mock.core.handle(request),
+    use: (entry) => addOverride(mock, live, entry, resolved),
+    resetOverrides: () => void removeOverrides(mock, live),
+  };
 }

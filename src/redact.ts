@@ -19,9 +19,13 @@ export function isSecretName(name: string, extra: SecretNames = NO_NAMES): boole
 }
 
 /** A copy of `headers` with each credential's value replaced by `[redacted]`. */
-export function redactHeaders<V>(headers: Record<string, V>, extra: SecretNames = NO_NAMES): Record<string, V | string> {
+export function redactHeaders<V>(
+  headers: Record<string, V>,
+  extra: SecretNames = NO_NAMES,
+): Record<string, V | string> {
   const out: Record<string, V | string> = {};
-  for (const [name, value] of Object.entries(headers)) out[name] = isSecretName(name, extra) && value !== undefined ? REDACTED : value;
+  for (const [name, value] of Object.entries(headers))
+    out[name] = isSecretName(name, extra) && value !== undefined ? REDACTED : value;
   return out;
 }
 
@@ -60,7 +64,10 @@ const JSON_MEMBER = /"((?:[^"\\]|\\.)*)"(\s*:\s*)("(?:[^"\\]|\\.)*"?|-?\d[\d.eE+
  */
 export function redactBodyText(text: string, extra: SecretNames = NO_NAMES): string {
   const start = text.trimStart()[0];
-  if (start === "{" || start === "[") return text.replace(JSON_MEMBER, (whole, name: string, colon: string) => (isSecretName(name, extra) ? `"${name}"${colon}"${REDACTED}"` : whole));
+  if (start === "{" || start === "[")
+    return text.replace(JSON_MEMBER, (whole, name: string, colon: string) =>
+      isSecretName(name, extra) ? `"${name}"${colon}"${REDACTED}"` : whole,
+    );
   if (/^[^\s=&]+=[^\s]*$/.test(text.slice(0, 2048))) return redactPairs(text, extra);
   return text;
 }
@@ -75,7 +82,12 @@ export function redactValue<T>(value: T, extra: SecretNames = NO_NAMES): T {
     if (v === null || typeof v !== "object") return secret ? REDACTED : v;
     const out: Record<string, unknown> = {};
     for (const [k, x] of Object.entries(v)) {
-      Object.defineProperty(out, k, { value: walk(x, secret || isSecretName(k, extra)), enumerable: true, writable: true, configurable: true });
+      Object.defineProperty(out, k, {
+        value: walk(x, secret || isSecretName(k, extra)),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
     }
     return out;
   };
@@ -120,7 +132,10 @@ const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029\
 
 /** `text` with each control character written as `\uXXXX`; newlines too, unless `lines` (a block of text, not a field). */
 export function printable(text: string, options: { lines?: boolean } = {}): string {
-  return text.replace(options.lines ? CONTROL_BUT_LINES : CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return text.replace(
+    options.lines ? CONTROL_BUT_LINES : CONTROL,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }
 
 /** `redis://user:pw@host:6379/0` -> `redis://user:[redacted]@host:6379/0`: a store URL as it may be printed. */

@@ -14,7 +14,8 @@ function rowsUnder(heading: string): string[][] {
 /** Each code once, and every cell filled: a duplicate row or an empty "how to fix" fails as a wrong one does. */
 function expectWholeRows(rows: string[][], cells: number): void {
   expect(new Set(rows.map((r) => r[0])).size).toBe(rows.length);
-  for (const row of rows) expect(row.length === cells && row.every((cell) => cell.trim() !== ""), row.join(" | ")).toBe(true);
+  for (const row of rows)
+    expect(row.length === cells && row.every((cell) => cell.trim() !== ""), row.join(" | ")).toBe(true);
 }
 
 describe("docs/errors.md", () => {
@@ -33,6 +34,8 @@ describe("docs/errors.md", () => {
   it("lists every problem kind, with the same status and title and how to fix it, and no other", () => {
     const rows = rowsUnder("Problem kinds");
     expectWholeRows(rows, 4);
-    expect(Object.fromEntries(rows.map(([kind, status, title]) => [kind, [Number(status), title]]))).toEqual(PROBLEM_KINDS);
+    expect(Object.fromEntries(rows.map(([kind, status, title]) => [kind, [Number(status), title]]))).toEqual(
+      PROBLEM_KINDS,
+    );
   });
 });

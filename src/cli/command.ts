@@ -14,7 +14,11 @@ export interface CliCommand<O> {
 const READERS: Partial<Record<FlagType, (text: string, previous: unknown) => unknown>> = {
   number: (text) => Number(text),
   strings: (text, previous) => [...((previous as string[] | undefined) ?? []), text],
-  list: (text) => text.split(",").map((v) => v.trim()).filter(Boolean),
+  list: (text) =>
+    text
+      .split(",")
+      .map((v) => v.trim())
+      .filter(Boolean),
 };
 
 /** The command of the CLI, flags and arguments from its table, and the action that runs it. */
@@ -28,7 +32,9 @@ export function buildCommand<O>(cli: CliCommand<O>, setExit: (code: number) => v
  * commander command as the CLI, without running it. A flag commander refuses throws its CommanderError.
  */
 export function parseCommandOptions<O>(cli: CliCommand<O>, argv: string[]): O {
-  const command = commandOf(cli).exitOverride().configureOutput({ writeOut: () => {}, writeErr: () => {} });
+  const command = commandOf(cli)
+    .exitOverride()
+    .configureOutput({ writeOut: () => {}, writeErr: () => {} });
   command.parse(argv, { from: "user" });
   return optionsOf(cli.flags, command);
 }
@@ -79,5 +85,7 @@ function optionsOf<O>(flags: FlagTable<O>, command: Command): O {
 }
 
 function entriesOf<O>(flags: FlagTable<O>): Array<[string, FlagSpec]> {
-  return (Object.entries(flags) as Array<[string, FlagSpec | undefined]>).filter((entry): entry is [string, FlagSpec] => entry[1] !== undefined);
+  return (Object.entries(flags) as Array<[string, FlagSpec | undefined]>).filter(
+    (entry): entry is [string, FlagSpec] => entry[1] !== undefined,
+  );
 }

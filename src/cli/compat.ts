@@ -7,7 +7,8 @@ import { bold, dim, green, printError, red, yellow } from "./print.js";
 
 export const compatCommand: CliCommand<CompatOptions & ReportFiles> = {
   name: "compat",
-  description: "check consumer pacts against the provider's OpenAPI contract, with nothing running; exit 1 on incompatibilities",
+  description:
+    "check consumer pacts against the provider's OpenAPI contract, with nothing running; exit 1 on incompatibilities",
   flags: COMPAT_FLAGS,
   run: runCompat,
 };
@@ -20,7 +21,8 @@ async function runCompat({ junit, json, html, ...options }: CompatOptions & Repo
     const { formatConsole } = await import("../report/console.js");
     process.stdout.write(`\n${bold("Pacts checked against")} ${dim(printable(result.contracts.join(", ")))}\n\n`);
     process.stdout.write(formatConsole(result, { red, green, yellow, dim, bold }));
-    if (result.skipped > 0) process.stdout.write(dim(`${result.skipped} non-HTTP interaction(s) (messages) not checked\n`));
+    if (result.skipped > 0)
+      process.stdout.write(dim(`${result.skipped} non-HTTP interaction(s) (messages) not checked\n`));
     // The report writers load on use, like the library.
     const { writeReportFiles } = await import("../report/files.js");
     await writeReportFiles({ junit, json, html }, result);

@@ -13,7 +13,8 @@ export function progressLine(progress: FixturesProgress, columns: number): strin
 /** The one line a run ends with: files, bytes, time, invalid count, and what happened on disk. */
 export function summaryLine(result: FixturesResult, check: boolean, elapsedMs: number): string {
   const head = `fixtures: ${result.files} files, ${formatBytes(result.bytes)}, ${(elapsedMs / 1000).toFixed(1)} s, ${result.failures.length} invalid`;
-  if (check) return `${head}; ${result.differences.length === 0 ? "up to date" : `${result.differences.length} file(s) differ`}`;
+  if (check)
+    return `${head}; ${result.differences.length === 0 ? "up to date" : `${result.differences.length} file(s) differ`}`;
   return `${head} (${result.written} written, ${result.unchanged} unchanged, ${result.removed.length} removed)`;
 }
 

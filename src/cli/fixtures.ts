@@ -39,15 +39,24 @@ function report(result: FixturesResult, check: boolean, elapsedMs: number): void
     const what = `${failure.kind} ${failure.operationId}${failure.status ? ` ${failure.status}` : ""}${failure.variant > 0 ? ` variant ${failure.variant}` : ""}`;
     printWarning(`no valid ${what}: ${failure.message}`, { file: failure.contract, pointer: failure.pointer });
   }
-  if (result.failures.length > FAILURES_SHOWN) printWarning(`... and ${result.failures.length - FAILURES_SHOWN} more (see "failed" in each index.json)`);
+  if (result.failures.length > FAILURES_SHOWN)
+    printWarning(`... and ${result.failures.length - FAILURES_SHOWN} more (see "failed" in each index.json)`);
   if (check) {
     const { taken, overridden } = result.recorded;
-    if (taken.length > 0) process.stdout.write(dim(`checked with the flags index.json recorded: ${printable(taken.join(" "))}\n`));
-    for (const flag of overridden) printWarning(`${printable(flag)}: checked with the value given, not the one the files were written with`);
+    if (taken.length > 0)
+      process.stdout.write(dim(`checked with the flags index.json recorded: ${printable(taken.join(" "))}\n`));
+    for (const flag of overridden)
+      printWarning(`${printable(flag)}: checked with the value given, not the one the files were written with`);
     // Leftovers and stale files first: they are few, and a long list of missing files would hide them.
-    const listed = [...result.differences].sort((a, b) => Number(a.change === "missing" || a.change === "changed") - Number(b.change === "missing" || b.change === "changed"));
-    for (const d of listed.slice(0, DIFFERENCES_SHOWN)) process.stdout.write(`${red(d.change.padEnd(8))} ${printable(d.file)}\n`);
-    if (result.differences.length > DIFFERENCES_SHOWN) process.stdout.write(dim(`... and ${result.differences.length - DIFFERENCES_SHOWN} more\n`));
+    const listed = [...result.differences].sort(
+      (a, b) =>
+        Number(a.change === "missing" || a.change === "changed") -
+        Number(b.change === "missing" || b.change === "changed"),
+    );
+    for (const d of listed.slice(0, DIFFERENCES_SHOWN))
+      process.stdout.write(`${red(d.change.padEnd(8))} ${printable(d.file)}\n`);
+    if (result.differences.length > DIFFERENCES_SHOWN)
+      process.stdout.write(dim(`... and ${result.differences.length - DIFFERENCES_SHOWN} more\n`));
   }
   const line = summaryLine(result, check, elapsedMs);
   process.stdout.write(`${check && result.differences.length > 0 ? red(line) : green(line)}\n`);

@@ -17,7 +17,9 @@ async function runLint({ contracts = [], ...options }: LintOptions): Promise<num
     const result = await lintContracts(contracts, options);
     for (const f of result.findings) {
       const label = f.severity === "error" ? red("error") : yellow("warning");
-      process.stdout.write(`${label} ${printable(`${f.code} ${formatPlace(f)}${f.message}`, { lines: true })}\n${f.hint ? `  ${dim(printable(`hint: ${f.hint}`, { lines: true }))}\n` : ""}`);
+      process.stdout.write(
+        `${label} ${printable(`${f.code} ${formatPlace(f)}${f.message}`, { lines: true })}\n${f.hint ? `  ${dim(printable(`hint: ${f.hint}`, { lines: true }))}\n` : ""}`,
+      );
     }
     const errors = result.findings.filter((f) => f.severity === "error").length;
     const warnings = result.findings.length - errors;

@@ -25,7 +25,11 @@ async function runMock(options: MockOptions & RequestLogOptions): Promise<number
   let server: MockServer | undefined;
   const log = createRequestLog(options, () => server?.mock.core.engine.secretNames);
   try {
-    server = await createMockServer({ ...withoutLogOptions(options), onEvent: printMockEvent, ...(log ? { onAnswer: (exchange: MockExchange) => log.log({ kind: "mock", exchange }) } : {}) });
+    server = await createMockServer({
+      ...withoutLogOptions(options),
+      onEvent: printMockEvent,
+      ...(log ? { onAnswer: (exchange: MockExchange) => log.log({ kind: "mock", exchange }) } : {}),
+    });
     await server.listen();
   } catch (error) {
     printError(error);
@@ -45,7 +49,9 @@ function printRoutes(server: MockServer, extras = ""): void {
   for (const contract of server.mock.contracts) {
     const own = routes.filter((r) => r.target.contract === contract);
     text += `${bold(printable(contract.title))} ${dim(printable(`${contract.id} (${contract.dialect}, ${own.length} operations)`))}\n`;
-    const rows = own.slice(0, ROUTES_SHOWN).map((r) => [r.method, printable(`${server.url}${r.path}`), dim(printable(r.target.operation.operationId))]);
+    const rows = own
+      .slice(0, ROUTES_SHOWN)
+      .map((r) => [r.method, printable(`${server.url}${r.path}`), dim(printable(r.target.operation.operationId))]);
     text += `${table(rows)}\n`;
     if (own.length > ROUTES_SHOWN) text += dim(`... and ${own.length - ROUTES_SHOWN} more\n`);
     const otherBases = contract.basePaths.slice(1).map((base) => `${server.url}${base || "/"}`);
@@ -53,7 +59,9 @@ function printRoutes(server: MockServer, extras = ""): void {
     text += "\n";
   }
   text += stubLines(server);
-  process.stdout.write(`${text}${extras}${tlsLine(server.tls)}${bold("mockpact")} mock listening on ${green(server.url)}\n`);
+  process.stdout.write(
+    `${text}${extras}${tlsLine(server.tls)}${bold("mockpact")} mock listening on ${green(server.url)}\n`,
+  );
 }
 
 /** The pact stubs of `--pact`, per pact file: method, URL and the interaction's description. */
@@ -77,12 +85,16 @@ const EXAMPLE_WARNINGS_SHOWN = 3;
 async function reportExamples(server: MockServer): Promise<void> {
   for (const contract of server.mock.contracts) {
     const byCode = new Map<string, ContractWarning[]>();
-    for (const warning of await checkExamples(contract, server.mock.core.engine.registryOf(contract))) byCode.set(warning.code, [...(byCode.get(warning.code) ?? []), warning]);
+    for (const warning of await checkExamples(contract, server.mock.core.engine.registryOf(contract)))
+      byCode.set(warning.code, [...(byCode.get(warning.code) ?? []), warning]);
     for (const [code, warnings] of byCode) {
       for (const warning of warnings.slice(0, EXAMPLE_WARNINGS_SHOWN)) printWarning(warning.message, warning);
       const more = warnings.length - EXAMPLE_WARNINGS_SHOWN;
-      if (more > 0) printWarning(`${code}: ${more} more like these (${warnings.length} in all); \`mockpact lint ${contract.file}\` lists every one`, { file: contract.file });
+      if (more > 0)
+        printWarning(
+          `${code}: ${more} more like these (${warnings.length} in all); \`mockpact lint ${contract.file}\` lists every one`,
+          { file: contract.file },
+        );
     }
   }
 }
-

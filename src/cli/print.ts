@@ -18,7 +18,8 @@ export function printError(error: unknown): void {
 }
 
 function errorText(error: unknown): string {
-  if (isMockpactError(error)) return `${red("error")} ${printable(`${error.code} ${formatPlace(error.place)}${error.message}`, { lines: true })}\n  ${dim(printable(`hint: ${error.hint}`, { lines: true }))}\n`;
+  if (isMockpactError(error))
+    return `${red("error")} ${printable(`${error.code} ${formatPlace(error.place)}${error.message}`, { lines: true })}\n  ${dim(printable(`hint: ${error.hint}`, { lines: true }))}\n`;
   return `${red("error")} ${printable((error as Error)?.message ?? String(error), { lines: true })}\n`;
 }
 
@@ -30,7 +31,9 @@ export function printWarning(message: string, place: { file?: string; pointer?: 
 export function table(rows: string[][]): string {
   const widths: number[] = [];
   for (const row of rows) row.forEach((cell, i) => (widths[i] = Math.max(widths[i] ?? 0, cell.length)));
-  return rows.map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join("  ")).join("\n");
+  return rows
+    .map((row) => row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i] ?? 0))).join("  "))
+    .join("\n");
 }
 
 /** Resolves on the first SIGINT or SIGTERM (or when npm, which launched it, is gone): the long-running commands then close cleanly. */
@@ -54,13 +57,17 @@ export function printMockEvent(event: MockEvent): void {
   else if (event.type === "reload") process.stdout.write(`${green("reloaded")} ${printable(event.file)}\n`);
   else {
     // One write: a reader of the stream sees the failure and its reason together.
-    process.stderr.write(`reload of ${printable(event.file)} failed; the last good version keeps serving\n${errorText(event.error)}`);
+    process.stderr.write(
+      `reload of ${printable(event.file)} failed; the last good version keeps serving\n${errorText(event.error)}`,
+    );
   }
 }
 
 /** The line before "listening" of an HTTPS server: where its certificate came from and what to compare it with. */
 export function tlsLine(tls: TlsMaterial | undefined): string {
   if (!tls) return "";
-  const what = tls.selfSigned ? "self-signed certificate made at start (localhost, 127.0.0.1, ::1)" : "certificate from --cert";
+  const what = tls.selfSigned
+    ? "self-signed certificate made at start (localhost, 127.0.0.1, ::1)"
+    : "certificate from --cert";
   return `${bold("https")} ${what}, SHA-256 fingerprint ${tls.fingerprint}\n`;
 }

@@ -9,7 +9,8 @@ import { REQUEST_LOG_FLAGS, withoutLogOptions, type RequestLogOptions } from "./
 
 export const proxyCommand: CliCommand<ProxyOptions & RequestLogOptions> = {
   name: "proxy",
-  description: "stand between clients and a real backend: check both directions against the contract, answer from the mock where the backend has nothing yet",
+  description:
+    "stand between clients and a real backend: check both directions against the contract, answer from the mock where the backend has nothing yet",
   flags: { ...PROXY_FLAGS, ...REQUEST_LOG_FLAGS },
   run: runProxy,
 };
@@ -33,7 +34,9 @@ async function runProxy(options: ProxyOptions & RequestLogOptions): Promise<numb
     printError(error);
     return 2;
   }
-  process.stdout.write(`${tlsLine(server.tls)}${bold("mockpact")} proxy listening on ${green(server.url)} ${dim(`-> ${server.options.upstream.origin}${server.options.upstream.pathname.replace(/\/$/, "")}`)}\n`);
+  process.stdout.write(
+    `${tlsLine(server.tls)}${bold("mockpact")} proxy listening on ${green(server.url)} ${dim(`-> ${server.options.upstream.origin}${server.options.upstream.pathname.replace(/\/$/, "")}`)}\n`,
+  );
   await untilSignal();
   await server.close();
   process.stdout.write(formatTally(tally));

@@ -60,14 +60,22 @@ export function proxyEntry(exchange: ProxiedExchange, names: SecretNames | undef
     ...(exchange.reason ? { reason: exchange.reason } : {}),
     durationMs: rounded(exchange.durationMs),
     findings: exchange.violations,
-    ...(exchange.unchecked || exchange.error ? { notes: { ...(exchange.unchecked ? { unchecked: exchange.unchecked } : {}), ...(exchange.error ? { error: exchange.error } : {}) } } : {}),
+    ...(exchange.unchecked || exchange.error
+      ? {
+          notes: {
+            ...(exchange.unchecked ? { unchecked: exchange.unchecked } : {}),
+            ...(exchange.error ? { error: exchange.error } : {}),
+          },
+        }
+      : {}),
   };
 }
 
 /** Repeated headers as node gives them (arrays) joined as HTTP would fold them. */
 function headerLines(headers: Record<string, string | string[] | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) if (value !== undefined) out[name] = Array.isArray(value) ? value.join(", ") : value;
+  for (const [name, value] of Object.entries(headers))
+    if (value !== undefined) out[name] = Array.isArray(value) ? value.join(", ") : value;
   return out;
 }
 

@@ -12,8 +12,20 @@ export interface RequestLogOptions {
 }
 
 export const REQUEST_LOG_FLAGS = {
-  logLevel: { flag: "--log-level <level>", type: "string", default: "info", choices: LOG_LEVELS, description: "one line per request (info), with its headers, redacted (debug), or none (silent)" },
-  logFormat: { flag: "--log-format <format>", type: "string", default: "text", choices: LOG_FORMATS, description: "text for people, json for machines (one object per line)" },
+  logLevel: {
+    flag: "--log-level <level>",
+    type: "string",
+    default: "info",
+    choices: LOG_LEVELS,
+    description: "one line per request (info), with its headers, redacted (debug), or none (silent)",
+  },
+  logFormat: {
+    flag: "--log-format <format>",
+    type: "string",
+    default: "text",
+    choices: LOG_FORMATS,
+    description: "text for people, json for machines (one object per line)",
+  },
 } satisfies FlagTable<RequestLogOptions>;
 
 /** The command's options without the log's: what the library is handed. */

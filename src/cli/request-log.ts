@@ -21,7 +21,11 @@ const LINES_PER_WRITE = 256;
  * library is given no listener, and the hot path does not time or describe a thing). A queued exchange
  * is only a reference: formatting and redaction wait until after the answer is written.
  */
-export function createRequestLog(options: RequestLogOptions, secretNames: () => SecretNames | undefined, write: (text: string) => void = (text) => process.stdout.write(text)): RequestLog | undefined {
+export function createRequestLog(
+  options: RequestLogOptions,
+  secretNames: () => SecretNames | undefined,
+  write: (text: string) => void = (text) => process.stdout.write(text),
+): RequestLog | undefined {
   const level = options.logLevel ?? "info";
   if (level === "silent") return undefined;
   const debug = level === "debug";

@@ -13,11 +13,20 @@ import { consumerRelevant } from "./response-body.js";
  * checked like an expected response body (the consumer may name fewer properties, so `required`
  * does not apply; a property the schema forbids is an error of its own rule).
  */
-export function checkMessages(messages: PactMessage[], contracts: MessageContracts, lines: ContractLines, failOn: "error" | "warning"): Case[] {
+export function checkMessages(
+  messages: PactMessage[],
+  contracts: MessageContracts,
+  lines: ContractLines,
+  failOn: "error" | "warning",
+): Case[] {
   return messages.map((message) => {
     const findings = findingsOf(message, contracts, lines);
     const failing = findings.some((f) => f.severity === "error" || failOn === "warning");
-    return { name: message.description, status: failing ? "failed" : "passed", findings: findings.map(toReportFinding) };
+    return {
+      name: message.description,
+      status: failing ? "failed" : "passed",
+      findings: findings.map(toReportFinding),
+    };
   });
 }
 
@@ -29,6 +38,11 @@ function findingsOf(message: PactMessage, contracts: MessageContracts, lines: Co
   const contract = { file: displayPath(verdict.file), pointer: verdict.pointer, ...(line ? { line } : {}) };
   return consumerRelevant(verdict.violations).map((v) => {
     const forbidden = v.keyword === "additionalProperties" || v.keyword === "unevaluatedProperties";
-    return compatFinding(forbidden ? "message.body.property.forbidden" : "message.body.incompatible", v.message, `${message.pointer}${v.where}`, { operationId: verdict.name, contract });
+    return compatFinding(
+      forbidden ? "message.body.property.forbidden" : "message.body.incompatible",
+      v.message,
+      `${message.pointer}${v.where}`,
+      { operationId: verdict.name, contract },
+    );
   });
 }

@@ -16,5 +16,10 @@ export async function checkRequest(ctx: InteractionContext): Promise<CompatFindi
   const input = requestInputOf(ctx.interaction.request, ctx.pathParams);
   const findings = [...contentTypeFindings(ctx, input), ...acceptFindings(ctx), ...undocumentedFindings(ctx)];
   if (ctx.interaction.response.status >= 400) return findings;
-  return [...findings, ...securityFindings(ctx, input), ...(await schemaFindings(ctx, input)), ...requestMatcherFindings(ctx, input)];
+  return [
+    ...findings,
+    ...securityFindings(ctx, input),
+    ...(await schemaFindings(ctx, input)),
+    ...requestMatcherFindings(ctx, input),
+  ];
 }

@@ -18,10 +18,19 @@ export interface InteractionContext {
 }
 
 /** A finding about this interaction, placed in the contract at `pointer` (default: the operation). */
-export function findingAt(ctx: InteractionContext, rule: CompatRule, message: string, pactPointer: string, pointer = ctx.operation.source.pointer): CompatFinding {
+export function findingAt(
+  ctx: InteractionContext,
+  rule: CompatRule,
+  message: string,
+  pactPointer: string,
+  pointer = ctx.operation.source.pointer,
+): CompatFinding {
   const file = ctx.contract.file;
   const line = ctx.lines.lineOf(file, pointer);
-  return compatFinding(rule, message, pactPointer, { operationId: ctx.operation.operationId, contract: { file: displayPath(file), pointer, ...(line ? { line } : {}) } });
+  return compatFinding(rule, message, pactPointer, {
+    operationId: ctx.operation.operationId,
+    contract: { file: displayPath(file), pointer, ...(line ? { line } : {}) },
+  });
 }
 
 /**

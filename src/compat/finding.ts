@@ -13,7 +13,12 @@ export interface CompatFinding {
   operationId?: string;
 }
 
-export function compatFinding(rule: CompatRule, message: string, pactPointer: string, extra: Pick<CompatFinding, "contract" | "operationId"> = {}): CompatFinding {
+export function compatFinding(
+  rule: CompatRule,
+  message: string,
+  pactPointer: string,
+  extra: Pick<CompatFinding, "contract" | "operationId"> = {},
+): CompatFinding {
   return { rule, severity: severityOf(rule), message, pactPointer, ...extra };
 }
 

@@ -30,16 +30,37 @@ export function guaranteeFindings(ctx: InteractionContext, media: MediaType): Co
     for (const [key, item] of Object.entries(value)) {
       const child = facts.properties.get(key);
       const at = `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}`;
-      const note = (rule: "response.body.property.optional" | "response.body.property.undeclared" | "response.body.property.forbidden", message: string, schemaPointer: string) => {
+      const note = (
+        rule:
+          "response.body.property.optional" | "response.body.property.undeclared" | "response.body.property.forbidden",
+        message: string,
+        schemaPointer: string,
+      ) => {
         const id = `${rule} ${shape}/${key}`;
-        if (!findings.has(id)) findings.set(id, findingAt(ctx, rule, `${at}: ${message}`, `${body.pointer}${at}`, schemaPointer));
+        if (!findings.has(id))
+          findings.set(id, findingAt(ctx, rule, `${at}: ${message}`, `${body.pointer}${at}`, schemaPointer));
       };
       if (!child) {
-        if (!facts.closed && !facts.isMap) note("response.body.property.undeclared", "the consumer relies on a property the schema does not declare (extra properties are allowed, not promised)", node.pointer);
+        if (!facts.closed && !facts.isMap)
+          note(
+            "response.body.property.undeclared",
+            "the consumer relies on a property the schema does not declare (extra properties are allowed, not promised)",
+            node.pointer,
+          );
         continue;
       }
-      if (child.schema.writeOnly === true) note("response.body.property.forbidden", "the consumer expects a writeOnly property, which the provider never returns", child.pointer);
-      else if (!facts.required.has(key)) note("response.body.property.optional", "the consumer relies on a property the schema does not require: the provider may leave it out", child.pointer);
+      if (child.schema.writeOnly === true)
+        note(
+          "response.body.property.forbidden",
+          "the consumer expects a writeOnly property, which the provider never returns",
+          child.pointer,
+        );
+      else if (!facts.required.has(key))
+        note(
+          "response.body.property.optional",
+          "the consumer relies on a property the schema does not require: the provider may leave it out",
+          child.pointer,
+        );
       visit(item, child, at, `${shape}/${key}`, depth + 1);
     }
   };
@@ -55,7 +76,10 @@ export function guaranteeFindings(ctx: InteractionContext, media: MediaType): Co
 function branchesMatching(ctx: InteractionContext, value: unknown): BranchTest {
   return (branch) => {
     if (getAtPointer(ctx.contract.document, branch.pointer) !== branch.schema) return true;
-    const violations = ctx.registry.validate({ pointer: branch.pointer }, value, { direction: "response", in: "response.body" });
+    const violations = ctx.registry.validate({ pointer: branch.pointer }, value, {
+      direction: "response",
+      in: "response.body",
+    });
     return consumerRelevant(violations).length === 0;
   };
 }

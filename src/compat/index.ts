@@ -38,11 +38,22 @@ export interface CompatResult extends Report {
 export async function checkCompat(options: CompatOptions): Promise<CompatResult> {
   const started = performance.now();
   const resolved = resolveCompatOptions(options);
-  const contracts = resolved.contracts.length > 0 ? await loadContracts(resolved.contracts, { allowRemoteRefs: resolved.allowRemoteRefs, refRoot: resolved.refRoot }) : [];
+  const contracts =
+    resolved.contracts.length > 0
+      ? await loadContracts(resolved.contracts, {
+          allowRemoteRefs: resolved.allowRemoteRefs,
+          refRoot: resolved.refRoot,
+        })
+      : [];
   const pacts = await readHttpPacts(resolved.pacts, resolved.timeoutMs);
   const { router, registryOf } = compileContracts(contracts);
   const messageContracts = await loadMessageContracts(
-    { asyncapi: resolved.asyncapi, choices: resolved.messageSchemas, refRoot: resolved.refRoot, allowRemoteRefs: resolved.allowRemoteRefs },
+    {
+      asyncapi: resolved.asyncapi,
+      choices: resolved.messageSchemas,
+      refRoot: resolved.refRoot,
+      allowRemoteRefs: resolved.allowRemoteRefs,
+    },
     contracts.map((contract) => ({ contract, registry: registryOf(contract) })),
   );
   const checksMessages = messageContracts.asyncapi.length > 0 || messageContracts.choices.length > 0;
@@ -55,7 +66,14 @@ export async function checkCompat(options: CompatOptions): Promise<CompatResult>
       const findings: CompatFinding[] = [];
       if (match.kind !== "found") findings.push(notLocated(interaction, match));
       else {
-        const ctx = { interaction, contract: match.target.contract, operation: match.target.operation, registry: registryOf(match.target.contract), pathParams: match.pathParams, lines };
+        const ctx = {
+          interaction,
+          contract: match.target.contract,
+          operation: match.target.operation,
+          registry: registryOf(match.target.contract),
+          pathParams: match.pathParams,
+          lines,
+        };
         findings.push(...(await checkRequest(ctx)), ...checkResponse(ctx));
       }
       cases.push(caseOf(interaction.description, findings, resolved));
@@ -65,7 +83,10 @@ export async function checkCompat(options: CompatOptions): Promise<CompatResult>
       const messages = readPactMessages(pact.pact.document, pact.pact.specVersion);
       cases.push(...checkMessages(messages, messageContracts, lines, resolved.failOn));
       // A synchronous message contributes one message per response: count its interaction once.
-      pact.skipped = Math.max(0, pact.skipped - new Set(messages.map((m) => m.pointer.split("/").slice(0, 3).join("/"))).size);
+      pact.skipped = Math.max(
+        0,
+        pact.skipped - new Set(messages.map((m) => m.pointer.split("/").slice(0, 3).join("/"))).size,
+      );
     }
     suites.push(suiteOf(pact, cases));
   }
@@ -79,7 +100,12 @@ function caseOf(name: string, findings: CompatFinding[], resolved: ResolvedCompa
 
 function suiteOf(pact: HttpPact, cases: Case[]): Suite {
   const { consumer, provider, specVersion, source } = pact.pact;
-  return { name: `${consumer} -> ${provider}`, source: /^https?:/i.test(source) ? source : displayPath(source), properties: { consumer, provider, "pact spec": specVersion }, cases };
+  return {
+    name: `${consumer} -> ${provider}`,
+    source: /^https?:/i.test(source) ? source : displayPath(source),
+    properties: { consumer, provider, "pact spec": specVersion },
+    cases,
+  };
 }
 
 function resultOf(report: Report, resolved: ResolvedCompatOptions, pacts: HttpPact[]): CompatResult {
@@ -97,6 +123,18 @@ function resultOf(report: Report, resolved: ResolvedCompatOptions, pacts: HttpPa
 }
 
 /** Every finding of a result, flat, with the pact and interaction it belongs to: for code that acts on rule codes. */
-export function compatFindings(result: Report): Array<{ pact: string; interaction: string; rule: string; level: string; message: string }> {
-  return result.suites.flatMap((s) => s.cases.flatMap((c) => c.findings.map((f) => ({ pact: s.source ?? s.name, interaction: c.name, rule: f.rule ?? "", level: f.level, message: f.message }))));
+export function compatFindings(
+  result: Report,
+): Array<{ pact: string; interaction: string; rule: string; level: string; message: string }> {
+  return result.suites.flatMap((s) =>
+    s.cases.flatMap((c) =>
+      c.findings.map((f) => ({
+        pact: s.source ?? s.name,
+        interaction: c.name,
+        rule: f.rule ?? "",
+        level: f.level,
+        message: f.message,
+      })),
+    ),
+  );
 }

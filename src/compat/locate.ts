@@ -15,10 +15,21 @@ function routablePath(path: string): string {
   return path.includes("%") ? path : encodeURI(path);
 }
 
-export function notLocated(interaction: PactHttpInteraction, match: Exclude<RouteMatch, { kind: "found" }>): CompatFinding {
+export function notLocated(
+  interaction: PactHttpInteraction,
+  match: Exclude<RouteMatch, { kind: "found" }>,
+): CompatFinding {
   const { method, path } = interaction.request;
   if (match.kind === "method-not-allowed") {
-    return compatFinding("request.method.unknown", `the contract has ${path} with ${match.allow.join(", ")}, not ${method}`, `${interaction.pointer}/request/method`);
+    return compatFinding(
+      "request.method.unknown",
+      `the contract has ${path} with ${match.allow.join(", ")}, not ${method}`,
+      `${interaction.pointer}/request/method`,
+    );
   }
-  return compatFinding("request.path.unknown", `no operation of the contract has the path ${path} (with or without its base path)`, `${interaction.pointer}/request/path`);
+  return compatFinding(
+    "request.path.unknown",
+    `no operation of the contract has the path ${path} (with or without its base path)`,
+    `${interaction.pointer}/request/path`,
+  );
 }

@@ -20,7 +20,10 @@ export function requestMatcherFindings(ctx: InteractionContext, input: RequestIn
   return walk(ctx, request.body, request.rules.body, media, (rule, node, value) => {
     const allowed = enumOf(node.schema);
     if (!allowed || !(rule.match === "type" || rule.match === "regex")) return undefined;
-    return { rule: "request.body.matcher.incompatible", message: `the ${rule.match} matcher lets the consumer send any ${typeof value} here, but the schema takes only ${JSON.stringify(allowed)}` };
+    return {
+      rule: "request.body.matcher.incompatible",
+      message: `the ${rule.match} matcher lets the consumer send any ${typeof value} here, but the schema takes only ${JSON.stringify(allowed)}`,
+    };
   });
 }
 
@@ -33,9 +36,19 @@ export function responseMatcherFindings(ctx: InteractionContext, media: MediaTyp
   });
 }
 
-type Check = (rule: MatchingRule, node: SchemaNode, value: unknown) => { rule: "request.body.matcher.incompatible" | "response.body.matcher.incompatible"; message: string } | undefined;
+type Check = (
+  rule: MatchingRule,
+  node: SchemaNode,
+  value: unknown,
+) => { rule: "request.body.matcher.incompatible" | "response.body.matcher.incompatible"; message: string } | undefined;
 
-function walk(ctx: InteractionContext, body: PactBody, rules: RuleEntry[] | undefined, media: MediaType | undefined, check: Check): CompatFinding[] {
+function walk(
+  ctx: InteractionContext,
+  body: PactBody,
+  rules: RuleEntry[] | undefined,
+  media: MediaType | undefined,
+  check: Check,
+): CompatFinding[] {
   if (body.kind !== "present" || !rules || !media?.schema) return [];
   const root = nodeOf(ctx.contract.document, media.schema);
   const findings = new Map<string, CompatFinding>();
@@ -46,7 +59,17 @@ function walk(ctx: InteractionContext, body: PactBody, rules: RuleEntry[] | unde
     for (const rule of selected.list.rules) {
       const found = check(rule, node, value);
       const key = `${found?.rule} ${node.pointer} ${found?.message}`;
-      if (found && !findings.has(key)) findings.set(key, findingAt(ctx, found.rule, `${pointer || "body"}: ${found.message}`, `${body.pointer}${pointer}`, node.pointer));
+      if (found && !findings.has(key))
+        findings.set(
+          key,
+          findingAt(
+            ctx,
+            found.rule,
+            `${pointer || "body"}: ${found.message}`,
+            `${body.pointer}${pointer}`,
+            node.pointer,
+          ),
+        );
     }
   }
   return [...findings.values()];
@@ -57,14 +80,21 @@ function rejectedBy(rule: MatchingRule, schema: Record<string, unknown>, value: 
   const allowed = enumOf(schema);
   if (rule.match === "regex" && allowed) {
     const refused = allowed.filter((v) => checkRule(rule, v, v, { cascaded: false, text: true }) !== undefined);
-    if (refused.length > 0) return `the schema allows ${JSON.stringify(refused)}, which the regex /${String(rule.regex)}/ rejects`;
+    if (refused.length > 0)
+      return `the schema allows ${JSON.stringify(refused)}, which the regex /${String(rule.regex)}/ rejects`;
   }
   const sample = typeof schema.format === "string" ? formatSample(schema.format) : undefined;
-  if (sample !== undefined && ["regex", "date", "time", "datetime", "timestamp"].includes(rule.match) && checkRule(rule, sample, sample, { cascaded: false, text: true }) !== undefined) {
+  if (
+    sample !== undefined &&
+    ["regex", "date", "time", "datetime", "timestamp"].includes(rule.match) &&
+    checkRule(rule, sample, sample, { cascaded: false, text: true }) !== undefined
+  ) {
     return `the schema allows any ${schema.format} (such as "${sample}"), which the ${rule.match} matcher rejects`;
   }
-  if (rule.match === "integer" && typesOf(schema).includes("number")) return "the schema allows any number, the integer matcher only integers";
-  if (rule.match === "type" && value !== null && allowsNull(schema)) return `the schema allows null, the type matcher only a ${Array.isArray(value) ? "list" : typeof value === "object" ? "map" : typeof value}`;
+  if (rule.match === "integer" && typesOf(schema).includes("number"))
+    return "the schema allows any number, the integer matcher only integers";
+  if (rule.match === "type" && value !== null && allowsNull(schema))
+    return `the schema allows null, the type matcher only a ${Array.isArray(value) ? "list" : typeof value === "object" ? "map" : typeof value}`;
   return undefined;
 }
 

@@ -38,8 +38,14 @@ const PACT_FETCH_TIMEOUT_MS = 30_000;
 
 export function resolveCompatOptions(options: CompatOptions): ResolvedCompatOptions {
   const given = withDefaults(COMPAT_FLAGS, options);
-  if (!given.pacts?.length) throw unusableOptions("compat", "no pact was given", "Give one or more pacts with --pact FILE|DIR|URL.");
-  if (!given.contracts?.length && !given.asyncapi?.length) throw unusableOptions("compat", "no contract was given", "Give the provider's OpenAPI contract with --contract FILE (or its AsyncAPI document with --asyncapi FILE for message pacts).");
+  if (!given.pacts?.length)
+    throw unusableOptions("compat", "no pact was given", "Give one or more pacts with --pact FILE|DIR|URL.");
+  if (!given.contracts?.length && !given.asyncapi?.length)
+    throw unusableOptions(
+      "compat",
+      "no contract was given",
+      "Give the provider's OpenAPI contract with --contract FILE (or its AsyncAPI document with --asyncapi FILE for message pacts).",
+    );
   return {
     pacts: given.pacts,
     contracts: given.contracts ?? [],

@@ -16,7 +16,8 @@ export function valuesOf(root: unknown): PactValue[] {
     if (out.length >= MAX_VALUES) return;
     out.push({ value, path, pointer });
     if (Array.isArray(value)) value.forEach((item, i) => visit(item, [...path, String(i)], `${pointer}/${i}`));
-    else if (isObject(value)) for (const [key, item] of Object.entries(value)) visit(item, [...path, key], `${pointer}/${escape(key)}`);
+    else if (isObject(value))
+      for (const [key, item] of Object.entries(value)) visit(item, [...path, key], `${pointer}/${escape(key)}`);
   };
   visit(root, ["$"], "");
   return out;

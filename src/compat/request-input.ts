@@ -17,7 +17,12 @@ export function requestInputOf(request: PactHttpRequest, pathParams: Record<stri
   const header = headers["content-type"];
   const body = bodyBytes(request.body);
   return {
-    parts: { pathParams: encodeAll(pathParams), query: queryText(request), headers, cookies: parseCookieHeader(headers.cookie) },
+    parts: {
+      pathParams: encodeAll(pathParams),
+      query: queryText(request),
+      headers,
+      cookies: parseCookieHeader(headers.cookie),
+    },
     contentType: header ?? (body ? contentTypeOf(request.headers, request.body) : undefined),
     contentTypeGuessed: header === undefined && body !== undefined,
     body,
@@ -36,7 +41,8 @@ export function queryText(request: PactHttpRequest): string {
   if (!request.query) return "";
   if (request.query.raw !== undefined) return request.query.raw;
   const parts: string[] = [];
-  for (const [name, values] of request.query.values) for (const value of values) parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
+  for (const [name, values] of request.query.values)
+    for (const value of values) parts.push(`${encodeURIComponent(name)}=${encodeURIComponent(value)}`);
   return parts.join("&");
 }
 

@@ -16,7 +16,12 @@ import { nodeOf, schemaAt } from "./schema-walk.js";
  */
 export async function schemaFindings(ctx: InteractionContext, input: RequestInput): Promise<CompatFinding[]> {
   const run = (withBody: boolean) =>
-    validateRequest(ctx.registry, ctx.operation, { parts: input.parts, contentType: withBody ? input.contentType : undefined, body: withBody ? input.body : undefined, maxJsonDepth: MAX_JSON_DEPTH });
+    validateRequest(ctx.registry, ctx.operation, {
+      parts: input.parts,
+      contentType: withBody ? input.contentType : undefined,
+      body: withBody ? input.body : undefined,
+      maxJsonDepth: MAX_JSON_DEPTH,
+    });
   let verdict = await run(true);
   let skipBody = false;
   if (verdict.kind === "unsupported-media-type") {
@@ -30,12 +35,32 @@ export async function schemaFindings(ctx: InteractionContext, input: RequestInpu
 function violationFinding(ctx: InteractionContext, input: RequestInput, v: Violation): CompatFinding {
   const at = `${ctx.interaction.pointer}/request`;
   if (v.in === "body") {
-    if (v.keyword === "required" && v.where === "") return findingAt(ctx, "request.body.missing", `${ctx.operation.operationId} requires a request body; the interaction sends none`, at, joinPointer(ctx.operation.source.pointer, "requestBody"));
+    if (v.keyword === "required" && v.where === "")
+      return findingAt(
+        ctx,
+        "request.body.missing",
+        `${ctx.operation.operationId} requires a request body; the interaction sends none`,
+        at,
+        joinPointer(ctx.operation.source.pointer, "requestBody"),
+      );
     const body = ctx.interaction.request.body;
-    return findingAt(ctx, "request.body.incompatible", v.message, `${body.kind === "present" ? body.pointer : `${at}/body`}${v.where}`, bodySchemaPointer(ctx, input, v.where));
+    return findingAt(
+      ctx,
+      "request.body.incompatible",
+      v.message,
+      `${body.kind === "present" ? body.pointer : `${at}/body`}${v.where}`,
+      bodySchemaPointer(ctx, input, v.where),
+    );
   }
   const name = v.where.split("/")[0] ?? v.where;
-  const rule = v.in === "path" ? "request.path.incompatible" : v.in === "query" ? "request.query.incompatible" : v.in === "header" ? "request.header.incompatible" : "request.cookie.incompatible";
+  const rule =
+    v.in === "path"
+      ? "request.path.incompatible"
+      : v.in === "query"
+        ? "request.query.incompatible"
+        : v.in === "header"
+          ? "request.header.incompatible"
+          : "request.cookie.incompatible";
   const part = v.in === "path" ? "path" : v.in === "query" ? `query/${name}` : `headers`;
   return findingAt(ctx, rule, v.message, `${at}/${part}`, parameterPointer(ctx, name, v.in));
 }
@@ -64,8 +89,19 @@ function bodySchemaPointer(ctx: InteractionContext, input: RequestInput, where: 
 
 /** The operation's security, as the mock checks it: some requirement's credentials are all present. */
 export function securityFindings(ctx: InteractionContext, input: RequestInput): CompatFinding[] {
-  const challenges = missingCredentials(ctx.contract, ctx.operation, { headers: input.parts.headers, queryText: queryText(ctx.interaction.request), cookies: input.parts.cookies });
+  const challenges = missingCredentials(ctx.contract, ctx.operation, {
+    headers: input.parts.headers,
+    queryText: queryText(ctx.interaction.request),
+    cookies: input.parts.cookies,
+  });
   if (!challenges) return [];
   const wanted = ctx.operation.security.map((r) => r.join(" + ")).join(" or ");
-  return [findingAt(ctx, "request.authorization.missing", `${ctx.operation.operationId} requires credentials (${wanted}) the interaction does not send`, `${ctx.interaction.pointer}/request/headers`)];
+  return [
+    findingAt(
+      ctx,
+      "request.authorization.missing",
+      `${ctx.operation.operationId} requires credentials (${wanted}) the interaction does not send`,
+      `${ctx.interaction.pointer}/request/headers`,
+    ),
+  ];
 }

@@ -6,7 +6,11 @@ import type { CompatFinding } from "./finding.js";
 /** The documented response for a status: exact, else its range (`4XX`), else `default`. */
 export function documentedResponseFor(operation: Operation, status: number): ResponseSpec | undefined {
   const code = String(status);
-  return operation.responses.find((s) => s.status === code) ?? operation.responses.find((s) => s.status === `${code[0]}XX`) ?? operation.responses.find((s) => s.status === "DEFAULT");
+  return (
+    operation.responses.find((s) => s.status === code) ??
+    operation.responses.find((s) => s.status === `${code[0]}XX`) ??
+    operation.responses.find((s) => s.status === "DEFAULT")
+  );
 }
 
 /** The response the interaction's status calls for, with a finding when none, or only `default`, documents it. */
@@ -17,8 +21,30 @@ export function statusFindings(ctx: InteractionContext): { spec: ResponseSpec | 
   if (!spec) {
     const documented = ctx.operation.responses.map((r) => r.status.toLowerCase()).join(", ") || "none";
     const pointer = joinPointer(ctx.operation.source.pointer, "responses");
-    return { spec, findings: [findingAt(ctx, "response.status.unknown", `status ${status} is not documented for ${ctx.operation.operationId} (documented: ${documented})`, at, pointer)] };
+    return {
+      spec,
+      findings: [
+        findingAt(
+          ctx,
+          "response.status.unknown",
+          `status ${status} is not documented for ${ctx.operation.operationId} (documented: ${documented})`,
+          at,
+          pointer,
+        ),
+      ],
+    };
   }
   if (spec.status !== "DEFAULT") return { spec, findings: [] };
-  return { spec, findings: [findingAt(ctx, "response.status.default", `status ${status} is documented only by the default response of ${ctx.operation.operationId}`, at, responsePointer(ctx, spec))] };
+  return {
+    spec,
+    findings: [
+      findingAt(
+        ctx,
+        "response.status.default",
+        `status ${status} is documented only by the default response of ${ctx.operation.operationId}`,
+        at,
+        responsePointer(ctx, spec),
+      ),
+    ],
+  };
 }

@@ -36,10 +36,16 @@ export function resolveNode(doc: Record<string, unknown>, value: unknown, pointe
 }
 
 /** The branches a value is also bound by: `allOf` always, `anyOf`/`oneOf` as alternatives. */
-function branchesOf(doc: Record<string, unknown>, node: SchemaNode, keyword: "allOf" | "anyOf" | "oneOf"): SchemaNode[] {
+function branchesOf(
+  doc: Record<string, unknown>,
+  node: SchemaNode,
+  keyword: "allOf" | "anyOf" | "oneOf",
+): SchemaNode[] {
   const list = node.schema[keyword];
   if (!Array.isArray(list)) return [];
-  return list.map((item, i) => resolveNode(doc, item, joinPointer(node.pointer, keyword, i))).filter((n): n is SchemaNode => n !== undefined);
+  return list
+    .map((item, i) => resolveNode(doc, item, joinPointer(node.pointer, keyword, i)))
+    .filter((n): n is SchemaNode => n !== undefined);
 }
 
 /**
@@ -47,14 +53,20 @@ function branchesOf(doc: Record<string, unknown>, node: SchemaNode, keyword: "al
  * the union of the properties of the branches `matches` accepts (of all of them when it accepts none)
  * and require what all of those require.
  */
-export function objectFacts(doc: Record<string, unknown>, node: SchemaNode, matches?: BranchTest, depth = 0): ObjectFacts {
+export function objectFacts(
+  doc: Record<string, unknown>,
+  node: SchemaNode,
+  matches?: BranchTest,
+  depth = 0,
+): ObjectFacts {
   const facts: ObjectFacts = { properties: new Map(), required: new Set(), closed: false, isMap: false };
   if (depth > MAX_DEPTH) return facts;
   const { schema } = node;
-  if (isObject(schema.properties)) for (const [name, value] of Object.entries(schema.properties)) {
-    const child = resolveNode(doc, value, joinPointer(node.pointer, "properties", name));
-    if (child) facts.properties.set(name, child);
-  }
+  if (isObject(schema.properties))
+    for (const [name, value] of Object.entries(schema.properties)) {
+      const child = resolveNode(doc, value, joinPointer(node.pointer, "properties", name));
+      if (child) facts.properties.set(name, child);
+    }
   if (Array.isArray(schema.required)) for (const name of schema.required) facts.required.add(String(name));
   facts.closed = schema.additionalProperties === false || schema.unevaluatedProperties === false;
   facts.isMap = isObject(schema.additionalProperties);
@@ -94,7 +106,9 @@ function unionOf(a: ObjectFacts, b: ObjectFacts): ObjectFacts {
  */
 export function itemsOf(doc: Record<string, unknown>, node: SchemaNode, depth = 0): SchemaNode | undefined {
   if (depth > MAX_DEPTH) return undefined;
-  const own = isObject(node.schema.items) ? resolveNode(doc, node.schema.items, joinPointer(node.pointer, "items")) : undefined;
+  const own = isObject(node.schema.items)
+    ? resolveNode(doc, node.schema.items, joinPointer(node.pointer, "items"))
+    : undefined;
   const parts = [...(node.also ?? []), ...branchesOf(doc, node, "allOf")].map((part) => itemsOf(doc, part, depth + 1));
   const [first, ...rest] = [own, ...parts].filter((items): items is SchemaNode => items !== undefined);
   if (first) return rest.length > 0 ? { ...first, also: [...(first.also ?? []), ...rest] } : first;
@@ -108,17 +122,24 @@ export function itemsOf(doc: Record<string, unknown>, node: SchemaNode, depth = 
 }
 
 /** The schema at an instance pointer below `node` (`/items/0/price`), as far as it can be followed. */
-export function schemaAt(doc: Record<string, unknown>, node: SchemaNode | undefined, instancePointer: string): SchemaNode | undefined {
+export function schemaAt(
+  doc: Record<string, unknown>,
+  node: SchemaNode | undefined,
+  instancePointer: string,
+): SchemaNode | undefined {
   let current = node;
   for (const raw of instancePointer.split("/").slice(1)) {
     if (!current) return undefined;
     const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
     const facts = objectFacts(doc, current);
-    current = facts.properties.get(segment) ?? (/^\d+$/.test(segment) ? itemsOf(doc, current) : additionalOf(doc, current));
+    current =
+      facts.properties.get(segment) ?? (/^\d+$/.test(segment) ? itemsOf(doc, current) : additionalOf(doc, current));
   }
   return current;
 }
 
 function additionalOf(doc: Record<string, unknown>, node: SchemaNode): SchemaNode | undefined {
-  return isObject(node.schema.additionalProperties) ? resolveNode(doc, node.schema.additionalProperties, joinPointer(node.pointer, "additionalProperties")) : undefined;
+  return isObject(node.schema.additionalProperties)
+    ? resolveNode(doc, node.schema.additionalProperties, joinPointer(node.pointer, "additionalProperties"))
+    : undefined;
 }

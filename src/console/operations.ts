@@ -34,7 +34,10 @@ function operationView(contract: Contract, operation: Operation, method: string,
     method,
     path,
     summary: operation.summary,
-    responses: operation.responses.map((r) => ({ status: r.status, hasExample: Object.values(r.content).some((m) => m.hasExample) })),
+    responses: operation.responses.map((r) => ({
+      status: r.status,
+      hasExample: Object.values(r.content).some((m) => m.hasExample),
+    })),
     sample: sampleRequest(contract, operation, path),
   };
 }

@@ -17,14 +17,24 @@ export interface SampleRequest {
 }
 
 /** `servedPath`: the template as the router serves it (base path included). */
-export function sampleRequest(contract: Contract, operation: Operation, servedPath = `${contract.basePaths[0] ?? ""}${operation.path}`): SampleRequest {
+export function sampleRequest(
+  contract: Contract,
+  operation: Operation,
+  servedPath = `${contract.basePaths[0] ?? ""}${operation.path}`,
+): SampleRequest {
   const headers: Record<string, string> = {};
   const query = new URLSearchParams();
   let path = servedPath;
   for (const parameter of operation.parameters) {
-    if (parameter.in === "path") path = path.replace(`{${parameter.name}}`, encodeURIComponent(String(parameterValue(contract, operation, parameter))));
-    else if (parameter.required && parameter.in === "query") query.append(parameter.name, String(parameterValue(contract, operation, parameter)));
-    else if (parameter.required && parameter.in === "header") headers[parameter.name] = String(parameterValue(contract, operation, parameter));
+    if (parameter.in === "path")
+      path = path.replace(
+        `{${parameter.name}}`,
+        encodeURIComponent(String(parameterValue(contract, operation, parameter))),
+      );
+    else if (parameter.required && parameter.in === "query")
+      query.append(parameter.name, String(parameterValue(contract, operation, parameter)));
+    else if (parameter.required && parameter.in === "header")
+      headers[parameter.name] = String(parameterValue(contract, operation, parameter));
   }
   addCredential(contract, operation, headers, query);
   const queryText = query.toString();
@@ -43,7 +53,11 @@ function parameterValue(contract: Contract, operation: Operation, parameter: Par
 }
 
 /** The parameter object as written, from the operation's or the path item's `parameters`. */
-function rawParameter(contract: Contract, operation: Operation, parameter: Parameter): Record<string, unknown> | undefined {
+function rawParameter(
+  contract: Contract,
+  operation: Operation,
+  parameter: Parameter,
+): Record<string, unknown> | undefined {
   const pointer = operation.source.pointer.replace(/^#/, "");
   const pathItemPointer = pointer.slice(0, pointer.lastIndexOf("/"));
   for (const owner of [pointer, pathItemPointer]) {
@@ -57,14 +71,21 @@ function rawParameter(contract: Contract, operation: Operation, parameter: Param
   return undefined;
 }
 
-function addCredential(contract: Contract, operation: Operation, headers: Record<string, string>, query: URLSearchParams): void {
+function addCredential(
+  contract: Contract,
+  operation: Operation,
+  headers: Record<string, string>,
+  query: URLSearchParams,
+): void {
   for (const name of operation.security[0] ?? []) {
     const scheme: SecurityScheme | undefined = contract.securitySchemes[name];
     if (scheme?.type === "apiKey" && scheme.in === "header") headers[scheme.name] = "console-key";
     else if (scheme?.type === "apiKey" && scheme.in === "query") query.append(scheme.name, "console-key");
     else if (scheme?.type === "apiKey") headers.Cookie = `${scheme.name}=console-key`;
-    else if (scheme?.type === "http" && scheme.scheme.toLowerCase() === "basic") headers.Authorization = "Basic Y29uc29sZTpjb25zb2xl";
-    else if (scheme?.type === "http" || scheme?.type === "oauth2" || scheme?.type === "openIdConnect") headers.Authorization = "Bearer console-token";
+    else if (scheme?.type === "http" && scheme.scheme.toLowerCase() === "basic")
+      headers.Authorization = "Basic Y29uc29sZTpjb25zb2xl";
+    else if (scheme?.type === "http" || scheme?.type === "oauth2" || scheme?.type === "openIdConnect")
+      headers.Authorization = "Bearer console-token";
   }
 }
 
@@ -86,7 +107,11 @@ function bodyFake(contract: Contract, operation: Operation, media: MediaType): u
 function fake(contract: Contract, operation: Operation, ref: SchemaRef, name: string): unknown {
   const schema = "pointer" in ref ? { $ref: ref.pointer } : ref.inline;
   try {
-    return fakeValue(contract.document, schema, { seed: seedFrom(1, operation.operationId, name), direction: "request", dialect: contract.dialect });
+    return fakeValue(contract.document, schema, {
+      seed: seedFrom(1, operation.operationId, name),
+      direction: "request",
+      dialect: contract.dialect,
+    });
   } catch {
     return undefined; // a schema nothing can be faked for: the user fills the field in
   }
@@ -94,6 +119,7 @@ function fake(contract: Contract, operation: Operation, ref: SchemaRef, name: st
 
 function formText(value: Record<string, unknown>): string {
   const form = new URLSearchParams();
-  for (const [name, item] of Object.entries(value)) form.append(name, typeof item === "object" ? JSON.stringify(item) : String(item));
+  for (const [name, item] of Object.entries(value))
+    form.append(name, typeof item === "object" ? JSON.stringify(item) : String(item));
   return form.toString();
 }

@@ -31,20 +31,35 @@ export interface AsyncApiDocument {
  * channels and components. Only what checking a message needs is read: payload schemas by channel
  * and message name (no bindings, servers or operations' semantics).
  */
-export async function loadAsyncApi(file: string, options: { refRoot?: string; allowRemoteRefs?: boolean } = {}): Promise<AsyncApiDocument> {
+export async function loadAsyncApi(
+  file: string,
+  options: { refRoot?: string; allowRemoteRefs?: boolean } = {},
+): Promise<AsyncApiDocument> {
   const absolute = path.resolve(file);
   let doc = (await readDocument(absolute)) as Record<string, unknown>;
   const version = isObject(doc) && typeof doc.asyncapi === "string" ? doc.asyncapi : "";
-  if (!/^[23]\./.test(version)) throw notAsyncApi(absolute, version ? `asyncapi version ${version} is not supported (2.x and 3.0 are)` : "it has no `asyncapi` field");
-  if (scanRefs(doc, { stripRefSiblings: false, rewrite: false, readXNullable: false, jsonSchema2020: false }).externalRefs.length > 0) {
-    doc = await bundleExternalRefs(absolute, doc, { refRoot: options.refRoot ?? path.dirname(absolute), allowRemoteRefs: options.allowRemoteRefs ?? false });
+  if (!/^[23]\./.test(version))
+    throw notAsyncApi(
+      absolute,
+      version ? `asyncapi version ${version} is not supported (2.x and 3.0 are)` : "it has no `asyncapi` field",
+    );
+  if (
+    scanRefs(doc, { stripRefSiblings: false, rewrite: false, readXNullable: false, jsonSchema2020: false }).externalRefs
+      .length > 0
+  ) {
+    doc = await bundleExternalRefs(absolute, doc, {
+      refRoot: options.refRoot ?? path.dirname(absolute),
+      allowRemoteRefs: options.allowRemoteRefs ?? false,
+    });
   }
   const found = new Map<string, AsyncMessage>();
   const add = (name: string, value: unknown, pointer: string, channel?: string) => {
     const located = resolveLocal(doc, value, pointer);
     if (!located || !isObject(located.value)) return;
     const at = located.pointer;
-    const key = at.startsWith("#/components/messages/") ? unescapeToken(at.slice("#/components/messages/".length)) : name;
+    const key = at.startsWith("#/components/messages/")
+      ? unescapeToken(at.slice("#/components/messages/".length))
+      : name;
     const message = found.get(at) ?? { name: key, channels: [], ...payloadOf(doc, located.value, at) };
     if (channel && !message.channels.includes(channel)) message.channels.push(channel);
     found.set(at, message);
@@ -67,7 +82,10 @@ function readV2Channels(doc: Record<string, unknown>, add: AddMessage): void {
       if (!isObject(operation) || operation.message === undefined) continue;
       const base = joinPointer("#/channels", address, verb, "message");
       const message = operation.message;
-      const list = isObject(message) && Array.isArray(message.oneOf) ? message.oneOf.map((m, i) => [m, joinPointer(base, "oneOf", i)] as const) : [[message, base] as const];
+      const list =
+        isObject(message) && Array.isArray(message.oneOf)
+          ? message.oneOf.map((m, i) => [m, joinPointer(base, "oneOf", i)] as const)
+          : [[message, base] as const];
       for (const [value, pointer] of list) add(nameOf(value) ?? address, value, pointer, address);
     }
   }
@@ -88,18 +106,35 @@ function readV3Channels(doc: Record<string, unknown>, add: AddMessage): void {
 }
 
 /** The payload schema: the message's `payload`, or the `schema` of a multi-format payload (3.0). */
-function payloadOf(doc: Record<string, unknown>, message: Record<string, unknown>, pointer: string): Pick<AsyncMessage, "payload" | "contentType"> {
-  const contentType = typeof message.contentType === "string" ? message.contentType : typeof doc.defaultContentType === "string" ? doc.defaultContentType : undefined;
+function payloadOf(
+  doc: Record<string, unknown>,
+  message: Record<string, unknown>,
+  pointer: string,
+): Pick<AsyncMessage, "payload" | "contentType"> {
+  const contentType =
+    typeof message.contentType === "string"
+      ? message.contentType
+      : typeof doc.defaultContentType === "string"
+        ? doc.defaultContentType
+        : undefined;
   if (message.payload === undefined) return contentType ? { contentType } : {};
   const payload = resolveLocal(doc, message.payload, joinPointer(pointer, "payload"));
-  const multiFormat = payload && isObject(payload.value) && payload.value.schemaFormat !== undefined && payload.value.schema !== undefined;
+  const multiFormat =
+    payload &&
+    isObject(payload.value) &&
+    payload.value.schemaFormat !== undefined &&
+    payload.value.schema !== undefined;
   const at = payload?.pointer ?? joinPointer(pointer, "payload");
   return { payload: multiFormat ? joinPointer(at, "schema") : at, ...(contentType ? { contentType } : {}) };
 }
 
 function nameOf(message: unknown): string | undefined {
   if (!isObject(message)) return undefined;
-  return typeof message.name === "string" ? message.name : typeof message.messageId === "string" ? message.messageId : undefined;
+  return typeof message.name === "string"
+    ? message.name
+    : typeof message.messageId === "string"
+      ? message.messageId
+      : undefined;
 }
 
 function notAsyncApi(file: string, why: string): MockpactError {

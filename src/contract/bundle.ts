@@ -16,7 +16,11 @@ export interface RefPolicy {
  * internal, with @apidevtools/json-schema-ref-parser. Our own resolvers enforce the policy: a file
  * outside `refRoot` and any URL (unless allowed) fail with the file and the ref that asked for it.
  */
-export async function bundleExternalRefs(file: string, doc: Record<string, unknown>, policy: RefPolicy): Promise<Record<string, unknown>> {
+export async function bundleExternalRefs(
+  file: string,
+  doc: Record<string, unknown>,
+  policy: RefPolicy,
+): Promise<Record<string, unknown>> {
   let refused: MockpactError | undefined;
   const refuse = (error: MockpactError): never => {
     refused ??= error;
@@ -26,9 +30,17 @@ export async function bundleExternalRefs(file: string, doc: Record<string, unkno
     return (await ($RefParser.bundle as (...args: unknown[]) => Promise<unknown>)(file, doc, {
       resolve: {
         file: { order: 1, canRead: isFileUrl, read: (info: FileInfo) => readInsideRoot(info, file, policy, refuse) },
-        http: policy.allowRemoteRefs ? {} : { order: 2, canRead: /^https?:/i, read: (info: FileInfo) => refuse(remoteRefused(info.url, file)) },
+        http: policy.allowRemoteRefs
+          ? {}
+          : { order: 2, canRead: /^https?:/i, read: (info: FileInfo) => refuse(remoteRefused(info.url, file)) },
       },
-      parse: { yaml: { order: 1, canParse: /\.(ya?ml|json)$/i, parse: (info: FileInfo) => parseDocumentText(String(info.data), info.url) } },
+      parse: {
+        yaml: {
+          order: 1,
+          canParse: /\.(ya?ml|json)$/i,
+          parse: (info: FileInfo) => parseDocumentText(String(info.data), info.url),
+        },
+      },
     } as never)) as Record<string, unknown>;
   } catch (cause) {
     if (refused) throw refused;
@@ -41,16 +53,25 @@ function isFileUrl(info: FileInfo): boolean {
   return !/^[a-z][a-z0-9+.-]+:/i.test(info.url) || /^file:/i.test(info.url);
 }
 
-async function readInsideRoot(info: FileInfo, contract: string, policy: RefPolicy, refuse: (e: MockpactError) => never): Promise<Buffer> {
+async function readInsideRoot(
+  info: FileInfo,
+  contract: string,
+  policy: RefPolicy,
+  refuse: (e: MockpactError) => never,
+): Promise<Buffer> {
   const target = info.url.startsWith("file:") ? fileURLToPath(info.url) : decodeURIComponent(info.url);
   const root = realOrSelf(policy.refRoot);
   const real = realOrSelf(target);
   if (real !== root && !real.startsWith(root + path.sep)) {
     refuse(
-      new MockpactError("REF_OUTSIDE_ROOT", `Failed to resolve a $ref: ${target} is outside the contract's root folder ${root}`, {
-        hint: "Move the referenced file under the contract's folder, or widen the root with --ref-root <dir>.",
-        place: { file: contract },
-      }),
+      new MockpactError(
+        "REF_OUTSIDE_ROOT",
+        `Failed to resolve a $ref: ${target} is outside the contract's root folder ${root}`,
+        {
+          hint: "Move the referenced file under the contract's folder, or widen the root with --ref-root <dir>.",
+          place: { file: contract },
+        },
+      ),
     );
   }
   const { readFile } = await import("node:fs/promises");
@@ -58,11 +79,15 @@ async function readInsideRoot(info: FileInfo, contract: string, policy: RefPolic
     return await readFile(real);
   } catch (cause) {
     return refuse(
-      new MockpactError("REF_NOT_FOUND", `Failed to resolve a $ref: ${target} cannot be read (${(cause as NodeJS.ErrnoException).code ?? "error"})`, {
-        hint: "Check the relative path of the $ref: it is resolved from the file that contains it.",
-        place: { file: contract },
-        cause,
-      }),
+      new MockpactError(
+        "REF_NOT_FOUND",
+        `Failed to resolve a $ref: ${target} cannot be read (${(cause as NodeJS.ErrnoException).code ?? "error"})`,
+        {
+          hint: "Check the relative path of the $ref: it is resolved from the file that contains it.",
+          place: { file: contract },
+          cause,
+        },
+      ),
     );
   }
 }

@@ -22,7 +22,16 @@ export function attachCallbacks(doc: Doc, dialect: Dialect, file: string, operat
       for (const [expression, rawItem] of Object.entries(callback.value)) {
         if (expression.startsWith("x-")) continue;
         const id = `${operation.operationId}.${name}`;
-        callbacks.push(...pathItemCalls(doc, dialect, file, { name, url: expression, id }, rawItem, joinPointer(callback.pointer, expression)));
+        callbacks.push(
+          ...pathItemCalls(
+            doc,
+            dialect,
+            file,
+            { name, url: expression, id },
+            rawItem,
+            joinPointer(callback.pointer, expression),
+          ),
+        );
       }
     }
     if (callbacks.length > 0) operation.callbacks = callbacks;
@@ -33,10 +42,26 @@ export function attachCallbacks(doc: Doc, dialect: Dialect, file: string, operat
 export function webhooksOf(doc: Doc, dialect: Dialect, file: string): Callback[] {
   if (dialect !== "openapi-3.1" && dialect !== "openapi-3.2") return [];
   const named = isObject(doc.webhooks) ? doc.webhooks : {};
-  return Object.entries(named).flatMap(([name, rawItem]) => pathItemCalls(doc, dialect, file, { name, url: "", id: `webhook.${name}` }, rawItem, joinPointer("#/webhooks", name)));
+  return Object.entries(named).flatMap(([name, rawItem]) =>
+    pathItemCalls(
+      doc,
+      dialect,
+      file,
+      { name, url: "", id: `webhook.${name}` },
+      rawItem,
+      joinPointer("#/webhooks", name),
+    ),
+  );
 }
 
-function pathItemCalls(doc: Doc, dialect: Dialect, file: string, call: { name: string; url: string; id: string }, rawItem: unknown, pointer: string): Callback[] {
+function pathItemCalls(
+  doc: Doc,
+  dialect: Dialect,
+  file: string,
+  call: { name: string; url: string; id: string },
+  rawItem: unknown,
+  pointer: string,
+): Callback[] {
   const found = resolveLocal(doc, rawItem, pointer);
   if (!found || !isObject(found.value)) return [];
   const item = { value: mergePathItem(doc, rawItem, found.value), pointer: found.pointer } as Located;
@@ -44,7 +69,10 @@ function pathItemCalls(doc: Doc, dialect: Dialect, file: string, call: { name: s
   for (const [method, raw, methodPointer] of methodsOf(item, dialect)) {
     const op = resolveLocal(doc, raw, methodPointer);
     if (!op || !isObject(op.value)) continue;
-    const operation = buildOperation(doc, dialect, file, method, call.url, item, { value: op.value, pointer: op.pointer } as Located);
+    const operation = buildOperation(doc, dialect, file, method, call.url, item, {
+      value: op.value,
+      pointer: op.pointer,
+    } as Located);
     // Callbacks share no id space with the routes: an id of their own names where they belong.
     if (operation.derivedId) operation.operationId = `${call.id}.${method}`;
     calls.push({ name: call.name, url: call.url, operation });

@@ -23,7 +23,10 @@ export function detectDialect(doc: unknown, file: string): DialectInfo {
     if (/^3\.2(\.\d+)?/.test(openapi)) return { dialect: "openapi-3.2", specVersion: openapi };
     throw notAContract(file, `openapi version ${openapi} is not supported (2.0, 3.0, 3.1 and 3.2 are)`);
   }
-  throw notAContract(file, "it has neither an `openapi` nor a `swagger` field, and is no Postman collection (v2.0 or v2.1)");
+  throw notAContract(
+    file,
+    "it has neither an `openapi` nor a `swagger` field, and is no Postman collection (v2.0 or v2.1)",
+  );
 }
 
 function notAContract(file: string, why: string): MockpactError {

@@ -16,7 +16,12 @@ export function resolveSchemaResources(doc: Record<string, unknown>): number {
   let rewritten = 0;
   const visits = [...walkWithBase(doc)];
   for (const { node, base } of visits) {
-    if (typeof node.$ref !== "string" || node.$ref.startsWith("#/") || /^\.{0,2}\/|\.(ya?ml|json)(#|$)/i.test(node.$ref)) continue;
+    if (
+      typeof node.$ref !== "string" ||
+      node.$ref.startsWith("#/") ||
+      /^\.{0,2}\/|\.(ya?ml|json)(#|$)/i.test(node.$ref)
+    )
+      continue;
     const pointer = pointerOf(node.$ref, base, resources, doc);
     if (pointer !== undefined && pointer !== node.$ref) {
       node.$ref = pointer;
@@ -32,7 +37,8 @@ export function resolveSchemaResources(doc: Record<string, unknown>): number {
     if (fallback !== undefined) node.$ref = fallback;
     rewritten++;
   }
-  for (const { node, pointer } of visits) if (pointer !== "#") for (const key of ["$id", "$anchor", "$dynamicAnchor"]) delete node[key];
+  for (const { node, pointer } of visits)
+    if (pointer !== "#") for (const key of ["$id", "$anchor", "$dynamicAnchor"]) delete node[key];
   return rewritten;
 }
 
@@ -41,7 +47,12 @@ export function resolveSchemaResources(doc: Record<string, unknown>): number {
  * dynamic anchors itself: the `$ref` becomes an `allOf` holding a copy of the generic whose dynamic
  * refs point at this resource's anchors.
  */
-function specialise(node: Record<string, unknown>, pointer: string, resources: SchemaResources, doc: Record<string, unknown>): number {
+function specialise(
+  node: Record<string, unknown>,
+  pointer: string,
+  resources: SchemaResources,
+  doc: Record<string, unknown>,
+): number {
   const own = resources.dynamicAnchors.get(pointer);
   if (!own || typeof node.$ref !== "string" || !node.$ref.startsWith("#")) return 0;
   const generic = getAtPointer(doc, node.$ref);
@@ -63,5 +74,9 @@ function specialise(node: Record<string, unknown>, pointer: string, resources: S
 
 function usesResources(doc: Record<string, unknown>): boolean {
   const text = JSON.stringify(doc);
-  return text.includes('"$dynamicRef"') || text.includes('"$dynamicAnchor"') || /"\$id":"[^"]*"/.test(text.replace(/"(example|examples)":(\{[^{}]*\}|\[[^[\]]*\])/g, ""));
+  return (
+    text.includes('"$dynamicRef"') ||
+    text.includes('"$dynamicAnchor"') ||
+    /"\$id":"[^"]*"/.test(text.replace(/"(example|examples)":(\{[^{}]*\}|\[[^[\]]*\])/g, ""))
+  );
 }

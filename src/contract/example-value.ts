@@ -30,5 +30,11 @@ function parseOrText(text: string): unknown {
 
 /** Whether a node is an Example Object whose value lives in a file (`externalValue`) not yet read. */
 export function isUnreadExternalExample(node: unknown): node is Record<string, unknown> & { externalValue: string } {
-  return isObject(node) && typeof node.externalValue === "string" && !("value" in node) && !("dataValue" in node) && !("serializedValue" in node);
+  return (
+    isObject(node) &&
+    typeof node.externalValue === "string" &&
+    !("value" in node) &&
+    !("dataValue" in node) &&
+    !("serializedValue" in node)
+  );
 }

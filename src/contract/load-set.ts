@@ -23,7 +23,8 @@ export function contractIdsOf(files: string[]): Map<string, string> {
   const ids = new Map<string, string>();
   for (const [name, same] of byName) {
     const root = same.length > 1 ? commonFolder(same) : undefined;
-    for (const file of same) ids.set(file, root === undefined ? name : path.relative(root, file).split(path.sep).join("/"));
+    for (const file of same)
+      ids.set(file, root === undefined ? name : path.relative(root, file).split(path.sep).join("/"));
   }
   return ids;
 }
@@ -68,7 +69,9 @@ export async function findContractFiles(inputs: string[]): Promise<string[]> {
 }
 
 async function contractsInFolder(folder: string): Promise<string[]> {
-  const entries = (await readdir(folder, { withFileTypes: true })).filter((e) => e.isFile() && CONTRACT_FILE.test(e.name));
+  const entries = (await readdir(folder, { withFileTypes: true })).filter(
+    (e) => e.isFile() && CONTRACT_FILE.test(e.name),
+  );
   const names = entries.map((e) => e.name).sort();
   const found: string[] = [];
   for (const name of names) {

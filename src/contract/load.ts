@@ -22,7 +22,10 @@ export interface LoadOptions {
 /** Loads one contract file into the model: parse, bundle external refs (policy-checked), normalise. */
 export async function loadContract(file: string, options: LoadOptions = {}): Promise<Contract> {
   const absolute = path.resolve(file);
-  return contractFromDocument(await prepareDocument(absolute, options), { id: options.id ?? path.basename(absolute), file: absolute });
+  return contractFromDocument(await prepareDocument(absolute, options), {
+    id: options.id ?? path.basename(absolute),
+    file: absolute,
+  });
 }
 
 /**
@@ -35,8 +38,16 @@ export async function prepareDocument(absolute: string, options: LoadOptions = {
   const { dialect } = detectDialect(parsed, absolute);
   let doc = parsed as Record<string, unknown>;
   const jsonSchema2020 = speaksJsonSchema2020(dialect);
-  const scanOptions = { stripRefSiblings: !jsonSchema2020, rewrite: true, readXNullable: dialect === "swagger-2.0", jsonSchema2020 };
-  const policy = { refRoot: options.refRoot ?? path.dirname(absolute), allowRemoteRefs: options.allowRemoteRefs ?? false };
+  const scanOptions = {
+    stripRefSiblings: !jsonSchema2020,
+    rewrite: true,
+    readXNullable: dialect === "swagger-2.0",
+    jsonSchema2020,
+  };
+  const policy = {
+    refRoot: options.refRoot ?? path.dirname(absolute),
+    allowRemoteRefs: options.allowRemoteRefs ?? false,
+  };
   if (jsonSchema2020) resolveSchemaResources(doc);
   let scan = scanRefs(doc, scanOptions);
   const warnings: ContractWarning[] = setAsideExtensionRefs(scan, absolute, policy);
@@ -47,10 +58,14 @@ export async function prepareDocument(absolute: string, options: LoadOptions = {
   }
   const missing = scan.missingRefs[0];
   if (missing) {
-    throw new MockpactError("REF_NOT_FOUND", `Failed to resolve a $ref: "${missing.ref}" does not exist in the document (${scan.missingRefs.length} such refs)`, {
-      hint: "Fix the JSON pointer of the $ref, or add the component it names.",
-      place: { file: absolute, pointer: missing.pointer },
-    });
+    throw new MockpactError(
+      "REF_NOT_FOUND",
+      `Failed to resolve a $ref: "${missing.ref}" does not exist in the document (${scan.missingRefs.length} such refs)`,
+      {
+        hint: "Fix the JSON pointer of the $ref, or add the component it names.",
+        place: { file: absolute, pointer: missing.pointer },
+      },
+    );
   }
   warnings.push(...warningsOfScan(scan, dialect, absolute));
   if (dialect !== "swagger-2.0") warnings.push(...(await readExternalExamples(doc, absolute, policy.refRoot)));
@@ -66,7 +81,10 @@ export async function loadSourceDocument(file: string, options: LoadOptions = {}
   const doc = (await readContractDocument(absolute)) as Record<string, unknown>;
   const scan = scanRefs(doc, { stripRefSiblings: false, rewrite: false, readXNullable: false, jsonSchema2020: false });
   if (scan.externalRefs.length === 0) return doc;
-  return bundleExternalRefs(absolute, doc, { refRoot: options.refRoot ?? path.dirname(absolute), allowRemoteRefs: options.allowRemoteRefs ?? false });
+  return bundleExternalRefs(absolute, doc, {
+    refRoot: options.refRoot ?? path.dirname(absolute),
+    allowRemoteRefs: options.allowRemoteRefs ?? false,
+  });
 }
 
 /** The parsed file; a Postman collection is converted to the OpenAPI document it stands for. */

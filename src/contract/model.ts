@@ -14,8 +14,18 @@ export function speaksJsonSchema2020(dialect: Dialect): boolean {
 }
 
 /** The methods a path item names as fields (`query` since 3.2); any other method comes from 3.2's `additionalOperations`. */
-export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace" | "query" | (string & {});
-export const HTTP_METHODS: readonly HttpMethod[] = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+export type HttpMethod =
+  "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace" | "query" | (string & {});
+export const HTTP_METHODS: readonly HttpMethod[] = [
+  "get",
+  "put",
+  "post",
+  "delete",
+  "options",
+  "head",
+  "patch",
+  "trace",
+];
 
 /**
  * A schema of the contract: either a JSON pointer into `Contract.document` (the usual case), or an

@@ -40,7 +40,9 @@ function toParameter(doc: Doc, raw: unknown, pointer: string): Parameter | undef
   if (typeof p.name !== "string" || !LOCATIONS.has(where)) return undefined;
   const style = (typeof p.style === "string" ? p.style : defaultStyle(where)) as ParameterStyle;
   const content = isObject(p.content) ? Object.keys(p.content)[0] : undefined;
-  const schemaPointer = content ? joinPointer(found.pointer, "content", content, "schema") : joinPointer(found.pointer, "schema");
+  const schemaPointer = content
+    ? joinPointer(found.pointer, "content", content, "schema")
+    : joinPointer(found.pointer, "schema");
   const schemaValue = content ? (p.content as Doc)[content] && ((p.content as Doc)[content] as Doc).schema : p.schema;
   return {
     name: p.name,
@@ -62,7 +64,10 @@ function defaultStyle(where: ParameterLocation): ParameterStyle {
 export function requestBodyOf(doc: Doc, operation: Located): RequestBody | undefined {
   const found = resolveLocal(doc, operation.value.requestBody, joinPointer(operation.pointer, "requestBody"));
   if (!found || !isObject(found.value)) return undefined;
-  return { required: found.value.required === true, content: contentOf(doc, found.value.content, joinPointer(found.pointer, "content")) };
+  return {
+    required: found.value.required === true,
+    content: contentOf(doc, found.value.content, joinPointer(found.pointer, "content")),
+  };
 }
 
 export function responsesOf(doc: Doc, operation: Located): ResponseSpec[] {
@@ -89,7 +94,12 @@ function headersOf(doc: Doc, raw: unknown, pointer: string): ResponseHeader[] {
     if (!found || !isObject(found.value) || name.toLowerCase() === "content-type") continue;
     const schema = found.value.schema !== undefined ? { pointer: joinPointer(found.pointer, "schema") } : undefined;
     const example = headerExample(doc, found.value, found.pointer);
-    headers.push({ name, required: found.value.required === true, schema, ...(example !== undefined ? { example } : {}) });
+    headers.push({
+      name,
+      required: found.value.required === true,
+      schema,
+      ...(example !== undefined ? { example } : {}),
+    });
   }
   return headers;
 }

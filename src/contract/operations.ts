@@ -29,10 +29,19 @@ export function operationsOf(doc: Doc, dialect: Dialect, file: string, warnings:
   return operations;
 }
 
-export function buildOperation(doc: Doc, dialect: Dialect, file: string, method: HttpMethod, path: string, item: Located, op: Located): Operation {
+export function buildOperation(
+  doc: Doc,
+  dialect: Dialect,
+  file: string,
+  method: HttpMethod,
+  path: string,
+  item: Located,
+  op: Located,
+): Operation {
   const raw = op.value;
   const base = {
-    operationId: typeof raw.operationId === "string" && raw.operationId !== "" ? raw.operationId : deriveId(method, path),
+    operationId:
+      typeof raw.operationId === "string" && raw.operationId !== "" ? raw.operationId : deriveId(method, path),
     derivedId: typeof raw.operationId !== "string" || raw.operationId === "",
     method,
     path,
@@ -43,12 +52,22 @@ export function buildOperation(doc: Doc, dialect: Dialect, file: string, method:
     deprecated: raw.deprecated === true,
   };
   if (dialect !== "swagger-2.0") {
-    return { ...base, parameters: withoutIgnoredHeaders(parametersOf(doc, item, op)), requestBody: requestBodyOf(doc, op), responses: responsesOf(doc, op) };
+    return {
+      ...base,
+      parameters: withoutIgnoredHeaders(parametersOf(doc, item, op)),
+      requestBody: requestBodyOf(doc, op),
+      responses: responsesOf(doc, op),
+    };
   }
   const rawParams = rawParametersOf(doc, item, op);
   const consumes = mediaList(raw.consumes ?? doc.consumes, "application/json");
   const produces = mediaList(raw.produces ?? doc.produces, "application/json");
-  return { ...base, parameters: withoutIgnoredHeaders(parametersOf2(doc, rawParams)), requestBody: requestBodyOf2(rawParams, consumes), responses: responsesOf2(doc, op, produces) };
+  return {
+    ...base,
+    parameters: withoutIgnoredHeaders(parametersOf2(doc, rawParams)),
+    requestBody: requestBodyOf2(rawParams, consumes),
+    responses: responsesOf2(doc, op, produces),
+  };
 }
 
 /**
@@ -71,11 +90,22 @@ export function deriveId(method: string, path: string): string {
   return [method, ...words].join("_");
 }
 
-function uniqueId(id: string, seen: Map<string, number>, file: string, pointer: string, warnings: ContractWarning[]): string {
+function uniqueId(
+  id: string,
+  seen: Map<string, number>,
+  file: string,
+  pointer: string,
+  warnings: ContractWarning[],
+): string {
   const count = seen.get(id) ?? 0;
   seen.set(id, count + 1);
   if (count === 0) return id;
-  warnings.push({ code: "DUPLICATE_OPERATION_ID", message: `operationId "${id}" is used more than once; this one is served as "${id}_${count + 1}"`, file, pointer });
+  warnings.push({
+    code: "DUPLICATE_OPERATION_ID",
+    message: `operationId "${id}" is used more than once; this one is served as "${id}_${count + 1}"`,
+    file,
+    pointer,
+  });
   return `${id}_${count + 1}`;
 }
 

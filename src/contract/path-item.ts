@@ -11,8 +11,13 @@ type Doc = Record<string, unknown>;
  */
 export function methodsOf(item: Located, dialect: Dialect): Array<[HttpMethod, unknown, string]> {
   const fields = dialect === "openapi-3.2" ? [...HTTP_METHODS, "query"] : HTTP_METHODS;
-  const found: Array<[HttpMethod, unknown, string]> = fields.map((m) => [m, item.value[m], joinPointer(item.pointer, m)]);
-  const additional = dialect === "openapi-3.2" && isObject(item.value.additionalOperations) ? item.value.additionalOperations : {};
+  const found: Array<[HttpMethod, unknown, string]> = fields.map((m) => [
+    m,
+    item.value[m],
+    joinPointer(item.pointer, m),
+  ]);
+  const additional =
+    dialect === "openapi-3.2" && isObject(item.value.additionalOperations) ? item.value.additionalOperations : {};
   for (const [name, raw] of Object.entries(additional)) {
     const method = name.toLowerCase();
     if (!fields.includes(method)) found.push([method, raw, joinPointer(item.pointer, "additionalOperations", name)]);
@@ -35,7 +40,19 @@ export function cleanTemplate(rawPath: string, file: string, warnings: ContractW
   const cut = rawPath.search(/[?#]/);
   if (cut < 0) return rawPath;
   const pointer = joinPointer("#/paths", rawPath);
-  if (rawPath[cut] === "#") warnings.push({ code: "PATH_FRAGMENT", message: `Path "${rawPath}" has a #fragment; it is ignored for routing`, file, pointer });
-  else warnings.push({ code: "PATH_QUERY", message: `Path "${rawPath}" has a ?query, which is not part of a path; it is served at "${rawPath.slice(0, cut)}" and the query is ignored for routing`, file, pointer });
+  if (rawPath[cut] === "#")
+    warnings.push({
+      code: "PATH_FRAGMENT",
+      message: `Path "${rawPath}" has a #fragment; it is ignored for routing`,
+      file,
+      pointer,
+    });
+  else
+    warnings.push({
+      code: "PATH_QUERY",
+      message: `Path "${rawPath}" has a ?query, which is not part of a path; it is served at "${rawPath.slice(0, cut)}" and the query is ignored for routing`,
+      file,
+      pointer,
+    });
   return rawPath.slice(0, cut);
 }

@@ -9,16 +9,21 @@ type Doc = Record<string, unknown>;
  * `noauth` is no security at all. In place; returns the document.
  */
 export function typedFromExamples(doc: Doc): Doc {
-  const schemes = isObject(doc.components) && isObject(doc.components.securitySchemes) ? doc.components.securitySchemes : {};
+  const schemes =
+    isObject(doc.components) && isObject(doc.components.securitySchemes) ? doc.components.securitySchemes : {};
   const none = Object.keys(schemes).filter((name) => isObject(schemes[name]) && schemes[name].scheme === "noauth");
   for (const name of none) delete schemes[name];
   const paths = isObject(doc.paths) ? doc.paths : {};
   for (const item of Object.values(paths).filter(isObject)) {
     for (const operation of Object.values(item).filter(isObject)) {
-      if (Array.isArray(operation.security)) operation.security = operation.security.filter((r) => !isObject(r) || !Object.keys(r).some((n) => none.includes(n)));
+      if (Array.isArray(operation.security))
+        operation.security = operation.security.filter(
+          (r) => !isObject(r) || !Object.keys(r).some((n) => none.includes(n)),
+        );
       if (Array.isArray(operation.parameters)) operation.parameters.filter(isObject).forEach(typeParameterExample);
       if (isObject(operation.requestBody)) typeContent(operation.requestBody.content);
-      for (const response of Object.values(isObject(operation.responses) ? operation.responses : {}).filter(isObject)) typeContent(response.content);
+      for (const response of Object.values(isObject(operation.responses) ? operation.responses : {}).filter(isObject))
+        typeContent(response.content);
     }
   }
   return doc;
@@ -46,8 +51,14 @@ function firstNamedExample(examples: unknown): unknown {
 function typeParameterExample(parameter: Doc): void {
   const schema = isObject(parameter.schema) ? parameter.schema : undefined;
   if (!schema || typeof parameter.example !== "string") return;
-  if ((schema.type === "integer" || schema.type === "number") && parameter.example.trim() !== "" && !Number.isNaN(Number(parameter.example))) parameter.example = Number(parameter.example);
-  else if (schema.type === "boolean" && /^(true|false)$/.test(parameter.example)) parameter.example = parameter.example === "true";
+  if (
+    (schema.type === "integer" || schema.type === "number") &&
+    parameter.example.trim() !== "" &&
+    !Number.isNaN(Number(parameter.example))
+  )
+    parameter.example = Number(parameter.example);
+  else if (schema.type === "boolean" && /^(true|false)$/.test(parameter.example))
+    parameter.example = parameter.example === "true";
 }
 
 function jsonType(value: unknown): string {

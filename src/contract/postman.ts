@@ -6,7 +6,9 @@ import { typedFromExamples } from "./postman-types.js";
 /** A Postman Collection v2.0 or v2.1 (the JSON Postman exports): `info.schema` names the format. */
 export function isPostmanCollection(doc: unknown): doc is Record<string, unknown> {
   if (!isObject(doc) || !isObject(doc.info) || !Array.isArray(doc.item)) return false;
-  return typeof doc.info.schema === "string" && /schema\.getpostman\.com\/json\/collection\/v2\.[01]/.test(doc.info.schema);
+  return (
+    typeof doc.info.schema === "string" && /schema\.getpostman\.com\/json\/collection\/v2\.[01]/.test(doc.info.schema)
+  );
 }
 
 type Converter = (input: string, output: null, options: Record<string, unknown>) => Promise<string>;
@@ -18,17 +20,28 @@ type Converter = (input: string, output: null, options: Record<string, unknown>)
  * segments become `{id}`), saved responses become examples. What a collection cannot say (a schema)
  * is inferred from those examples by postman-types.ts, so the mock validates as far as the examples go.
  */
-export async function openApiFromPostman(collection: Record<string, unknown>, file: string): Promise<Record<string, unknown>> {
+export async function openApiFromPostman(
+  collection: Record<string, unknown>,
+  file: string,
+): Promise<Record<string, unknown>> {
   const convert = createRequire(import.meta.url)("@readme/postman-to-openapi") as Converter;
   let text: string;
   try {
-    text = await convert(JSON.stringify(collection), null, { outputFormat: "json", replaceVars: true, operationId: "auto" });
-  } catch (cause) {
-    throw new MockpactError("CONTRACT_INVALID", `Failed to convert the Postman collection: ${(cause as Error).message}`, {
-      hint: "Check each request's URL in Postman (a {{variable}} the collection does not define is the usual cause), then export the collection again (v2.1).",
-      place: { file, pointer: "#/item" },
-      cause,
+    text = await convert(JSON.stringify(collection), null, {
+      outputFormat: "json",
+      replaceVars: true,
+      operationId: "auto",
     });
+  } catch (cause) {
+    throw new MockpactError(
+      "CONTRACT_INVALID",
+      `Failed to convert the Postman collection: ${(cause as Error).message}`,
+      {
+        hint: "Check each request's URL in Postman (a {{variable}} the collection does not define is the usual cause), then export the collection again (v2.1).",
+        place: { file, pointer: "#/item" },
+        cause,
+      },
+    );
   }
   return withBasePath(typedFromExamples(JSON.parse(text) as Record<string, unknown>), collection);
 }
@@ -42,7 +55,10 @@ function withBasePath(doc: Record<string, unknown>, collection: Record<string, u
   const variables = Array.isArray(collection.variable) ? collection.variable.filter(isObject) : [];
   const paths = isObject(doc.paths) ? doc.paths : {};
   for (const variable of variables) {
-    const base = typeof variable.value === "string" && /^https?:\/\//i.test(variable.value) ? new URL(variable.value).pathname.replace(/\/+$/, "") : "";
+    const base =
+      typeof variable.value === "string" && /^https?:\/\//i.test(variable.value)
+        ? new URL(variable.value).pathname.replace(/\/+$/, "")
+        : "";
     const keys = Object.keys(paths);
     if (base === "" || keys.length === 0 || !keys.every((key) => key === base || key.startsWith(`${base}/`))) continue;
     doc.paths = Object.fromEntries(keys.map((key) => [key.slice(base.length) || "/", paths[key]]));

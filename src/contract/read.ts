@@ -49,7 +49,9 @@ function parseJson(text: string, file: string): unknown {
   } catch (cause) {
     const message = (cause as Error).message;
     const position = Number(/position (\d+)/.exec(message)?.[1] ?? NaN);
-    const { line, column } = Number.isNaN(position) ? { line: undefined, column: undefined } : lineColumnAt(text, position);
+    const { line, column } = Number.isNaN(position)
+      ? { line: undefined, column: undefined }
+      : lineColumnAt(text, position);
     throw new MockpactError("CONTRACT_PARSE", `Failed to parse the contract as JSON: ${message}`, {
       hint: "Fix the JSON syntax at the place shown (a trailing comma or a missing quote is the usual cause).",
       place: { file, line, column },

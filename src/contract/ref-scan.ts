@@ -14,7 +14,14 @@ interface RefMemo {
   cyclic: Map<string, boolean>;
 }
 
-export function visitRef(doc: Record<string, unknown>, node: Record<string, unknown>, pointer: string, context: RefContext, scan: RefScan, memo: RefMemo): void {
+export function visitRef(
+  doc: Record<string, unknown>,
+  node: Record<string, unknown>,
+  pointer: string,
+  context: RefContext,
+  scan: RefScan,
+  memo: RefMemo,
+): void {
   const ref = node.$ref as string;
   if (!ref.startsWith("#")) {
     if (context.extension) scan.extensionRefs.push({ ref, pointer, node });

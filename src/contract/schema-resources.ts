@@ -42,17 +42,26 @@ export function* walkWithBase(doc: Record<string, unknown>): Generator<Visit> {
     yield { ...visit, base, resource };
     for (const [key, child] of Object.entries(visit.node).reverse()) {
       if (DATA_KEYS.has(key) || key.startsWith("x-")) continue;
-      if (Array.isArray(child)) child.forEach((item, i) => isObject(item) && stack.push({ node: item, pointer: joinPointer(visit.pointer, key, i), base, resource }));
+      if (Array.isArray(child))
+        child.forEach(
+          (item, i) =>
+            isObject(item) && stack.push({ node: item, pointer: joinPointer(visit.pointer, key, i), base, resource }),
+        );
       else if (isObject(child)) stack.push({ node: child, pointer: joinPointer(visit.pointer, key), base, resource });
     }
   }
 }
 
 export function findResources(doc: Record<string, unknown>): SchemaResources {
-  const resources: SchemaResources = { byId: new Map([[DOCUMENT_BASE, "#"]]), anchors: new Map(), dynamicAnchors: new Map() };
+  const resources: SchemaResources = {
+    byId: new Map([[DOCUMENT_BASE, "#"]]),
+    anchors: new Map(),
+    dynamicAnchors: new Map(),
+  };
   for (const { node, pointer, base, resource } of walkWithBase(doc)) {
     if (typeof node.$id === "string" && pointer !== "#") resources.byId.set(base, pointer);
-    for (const key of ["$anchor", "$dynamicAnchor"] as const) if (typeof node[key] === "string") resources.anchors.set(`${base}#${node[key] as string}`, pointer);
+    for (const key of ["$anchor", "$dynamicAnchor"] as const)
+      if (typeof node[key] === "string") resources.anchors.set(`${base}#${node[key] as string}`, pointer);
     if (typeof node.$dynamicAnchor === "string") {
       const own = resources.dynamicAnchors.get(resource) ?? new Map<string, string>();
       own.set(node.$dynamicAnchor, pointer);
@@ -63,7 +72,12 @@ export function findResources(doc: Record<string, unknown>): SchemaResources {
 }
 
 /** The document pointer a `$ref` written at `base` names, or undefined when it names nothing in this document. */
-export function pointerOf(ref: string, base: string, resources: SchemaResources, doc: Record<string, unknown>): string | undefined {
+export function pointerOf(
+  ref: string,
+  base: string,
+  resources: SchemaResources,
+  doc: Record<string, unknown>,
+): string | undefined {
   const target = absolute(ref, base);
   const hash = target.indexOf("#");
   const id = hash < 0 ? target : target.slice(0, hash);

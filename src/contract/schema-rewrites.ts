@@ -1,7 +1,18 @@
 import { getAtPointer, isObject } from "./pointer.js";
 
 /** Keywords that describe the property rather than constrain the value: they stay on the outside. */
-const ANNOTATIONS = new Set(["description", "title", "readOnly", "writeOnly", "deprecated", "example", "examples", "default", "externalDocs", "xml"]);
+const ANNOTATIONS = new Set([
+  "description",
+  "title",
+  "readOnly",
+  "writeOnly",
+  "deprecated",
+  "example",
+  "examples",
+  "default",
+  "externalDocs",
+  "xml",
+]);
 
 /**
  * `nullable: true` beside `$ref`/`anyOf`/`allOf` but without `type` is a no-op by the letter of 3.0.3,
@@ -31,7 +42,10 @@ export function rewriteTypelessNullable(node: Record<string, unknown>): void {
  */
 export function rewriteBooleanBounds(node: Record<string, unknown>): boolean {
   let found = false;
-  for (const [exclusive, inclusive] of [["exclusiveMinimum", "minimum"], ["exclusiveMaximum", "maximum"]] as const) {
+  for (const [exclusive, inclusive] of [
+    ["exclusiveMinimum", "minimum"],
+    ["exclusiveMaximum", "maximum"],
+  ] as const) {
     const flag = node[exclusive];
     if (typeof flag !== "boolean") continue;
     found = true;
@@ -60,5 +74,7 @@ export function inlinePropertiesRef(doc: Record<string, unknown>, node: Record<s
 
 /** A target that is one schema rather than a map of them (it has a type or a composition): not a properties map, left alone. */
 function isSchemaLike(target: Record<string, unknown>): boolean {
-  return ["type", "allOf", "oneOf", "anyOf", "$ref"].some((k) => typeof target[k] === "string" || Array.isArray(target[k]));
+  return ["type", "allOf", "oneOf", "anyOf", "$ref"].some(
+    (k) => typeof target[k] === "string" || Array.isArray(target[k]),
+  );
 }

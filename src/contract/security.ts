@@ -3,7 +3,12 @@ import { isObject, resolveLocal } from "./pointer.js";
 
 /** Security schemes of 3.x `components.securitySchemes` or 2.0 `securityDefinitions`, in one shape. */
 export function securitySchemesOf(doc: Record<string, unknown>): Record<string, SecurityScheme> {
-  const source = doc.swagger !== undefined ? doc.securityDefinitions : isObject(doc.components) ? doc.components.securitySchemes : undefined;
+  const source =
+    doc.swagger !== undefined
+      ? doc.securityDefinitions
+      : isObject(doc.components)
+        ? doc.components.securitySchemes
+        : undefined;
   const schemes: Record<string, SecurityScheme> = {};
   if (!isObject(source)) return schemes;
   for (const [name, raw] of Object.entries(source)) {
@@ -34,7 +39,10 @@ function toScheme(raw: Record<string, unknown>): SecurityScheme {
 }
 
 /** `security` of the operation, else of the document: a list of alternatives, each a list of scheme names. */
-export function securityRequirementsOf(operation: Record<string, unknown>, doc: Record<string, unknown>): SecurityRequirement[] {
+export function securityRequirementsOf(
+  operation: Record<string, unknown>,
+  doc: Record<string, unknown>,
+): SecurityRequirement[] {
   const raw = Array.isArray(operation.security) ? operation.security : Array.isArray(doc.security) ? doc.security : [];
   return raw.filter(isObject).map((requirement) => Object.keys(requirement));
 }

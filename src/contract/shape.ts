@@ -74,10 +74,13 @@ function branchTypes(doc: unknown, branches: unknown, hops: number): Set<ValueSh
 /** The types a schema of several allows (a type array, or anyOf/oneOf branches of differing types). */
 function unionOf(doc: unknown, schema: Record<string, unknown>): ValueShape["type"][] | undefined {
   if (Array.isArray(schema.type)) {
-    const types = schema.type.filter((t): t is ValueShape["type"] => typeof t === "string" && PRIMITIVES.has(t) && t !== "null");
+    const types = schema.type.filter(
+      (t): t is ValueShape["type"] => typeof t === "string" && PRIMITIVES.has(t) && t !== "null",
+    );
     return types.length > 1 ? types : undefined;
   }
-  if (typeof schema.type === "string" || schema.properties !== undefined || schema.items !== undefined) return undefined;
+  if (typeof schema.type === "string" || schema.properties !== undefined || schema.items !== undefined)
+    return undefined;
   for (const key of ["oneOf", "anyOf"] as const) {
     const types = [...(branchTypes(doc, schema[key], 1) ?? [])].filter((t) => t !== "null");
     if (types.length > 1) return types;
@@ -86,14 +89,21 @@ function unionOf(doc: unknown, schema: Record<string, unknown>): ValueShape["typ
 }
 
 /** Properties of the schema and of its composition branches (`allOf: [{ $ref: Base }, { properties }]`). */
-function propertiesShape(doc: unknown, schema: Record<string, unknown>, depth: number, walk: Walk, hops: number): Record<string, ValueShape> {
+function propertiesShape(
+  doc: unknown,
+  schema: Record<string, unknown>,
+  depth: number,
+  walk: Walk,
+  hops: number,
+): Record<string, ValueShape> {
   const properties = isObject(schema.properties) ? schema.properties : {};
   const shapes: Record<string, ValueShape> = {};
   for (const [name, property] of Object.entries(properties)) shapes[name] = shapeAt(doc, property, depth + 1, walk);
   if (hops >= MAX_COMPOSITION_HOPS) return shapes;
   for (const branch of branchesOf(doc, schema)) {
     if (typeOfSchema(doc, branch, hops + 1) !== "object") continue;
-    for (const [name, shape] of Object.entries(propertiesShape(doc, branch, depth, walk, hops + 1))) if (!Object.hasOwn(shapes, name)) shapes[name] = shape;
+    for (const [name, shape] of Object.entries(propertiesShape(doc, branch, depth, walk, hops + 1)))
+      if (!Object.hasOwn(shapes, name)) shapes[name] = shape;
   }
   return shapes;
 }
@@ -101,7 +111,9 @@ function propertiesShape(doc: unknown, schema: Record<string, unknown>, depth: n
 /** `items` of the schema, else of its first array branch. */
 function itemsOf(doc: unknown, schema: Record<string, unknown>): unknown {
   if (schema.items !== undefined) return schema.items;
-  return branchesOf(doc, schema).find((branch) => branch.items !== undefined && typeOfSchema(doc, branch, 1) === "array")?.items;
+  return branchesOf(doc, schema).find(
+    (branch) => branch.items !== undefined && typeOfSchema(doc, branch, 1) === "array",
+  )?.items;
 }
 
 function branchesOf(doc: unknown, schema: Record<string, unknown>): Array<Record<string, unknown>> {

@@ -1,4 +1,12 @@
-import type { MediaType, Parameter, ParameterStyle, RequestBody, ResponseHeader, ResponseSpec, SchemaRef } from "./model.js";
+import type {
+  MediaType,
+  Parameter,
+  ParameterStyle,
+  RequestBody,
+  ResponseHeader,
+  ResponseSpec,
+  SchemaRef,
+} from "./model.js";
 import type { Located } from "./oas3.js";
 import { isObject, joinPointer, resolveLocal } from "./pointer.js";
 import { shapeOf } from "./shape.js";
@@ -11,8 +19,22 @@ interface RawParameter {
 
 /** Schema keywords a 2.0 non-body parameter or header carries on itself rather than in a `schema`. */
 const INLINE_KEYWORDS = [
-  "type", "format", "items", "enum", "default", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
-  "minLength", "maxLength", "pattern", "minItems", "maxItems", "uniqueItems", "multipleOf",
+  "type",
+  "format",
+  "items",
+  "enum",
+  "default",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "minLength",
+  "maxLength",
+  "pattern",
+  "minItems",
+  "maxItems",
+  "uniqueItems",
+  "multipleOf",
 ];
 
 export function rawParametersOf(doc: Doc, pathItem: Located, operation: Located): RawParameter[] {
@@ -22,7 +44,10 @@ export function rawParametersOf(doc: Doc, pathItem: Located, operation: Located)
     list.forEach((raw, i) => {
       const found = resolveLocal(doc, raw, joinPointer(owner.pointer, "parameters", i));
       if (found && isObject(found.value) && typeof found.value.name === "string") {
-        byKey.set(`${String(found.value.in)}:${found.value.name.toLowerCase()}`, { value: found.value, pointer: found.pointer });
+        byKey.set(`${String(found.value.in)}:${found.value.name.toLowerCase()}`, {
+          value: found.value,
+          pointer: found.pointer,
+        });
       }
     });
   }
@@ -30,14 +55,24 @@ export function rawParametersOf(doc: Doc, pathItem: Located, operation: Located)
 }
 
 export function parametersOf2(doc: Doc, raw: RawParameter[]): Parameter[] {
-  return raw.filter((p) => ["path", "query", "header"].includes(String(p.value.in))).map((p) => toParameter(doc, p.value));
+  return raw
+    .filter((p) => ["path", "query", "header"].includes(String(p.value.in)))
+    .map((p) => toParameter(doc, p.value));
 }
 
 function toParameter(doc: Doc, p: Doc): Parameter {
   const where = p.in as "path" | "query" | "header";
   const { style, explode } = styleOfCollectionFormat(where, p.collectionFormat);
   const schema = inlineSchema(p);
-  return { name: String(p.name), in: where, required: where === "path" || p.required === true, style, explode, schema: { inline: schema }, shape: shapeOf(doc, schema) };
+  return {
+    name: String(p.name),
+    in: where,
+    required: where === "path" || p.required === true,
+    style,
+    explode,
+    schema: { inline: schema },
+    shape: shapeOf(doc, schema),
+  };
 }
 
 function styleOfCollectionFormat(where: string, format: unknown): { style: ParameterStyle; explode: boolean } {
@@ -59,7 +94,11 @@ export function inlineSchema(p: Doc): Record<string, unknown> {
 export function requestBodyOf2(raw: RawParameter[], consumes: string[]): RequestBody | undefined {
   const body = raw.find((p) => p.value.in === "body");
   if (body) {
-    const media: MediaType = { schema: { pointer: joinPointer(body.pointer, "schema") }, examples: {}, hasExample: false };
+    const media: MediaType = {
+      schema: { pointer: joinPointer(body.pointer, "schema") },
+      examples: {},
+      hasExample: false,
+    };
     return { required: body.value.required === true, content: Object.fromEntries(consumes.map((c) => [c, media])) };
   }
   const form = raw.filter((p) => p.value.in === "formData");
@@ -67,8 +106,12 @@ export function requestBodyOf2(raw: RawParameter[], consumes: string[]): Request
   const schema: SchemaRef = { inline: formSchema(form) };
   const hasFile = form.some((p) => p.value.type === "file");
   const formTypes = consumes.filter((c) => /form/.test(c));
-  const types = formTypes.length > 0 ? formTypes : [hasFile ? "multipart/form-data" : "application/x-www-form-urlencoded"];
-  return { required: form.some((p) => p.value.required === true), content: Object.fromEntries(types.map((c) => [c, { schema, examples: {}, hasExample: false }])) };
+  const types =
+    formTypes.length > 0 ? formTypes : [hasFile ? "multipart/form-data" : "application/x-www-form-urlencoded"];
+  return {
+    required: form.some((p) => p.value.required === true),
+    content: Object.fromEntries(types.map((c) => [c, { schema, examples: {}, hasExample: false }])),
+  };
 }
 
 function formSchema(form: RawParameter[]): Record<string, unknown> {
@@ -89,10 +132,18 @@ export function responsesOf2(doc: Doc, operation: Located, produces: string[]): 
     if (response.schema !== undefined) {
       // `type: file` (2.0 allows it at a response schema's root) is no JSON Schema type: ajv refuses to
       // compile it. It means a file's bytes, as `type: file` does in a formData parameter.
-      const schema: SchemaRef = isFileSchema(doc, response.schema) ? { inline: { type: "string", format: "binary" } } : { pointer: joinPointer(found.pointer, "schema") };
-      for (const media of produces) content[media] = { schema, examples: {}, example: examples[media], hasExample: media in examples };
+      const schema: SchemaRef = isFileSchema(doc, response.schema)
+        ? { inline: { type: "string", format: "binary" } }
+        : { pointer: joinPointer(found.pointer, "schema") };
+      for (const media of produces)
+        content[media] = { schema, examples: {}, example: examples[media], hasExample: media in examples };
     }
-    specs.push({ status: status.toUpperCase(), description: String(response.description ?? ""), headers: headersOf2(response.headers), content });
+    specs.push({
+      status: status.toUpperCase(),
+      description: String(response.description ?? ""),
+      headers: headersOf2(response.headers),
+      content,
+    });
   }
   return specs;
 }

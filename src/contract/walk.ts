@@ -38,7 +38,27 @@ export interface ScanOptions {
 /** Keys whose values are data, not contract structure: a `$ref` inside them is not a reference. */
 const DATA_KEYS = new Set(["example", "enum", "default", "const", "x-examples", "dataValue"]);
 /** Keys whose values map names to schemas or objects: a name there (`default`, `example`) is never a keyword. */
-const NAME_MAPS = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "schemas", "responses", "headers", "content", "paths", "parameters", "requestBodies", "securitySchemes", "callbacks", "links", "webhooks", "additionalOperations", "mediaTypes", "pathItems"]);
+const NAME_MAPS = new Set([
+  "properties",
+  "patternProperties",
+  "$defs",
+  "definitions",
+  "dependentSchemas",
+  "schemas",
+  "responses",
+  "headers",
+  "content",
+  "paths",
+  "parameters",
+  "requestBodies",
+  "securitySchemes",
+  "callbacks",
+  "links",
+  "webhooks",
+  "additionalOperations",
+  "mediaTypes",
+  "pathItems",
+]);
 
 /**
  * One iterative pass (no recursion: a hostile 10,000-deep document must not overflow the stack)
@@ -46,20 +66,41 @@ const NAME_MAPS = new Set(["properties", "patternProperties", "$defs", "definiti
  * rewrites in place what ajv and the faker would otherwise read wrongly (see schema-rewrites.ts).
  */
 export function scanRefs(doc: Record<string, unknown>, options: ScanOptions): RefScan {
-  const scan: RefScan = { externalRefs: [], missingRefs: [], extensionRefs: [], refsWithSiblings: [], typelessNullable: [], booleanBounds: [], propertiesRefs: [], unknownFormats: new Map(), emptyEnums: [], refCycles: [] };
+  const scan: RefScan = {
+    externalRefs: [],
+    missingRefs: [],
+    extensionRefs: [],
+    refsWithSiblings: [],
+    typelessNullable: [],
+    booleanBounds: [],
+    propertiesRefs: [],
+    unknownFormats: new Map(),
+    emptyEnums: [],
+    refCycles: [],
+  };
   const memo = { resolved: new Map<string, boolean>(), cyclic: new Map<string, boolean>() };
   const stack: Frame[] = [{ node: doc, pointer: "#", role: "structure" }];
   while (stack.length > 0) {
     const { node, pointer, role } = stack.pop()!;
     if (Array.isArray(node)) {
       if (role === "examples") continue; // 3.1 schema `examples`: an array of data
-      node.forEach((item, i) => stack.push({ node: item, pointer: `${pointer}/${i}`, role: role === "extension" ? role : "structure" }));
+      node.forEach((item, i) =>
+        stack.push({ node: item, pointer: `${pointer}/${i}`, role: role === "extension" ? role : "structure" }),
+      );
       continue;
     }
     if (!isObject(node)) continue;
-    if (role === "names" && options.rewrite && typeof node.$ref === "string" && pointer.endsWith("/properties") && inlinePropertiesRef(doc, node)) scan.propertiesRefs.push(pointer);
+    if (
+      role === "names" &&
+      options.rewrite &&
+      typeof node.$ref === "string" &&
+      pointer.endsWith("/properties") &&
+      inlinePropertiesRef(doc, node)
+    )
+      scan.propertiesRefs.push(pointer);
     if (role !== "names" && role !== "extension") rewriteSchema(node, pointer, options, scan);
-    if (typeof node.$ref === "string") visitRef(doc, node, pointer, { ...options, extension: role === "extension" }, scan, memo);
+    if (typeof node.$ref === "string")
+      visitRef(doc, node, pointer, { ...options, extension: role === "extension" }, scan, memo);
     for (const key of Object.keys(node)) {
       if (role !== "names" && (DATA_KEYS.has(key) || (role === "example-object" && key === "value"))) continue;
       const child = node[key];
@@ -79,7 +120,8 @@ function rewriteSchema(node: Record<string, unknown>, pointer: string, options: 
   // `nullable: false` says nothing (it is the default), but without `type` ajv refuses it (box).
   if (options.rewrite && node.nullable === false && node.type === undefined) delete node.nullable;
   if (options.rewrite && options.jsonSchema2020 && rewriteBooleanBounds(node)) scan.booleanBounds.push(pointer);
-  if (isUnknownStringFormat(node) && !scan.unknownFormats.has(node.format as string)) scan.unknownFormats.set(node.format as string, pointer);
+  if (isUnknownStringFormat(node) && !scan.unknownFormats.has(node.format as string))
+    scan.unknownFormats.set(node.format as string, pointer);
   // discord writes `enum: []` beside `allOf: [{ $ref: <the enum> }]`: it means the allOf, not "no value".
   if (Array.isArray(node.enum) && node.enum.length === 0) {
     delete node.enum;

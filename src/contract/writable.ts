@@ -44,9 +44,15 @@ export function unwritableResponses(operations: Operation[], file: string): Cont
     });
   for (const operation of operations) {
     for (const response of operation.responses) {
-      if (!STATUS_KEY.test(response.status) || (/^\d+$/.test(response.status) && !isWritableStatus(Number(response.status)))) warn(operation, response.status, `status ${JSON.stringify(response.status)}`);
-      for (const header of response.headers) if (!isHeaderName(header.name)) warn(operation, response.status, `header name ${JSON.stringify(header.name)}`);
-      for (const mediaType of Object.keys(response.content)) if (!isHeaderValue(mediaType)) warn(operation, response.status, `media type ${JSON.stringify(mediaType)}`);
+      if (
+        !STATUS_KEY.test(response.status) ||
+        (/^\d+$/.test(response.status) && !isWritableStatus(Number(response.status)))
+      )
+        warn(operation, response.status, `status ${JSON.stringify(response.status)}`);
+      for (const header of response.headers)
+        if (!isHeaderName(header.name)) warn(operation, response.status, `header name ${JSON.stringify(header.name)}`);
+      for (const mediaType of Object.keys(response.content))
+        if (!isHeaderValue(mediaType)) warn(operation, response.status, `media type ${JSON.stringify(mediaType)}`);
     }
   }
   return warnings;

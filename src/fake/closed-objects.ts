@@ -13,7 +13,8 @@ export function closeAllOf(raw: JsonObject, out: JsonObject): void {
   const closed: Set<string>[] = [];
   if (raw.additionalProperties === false && raw.patternProperties === undefined) closed.push(declaredNames(out));
   for (const branch of out.allOf) {
-    if (isJsonObject(branch) && branch.additionalProperties === false && branch.patternProperties === undefined) closed.push(declaredNames(branch));
+    if (isJsonObject(branch) && branch.additionalProperties === false && branch.patternProperties === undefined)
+      closed.push(declaredNames(branch));
   }
   if (closed.length === 0) return;
   const allowed = closed.reduce((a, b) => new Set([...a].filter((name) => b.has(name))));
@@ -28,7 +29,9 @@ function declaredNames(schema: JsonObject): Set<string> {
 
 /** Keeps only the allowed properties (and required names) of `schema`, which must be a copy or ours. */
 function restrict(schema: JsonObject, keep: (name: string) => boolean): JsonObject {
-  if (isJsonObject(schema.properties)) schema.properties = Object.fromEntries(Object.entries(schema.properties).filter(([name]) => keep(name)));
-  if (Array.isArray(schema.required)) schema.required = schema.required.filter((name) => typeof name === "string" && keep(name));
+  if (isJsonObject(schema.properties))
+    schema.properties = Object.fromEntries(Object.entries(schema.properties).filter(([name]) => keep(name)));
+  if (Array.isArray(schema.required))
+    schema.required = schema.required.filter((name) => typeof name === "string" && keep(name));
   return schema;
 }

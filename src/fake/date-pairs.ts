@@ -5,9 +5,19 @@
  * (each keeps a value its own schema was faked for).
  */
 const PAIRS: ReadonlyArray<readonly [string, string]> = [
-  ["start", "end"], ["begin", "end"], ["departure", "arrival"], ["depart", "arrive"], ["created", "updated"],
-  ["created", "modified"], ["opened", "closed"], ["issued", "expires"], ["valid_from", "valid_until"], ["validFrom", "validUntil"],
-  ["check_in", "check_out"], ["checkIn", "checkOut"], ["from", "to"],
+  ["start", "end"],
+  ["begin", "end"],
+  ["departure", "arrival"],
+  ["depart", "arrive"],
+  ["created", "updated"],
+  ["created", "modified"],
+  ["opened", "closed"],
+  ["issued", "expires"],
+  ["valid_from", "valid_until"],
+  ["validFrom", "validUntil"],
+  ["check_in", "check_out"],
+  ["checkIn", "checkOut"],
+  ["from", "to"],
 ];
 
 /** Orders the date pairs of every object inside `value`, in place; bounded by the value's own size. */
@@ -43,7 +53,8 @@ function orderObject(object: Record<string, unknown>): void {
 function partnerOf(key: string, first: string, second: string): string | undefined {
   if (key.startsWith(first)) return rest(key, first) === undefined ? undefined : second + key.slice(first.length);
   const capital = first.charAt(0).toUpperCase() + first.slice(1);
-  if (key.startsWith(capital) && rest(key, capital) !== undefined) return second.charAt(0).toUpperCase() + second.slice(1) + key.slice(first.length);
+  if (key.startsWith(capital) && rest(key, capital) !== undefined)
+    return second.charAt(0).toUpperCase() + second.slice(1) + key.slice(first.length);
   return undefined;
 }
 

@@ -14,8 +14,15 @@ const CENT = 0.01;
 export function decimalMark(out: JsonObject, description: unknown): RealismMark | undefined {
   const types = Array.isArray(out.type) ? out.type : [out.type];
   if (!types.includes("number") || out.enum !== undefined || out.const !== undefined) return undefined;
-  const step = typeof out.multipleOf === "number" && out.multipleOf > 0 && !Number.isInteger(out.multipleOf) ? out.multipleOf : undefined;
-  if (step === undefined && (out.multipleOf !== undefined || typeof description !== "string" || !MONEY.test(description))) return undefined;
+  const step =
+    typeof out.multipleOf === "number" && out.multipleOf > 0 && !Number.isInteger(out.multipleOf)
+      ? out.multipleOf
+      : undefined;
+  if (
+    step === undefined &&
+    (out.multipleOf !== undefined || typeof description !== "string" || !MONEY.test(description))
+  )
+    return undefined;
   const multiple = step ?? CENT;
   const decimals = decimalsOf(multiple);
   const { low, high } = stepRange(out, multiple);

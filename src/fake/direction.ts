@@ -34,7 +34,12 @@ function isHidden(schema: unknown, keyword: string, raw: (key: string) => unknow
  * The hidden property names of an object schema: its own `properties` and those its `allOf`
  * branches declare (one object, several schemas), `$ref` branches followed.
  */
-export function hiddenNames(schema: JsonObject, keyword: string, raw: (key: string) => unknown, depth = 0): Set<string> {
+export function hiddenNames(
+  schema: JsonObject,
+  keyword: string,
+  raw: (key: string) => unknown,
+  depth = 0,
+): Set<string> {
   const names = new Set<string>();
   if (depth > MAX_FOLLOW) return names;
   const properties = schema.properties;

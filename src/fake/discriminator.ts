@@ -35,7 +35,13 @@ export function discriminatorValue(discriminator: Discriminator, key: string): s
 }
 
 /** True unless the schema's own definition of `property` rules `value` out. */
-export function acceptsValue(schema: unknown, property: string, value: string, raw: (key: string) => unknown, depth = 0): boolean {
+export function acceptsValue(
+  schema: unknown,
+  property: string,
+  value: string,
+  raw: (key: string) => unknown,
+  depth = 0,
+): boolean {
   if (!isJsonObject(schema) || depth > 4) return true;
   if (typeof schema.$ref === "string") return acceptsValue(raw(refKey(schema.$ref)), property, value, raw, depth + 1);
   const own = isJsonObject(schema.properties) ? schema.properties[property] : undefined;

@@ -36,14 +36,23 @@ export class DocumentView {
   /** Realism marks, by the index their property's prepared schema names (see realism.ts). */
   readonly realismMarks: RealismMark[] = [];
 
-  constructor(readonly document: Record<string, unknown>, readonly settings: ViewSettings) {
+  constructor(
+    readonly document: Record<string, unknown>,
+    readonly settings: ViewSettings,
+  ) {
     this.graph = new RefGraph(this.rawOrUndefined);
     this.hidingKeyword = hidingKeyword(settings.direction);
   }
 
-  get dialect(): Dialect { return this.settings.dialect; }
-  get maxDepth(): number { return this.settings.maxDepth; }
-  get maxItems(): number { return this.settings.maxItems; }
+  get dialect(): Dialect {
+    return this.settings.dialect;
+  }
+  get maxDepth(): number {
+    return this.settings.maxDepth;
+  }
+  get maxItems(): number {
+    return this.settings.maxItems;
+  }
 
   readonly rawOrUndefined = (key: string): unknown => {
     if (!this.rawByKey.has(key)) this.rawByKey.set(key, resolvePointer(this.document, key));
@@ -53,10 +62,14 @@ export class DocumentView {
   raw(key: string): unknown {
     const value = this.rawOrUndefined(key);
     if (value === undefined) {
-      throw new MockpactError("REF_NOT_FOUND", `Failed to fake a value: $ref "${key}" points at nothing in the contract`, {
-        hint: "Fix the $ref or add the schema it names.",
-        place: { pointer: key },
-      });
+      throw new MockpactError(
+        "REF_NOT_FOUND",
+        `Failed to fake a value: $ref "${key}" points at nothing in the contract`,
+        {
+          hint: "Fix the $ref or add the schema it names.",
+          place: { pointer: key },
+        },
+      );
     }
     return value;
   }
@@ -75,7 +88,8 @@ export class DocumentView {
 
   /** The prepared form of a schema handed to fakeValue (usually `{ $ref }`). */
   entry(schema: unknown): Prepared {
-    if (!isJsonObject(schema)) return prepareSchema(schema, { view: this, home: undefined, level: 0, hidden: NOTHING_HIDDEN });
+    if (!isJsonObject(schema))
+      return prepareSchema(schema, { view: this, home: undefined, level: 0, hidden: NOTHING_HIDDEN });
     let prepared = this.preparedInline.get(schema);
     if (prepared === undefined) {
       prepared = prepareSchema(schema, { view: this, home: undefined, level: 0, hidden: NOTHING_HIDDEN });

@@ -22,7 +22,8 @@ export function enumFirst(raw: JsonObject, lookup: (key: string) => unknown): un
     const branches = raw[keyword];
     if (!Array.isArray(branches)) continue;
     const lists = branches.map((b) => valuesOf(resolve(b, lookup), lookup));
-    if (lists.every((l) => l !== undefined)) allowed = allowed.filter((v) => lists.some((l) => l!.some((w) => sameValue(v, w))));
+    if (lists.every((l) => l !== undefined))
+      allowed = allowed.filter((v) => lists.some((l) => l!.some((w) => sameValue(v, w))));
   }
   return allowed.length > 0 ? allowed : undefined;
 }

@@ -12,8 +12,10 @@ export interface ExampleCandidate {
 export function exampleCandidates(doc: Record<string, unknown>, media: MediaType, wanted?: string): ExampleCandidate[] {
   const candidates: ExampleCandidate[] = [];
   // Own names only: `Prefer: example=constructor` names no example, whatever Object.prototype holds.
-  if (wanted !== undefined && Object.hasOwn(media.examples, wanted)) candidates.push({ name: wanted, value: media.examples[wanted], explicit: true });
-  for (const [name, value] of Object.entries(media.examples)) if (name !== wanted) candidates.push({ name, value, explicit: false });
+  if (wanted !== undefined && Object.hasOwn(media.examples, wanted))
+    candidates.push({ name: wanted, value: media.examples[wanted], explicit: true });
+  for (const [name, value] of Object.entries(media.examples))
+    if (name !== wanted) candidates.push({ name, value, explicit: false });
   if (media.example !== undefined) candidates.push({ value: media.example, explicit: false });
   const fromSchema = media.schema ? schemaExample(doc, media.schema) : undefined;
   if (fromSchema !== undefined) candidates.push({ value: fromSchema.value, explicit: false });
@@ -65,7 +67,10 @@ export function schemaExample(doc: Record<string, unknown>, ref: SchemaRef): { v
 export function withoutWriteOnly(doc: Record<string, unknown>, schema: unknown, value: unknown, depth = 0): unknown {
   const resolved = resolveLocal(doc, schema, "")?.value;
   if (!isObject(resolved) || depth > 32 || value === null || typeof value !== "object") return value;
-  if (Array.isArray(value)) return resolved.items === undefined ? value : value.map((item) => withoutWriteOnly(doc, resolved.items, item, depth + 1));
+  if (Array.isArray(value))
+    return resolved.items === undefined
+      ? value
+      : value.map((item) => withoutWriteOnly(doc, resolved.items, item, depth + 1));
   let result = value as Record<string, unknown>;
   const properties = isObject(resolved.properties) ? resolved.properties : {};
   for (const [name, propertySchema] of Object.entries(properties)) {
@@ -81,7 +86,9 @@ export function withoutWriteOnly(doc: Record<string, unknown>, schema: unknown, 
   }
   for (const key of ["allOf", "anyOf", "oneOf"] as const) {
     const branches = resolved[key];
-    if (Array.isArray(branches)) for (const branch of branches) result = withoutWriteOnly(doc, branch, result, depth + 1) as Record<string, unknown>;
+    if (Array.isArray(branches))
+      for (const branch of branches)
+        result = withoutWriteOnly(doc, branch, result, depth + 1) as Record<string, unknown>;
   }
   return result;
 }
@@ -90,7 +97,12 @@ export function withoutWriteOnly(doc: Record<string, unknown>, schema: unknown, 
 export function alternativesOf(doc: Record<string, unknown>, schema: unknown): unknown[] {
   const resolved = resolveLocal(doc, schema, "")?.value;
   if (!isObject(resolved)) return [];
-  const own = [...(Array.isArray(resolved.oneOf) ? resolved.oneOf : []), ...(Array.isArray(resolved.anyOf) ? resolved.anyOf : [])];
+  const own = [
+    ...(Array.isArray(resolved.oneOf) ? resolved.oneOf : []),
+    ...(Array.isArray(resolved.anyOf) ? resolved.anyOf : []),
+  ];
   const nested = Array.isArray(resolved.allOf) ? resolved.allOf.flatMap((part) => alternativesOf(doc, part)) : [];
-  return [...own, ...nested].map((branch) => (isObject(branch) && typeof branch.$ref === "string" ? { $ref: branch.$ref } : branch));
+  return [...own, ...nested].map((branch) =>
+    isObject(branch) && typeof branch.$ref === "string" ? { $ref: branch.$ref } : branch,
+  );
 }

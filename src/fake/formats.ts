@@ -13,7 +13,24 @@ const WINDOW_SECONDS = Math.floor((WINDOW_END_MS - WINDOW_START_MS) / 1000);
 
 const ALPHANUMERIC = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
 const BASE64 = `${ALPHANUMERIC}+/`;
-const WORDS = ["alpha", "bravo", "delta", "echo", "harbor", "lumen", "maple", "nova", "orbit", "pixel", "quartz", "river", "sierra", "tango", "violet", "willow"];
+const WORDS = [
+  "alpha",
+  "bravo",
+  "delta",
+  "echo",
+  "harbor",
+  "lumen",
+  "maple",
+  "nova",
+  "orbit",
+  "pixel",
+  "quartz",
+  "river",
+  "sierra",
+  "tango",
+  "violet",
+  "willow",
+];
 const URL_HOSTS = ["example.com", "example.org", "api.example.net"];
 const URL_SEGMENTS = ["items", "users", "orders", "v1", "files", "reports"];
 

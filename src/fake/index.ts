@@ -48,7 +48,13 @@ export function fakeValue(document: Record<string, unknown>, schema: unknown, op
   const generate = (schemaForJsf: unknown, optionalsProbability: number) => {
     if (propertyTreeSize(schemaForJsf, MAX_FAKE_VALUES) > MAX_FAKE_VALUES) return { overBudget: true as const };
     const budget = valueBudget();
-    const call = { seed, maxItems: view.maxItems, realism: realismProvider(view.realismMarks, seedFrom(seed, "realism")), countValue: budget.count, optionalsProbability };
+    const call = {
+      seed,
+      maxItems: view.maxItems,
+      realism: realismProvider(view.realismMarks, seedFrom(seed, "realism")),
+      countValue: budget.count,
+      optionalsProbability,
+    };
     try {
       return { value: generateSync(schemaForJsf as JsonSchema, jsfOptions(call)) };
     } catch (cause) {
@@ -65,26 +71,38 @@ export function fakeValue(document: Record<string, unknown>, schema: unknown, op
     throw overBudget(schema);
   } catch (cause) {
     if (isMockpactError(cause)) throw cause;
-    throw new MockpactError("SCHEMA_COMPILE", `Failed to fake a value for ${describe(schema)}: ${(cause as Error).message}`, {
-      hint: "The schema allows no value json-schema-faker can build (contradictory keywords?); add an example to the contract.",
-      place: { pointer: describe(schema) },
-      cause,
-    });
+    throw new MockpactError(
+      "SCHEMA_COMPILE",
+      `Failed to fake a value for ${describe(schema)}: ${(cause as Error).message}`,
+      {
+        hint: "The schema allows no value json-schema-faker can build (contradictory keywords?); add an example to the contract.",
+        place: { pointer: describe(schema) },
+        cause,
+      },
+    );
   }
 }
 
 function overBudget(schema: unknown): MockpactError {
-  return new MockpactError("FAKE_TOO_LARGE", `Failed to fake a value for ${describe(schema)}: even with required properties only it takes more than ${MAX_FAKE_VALUES.toLocaleString("en-US")} values (the fake budget)`, {
-    hint: "Its $refs fan out (required properties of required properties...): give the response an example, or make the deep properties optional.",
-    place: { pointer: describe(schema) },
-  });
+  return new MockpactError(
+    "FAKE_TOO_LARGE",
+    `Failed to fake a value for ${describe(schema)}: even with required properties only it takes more than ${MAX_FAKE_VALUES.toLocaleString("en-US")} values (the fake budget)`,
+    {
+      hint: "Its $refs fan out (required properties of required properties...): give the response an example, or make the deep properties optional.",
+      place: { pointer: describe(schema) },
+    },
+  );
 }
 
 function noFiniteValue(schema: unknown): MockpactError {
-  return new MockpactError("SCHEMA_COMPILE", `Failed to fake a value for ${describe(schema)}: every way to build it needs a required recursion without end or a value over the fake limits (minLength or a pattern repeat above ${MAX_FAKE_LENGTH}, minItems or minProperties above ${MAX_FAKE_ITEMS})`, {
-    hint: "Make the recursive or oversized property optional or nullable, lower its minimum, or give the response an example.",
-    place: { pointer: describe(schema) },
-  });
+  return new MockpactError(
+    "SCHEMA_COMPILE",
+    `Failed to fake a value for ${describe(schema)}: every way to build it needs a required recursion without end or a value over the fake limits (minLength or a pattern repeat above ${MAX_FAKE_LENGTH}, minItems or minProperties above ${MAX_FAKE_ITEMS})`,
+    {
+      hint: "Make the recursive or oversized property optional or nullable, lower its minimum, or give the response an example.",
+      place: { pointer: describe(schema) },
+    },
+  );
 }
 
 function describe(schema: unknown): string {

@@ -8,15 +8,40 @@ import { isJsonObject, type JsonObject } from "./pointer.js";
 
 /** Keywords copied as they are (after the dialect fixes of openapi-compat.ts). */
 export const VALUE_KEYWORDS = [
-  "type", "enum", "const",
-  "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf",
-  "minLength", "maxLength", "pattern", "format",
-  "minItems", "maxItems", "uniqueItems", "minContains", "maxContains",
-  "required", "minProperties", "maxProperties", "dependentRequired",
+  "type",
+  "enum",
+  "const",
+  "minimum",
+  "maximum",
+  "exclusiveMinimum",
+  "exclusiveMaximum",
+  "multipleOf",
+  "minLength",
+  "maxLength",
+  "pattern",
+  "format",
+  "minItems",
+  "maxItems",
+  "uniqueItems",
+  "minContains",
+  "maxContains",
+  "required",
+  "minProperties",
+  "maxProperties",
+  "dependentRequired",
 ] as const;
 
 /** Keywords whose value is one subschema and that jsf generates from. */
-const SINGLE_SCHEMA_KEYWORDS = ["items", "additionalItems", "additionalProperties", "contains", "not", "if", "then", "else"] as const;
+const SINGLE_SCHEMA_KEYWORDS = [
+  "items",
+  "additionalItems",
+  "additionalProperties",
+  "contains",
+  "not",
+  "if",
+  "then",
+  "else",
+] as const;
 
 /** Keywords whose value is a list of subschemas. */
 const SCHEMA_LIST_KEYWORDS = ["allOf", "anyOf", "oneOf", "prefixItems"] as const;

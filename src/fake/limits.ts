@@ -49,7 +49,12 @@ export function valueBudget(limit = MAX_FAKE_VALUES): { count<T>(value: T): T; r
 
 export function tooLargeToFake(raw: JsonObject): boolean {
   const over = (value: unknown, limit: number) => typeof value === "number" && value > limit;
-  if (over(raw.minLength, MAX_FAKE_LENGTH) || over(raw.minItems, MAX_FAKE_ITEMS) || over(raw.minProperties, MAX_FAKE_ITEMS)) return true;
+  if (
+    over(raw.minLength, MAX_FAKE_LENGTH) ||
+    over(raw.minItems, MAX_FAKE_ITEMS) ||
+    over(raw.minProperties, MAX_FAKE_ITEMS)
+  )
+    return true;
   return typeof raw.pattern === "string" && largestRepeat(raw.pattern) > MAX_FAKE_LENGTH;
 }
 
@@ -69,7 +74,12 @@ export function narrowForGeneration(out: JsonObject, maxItems: number): void {
 }
 
 /** jsf reads `exclusiveMinimum` before `minimum`, so keep only the tighter of the two. */
-function tightestBound(out: JsonObject, inclusive: string, exclusive: string, tighter: (a: number, b: number) => boolean): void {
+function tightestBound(
+  out: JsonObject,
+  inclusive: string,
+  exclusive: string,
+  tighter: (a: number, b: number) => boolean,
+): void {
   const a = out[inclusive];
   const b = out[exclusive];
   if (typeof a !== "number" || typeof b !== "number") return;
@@ -86,7 +96,8 @@ function closeNumberRange(out: JsonObject): void {
 
 /** Plain strings: words (see PLAIN_TEXT_FORMAT), at most STRING_SPAN characters past minLength. */
 function shortenPlainStrings(out: JsonObject): void {
-  if (out.format !== undefined || out.pattern !== undefined || out.enum !== undefined || out.const !== undefined) return;
+  if (out.format !== undefined || out.pattern !== undefined || out.enum !== undefined || out.const !== undefined)
+    return;
   const minLength = numberOrUndefined(out.minLength) ?? 0;
   const maxLength = numberOrUndefined(out.maxLength);
   if (maxLength !== undefined && maxLength > minLength + STRING_SPAN) out.maxLength = minLength + STRING_SPAN;

@@ -7,10 +7,15 @@ import type { Prepared, Scope } from "./prepare.js";
  * nullable integer, nullable array]`), null matches both, so it is never valid there: no branch
  * may make it. Branches that make only null are dropped; the others lose "null" from their type.
  */
-export function withoutAmbiguousNull(branches: { raw: unknown; prepared: Prepared }[], scope: Scope): { raw: unknown; prepared: Prepared }[] {
+export function withoutAmbiguousNull(
+  branches: { raw: unknown; prepared: Prepared }[],
+  scope: Scope,
+): { raw: unknown; prepared: Prepared }[] {
   const acceptNull = branches.filter((b) => acceptsNull(b.raw, scope)).length;
   if (acceptNull < 2) return branches;
-  return branches.filter((b) => !onlyNull(b.prepared)).map((b) => ({ raw: b.raw, prepared: withoutNullType(b.prepared) }));
+  return branches
+    .filter((b) => !onlyNull(b.prepared))
+    .map((b) => ({ raw: b.raw, prepared: withoutNullType(b.prepared) }));
 }
 
 function acceptsNull(raw: unknown, scope: Scope): boolean {
@@ -23,11 +28,16 @@ function acceptsNull(raw: unknown, scope: Scope): boolean {
 
 /** An untyped schema without composition accepts null too (e.g. `{}` or `{ description }`). */
 function hasConstraints(schema: JsonObject): boolean {
-  return ["allOf", "anyOf", "oneOf", "properties", "required", "items", "$ref", "not"].some((k) => schema[k] !== undefined);
+  return ["allOf", "anyOf", "oneOf", "properties", "required", "items", "$ref", "not"].some(
+    (k) => schema[k] !== undefined,
+  );
 }
 
 function onlyNull(prepared: Prepared): boolean {
-  return isJsonObject(prepared) && (prepared.type === "null" || (Array.isArray(prepared.type) && prepared.type.every((t) => t === "null")));
+  return (
+    isJsonObject(prepared) &&
+    (prepared.type === "null" || (Array.isArray(prepared.type) && prepared.type.every((t) => t === "null")))
+  );
 }
 
 function withoutNullType(prepared: Prepared): Prepared {

@@ -25,7 +25,8 @@ function requiredNames(schema: Prepared): Set<string> {
   const names = new Set<string>();
   if (!isJsonObject(schema)) return names;
   for (const part of [schema, ...(Array.isArray(schema.allOf) ? schema.allOf : [])]) {
-    if (isJsonObject(part) && Array.isArray(part.required)) for (const name of part.required) if (typeof name === "string") names.add(name);
+    if (isJsonObject(part) && Array.isArray(part.required))
+      for (const name of part.required) if (typeof name === "string") names.add(name);
   }
   return names;
 }

@@ -76,12 +76,18 @@ function keepEnumValuesOfType(out: JsonObject): void {
 
 function hasType(value: unknown, type: unknown): boolean {
   switch (type) {
-    case "integer": return Number.isInteger(value);
-    case "number": return typeof value === "number";
-    case "null": return value === null;
-    case "array": return Array.isArray(value);
-    case "object": return typeof value === "object" && value !== null && !Array.isArray(value);
-    default: return typeof value === type;
+    case "integer":
+      return Number.isInteger(value);
+    case "number":
+      return typeof value === "number";
+    case "null":
+      return value === null;
+    case "array":
+      return Array.isArray(value);
+    case "object":
+      return typeof value === "object" && value !== null && !Array.isArray(value);
+    default:
+      return typeof value === type;
   }
 }
 

@@ -10,10 +10,14 @@ export function isJsonObject(value: unknown): value is JsonObject {
 /** The canonical key of a `$ref`: the fragment, percent-decoded, starting with "#". */
 export function refKey(ref: string): string {
   if (!ref.startsWith("#")) {
-    throw new MockpactError("REF_NOT_FOUND", `Failed to fake a value: the $ref "${ref}" is not a pointer into the contract`, {
-      hint: "Bundle the contract first: mockpact fakes only from internal refs (#/...).",
-      place: { pointer: ref },
-    });
+    throw new MockpactError(
+      "REF_NOT_FOUND",
+      `Failed to fake a value: the $ref "${ref}" is not a pointer into the contract`,
+      {
+        hint: "Bundle the contract first: mockpact fakes only from internal refs (#/...).",
+        place: { pointer: ref },
+      },
+    );
   }
   try {
     return decodeURIComponent(ref);

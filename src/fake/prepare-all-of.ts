@@ -13,7 +13,8 @@ export function prepareAllOf(raw: JsonObject, branches: unknown[], scope: Scope)
   const prepared: Prepared[] = [];
   for (const branch of branches) {
     const ref = isJsonObject(branch) ? branch.$ref : undefined;
-    const result = typeof ref === "string" ? prepareRefBranch(ref, scope) : prepareSchema(branch, { ...scope, self: undefined });
+    const result =
+      typeof ref === "string" ? prepareRefBranch(ref, scope) : prepareSchema(branch, { ...scope, self: undefined });
     if (result === CUT) return CUT;
     prepared.push(result);
   }
@@ -34,7 +35,9 @@ function prepareRefBranch(ref: string, scope: Scope): Prepared {
   }
   if (scope.hidden.size === 0) return prepareRef(ref, scope);
   const target = refTarget(ref, scope);
-  return target === CUT ? CUT : withoutHidden(view.prepared(target.key, target.level), scope.hidden) ?? prepareRef(ref, scope);
+  return target === CUT
+    ? CUT
+    : (withoutHidden(view.prepared(target.key, target.level), scope.hidden) ?? prepareRef(ref, scope));
 }
 
 /** A copy of a prepared object schema without the hidden names, or undefined when it has none. */

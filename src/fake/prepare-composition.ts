@@ -58,7 +58,10 @@ function prepareNot(raw: JsonObject, out: JsonObject, scope: Scope): void {
   const forbidden = forbiddenNames(raw.not, scope);
   const required = new Set(Array.isArray(out.required) ? out.required : []);
   if (forbidden.length > 0 && isJsonObject(out.properties)) {
-    out.properties = { ...out.properties, ...Object.fromEntries(forbidden.filter((n) => !required.has(n)).map((n) => [n, false])) };
+    out.properties = {
+      ...out.properties,
+      ...Object.fromEntries(forbidden.filter((n) => !required.has(n)).map((n) => [n, false])),
+    };
   }
   const not = prepareSchema(raw.not, childScope(scope));
   if (not !== CUT) out.not = not;
@@ -71,8 +74,10 @@ function forbiddenNames(not: unknown, scope: Scope): string[] {
   const branches = Array.isArray(schema.anyOf) ? schema.anyOf : [schema];
   const names: string[] = [];
   for (const branch of branches) {
-    if (!isJsonObject(branch) || !Array.isArray(branch.required) || Object.keys(branch).some((k) => k !== "required")) continue;
-    for (const name of branch.required) if (typeof name === "string" && (branch.required.length === 1 || branches.length === 1)) names.push(name);
+    if (!isJsonObject(branch) || !Array.isArray(branch.required) || Object.keys(branch).some((k) => k !== "required"))
+      continue;
+    for (const name of branch.required)
+      if (typeof name === "string" && (branch.required.length === 1 || branches.length === 1)) names.push(name);
   }
   return names;
 }

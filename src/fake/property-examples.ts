@@ -12,7 +12,9 @@ export function propertyExampleMark(schema: unknown, resolve: (key: string) => u
   const own = followRef(schema, resolve);
   if (!own) return undefined;
   // allOf parts each hold of the value: an example written on one part (`allOf: [A, { pattern, example }]`) must fit them all.
-  const parts = [own, ...(Array.isArray(own.allOf) ? own.allOf.map((p) => followRef(p, resolve)) : [])].filter((p): p is JsonObject => p !== undefined);
+  const parts = [own, ...(Array.isArray(own.allOf) ? own.allOf.map((p) => followRef(p, resolve)) : [])].filter(
+    (p): p is JsonObject => p !== undefined,
+  );
   for (const part of parts) {
     const example = exampleOf(part);
     if (example !== undefined && parts.every((p) => exampleFits(example, p))) return { make: () => copyJson(example) };
@@ -45,7 +47,15 @@ function hasDeclaredType(value: unknown, type: unknown, nullable: boolean): bool
   if (value === null) return nullable || type === "null" || (Array.isArray(type) && type.includes("null"));
   const types = Array.isArray(type) ? type : type === undefined ? [] : [type];
   if (types.length === 0) return true;
-  return types.some((t) => (t === "integer" ? Number.isInteger(value) : t === "array" ? Array.isArray(value) : t === "object" ? isJsonObject(value) : typeof value === t));
+  return types.some((t) =>
+    t === "integer"
+      ? Number.isInteger(value)
+      : t === "array"
+        ? Array.isArray(value)
+        : t === "object"
+          ? isJsonObject(value)
+          : typeof value === t,
+  );
 }
 
 function matches(pattern: string, value: string): boolean {

@@ -42,7 +42,8 @@ export function requiredOnly(root: unknown): unknown {
     if (known) return known;
     const out: JsonObject = {};
     copies.set(node, out);
-    for (const [key, value] of Object.entries(node)) out[key] = key === "properties" && isJsonObject(value) ? requiredProperties(node, value, copy) : copy(value);
+    for (const [key, value] of Object.entries(node))
+      out[key] = key === "properties" && isJsonObject(value) ? requiredProperties(node, value, copy) : copy(value);
     return out;
   };
   return copy(root);

@@ -31,7 +31,10 @@ let instance: { faker: Faker; randomizer: Mulberry32 } | undefined;
  * Faker's class and English data, taken from the English instance. Its data is `[en, base]` merged:
  * base only adds keys en lacks (mime types, time zones...), so every value en gave is unchanged.
  */
-const FakerClass = englishFaker.constructor as new (options: { locale: LocaleDefinition; randomizer: Randomizer }) => Faker;
+const FakerClass = englishFaker.constructor as new (options: {
+  locale: LocaleDefinition;
+  randomizer: Randomizer;
+}) => Faker;
 
 /** The realism faker, seeded with `seed` (made on first use). */
 export function seededFaker(seed: number): Faker {

@@ -11,25 +11,36 @@ const WINDOW_START_MS = Date.UTC(2020, 0, 1);
 const WINDOW_END_MS = Date.UTC(2030, 11, 31);
 const DAY_MS = 86_400_000;
 
-const pick = (f: Faker, list: readonly string[] | undefined, fallback: string): string => (list && list.length > 0 ? f.helpers.arrayElement(list) : fallback);
+const pick = (f: Faker, list: readonly string[] | undefined, fallback: string): string =>
+  list && list.length > 0 ? f.helpers.arrayElement(list) : fallback;
 const lastName = (f: Faker) => pick(f, f.definitions.person.last_name?.generic, "Smith");
 const fullName = (f: Faker) => `${f.person.firstName()} ${lastName(f)}`;
 const email = (f: Faker) => {
-  const local = `${f.person.firstName()}.${lastName(f)}${f.number.int({ min: 1, max: 99 })}`.toLowerCase().replace(/[^a-z0-9.]/g, "");
+  const local = `${f.person.firstName()}.${lastName(f)}${f.number.int({ min: 1, max: 99 })}`
+    .toLowerCase()
+    .replace(/[^a-z0-9.]/g, "");
   return `${local}@${pick(f, f.definitions.internet.free_email, "example.com")}`;
 };
 const url = (f: Faker) => `https://${f.internet.domainWord()}.${pick(f, f.definitions.internet.domain_suffix, "com")}`;
 const timestamp = (f: Faker) => new Date(f.number.int({ min: WINDOW_START_MS, max: WINDOW_END_MS })).toISOString();
 /** Birth dates: whole days between 1950 and 2005, date only (`1984-07-21`). */
-const birthDate = (f: Faker) => new Date(Date.UTC(1950, 0, 1) + f.number.int({ min: 0, max: 20_088 }) * DAY_MS).toISOString().slice(0, 10);
+const birthDate = (f: Faker) =>
+  new Date(Date.UTC(1950, 0, 1) + f.number.int({ min: 0, max: 20_088 }) * DAY_MS).toISOString().slice(0, 10);
 /** Six hex digits per draw at most: the randomizer has 32 bits, so wider draws end in zeros. */
 const hex = (f: Faker, digits: number): string =>
-  digits > 6 ? hex(f, 6) + hex(f, digits - 6) : f.number.int({ min: 0, max: 16 ** digits - 1 }).toString(16).padStart(digits, "0");
-const uuid = (f: Faker) => `${hex(f, 8)}-${hex(f, 4)}-4${hex(f, 3)}-${"89ab".charAt(f.number.int(3))}${hex(f, 3)}-${hex(f, 12)}`;
+  digits > 6
+    ? hex(f, 6) + hex(f, digits - 6)
+    : f.number
+        .int({ min: 0, max: 16 ** digits - 1 })
+        .toString(16)
+        .padStart(digits, "0");
+const uuid = (f: Faker) =>
+  `${hex(f, 8)}-${hex(f, 4)}-4${hex(f, 3)}-${"89ab".charAt(f.number.int(3))}${hex(f, 3)}-${hex(f, 12)}`;
 const cents = (f: Faker) => f.number.int({ min: 100, max: 99999 }) / 100;
 /** Amounts in minor units (Stripe's `amount: 2000` is 20.00): an integer fits integer and number schemas. */
 const minorUnits = (f: Faker) => f.number.int({ min: 100, max: 99999 });
-const streetAddress = (f: Faker) => `${f.number.int({ min: 1, max: 999 })} ${pick(f, f.definitions.location.street_name, "Main Street")}`;
+const streetAddress = (f: Faker) =>
+  `${f.number.int({ min: 1, max: 999 })} ${pick(f, f.definitions.location.street_name, "Main Street")}`;
 const postalCode = (f: Faker) => String(f.number.int({ min: 10000, max: 99999 }));
 const COMPANY_SUFFIXES = ["Inc", "LLC", "Group", "and Sons", "GmbH", "Ltd"];
 const company = (f: Faker) => `${lastName(f)} ${pick(f, COMPANY_SUFFIXES, "Inc")}`;
@@ -40,40 +51,74 @@ const TIME_ZONES = ["Europe/Berlin", "America/New_York", "Asia/Tokyo", "Australi
 
 /** Property names (lowercase, without `_` and `-`) -> value for a string schema. */
 export const STRING_VALUES: Record<string, Make> = {
-  email, emailaddress: email,
-  firstname: (f) => f.person.firstName(), givenname: (f) => f.person.firstName(),
-  lastname: lastName, surname: lastName, familyname: lastName,
-  name: fullName, fullname: fullName, displayname: fullName,
+  email,
+  emailaddress: email,
+  firstname: (f) => f.person.firstName(),
+  givenname: (f) => f.person.firstName(),
+  lastname: lastName,
+  surname: lastName,
+  familyname: lastName,
+  name: fullName,
+  fullname: fullName,
+  displayname: fullName,
   username: (f) => `${f.person.firstName().toLowerCase()}${f.number.int({ min: 1, max: 999 })}`,
   login: (f) => `${f.person.firstName().toLowerCase()}${f.number.int({ min: 1, max: 999 })}`,
   city: (f) => pick(f, f.definitions.location.city_name, "Springfield"),
   country: (f) => f.location.country(),
   countrycode: (f) => pick(f, COUNTRY_CODES, "US"),
-  street: streetAddress, streetaddress: streetAddress, address: streetAddress, address1: streetAddress, addressline1: streetAddress, line1: streetAddress,
-  zip: postalCode, zipcode: postalCode, postalcode: postalCode, postcode: postalCode,
-  company: company, companyname: company, organization: company, organisation: company,
+  street: streetAddress,
+  streetaddress: streetAddress,
+  address: streetAddress,
+  address1: streetAddress,
+  addressline1: streetAddress,
+  line1: streetAddress,
+  zip: postalCode,
+  zipcode: postalCode,
+  postalcode: postalCode,
+  postcode: postalCode,
+  company: company,
+  companyname: company,
+  organization: company,
+  organisation: company,
   jobtitle: (f) => f.person.jobTitle(),
-  phone: (f) => f.phone.number({ style: "international" }), phonenumber: (f) => f.phone.number({ style: "international" }),
-  url, website: url, homepage: url, href: url,
+  phone: (f) => f.phone.number({ style: "international" }),
+  phonenumber: (f) => f.phone.number({ style: "international" }),
+  url,
+  website: url,
+  homepage: url,
+  href: url,
   price: (f) => cents(f).toFixed(2),
   currency: (f) => pick(f, CURRENCIES, "USD"),
-  locale: (f) => pick(f, LOCALES, "en-US"), language: (f) => pick(f, LOCALES, "en-US").slice(0, 2),
+  locale: (f) => pick(f, LOCALES, "en-US"),
+  language: (f) => pick(f, LOCALES, "en-US").slice(0, 2),
   timezone: (f) => pick(f, TIME_ZONES, "UTC"),
-  createdat: timestamp, updatedat: timestamp, timestamp,
-  birthdate: birthDate, dateofbirth: birthDate, dob: birthDate,
-  id: uuid, uuid, guid: uuid,
+  createdat: timestamp,
+  updatedat: timestamp,
+  timestamp,
+  birthdate: birthDate,
+  dateofbirth: birthDate,
+  dob: birthDate,
+  id: uuid,
+  uuid,
+  guid: uuid,
 };
 
 /** Property names -> value for a number or integer schema. */
 export const NUMBER_VALUES: Record<string, Make> = {
   price: cents,
-  amount: minorUnits, total: minorUnits, subtotal: minorUnits, cost: minorUnits,
-  quantity: (f) => f.number.int({ min: 1, max: 20 }), qty: (f) => f.number.int({ min: 1, max: 20 }),
+  amount: minorUnits,
+  total: minorUnits,
+  subtotal: minorUnits,
+  cost: minorUnits,
+  quantity: (f) => f.number.int({ min: 1, max: 20 }),
+  qty: (f) => f.number.int({ min: 1, max: 20 }),
   age: (f) => f.number.int({ min: 18, max: 90 }),
   year: (f) => f.number.int({ min: 2000, max: 2030 }),
   rating: (f) => f.number.int({ min: 1, max: 5 }),
-  latitude: (f) => f.number.int({ min: -90_000_000, max: 90_000_000 }) / 1e6, lat: (f) => f.number.int({ min: -90_000_000, max: 90_000_000 }) / 1e6,
-  longitude: (f) => f.number.int({ min: -180_000_000, max: 180_000_000 }) / 1e6, lng: (f) => f.number.int({ min: -180_000_000, max: 180_000_000 }) / 1e6,
+  latitude: (f) => f.number.int({ min: -90_000_000, max: 90_000_000 }) / 1e6,
+  lat: (f) => f.number.int({ min: -90_000_000, max: 90_000_000 }) / 1e6,
+  longitude: (f) => f.number.int({ min: -180_000_000, max: 180_000_000 }) / 1e6,
+  lng: (f) => f.number.int({ min: -180_000_000, max: 180_000_000 }) / 1e6,
   id: (f) => f.number.int({ min: 1, max: 99999 }),
 };
 

@@ -23,18 +23,35 @@ export interface RealismMark {
 export function realismFor(name: string, schema: unknown): RealismMark | undefined {
   if (typeof schema !== "object" || schema === null || Array.isArray(schema)) return undefined;
   const s = schema as JsonObject;
-  if (s.$ref !== undefined || s.pattern !== undefined || s.enum !== undefined || s.const !== undefined) return undefined;
+  if (s.$ref !== undefined || s.pattern !== undefined || s.enum !== undefined || s.const !== undefined)
+    return undefined;
   if (s.format !== undefined && !NUMERIC_FORMATS.has(String(s.format))) return undefined;
   // Realistic strings run 5 to 40 characters: a schema that cannot hold that keeps jsf's value.
   if (num(s.maxLength, Infinity) < 12 || num(s.minLength, 0) > 5) return undefined;
   const types = Array.isArray(s.type) ? s.type : [s.type];
-  const make = types.includes("string") ? (s.format === undefined ? stringMakerFor(name) : undefined) : types.includes("integer") || types.includes("number") ? numberMakerFor(name) : undefined;
+  const make = types.includes("string")
+    ? s.format === undefined
+      ? stringMakerFor(name)
+      : undefined
+    : types.includes("integer") || types.includes("number")
+      ? numberMakerFor(name)
+      : undefined;
   return make ? { make, schema: constraintsOf(s) } : undefined;
 }
 
 /** The keywords a realistic value is checked against, copied: a call never reads the document. */
 export function constraintsOf(schema: JsonObject): JsonObject {
-  const keys = ["type", "format", "minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"];
+  const keys = [
+    "type",
+    "format",
+    "minLength",
+    "maxLength",
+    "minimum",
+    "maximum",
+    "exclusiveMinimum",
+    "exclusiveMaximum",
+    "multipleOf",
+  ];
   return Object.fromEntries(keys.filter((k) => schema[k] !== undefined).map((k) => [k, schema[k]]));
 }
 
@@ -53,14 +70,18 @@ export function markedForRealism(prepared: JsonObject, index: number): JsonObjec
 }
 
 /** The object jsf's `faker` keyword calls into for one call; seeds the faker on first use. */
-export function realismProvider(marks: readonly RealismMark[], seed: number): { mockpact: { realistic: (index: number) => unknown } } {
+export function realismProvider(
+  marks: readonly RealismMark[],
+  seed: number,
+): { mockpact: { realistic: (index: number) => unknown } } {
   let faker: Faker | undefined;
   const realistic = (index: number): unknown => {
     const mark = marks[index];
     if (!mark) throw new Error(`no realism mark ${index}`);
     faker ??= seededFaker(seed);
     const value = mark.make(faker);
-    if (mark.schema && !fits(value as string | number, mark.schema)) throw new Error("the realistic value does not fit; jsf makes its own");
+    if (mark.schema && !fits(value as string | number, mark.schema))
+      throw new Error("the realistic value does not fit; jsf makes its own");
     return value;
   };
   return { mockpact: { realistic } };

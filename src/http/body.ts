@@ -32,18 +32,25 @@ export interface BodyParseResult {
  * multipart/form-data, `text/*`; anything else (or no Content-Type) is binary. An empty body is
  * `none` whatever its type: whether one is required is the caller's question.
  */
-export async function parseBody(body: Uint8Array | undefined, contentType: string | undefined, limits: BodyLimits): Promise<BodyParseResult> {
+export async function parseBody(
+  body: Uint8Array | undefined,
+  contentType: string | undefined,
+  limits: BodyLimits,
+): Promise<BodyParseResult> {
   if (body === undefined || body.length === 0) return NO_BODY;
   const mediaType = parseMediaType(contentType);
   if (mediaType === undefined) return { body: { kind: "binary", size: body.length } };
   if (mediaType.subtype === "json" || mediaType.suffix === "json") return parseJsonBody(body, limits);
-  if (mediaType.essence === "application/x-www-form-urlencoded") return { body: { kind: "form", value: parseFormBody(body) } };
+  if (mediaType.essence === "application/x-www-form-urlencoded")
+    return { body: { kind: "form", value: parseFormBody(body) } };
   if (mediaType.essence === "multipart/form-data") return parseMultipartBody(body, contentType as string, mediaType);
-  if (mediaType.type === "text") return { body: { kind: "text", value: decodeText(body, mediaType.params["charset"]) } };
+  if (mediaType.type === "text")
+    return { body: { kind: "text", value: decodeText(body, mediaType.params["charset"]) } };
   return { body: { kind: "binary", size: body.length } };
 }
 
-export type JsonTextResult = { ok: true; value: unknown } | { ok: false; keyword: "parse" | "maxDepth"; reason: string };
+export type JsonTextResult =
+  { ok: true; value: unknown } | { ok: false; keyword: "parse" | "maxDepth"; reason: string };
 
 /**
  * JSON.parse behind a nesting limit, with a reason that names a position and never quotes the text
@@ -56,7 +63,10 @@ export function parseJsonText(text: string, maxDepth: number): JsonTextResult {
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
-    const found = locateJsonSyntaxError(text) ?? { reason: String((error as Error).message).slice(0, 200), position: 0 };
+    const found = locateJsonSyntaxError(text) ?? {
+      reason: String((error as Error).message).slice(0, 200),
+      position: 0,
+    };
     return { ok: false, keyword: "parse", reason: `${found.reason} at position ${found.position}` };
   }
 }
@@ -101,7 +111,10 @@ function parseJsonBody(body: Uint8Array, limits: BodyLimits): BodyParseResult {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const parsed = parseJsonText(text, limits.maxDepth);
   if (parsed.ok) return { body: { kind: "json", value: parsed.value } };
-  const message = parsed.keyword === "maxDepth" ? `Request body ${parsed.reason}` : `Request body is not valid JSON: ${parsed.reason}`;
+  const message =
+    parsed.keyword === "maxDepth"
+      ? `Request body ${parsed.reason}`
+      : `Request body is not valid JSON: ${parsed.reason}`;
   return { body: NO_BODY.body, violation: { in: "body", where: "", keyword: parsed.keyword, message } };
 }
 
@@ -112,7 +125,11 @@ function parseFormBody(body: Uint8Array): Record<string, unknown> {
   return fields;
 }
 
-async function parseMultipartBody(body: Uint8Array, contentType: string, mediaType: ParsedMediaType): Promise<BodyParseResult> {
+async function parseMultipartBody(
+  body: Uint8Array,
+  contentType: string,
+  mediaType: ParsedMediaType,
+): Promise<BodyParseResult> {
   const boundary = mediaType.params["boundary"];
   if (boundary === undefined || boundary === "") {
     return multipartViolation("Request body is multipart/form-data but its Content-Type has no boundary");
@@ -124,7 +141,8 @@ async function parseMultipartBody(body: Uint8Array, contentType: string, mediaTy
     return multipartViolation(`Request body is not valid multipart/form-data with boundary "${boundary}"`);
   }
   const fields: Record<string, unknown> = {};
-  for (const [name, value] of form) addField(fields, name, typeof value === "string" ? value : `<binary ${value.size} bytes>`);
+  for (const [name, value] of form)
+    addField(fields, name, typeof value === "string" ? value : `<binary ${value.size} bytes>`);
   return { body: { kind: "multipart", value: fields } };
 }
 
@@ -184,7 +202,10 @@ function locateJsonSyntaxError(text: string): JsonSyntaxError | undefined {
   let i = 0;
   for (;;) {
     i = skipWhitespace(text, i);
-    if (i >= text.length) return state === AFTER_VALUE && open.length === 0 ? undefined : { reason: "Unexpected end of input", position: i };
+    if (i >= text.length)
+      return state === AFTER_VALUE && open.length === 0
+        ? undefined
+        : { reason: "Unexpected end of input", position: i };
     const c = text.charCodeAt(i);
     if (state === AFTER_VALUE) {
       const top = open[open.length - 1];
@@ -205,7 +226,10 @@ function locateJsonSyntaxError(text: string): JsonSyntaxError | undefined {
       const end = scanString(text, i);
       if (typeof end !== "number") return end;
       i = skipWhitespace(text, end);
-      if (text.charCodeAt(i) !== COLON) return i >= text.length ? { reason: "Unexpected end of input", position: i } : unexpected(text, i, "where ':' was expected");
+      if (text.charCodeAt(i) !== COLON)
+        return i >= text.length
+          ? { reason: "Unexpected end of input", position: i }
+          : unexpected(text, i, "where ':' was expected");
       state = VALUE;
       i++;
     } else {
@@ -267,7 +291,9 @@ function scanNumber(text: string, start: number): number | JsonSyntaxError {
 }
 
 function invalidNumber(text: string, position: number): JsonSyntaxError {
-  return position >= text.length ? { reason: "Unexpected end of input in a number", position } : unexpected(text, position, "in a number");
+  return position >= text.length
+    ? { reason: "Unexpected end of input in a number", position }
+    : unexpected(text, position, "in a number");
 }
 
 const FOUR_HEX_DIGITS = /^[0-9a-fA-F]{4}$/;
@@ -282,7 +308,8 @@ function scanString(text: string, start: number): number | JsonSyntaxError {
     const escape = text[i + 1];
     if (escape === undefined) break;
     if (escape === "u") {
-      if (!FOUR_HEX_DIGITS.test(text.slice(i + 2, i + 6))) return { reason: "Bad Unicode escape in string", position: i };
+      if (!FOUR_HEX_DIGITS.test(text.slice(i + 2, i + 6)))
+        return { reason: "Bad Unicode escape in string", position: i };
       i += 5;
     } else if ('"\\/bfnrt'.includes(escape)) i++;
     else return { reason: "Bad escape in string", position: i };

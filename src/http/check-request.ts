@@ -32,12 +32,31 @@ export function requestBodyNeeded(target: RouteTarget | undefined, contentType: 
  * The mock's steps 1-3 as findings instead of answers: route, credentials present, parameters and
  * body. Used where a request is judged but not answered from the contract (the proxy, compat).
  */
-export async function checkRequest(registryOf: (target: RouteTarget) => SchemaRegistry, input: RequestCheckInput): Promise<Violation[]> {
+export async function checkRequest(
+  registryOf: (target: RouteTarget) => SchemaRegistry,
+  input: RequestCheckInput,
+): Promise<Violation[]> {
   const { match, request, streamed } = input;
   const method = request.method.toUpperCase();
   const { pathname, queryText } = splitUrl(request.url);
-  if (match.kind === "not-found") return [{ in: "path", where: pathname, keyword: "operation", message: `no operation of the contract matches ${method} ${pathname}` }];
-  if (match.kind === "method-not-allowed") return [{ in: "path", where: pathname, keyword: "method", message: `${pathname} allows ${match.allow.join(", ")}, not ${method}` }];
+  if (match.kind === "not-found")
+    return [
+      {
+        in: "path",
+        where: pathname,
+        keyword: "operation",
+        message: `no operation of the contract matches ${method} ${pathname}`,
+      },
+    ];
+  if (match.kind === "method-not-allowed")
+    return [
+      {
+        in: "path",
+        where: pathname,
+        keyword: "method",
+        message: `${pathname} allows ${match.allow.join(", ")}, not ${method}`,
+      },
+    ];
   const { contract, operation } = match.target;
   const headers = request.headers;
   const cookies = parseCookieHeader(firstValue(headers.cookie));
@@ -46,7 +65,12 @@ export async function checkRequest(registryOf: (target: RouteTarget) => SchemaRe
   if (challenges) violations.push(...credentialViolations(contract, operation));
   const pathParams = encodePathParams(match.pathParams);
   const contentType = firstValue(headers["content-type"]);
-  const verdict = await validateRequest(registryOf(match.target), operation, { parts: { pathParams, query: queryText, headers, cookies }, contentType, body: streamed ? undefined : request.body, maxJsonDepth: input.maxJsonDepth });
+  const verdict = await validateRequest(registryOf(match.target), operation, {
+    parts: { pathParams, query: queryText, headers, cookies },
+    contentType,
+    body: streamed ? undefined : request.body,
+    maxJsonDepth: input.maxJsonDepth,
+  });
   violations.push(...verdictViolations(verdict, streamed));
   if (streamed) violations.push(...streamedMediaType(match.target, contentType));
   return violations;
@@ -56,7 +80,9 @@ function verdictViolations(verdict: RequestVerdict, streamed: boolean): Violatio
   if (verdict.kind === "unsupported-media-type") return [mediaTypeViolation(verdict.contentType, verdict.declared)];
   if (verdict.kind !== "invalid") return [];
   // A streamed body was not shown to the validator, which then calls a required body missing.
-  return streamed ? verdict.violations.filter((v) => !(v.in === "body" && v.keyword === "required")) : verdict.violations;
+  return streamed
+    ? verdict.violations.filter((v) => !(v.in === "body" && v.keyword === "required"))
+    : verdict.violations;
 }
 
 /** The router hands path parameters decoded; the parameter reader expects them as sent. */
@@ -74,11 +100,17 @@ function streamedMediaType(target: RouteTarget, contentType: string | undefined)
 }
 
 function mediaTypeViolation(contentType: string, declared: string[]): Violation {
-  return { in: "header", where: "content-type", keyword: "mediaType", message: mediaTypeMessage(contentType, declared) };
+  return {
+    in: "header",
+    where: "content-type",
+    keyword: "mediaType",
+    message: mediaTypeMessage(contentType, declared),
+  };
 }
 
 /** Why a request's media type is refused: not one of those declared, or a body where the operation declares none. */
 export function mediaTypeMessage(contentType: string, declared: string[]): string {
-  if (declared.length === 0) return `the operation declares no request body, yet one was sent (Content-Type ${contentType})`;
+  if (declared.length === 0)
+    return `the operation declares no request body, yet one was sent (Content-Type ${contentType})`;
   return `Content-Type ${contentType} is not one of ${declared.join(", ")}`;
 }

@@ -43,7 +43,10 @@ export interface ResponseChecker {
  * uses (one validator, not two): the status is documented, the media type is declared, required
  * headers are there and match their schemas, and the body matches its schema.
  */
-export function createResponseChecker(router: Router, registryOf: (target: RouteTarget) => SchemaRegistry): ResponseChecker {
+export function createResponseChecker(
+  router: Router,
+  registryOf: (target: RouteTarget) => SchemaRegistry,
+): ResponseChecker {
   return {
     check(exchange) {
       const { pathname } = splitUrl(exchange.url);
@@ -53,7 +56,11 @@ export function createResponseChecker(router: Router, registryOf: (target: Route
         return { violations: [{ in: "response.status", where: "", keyword: "operation", message }] };
       }
       const { operation, contract } = match.target;
-      return { operationId: operation.operationId, contractId: contract.id, violations: checkResponse(registryOf(match.target), operation, exchange) };
+      return {
+        operationId: operation.operationId,
+        contractId: contract.id,
+        violations: checkResponse(registryOf(match.target), operation, exchange),
+      };
     },
   };
 }
@@ -67,24 +74,46 @@ export function checkResponse(registry: SchemaRegistry, operation: Operation, ex
   const spec = chooseResponse(operation, exchange.status)?.spec;
   if (!spec) {
     const documented = operation.responses.map((r) => r.status.toLowerCase()).join(", ");
-    return [{ in: "response.status", where: "", keyword: "status", message: `status ${exchange.status} is not documented for ${operation.operationId} (documented: ${documented})` }];
+    return [
+      {
+        in: "response.status",
+        where: "",
+        keyword: "status",
+        message: `status ${exchange.status} is not documented for ${operation.operationId} (documented: ${documented})`,
+      },
+    ];
   }
   return [...checkHeaders(registry, spec, exchange), ...checkBody(registry, spec, exchange)];
 }
 
-function checkHeaders(registry: SchemaRegistry, spec: ResponseSpec, exchange: Pick<ResponseSeen, "headers">): Violation[] {
+function checkHeaders(
+  registry: SchemaRegistry,
+  spec: ResponseSpec,
+  exchange: Pick<ResponseSeen, "headers">,
+): Violation[] {
   const violations: Violation[] = [];
   for (const header of spec.headers) {
     const raw = exchange.headers[header.name.toLowerCase()];
     const text = Array.isArray(raw) ? raw.join(", ") : raw;
     if (text === undefined) {
-      if (header.required) violations.push({ in: "response.header", where: header.name, keyword: "required", message: `response header ${header.name} is required` });
+      if (header.required)
+        violations.push({
+          in: "response.header",
+          where: header.name,
+          keyword: "required",
+          message: `response header ${header.name} is required`,
+        });
       continue;
     }
     if (!header.schema) continue;
-    const node = "pointer" in header.schema ? getAtPointer(registry.contract.document, header.schema.pointer) : header.schema.inline;
+    const node =
+      "pointer" in header.schema
+        ? getAtPointer(registry.contract.document, header.schema.pointer)
+        : header.schema.inline;
     const value = coerceString(text, shapeOf(registry.contract.document, node));
-    violations.push(...registry.validate(header.schema, value, { direction: "response", in: "response.header", name: header.name }));
+    violations.push(
+      ...registry.validate(header.schema, value, { direction: "response", in: "response.header", name: header.name }),
+    );
   }
   return violations;
 }
@@ -96,7 +125,14 @@ function checkBody(registry: SchemaRegistry, spec: ResponseSpec, exchange: Respo
   const contentType = firstValue(exchange.headers["content-type"]);
   const mediaKey = matchRequestMediaType(contentType, declared);
   if (mediaKey === undefined) {
-    return [{ in: "response.header", where: "content-type", keyword: "mediaType", message: `response media type ${contentType ?? "(none)"} is not one of ${declared.join(", ")}` }];
+    return [
+      {
+        in: "response.header",
+        where: "content-type",
+        keyword: "mediaType",
+        message: `response media type ${contentType ?? "(none)"} is not one of ${declared.join(", ")}`,
+      },
+    ];
   }
   const media = spec.content[mediaKey]!;
   if (!media.schema || !isJsonMediaType(contentType)) return [];
@@ -104,7 +140,14 @@ function checkBody(registry: SchemaRegistry, spec: ResponseSpec, exchange: Respo
   try {
     value = JSON.parse(utf8Text(exchange.body!));
   } catch (error) {
-    return [{ in: "response.body", where: "", keyword: "parse", message: `response body is not valid JSON: ${(error as Error).message}` }];
+    return [
+      {
+        in: "response.body",
+        where: "",
+        keyword: "parse",
+        message: `response body is not valid JSON: ${(error as Error).message}`,
+      },
+    ];
   }
   return registry.validate(media.schema, value, { direction: "response", in: "response.body" });
 }

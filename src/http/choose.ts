@@ -15,7 +15,10 @@ export function chooseResponse(operation: Operation, code?: number): ChosenRespo
   const specs = operation.responses;
   if (code !== undefined) {
     if (code < 100 || code > 599) return undefined; // `default` answers any status HTTP has, not `Prefer: code=999`
-    const spec = specs.find((s) => s.status === String(code)) ?? specs.find((s) => s.status === `${String(code)[0]}XX`) ?? specs.find((s) => s.status === "DEFAULT");
+    const spec =
+      specs.find((s) => s.status === String(code)) ??
+      specs.find((s) => s.status === `${String(code)[0]}XX`) ??
+      specs.find((s) => s.status === "DEFAULT");
     return spec ? { status: code, spec } : undefined;
   }
   // The default choice is asked on every request without `Prefer: code`: the filter and sort below

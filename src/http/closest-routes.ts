@@ -41,7 +41,13 @@ function pathDistance(asked: string[], template: string[]): number {
   for (let i = 1; i <= asked.length; i++) {
     const row = [i];
     for (let j = 1; j <= template.length; j++) {
-      row.push(Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + segmentDistance(asked[i - 1]!, template[j - 1]!)));
+      row.push(
+        Math.min(
+          previous[j]! + 1,
+          row[j - 1]! + 1,
+          previous[j - 1]! + segmentDistance(asked[i - 1]!, template[j - 1]!),
+        ),
+      );
     }
     previous = row;
   }
@@ -55,10 +61,21 @@ function segmentDistance(asked: string, template: string): number {
 }
 
 /** The 404 of a request no route matches: problem+json whose `closest` (and detail) name the routes near it; `more` ends the detail. */
-export function routeNotFound(router: Router, method: string, pathname: string, more = ""): { response: HttpResponse; closest: string[] } {
+export function routeNotFound(
+  router: Router,
+  method: string,
+  pathname: string,
+  more = "",
+): { response: HttpResponse; closest: string[] } {
   const closest = closestRoutes(router, method, pathname);
-  const suggestion = closest.length === 0 ? "" : `; did you mean ${closest.slice(0, -1).join(", ")}${closest.length > 1 ? " or " : ""}${closest.at(-1)}?`;
-  const p = problem("not-found", `No operation of the loaded contracts matches ${method} ${pathname}${suggestion}${more}`);
+  const suggestion =
+    closest.length === 0
+      ? ""
+      : `; did you mean ${closest.slice(0, -1).join(", ")}${closest.length > 1 ? " or " : ""}${closest.at(-1)}?`;
+  const p = problem(
+    "not-found",
+    `No operation of the loaded contracts matches ${method} ${pathname}${suggestion}${more}`,
+  );
   const withClosest: Problem & { closest?: string[] } = closest.length > 0 ? { ...p, closest } : p;
   return { response: problemResponse(withClosest), closest };
 }

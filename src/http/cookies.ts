@@ -37,6 +37,7 @@ function decodeCookieValue(value: string): string {
 
 /** A cookie named `__proto__` must become a property, not the record's prototype. */
 function setCookie(cookies: Record<string, string>, name: string, value: string): void {
-  if (name === "__proto__") Object.defineProperty(cookies, name, { value, enumerable: true, writable: true, configurable: true });
+  if (name === "__proto__")
+    Object.defineProperty(cookies, name, { value, enumerable: true, writable: true, configurable: true });
   else cookies[name] = value;
 }

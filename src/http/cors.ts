@@ -1,13 +1,28 @@
 import type { HttpRequest, HttpResponse } from "./types.js";
 
 /** Response headers a browser's script may read without being told (the CORS-safelisted ones). */
-const SAFELISTED = new Set(["cache-control", "content-language", "content-length", "content-type", "expires", "last-modified", "pragma"]);
+const SAFELISTED = new Set([
+  "cache-control",
+  "content-language",
+  "content-length",
+  "content-type",
+  "expires",
+  "last-modified",
+  "pragma",
+]);
 
 /**
  * The mock's own headers, always exposed: some are set after the CORS headers (the delay of
  * `--latency`, the proxy's findings), and a script must be able to read them whatever answered.
  */
-const MOCKPACT_HEADERS = ["mockpact-delay", "mockpact-violations", "mockpact-warning", "mockpact-near-miss", "mockpact-source", "mockpact-pact-interaction"];
+const MOCKPACT_HEADERS = [
+  "mockpact-delay",
+  "mockpact-violations",
+  "mockpact-warning",
+  "mockpact-near-miss",
+  "mockpact-source",
+  "mockpact-pact-interaction",
+];
 
 /** A browser's CORS preflight: OPTIONS asking whether the real request may follow. */
 export function isPreflight(request: HttpRequest): boolean {
@@ -19,7 +34,10 @@ export function isPreflight(request: HttpRequest): boolean {
  * carries: the operation's documented headers (`X-Rate-Limit`, `ETag`...) as well as the mock's own.
  * Access-Control-Expose-Headers cannot be `*` with credentials, so the names are listed.
  */
-export function corsHeaders(request: HttpRequest, answered: Readonly<Record<string, unknown>> = {}): Record<string, string> {
+export function corsHeaders(
+  request: HttpRequest,
+  answered: Readonly<Record<string, unknown>> = {},
+): Record<string, string> {
   const origin = request.headers.origin;
   return {
     "access-control-allow-origin": typeof origin === "string" ? origin : "*",

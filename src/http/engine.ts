@@ -48,7 +48,8 @@ export function compileContracts(contracts: Contract[], options: EngineOptions =
 export function secretNamesOf(contracts: Contract[]): SecretNames {
   const names = new Set<string>();
   for (const contract of contracts) {
-    for (const scheme of Object.values(contract.securitySchemes)) if (scheme.type === "apiKey") names.add(scheme.name.toLowerCase());
+    for (const scheme of Object.values(contract.securitySchemes))
+      if (scheme.type === "apiKey") names.add(scheme.name.toLowerCase());
   }
   return names;
 }

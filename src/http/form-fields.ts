@@ -8,7 +8,10 @@ import { coerceString } from "./params.js";
  * and Stripe write them: the fields are folded into objects and arrays (an array where the shape
  * says array, or where every key is an index) before their leaves are coerced.
  */
-export function foldFormFields(fields: Record<string, unknown>, shapes: Record<string, ValueShape>): Record<string, unknown> {
+export function foldFormFields(
+  fields: Record<string, unknown>,
+  shapes: Record<string, ValueShape>,
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   const folded = new Map<string, Branch>();
   for (const [name, value] of Object.entries(fields)) {
@@ -74,7 +77,8 @@ function place(branch: Branch, path: string[], value: unknown): void {
 }
 
 function build(branch: Branch, shape: ValueShape): unknown {
-  const asArray = shape.type === "array" || (shape.type !== "object" && [...branch.keys()].every((key) => INDEX.test(key)));
+  const asArray =
+    shape.type === "array" || (shape.type !== "object" && [...branch.keys()].every((key) => INDEX.test(key)));
   if (asArray) {
     const items = shape.items ?? ANY;
     const keys = [...branch.keys()].sort((a, b) => Number(a) - Number(b));
@@ -93,16 +97,21 @@ function valueOf(child: unknown, shape: ValueShape): unknown {
 function coerceField(value: unknown, shape: ValueShape | undefined): unknown {
   if (shape === undefined) return value;
   if (typeof value === "string") return coerceString(value, shape);
-  if (Array.isArray(value)) return value.map((item) => (typeof item === "string" ? coerceString(item, shape.items ?? shape) : item));
+  if (Array.isArray(value))
+    return value.map((item) => (typeof item === "string" ? coerceString(item, shape.items ?? shape) : item));
   return value;
 }
 
 function propertyShape(shape: ValueShape, name: string): ValueShape {
-  return (shape.properties !== undefined && Object.hasOwn(shape.properties, name) ? shape.properties[name] : undefined) ?? ANY;
+  return (
+    (shape.properties !== undefined && Object.hasOwn(shape.properties, name) ? shape.properties[name] : undefined) ??
+    ANY
+  );
 }
 
 /** `__proto__` as a plain assignment would set the prototype instead of a property. */
 function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__")
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
 }

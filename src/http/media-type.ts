@@ -40,7 +40,13 @@ export function isJsonMediaType(value: string | undefined): boolean {
 /** A declared media type whose body mockpact writes as JSON: JSON, `+json`, and the wildcards `*\/*` and `application/*`. */
 export function carriesJson(mediaKey: string): boolean {
   const media = parseMediaType(mediaKey);
-  return media !== undefined && (media.subtype === "json" || media.suffix === "json" || media.essence === "*/*" || media.essence === "application/*");
+  return (
+    media !== undefined &&
+    (media.subtype === "json" ||
+      media.suffix === "json" ||
+      media.essence === "*/*" ||
+      media.essence === "application/*")
+  );
 }
 
 /**
@@ -50,7 +56,13 @@ export function carriesJson(mediaKey: string): boolean {
 export function isReadableMediaType(value: string | undefined): boolean {
   const media = parseMediaType(value);
   if (media === undefined) return false;
-  return media.subtype === "json" || media.suffix === "json" || media.type === "text" || media.essence === "application/x-www-form-urlencoded" || media.essence === "multipart/form-data";
+  return (
+    media.subtype === "json" ||
+    media.suffix === "json" ||
+    media.type === "text" ||
+    media.essence === "application/x-www-form-urlencoded" ||
+    media.essence === "multipart/form-data"
+  );
 }
 
 /**

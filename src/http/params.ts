@@ -39,7 +39,11 @@ export type QueryValues = ReadonlyMap<string, readonly string[]>;
  * to the parameter's ValueShape. Text that does not fit the shape (`abc` for an integer) is left as
  * a string so that ajv reports it with its keyword; only unreadable text is a violation here.
  */
-export function readParameter(param: Parameter, parts: RawRequestParts, limits: ParameterLimits = DEFAULT_LIMITS): ParameterReading {
+export function readParameter(
+  param: Parameter,
+  parts: RawRequestParts,
+  limits: ParameterLimits = DEFAULT_LIMITS,
+): ParameterReading {
   switch (param.in) {
     case "path":
       return readPathParameter(param, ownValue(parts.pathParams, param.name), limits);
@@ -182,7 +186,14 @@ function readQueryParameter(param: Parameter, query: QueryValues, limits: Parame
   if (shape.type === "array") {
     const items = shape.items ?? ANY;
     if (param.explode) return present(coerceItems(values, items));
-    return present(values.length === 1 ? coerceItems(split(first, delimiter, false), items) : coerceItems(values.flatMap((value) => split(value, delimiter, false)), items));
+    return present(
+      values.length === 1
+        ? coerceItems(split(first, delimiter, false), items)
+        : coerceItems(
+            values.flatMap((value) => split(value, delimiter, false)),
+            items,
+          ),
+    );
   }
   // Repeated where one value is expected: all of them, so that validation reports a `type` error.
   if (values.length > 1) return present(coerceItems(values, shape));
@@ -222,7 +233,8 @@ function readDeepObject(param: Parameter, query: QueryValues, limits: ParameterL
     const path = bracketPath(key, name.length);
     if (path === undefined) continue;
     // The tree is coerced and validated recursively: a `[a][a]...` key 100,000 deep overflowed the stack (a 500).
-    if (path.length > limits.maxDepth) return { present: true, violation: violation(param, "maxDepth", `nests deeper than ${limits.maxDepth} levels`) };
+    if (path.length > limits.maxDepth)
+      return { present: true, violation: violation(param, "maxDepth", `nests deeper than ${limits.maxDepth} levels`) };
     object ??= {};
     assignPath(object, path, values);
   }
@@ -279,8 +291,13 @@ function headerText(value: string | string[] | undefined): string | undefined {
  * comma-separated value, whatever `explode` says; an exploded object takes each declared property
  * from its own cookie.
  */
-function readCookieParameter(param: Parameter, cookies: Record<string, string>, limits: ParameterLimits): ParameterReading {
-  if (param.shape.type === "object" && param.explode && param.contentMediaType === undefined) return readExplodedCookieObject(param, cookies);
+function readCookieParameter(
+  param: Parameter,
+  cookies: Record<string, string>,
+  limits: ParameterLimits,
+): ParameterReading {
+  if (param.shape.type === "object" && param.explode && param.contentMediaType === undefined)
+    return readExplodedCookieObject(param, cookies);
   const text = ownValue(cookies, param.name);
   if (text === undefined) return ABSENT;
   if (param.contentMediaType !== undefined) return readContent(param, text, limits);
@@ -314,7 +331,13 @@ function readContent(param: Parameter, text: string, limits: ParameterLimits): P
  * One serialised value: a primitive; an array joined by `delimiter`; an object as alternating
  * `name,value` or, exploded, as `name=value` items.
  */
-function fromSerialised(param: Parameter, text: string, delimiter: string, explodedObject: boolean, trim: boolean): ParameterReading {
+function fromSerialised(
+  param: Parameter,
+  text: string,
+  delimiter: string,
+  explodedObject: boolean,
+  trim: boolean,
+): ParameterReading {
   const shape = param.shape;
   if (shape.type === "array") return present(coerceItems(split(text, delimiter, trim), shape.items ?? ANY));
   if (shape.type !== "object") return present(coerceString(trim ? text.trim() : text, shape));
@@ -371,7 +394,10 @@ function coerceTree(value: unknown, shape: ValueShape): unknown {
 }
 
 function propertyShape(shape: ValueShape, name: string): ValueShape {
-  return (shape.properties !== undefined && Object.hasOwn(shape.properties, name) ? shape.properties[name] : undefined) ?? ANY;
+  return (
+    (shape.properties !== undefined && Object.hasOwn(shape.properties, name) ? shape.properties[name] : undefined) ??
+    ANY
+  );
 }
 
 function toNumber(text: string): unknown {
@@ -437,7 +463,8 @@ function ownValue<V>(record: Record<string, V>, key: string): V | undefined {
 
 /** `__proto__` as a plain assignment would set the prototype instead of a property. */
 function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
-  if (key === "__proto__") Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+  if (key === "__proto__")
+    Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
   else target[key] = value;
 }
 
@@ -454,5 +481,10 @@ function unreadable(param: Parameter, problem: string): ParameterReading {
 }
 
 function violation(param: Parameter, keyword: string, problem: string): Violation {
-  return { in: param.in, where: param.name, keyword, message: `${LOCATION_NAMES[param.in]} parameter '${param.name}' ${problem}` };
+  return {
+    in: param.in,
+    where: param.name,
+    keyword,
+    message: `${LOCATION_NAMES[param.in]} parameter '${param.name}' ${problem}`,
+  };
 }

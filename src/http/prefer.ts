@@ -18,7 +18,16 @@ export function preferencesOf(header: string | string[] | undefined, queryText: 
   const query = new URLSearchParams(queryText);
   const aliases = [query.get("__code"), query.get("__example"), query.get("__dynamic")];
   if (aliases.every((v) => v === null)) return fromHeader;
-  const fromQuery = parsePrefer([["code", aliases[0]], ["example", aliases[1]], ["dynamic", aliases[2]]].filter(([, v]) => v !== null).map(([k, v]) => `${k}=${v}`).join(";"));
+  const fromQuery = parsePrefer(
+    [
+      ["code", aliases[0]],
+      ["example", aliases[1]],
+      ["dynamic", aliases[2]],
+    ]
+      .filter(([, v]) => v !== null)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(";"),
+  );
   return { ...fromQuery, ...fromHeader };
 }
 
@@ -31,7 +40,10 @@ export function parsePrefer(header: string | string[] | undefined): MockPreferen
     const eq = part.indexOf("=");
     if (eq < 0) continue;
     const key = part.slice(0, eq).trim().toLowerCase();
-    const value = part.slice(eq + 1).trim().replace(/^"(.*)"$/, "$1");
+    const value = part
+      .slice(eq + 1)
+      .trim()
+      .replace(/^"(.*)"$/, "$1");
     if (key === "code" && /^\d{3}$/.test(value)) preferences.code = Number(value);
     else if (key === "example") preferences.example = value;
     else if (key === "dynamic") preferences.dynamic = value.toLowerCase() === "true";

@@ -18,7 +18,13 @@ export interface Problem {
 
 export function problem(kind: ProblemKind, detail: string, violations?: Violation[]): Problem {
   const [status, title] = PROBLEM_KINDS[kind];
-  return { type: `urn:mockpact:problem:${kind}`, title, status, detail, ...(violations && violations.length > 0 ? { violations } : {}) };
+  return {
+    type: `urn:mockpact:problem:${kind}`,
+    title,
+    status,
+    detail,
+    ...(violations && violations.length > 0 ? { violations } : {}),
+  };
 }
 
 /** The one place a problem becomes HTTP: status, problem+json body, and the violations header. */
@@ -30,7 +36,10 @@ export function problemResponse(p: Problem, extraHeaders: Record<string, string>
 
 /** A request body over `--max-body`: the connection is closed after the answer, as the rest is not read. */
 export function payloadTooLarge(maxBytes: number): HttpResponse {
-  return problemResponse(problem("payload-too-large", `The request body exceeds the limit of ${maxBytes} bytes (--max-body)`), { connection: "close" });
+  return problemResponse(
+    problem("payload-too-large", `The request body exceeds the limit of ${maxBytes} bytes (--max-body)`),
+    { connection: "close" },
+  );
 }
 
 /** Compact JSON, ASCII only (header values must be), cut to a bounded size with a count of the rest. */
@@ -50,5 +59,8 @@ export function violationsHeader(violations: Violation[]): string {
 }
 
 function asciiJson(value: unknown): string {
-  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
+  return JSON.stringify(value).replace(
+    /[\u007f-\uffff]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
 }

@@ -61,7 +61,13 @@ function basesOf(contract: Contract): Array<[string, boolean]> {
   return bases;
 }
 
-function addTarget(fmw: FindMyWay.Instance<FindMyWay.HTTPVersion.V1>, entries: Map<string, RouteEntry>, pattern: string, target: RouteTarget, warn: (m: string, t: RouteTarget) => void): boolean {
+function addTarget(
+  fmw: FindMyWay.Instance<FindMyWay.HTTPVersion.V1>,
+  entries: Map<string, RouteEntry>,
+  pattern: string,
+  target: RouteTarget,
+  warn: (m: string, t: RouteTarget) => void,
+): boolean {
   let entry = entries.get(pattern);
   if (!entry) {
     entry = { byMethod: new Map() };
@@ -84,7 +90,10 @@ function addTarget(fmw: FindMyWay.Instance<FindMyWay.HTTPVersion.V1>, entries: M
     // One contract claiming a method and path twice (box's `/files/{id}#get_shared_link` beside
     // `/files/{id}`; xero's `{AttachmentID}` and `{FileName}` templates): the first in document order
     // answers, the later one is shadowed, with a warning, rather than the whole contract refused.
-    warn(`${method} ${target.operation.path} (${target.operation.operationId}) is shadowed by ${existing.operation.operationId} (${existing.operation.path}), which answers that method and path`, target);
+    warn(
+      `${method} ${target.operation.path} (${target.operation.operationId}) is shadowed by ${existing.operation.operationId} (${existing.operation.path}), which answers that method and path`,
+      target,
+    );
     return false;
   }
   if (!existing.primary && target.primary) entry.byMethod.set(method, target); // a real path beats an alias
@@ -93,10 +102,14 @@ function addTarget(fmw: FindMyWay.Instance<FindMyWay.HTTPVersion.V1>, entries: M
 
 function routeConflict(method: string, a: RouteTarget, b: RouteTarget): MockpactError {
   const where = (t: RouteTarget) => `${t.operation.operationId} in ${t.contract.file}`;
-  return new MockpactError("ROUTE_CONFLICT", `Failed to build routes: ${method} ${b.operation.path} is claimed by ${where(a)} and by ${where(b)}`, {
-    hint: "Give one of the contracts a different base path (servers[].url), or serve them separately.",
-    place: { file: b.contract.file, pointer: b.operation.source.pointer },
-  });
+  return new MockpactError(
+    "ROUTE_CONFLICT",
+    `Failed to build routes: ${method} ${b.operation.path} is claimed by ${where(a)} and by ${where(b)}`,
+    {
+      hint: "Give one of the contracts a different base path (servers[].url), or serve them separately.",
+      place: { file: b.contract.file, pointer: b.operation.source.pointer },
+    },
+  );
 }
 
 /** `/repos/{owner}/{repo}/compare/{base}...{head}` -> `/repos/:p0/:p1/compare/:p2...:p3`. */

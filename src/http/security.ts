@@ -13,7 +13,11 @@ export interface SecurityInput {
  * DESIGN step 2: is a credential present for at least one of the operation's requirements? The
  * value is never checked. Returns the challenges for `WWW-Authenticate` when none is satisfied.
  */
-export function missingCredentials(contract: Contract, operation: Operation, input: SecurityInput): string[] | undefined {
+export function missingCredentials(
+  contract: Contract,
+  operation: Operation,
+  input: SecurityInput,
+): string[] | undefined {
   if (operation.security.length === 0) return undefined;
   for (const requirement of operation.security) {
     if (requirement.every((name) => isPresent(contract.securitySchemes[name], input))) return undefined;
@@ -33,11 +37,17 @@ export function credentialViolations(contract: Contract, operation: Operation): 
 
 function credentialViolation(scheme: SecurityScheme | undefined, name: string): Violation {
   const [location, where, what] = credentialPlace(scheme);
-  return { in: location, where, keyword: "security", message: `missing credential of security scheme "${name}": ${what}` };
+  return {
+    in: location,
+    where,
+    keyword: "security",
+    message: `missing credential of security scheme "${name}": ${what}`,
+  };
 }
 
 function credentialPlace(scheme: SecurityScheme | undefined): [Violation["in"], string, string] {
-  if (scheme?.type === "apiKey" && (scheme.in === "query" || scheme.in === "cookie")) return [scheme.in, scheme.name, `${scheme.in} ${scheme.name}`];
+  if (scheme?.type === "apiKey" && (scheme.in === "query" || scheme.in === "cookie"))
+    return [scheme.in, scheme.name, `${scheme.in} ${scheme.name}`];
   if (scheme?.type === "apiKey") return ["header", scheme.name, `header ${scheme.name}`];
   if (scheme?.type === "http") return ["header", "Authorization", `Authorization ${scheme.scheme.toLowerCase()}`];
   return ["header", "Authorization", "Authorization bearer"]; // oauth2, openIdConnect, and names the contract does not declare
@@ -52,7 +62,10 @@ function isPresent(scheme: SecurityScheme | undefined, input: SecurityInput): bo
       if (scheme.in === "cookie") return Object.hasOwn(input.cookies, scheme.name) && input.cookies[scheme.name] !== "";
       return (header(input, scheme.name.toLowerCase()) ?? "") !== "";
     case "http":
-      return authorizationScheme(input) === scheme.scheme && (scheme.scheme !== "basic" || isBasicCredential(header(input, "authorization")!));
+      return (
+        authorizationScheme(input) === scheme.scheme &&
+        (scheme.scheme !== "basic" || isBasicCredential(header(input, "authorization")!))
+      );
     case "oauth2":
     case "openIdConnect":
       return authorizationScheme(input) === "bearer";

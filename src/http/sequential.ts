@@ -39,10 +39,15 @@ export function serialiseSequence(kind: SequenceKind, items: unknown[]): string 
  * (`event`, `data`, `id`, `retry`); an item that is not such an object is sent as its data.
  */
 function eventText(item: unknown): string {
-  const fields = typeof item === "object" && item !== null && !Array.isArray(item) ? (item as Record<string, unknown>) : { data: item };
+  const fields =
+    typeof item === "object" && item !== null && !Array.isArray(item)
+      ? (item as Record<string, unknown>)
+      : { data: item };
   let text = "";
-  for (const name of ["event", "id", "retry"]) if (fields[name] !== undefined) text += `${name}: ${oneLine(fields[name])}\n`;
-  const data = fields.data === undefined ? "" : typeof fields.data === "string" ? fields.data : JSON.stringify(fields.data);
+  for (const name of ["event", "id", "retry"])
+    if (fields[name] !== undefined) text += `${name}: ${oneLine(fields[name])}\n`;
+  const data =
+    fields.data === undefined ? "" : typeof fields.data === "string" ? fields.data : JSON.stringify(fields.data);
   for (const line of data.split("\n")) text += `data: ${line}\n`;
   return `${text}\n`;
 }
@@ -56,7 +61,11 @@ function oneLine(value: unknown): string {
  * violation of the first item that does not parse. Server-Sent Events are a response format: a
  * request of that kind is read as lines of text.
  */
-export function parseSequence(kind: SequenceKind, text: string, maxDepth: number): { items: unknown[] } | { violation: Violation } {
+export function parseSequence(
+  kind: SequenceKind,
+  text: string,
+  maxDepth: number,
+): { items: unknown[] } | { violation: Violation } {
   const records = kind === "json-seq" ? text.split(RECORD_SEPARATOR) : text.split(/\r?\n/);
   const items: unknown[] = [];
   for (const record of records) {
@@ -66,16 +75,34 @@ export function parseSequence(kind: SequenceKind, text: string, maxDepth: number
       continue;
     }
     const parsed = parseJsonText(record, maxDepth);
-    if (!parsed.ok) return { violation: { in: "body", where: `/${items.length}`, keyword: parsed.keyword, message: `item ${items.length} of the body ${parsed.reason}` } };
+    if (!parsed.ok)
+      return {
+        violation: {
+          in: "body",
+          where: `/${items.length}`,
+          keyword: parsed.keyword,
+          message: `item ${items.length} of the body ${parsed.reason}`,
+        },
+      };
     items.push(parsed.value);
   }
   return { items };
 }
 
 /** A sequential request body: every item parsed and checked against the item schema, violations pointing at `/<index>`. */
-export function checkSequence(registry: SchemaRegistry, itemSchema: SchemaRef, kind: SequenceKind, raw: Uint8Array, maxDepth: number): { violations: Violation[]; unreadable: boolean } {
+export function checkSequence(
+  registry: SchemaRegistry,
+  itemSchema: SchemaRef,
+  kind: SequenceKind,
+  raw: Uint8Array,
+  maxDepth: number,
+): { violations: Violation[]; unreadable: boolean } {
   const parsed = parseSequence(kind, utf8Text(raw), maxDepth);
   if ("violation" in parsed) return { violations: [parsed.violation], unreadable: true };
-  const violations = parsed.items.flatMap((item, i) => registry.validate(itemSchema, item, { direction: "request", in: "body" }).map((v) => ({ ...v, where: `/${i}${v.where}` })));
+  const violations = parsed.items.flatMap((item, i) =>
+    registry
+      .validate(itemSchema, item, { direction: "request", in: "body" })
+      .map((v) => ({ ...v, where: `/${i}${v.where}` })),
+  );
   return { violations, unreadable: false };
 }

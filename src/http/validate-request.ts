@@ -28,7 +28,11 @@ export interface RequestInput {
  * schema (the caller applies the documented status: choose.ts clientErrorStatus). A body sent to an
  * operation that declares none is an unsupported media type, as Prism answers it.
  */
-export async function validateRequest(registry: SchemaRegistry, operation: Operation, input: RequestInput): Promise<RequestVerdict> {
+export async function validateRequest(
+  registry: SchemaRegistry,
+  operation: Operation,
+  input: RequestInput,
+): Promise<RequestVerdict> {
   const budget = regexBudget(); // one for the whole request: parameters and body share it
   const violations = validateParameters(registry, operation, input.parts, input.maxJsonDepth, budget);
   // Most requests carry no body to parse: their verdict is known without an await (and its promise).
@@ -40,19 +44,41 @@ export async function validateRequest(registry: SchemaRegistry, operation: Opera
   return { kind: "invalid", status, violations: [...violations, ...body.violations] };
 }
 
-function validateParameters(registry: SchemaRegistry, operation: Operation, parts: RawRequestParts, maxDepth: number, budget: RegexBudget): Violation[] {
+function validateParameters(
+  registry: SchemaRegistry,
+  operation: Operation,
+  parts: RawRequestParts,
+  maxDepth: number,
+  budget: RegexBudget,
+): Violation[] {
   const violations: Violation[] = [];
   for (const param of operation.parameters) {
     const reading = readParameter(param, parts, { maxDepth });
     if (reading.violation) violations.push(reading.violation);
     else if (!reading.present) {
-      if (param.required) violations.push({ in: param.in, where: param.name, keyword: "required", message: `${param.in} parameter ${param.name} is required` });
-    } else violations.push(...registry.validate(param.schema, reading.value, { direction: "request", in: param.in, name: param.name, budget }));
+      if (param.required)
+        violations.push({
+          in: param.in,
+          where: param.name,
+          keyword: "required",
+          message: `${param.in} parameter ${param.name} is required`,
+        });
+    } else
+      violations.push(
+        ...registry.validate(param.schema, reading.value, {
+          direction: "request",
+          in: param.in,
+          name: param.name,
+          budget,
+        }),
+      );
   }
   return violations;
 }
 
-type BodyVerdict = { kind: "checked"; violations: Violation[]; unreadable: boolean } | { kind: "unsupported-media-type"; contentType: string; declared: string[] };
+type BodyVerdict =
+  | { kind: "checked"; violations: Violation[]; unreadable: boolean }
+  | { kind: "unsupported-media-type"; contentType: string; declared: string[] };
 
 type BodyToParse = { kind: "parse"; spec: NonNullable<Operation["requestBody"]>; body: Uint8Array; mediaKey: string };
 
@@ -60,35 +86,57 @@ type BodyToParse = { kind: "parse"; spec: NonNullable<Operation["requestBody"]>;
 function precheckBody(operation: Operation, input: RequestInput): BodyVerdict | BodyToParse {
   const spec = operation.requestBody;
   const empty = input.body === undefined || input.body.length === 0;
-  if (!spec) return empty ? { kind: "checked", violations: [], unreadable: false } : { kind: "unsupported-media-type", contentType: input.contentType ?? "(none)", declared: [] };
+  if (!spec)
+    return empty
+      ? { kind: "checked", violations: [], unreadable: false }
+      : { kind: "unsupported-media-type", contentType: input.contentType ?? "(none)", declared: [] };
   if (empty) {
-    const violations: Violation[] = spec.required ? [{ in: "body", where: "", keyword: "required", message: "request body is required" }] : [];
+    const violations: Violation[] = spec.required
+      ? [{ in: "body", where: "", keyword: "required", message: "request body is required" }]
+      : [];
     return { kind: "checked", violations, unreadable: false };
   }
   const declared = Object.keys(spec.content);
   if (declared.length === 0) return { kind: "checked", violations: [], unreadable: false };
   const mediaKey = matchRequestMediaType(input.contentType, declared);
-  if (mediaKey === undefined) return { kind: "unsupported-media-type", contentType: input.contentType ?? "(none)", declared };
+  if (mediaKey === undefined)
+    return { kind: "unsupported-media-type", contentType: input.contentType ?? "(none)", declared };
   return { kind: "parse", spec, body: input.body!, mediaKey };
 }
 
-async function parseAndCheckBody(registry: SchemaRegistry, { spec, body: raw, mediaKey }: BodyToParse, input: RequestInput, budget: RegexBudget): Promise<BodyVerdict> {
+async function parseAndCheckBody(
+  registry: SchemaRegistry,
+  { spec, body: raw, mediaKey }: BodyToParse,
+  input: RequestInput,
+  budget: RegexBudget,
+): Promise<BodyVerdict> {
   const itemSchema = spec.content[mediaKey]?.itemSchema;
   const sequence = sequenceKindOf(mediaKey);
-  if (itemSchema && sequence) return { kind: "checked", ...checkSequence(registry, itemSchema, sequence, raw, input.maxJsonDepth) };
+  if (itemSchema && sequence)
+    return { kind: "checked", ...checkSequence(registry, itemSchema, sequence, raw, input.maxJsonDepth) };
   const parsed = await parseBody(raw, input.contentType, { maxDepth: input.maxJsonDepth });
   if (parsed.violation) return { kind: "checked", violations: [parsed.violation], unreadable: true };
   const media = spec.content[mediaKey];
   const body = parsed.body;
-  if (!media?.schema || body.kind === "none" || body.kind === "binary") return { kind: "checked", violations: [], unreadable: false };
-  const value = body.kind === "form" || body.kind === "multipart" ? coerceFields(registry, media.schema, body.value) : body.value;
-  return { kind: "checked", violations: registry.validate(media.schema, value, { direction: "request", in: "body", budget }), unreadable: false };
+  if (!media?.schema || body.kind === "none" || body.kind === "binary")
+    return { kind: "checked", violations: [], unreadable: false };
+  const value =
+    body.kind === "form" || body.kind === "multipart" ? coerceFields(registry, media.schema, body.value) : body.value;
+  return {
+    kind: "checked",
+    violations: registry.validate(media.schema, value, { direction: "request", in: "body", budget }),
+    unreadable: false,
+  };
 }
 
 const formShapes = new WeakMap<object, Record<string, ValueShape>>();
 
 /** Form fields arrive as strings: fold bracketed names and coerce each by its property's shape, as query parameters are. */
-function coerceFields(registry: SchemaRegistry, ref: NonNullable<Operation["requestBody"]>["content"][string]["schema"] & object, fields: Record<string, unknown>): Record<string, unknown> {
+function coerceFields(
+  registry: SchemaRegistry,
+  ref: NonNullable<Operation["requestBody"]>["content"][string]["schema"] & object,
+  fields: Record<string, unknown>,
+): Record<string, unknown> {
   let shapes = formShapes.get(ref);
   if (!shapes) {
     const doc = registry.contract.document;

@@ -9,6 +9,11 @@ export interface LintOptions extends LoadOptions {
 }
 
 export const LINT_FLAGS = {
-  contracts: { flag: "[contracts...]", type: "arguments", default: ["contracts"], description: "contract files or folders" },
+  contracts: {
+    flag: "[contracts...]",
+    type: "arguments",
+    default: ["contracts"],
+    description: "contract files or folders",
+  },
   ...REF_FLAGS,
 } satisfies FlagTable<LintOptions>;

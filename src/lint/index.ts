@@ -47,14 +47,28 @@ export async function lintContracts(inputs: string[], options: LoadOptions = {})
       continue;
     }
     const examples = [...(await checkExamples(contract, registry)), ...(await checkSchemaExamples(contract, registry))];
-    findings.push(...examples.map((w) => ({ severity: w.code === "SCHEMA_COMPILE" ? ("error" as const) : ("warning" as const), ...w })));
+    findings.push(
+      ...examples.map((w) => ({
+        severity: w.code === "SCHEMA_COMPILE" ? ("error" as const) : ("warning" as const),
+        ...w,
+      })),
+    );
   }
   return { files, findings };
 }
 
 function errorFinding(error: unknown, file: string): LintFinding {
   if (error instanceof MockpactError) {
-    return { severity: "error", code: error.code, message: error.message, file: error.place.file ?? file, pointer: error.place.pointer, line: error.place.line, column: error.place.column, hint: error.hint };
+    return {
+      severity: "error",
+      code: error.code,
+      message: error.message,
+      file: error.place.file ?? file,
+      pointer: error.place.pointer,
+      line: error.place.line,
+      column: error.place.column,
+      hint: error.hint,
+    };
   }
   return { severity: "error", code: "CONTRACT_INVALID", message: (error as Error).message, file };
 }

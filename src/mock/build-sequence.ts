@@ -13,23 +13,48 @@ const FAKED_ITEMS = 3;
  * items when it is a list of them. Else a few items, each a seeded fake of the item schema and checked
  * against it.
  */
-export function buildSequence(ctx: BuildContext, spec: ResponseSpec, mediaKey: string, media: MediaType, kind: SequenceKind, options: { example?: string; dynamic: boolean; requestKey: string }): { body: string; warning?: string } {
+export function buildSequence(
+  ctx: BuildContext,
+  spec: ResponseSpec,
+  mediaKey: string,
+  media: MediaType,
+  kind: SequenceKind,
+  options: { example?: string; dynamic: boolean; requestKey: string },
+): { body: string; warning?: string } {
   if (!options.dynamic) {
-    for (const candidate of exampleCandidates(ctx.contract.document, { ...media, schema: undefined }, options.example)) {
+    for (const candidate of exampleCandidates(
+      ctx.contract.document,
+      { ...media, schema: undefined },
+      options.example,
+    )) {
       if (typeof candidate.value === "string") return { body: candidate.value };
       if (Array.isArray(candidate.value)) return { body: serialiseSequence(kind, candidate.value) };
     }
   }
   const itemSchema = media.itemSchema!;
   const node = "pointer" in itemSchema ? { $ref: itemSchema.pointer } : itemSchema.inline;
-  const base = seedFrom(ctx.seed, ctx.contract.id, ctx.operation.operationId, spec.status, mediaKey, options.requestKey);
+  const base = seedFrom(
+    ctx.seed,
+    ctx.contract.id,
+    ctx.operation.operationId,
+    spec.status,
+    mediaKey,
+    options.requestKey,
+  );
   const items: unknown[] = [];
   let broken = 0;
   for (let i = 0; i < FAKED_ITEMS; i++) {
-    const item = fakeValue(ctx.contract.document, node, { seed: base + i, direction: "response", dialect: ctx.contract.dialect });
+    const item = fakeValue(ctx.contract.document, node, {
+      seed: base + i,
+      direction: "response",
+      dialect: ctx.contract.dialect,
+    });
     if (ctx.registry.validate(itemSchema, item, { direction: "response", in: "response.body" }).length > 0) broken++;
     items.push(item);
   }
-  const warning = broken > 0 ? `${broken} of ${FAKED_ITEMS} faked items of ${ctx.operation.operationId} ${spec.status} ${mediaKey} break the item schema` : undefined;
+  const warning =
+    broken > 0
+      ? `${broken} of ${FAKED_ITEMS} faked items of ${ctx.operation.operationId} ${spec.status} ${mediaKey} break the item schema`
+      : undefined;
   return { body: serialiseSequence(kind, items), ...(warning ? { warning } : {}) };
 }

@@ -27,11 +27,25 @@ export interface BuildContext {
  * schema's example, else a seeded fake. Every value is checked against its schema; an example that
  * breaks it is skipped (the load-time lint reports it), unless the client asked for it by name.
  */
-export function buildValue(ctx: BuildContext, spec: ResponseSpec, mediaKey: string, media: MediaType, options: BuildOptions): BuiltValue {
+export function buildValue(
+  ctx: BuildContext,
+  spec: ResponseSpec,
+  mediaKey: string,
+  media: MediaType,
+  options: BuildOptions,
+): BuiltValue {
   const built = buildFromCandidates(ctx, spec, mediaKey, media, options);
   // A name that is not there falls back as DESIGN step 5 says, but the client is told it did.
-  if (options.example !== undefined && !options.dynamic && !Object.hasOwn(media.examples, options.example) && !built.warning) {
-    return { ...built, warning: `example "${options.example}" is not defined for ${ctx.operation.operationId} ${spec.status} ${mediaKey}; served the next candidate` };
+  if (
+    options.example !== undefined &&
+    !options.dynamic &&
+    !Object.hasOwn(media.examples, options.example) &&
+    !built.warning
+  ) {
+    return {
+      ...built,
+      warning: `example "${options.example}" is not defined for ${ctx.operation.operationId} ${spec.status} ${mediaKey}; served the next candidate`,
+    };
   }
   return built;
 }
@@ -42,7 +56,13 @@ export interface BuildOptions {
   requestKey: string;
 }
 
-function buildFromCandidates(ctx: BuildContext, spec: ResponseSpec, mediaKey: string, media: MediaType, options: BuildOptions): BuiltValue {
+function buildFromCandidates(
+  ctx: BuildContext,
+  spec: ResponseSpec,
+  mediaKey: string,
+  media: MediaType,
+  options: BuildOptions,
+): BuiltValue {
   const doc = ctx.contract.document;
   if (!options.dynamic) {
     for (const candidate of exampleCandidates(doc, media, options.example)) {
@@ -50,7 +70,8 @@ function buildFromCandidates(ctx: BuildContext, spec: ResponseSpec, mediaKey: st
       if (!media.schema) return { value: candidate.value, source };
       const value = withoutWriteOnly(doc, schemaNode(ctx, media), candidate.value);
       if (isValid(ctx, media, value)) return { value, source };
-      if (candidate.explicit) return { value, source, warning: `example "${candidate.name}" does not match its schema` };
+      if (candidate.explicit)
+        return { value, source, warning: `example "${candidate.name}" does not match its schema` };
     }
   }
   if (!media.schema) return { value: undefined };
@@ -58,7 +79,9 @@ function buildFromCandidates(ctx: BuildContext, spec: ResponseSpec, mediaKey: st
   // Only a response documented for one status: a `4XX` or `default` fake is the same whatever status it is
   // sent with, so that the fixture written for it is the mock's answer byte for byte.
   const status = /^\d{3}$/.test(spec.status) ? Number(spec.status) : 0;
-  return built.warning ? built : { ...built, value: withEchoedStatus(built.value, status, (v) => isValid(ctx, media, v)) };
+  return built.warning
+    ? built
+    : { ...built, value: withEchoedStatus(built.value, status, (v) => isValid(ctx, media, v)) };
 }
 
 /**
@@ -66,19 +89,48 @@ function buildFromCandidates(ctx: BuildContext, spec: ResponseSpec, mediaKey: st
  * asked for fakes); should they together break the schema, without them; then each oneOf/anyOf branch
  * faked on its own (checked against the whole).
  */
-function fake(ctx: BuildContext, spec: ResponseSpec, mediaKey: string, media: MediaType, options: BuildOptions): BuiltValue {
-  const base = seedFrom(ctx.seed, ctx.contract.id, ctx.operation.operationId, spec.status, mediaKey, options.requestKey);
+function fake(
+  ctx: BuildContext,
+  spec: ResponseSpec,
+  mediaKey: string,
+  media: MediaType,
+  options: BuildOptions,
+): BuiltValue {
+  const base = seedFrom(
+    ctx.seed,
+    ctx.contract.id,
+    ctx.operation.operationId,
+    spec.status,
+    mediaKey,
+    options.requestKey,
+  );
   const doc = ctx.contract.document;
   const tries = [
-    ...Array.from({ length: 2 * FAKE_ATTEMPTS }, (_, attempt) => () => fakeValue(doc, schemaNode(ctx, media), { seed: base + attempt, direction: "response", dialect: ctx.contract.dialect, propertyExamples: !options.dynamic && attempt < FAKE_ATTEMPTS })),
-    ...alternativesOf(doc, schemaNode(ctx, media)).map((branch, i) => () => fakeValue(doc, branch, { seed: base + i, direction: "response", dialect: ctx.contract.dialect })),
+    ...Array.from(
+      { length: 2 * FAKE_ATTEMPTS },
+      (_, attempt) => () =>
+        fakeValue(doc, schemaNode(ctx, media), {
+          seed: base + attempt,
+          direction: "response",
+          dialect: ctx.contract.dialect,
+          propertyExamples: !options.dynamic && attempt < FAKE_ATTEMPTS,
+        }),
+    ),
+    ...alternativesOf(doc, schemaNode(ctx, media)).map(
+      (branch, i) => () =>
+        fakeValue(doc, branch, { seed: base + i, direction: "response", dialect: ctx.contract.dialect }),
+    ),
   ];
   let value: unknown;
   for (const attempt of tries) {
     value = attempt();
     if (isValid(ctx, media, value)) return { value, source: { kind: "fake" } };
   }
-  return { value, source: { kind: "fake" }, warning: `no fake of ${ctx.operation.operationId} ${spec.status} ${mediaKey} matched its schema in ${tries.length} tries` };
+  return {
+    value,
+    source: { kind: "fake" },
+    warning: `no fake of ${ctx.operation.operationId} ${spec.status} ${mediaKey} matched its schema in ${tries.length} tries`,
+  };
 }
 
 function schemaNode(ctx: BuildContext, media: MediaType): unknown {

@@ -38,7 +38,12 @@ const MAX_CACHED_PER_OPERATION = 64;
  * The pure core: `handle(request) -> response`, no sockets. Everything that can be done once is done
  * here at creation (router, registries) or on first use and cached (validators, static answers).
  */
-export function createMockCore(engine: ContractEngine, options: ResolvedMockOptions, stubs?: StubMatcher, extensions?: AnswerHooks): MockCore {
+export function createMockCore(
+  engine: ContractEngine,
+  options: ResolvedMockOptions,
+  stubs?: StubMatcher,
+  extensions?: AnswerHooks,
+): MockCore {
   const { router } = engine;
   const cache = new WeakMap<Operation, Map<string, BuiltResponse>>();
   // One context per route target, made on its first request: it is read, never written, and a new
@@ -46,7 +51,16 @@ export function createMockCore(engine: ContractEngine, options: ResolvedMockOpti
   const contexts = new WeakMap<RouteTarget, BuildContext>();
   const contextOf = (target: RouteTarget): BuildContext => {
     let ctx = contexts.get(target);
-    if (!ctx) contexts.set(target, (ctx = { contract: target.contract, operation: target.operation, registry: engine.registryOf(target.contract), seed: options.seed }));
+    if (!ctx)
+      contexts.set(
+        target,
+        (ctx = {
+          contract: target.contract,
+          operation: target.operation,
+          registry: engine.registryOf(target.contract),
+          seed: options.seed,
+        }),
+      );
     return ctx;
   };
 
@@ -76,7 +90,13 @@ export function createMockCore(engine: ContractEngine, options: ResolvedMockOpti
     if (match.kind === "method-not-allowed") {
       const stubbed = stubFor(request, trace);
       if (stubbed) return stubbed;
-      return problemResponse(problem("method-not-allowed", `${pathname} allows ${match.allow.join(", ")}, not ${method}${preflightHint(request)}`), { allow: match.allow.join(", ") });
+      return problemResponse(
+        problem(
+          "method-not-allowed",
+          `${pathname} allows ${match.allow.join(", ")}, not ${method}${preflightHint(request)}`,
+        ),
+        { allow: match.allow.join(", ") },
+      );
     }
     const ctx = contextOf(match.target);
     trace.target = match.target;
@@ -88,22 +108,30 @@ export function createMockCore(engine: ContractEngine, options: ResolvedMockOpti
       const stubbed = stubFor(request, trace, []);
       if (stubbed) return stubbed;
       trace.violations = credentialViolations(contract, operation);
-      const p = problem("unauthorized", `${operation.operationId} needs credentials: ${challenges.join("; ")}`, trace.violations);
+      const p = problem(
+        "unauthorized",
+        `${operation.operationId} needs credentials: ${challenges.join("; ")}`,
+        trace.violations,
+      );
       return errorResponse(ctx, p, headers.accept as string | undefined, { "www-authenticate": challenges.join(", ") });
     }
     const pathParams = encodePathParams(match.pathParams);
     // --no-request-validation: security (step 2) still applies, validation (step 3) does not.
-    const verdict = !requestValidation ? SKIPPED : await validateRequest(ctx.registry, operation, {
-      parts: { pathParams, query: queryText, headers, cookies },
-      contentType: firstValue(headers["content-type"]),
-      body: request.body,
-      maxJsonDepth: options.maxJsonDepth,
-    });
+    const verdict = !requestValidation
+      ? SKIPPED
+      : await validateRequest(ctx.registry, operation, {
+          parts: { pathParams, query: queryText, headers, cookies },
+          contentType: firstValue(headers["content-type"]),
+          body: request.body,
+          maxJsonDepth: options.maxJsonDepth,
+        });
     if (verdict.kind === "invalid") trace.violations = verdict.violations;
-    const overriding = verdict.kind === "valid" ? extensions?.override(ctx, request, match.pathParams, trace) : undefined; // mocks/ entries
+    const overriding =
+      verdict.kind === "valid" ? extensions?.override(ctx, request, match.pathParams, trace) : undefined; // mocks/ entries
     const overridden = overriding instanceof Promise ? await overriding : overriding;
     if (overridden) return overridden;
-    const refused = verdict.kind === "invalid" ? verdict.violations : verdict.kind === "unsupported-media-type" ? [] : undefined;
+    const refused =
+      verdict.kind === "invalid" ? verdict.violations : verdict.kind === "unsupported-media-type" ? [] : undefined;
     const stubbed = stubFor(request, trace, refused);
     if (stubbed) return stubbed;
     if (verdict.kind !== "valid") return refusal(ctx, verdict, headers.accept);
@@ -129,7 +157,8 @@ export function createMockCore(engine: ContractEngine, options: ResolvedMockOpti
     const stub = stubs?.answer(request);
     if (stub?.kind !== "matched") return undefined;
     if (refusal !== undefined && stub.response.status < 400) return undefined;
-    if (refusal !== undefined && refusal.length > 0) stub.response.headers[VIOLATIONS_HEADER] = violationsHeader(refusal);
+    if (refusal !== undefined && refusal.length > 0)
+      stub.response.headers[VIOLATIONS_HEADER] = violationsHeader(refusal);
     trace.answeredBy = "stub";
     return stub.response;
   }
@@ -141,13 +170,28 @@ export function createMockCore(engine: ContractEngine, options: ResolvedMockOpti
     return stub.response;
   }
 
-  function answer(ctx: BuildContext, method: string, request: HttpRequest, accept: string | undefined, preferences: MockPreferences, trace: RequestTrace): HttpResponse {
+  function answer(
+    ctx: BuildContext,
+    method: string,
+    request: HttpRequest,
+    accept: string | undefined,
+    preferences: MockPreferences,
+    trace: RequestTrace,
+  ): HttpResponse {
     const chosen = chooseResponse(ctx.operation, preferences.code);
     if (!chosen) return noSuchResponse(ctx, preferences.code);
     const dynamic = options.dynamic || preferences.dynamic === true;
     const headOnly = method === "HEAD";
     const build = () =>
-      respond(ctx, { status: chosen.status, spec: chosen.spec, accept, preferences, dynamic, requestKey: dynamic ? requestKeyOf(request) : "", headOnly });
+      respond(ctx, {
+        status: chosen.status,
+        spec: chosen.spec,
+        accept,
+        preferences,
+        dynamic,
+        requestKey: dynamic ? requestKeyOf(request) : "",
+        headOnly,
+      });
     if (dynamic) {
       const built = build();
       trace.builtFrom = built.builtFrom;
@@ -169,13 +213,21 @@ export function createMockCore(engine: ContractEngine, options: ResolvedMockOpti
 }
 
 /** 415 for an undeclared media type; else the documented client-error status with every violation, in the operation's documented error shape. */
-function refusal(ctx: BuildContext, verdict: Exclude<RequestVerdict, { kind: "valid" }>, accept: string | string[] | undefined): HttpResponse {
+function refusal(
+  ctx: BuildContext,
+  verdict: Exclude<RequestVerdict, { kind: "valid" }>,
+  accept: string | string[] | undefined,
+): HttpResponse {
   if (verdict.kind === "unsupported-media-type") {
     return problemResponse(problem("unsupported-media-type", mediaTypeMessage(verdict.contentType, verdict.declared)));
   }
   const status = clientErrorStatus(ctx.operation, verdict.status);
   const kind = status === 400 ? "invalid-request" : verdict.status === 422 ? "invalid-body" : "unprocessable-request";
-  const p = problem(kind, `${verdict.violations.length} violation(s) of ${ctx.operation.operationId}`, verdict.violations);
+  const p = problem(
+    kind,
+    `${verdict.violations.length} violation(s) of ${ctx.operation.operationId}`,
+    verdict.violations,
+  );
   return errorResponse(ctx, p, firstValue(accept));
 }
 
@@ -186,9 +238,12 @@ function refusal(ctx: BuildContext, verdict: Exclude<RequestVerdict, { kind: "va
  */
 function noSuchResponse(ctx: BuildContext, code: number | undefined): HttpResponse {
   const documented = ctx.operation.responses.map((r) => r.status.toLowerCase()).join(", ");
-  if (code === undefined) return problemResponse(problem("no-response-defined", `${ctx.operation.operationId} documents no response`));
+  if (code === undefined)
+    return problemResponse(problem("no-response-defined", `${ctx.operation.operationId} documents no response`));
   const message = `Prefer asks for status ${code}, which ${ctx.operation.operationId} does not document (documented: ${documented})`;
-  return problemResponse(problem("invalid-request", message, [{ in: "header", where: "prefer", keyword: "code", message }]));
+  return problemResponse(
+    problem("invalid-request", message, [{ in: "header", where: "prefer", keyword: "code", message }]),
+  );
 }
 
 function requestKeyOf(request: HttpRequest): string {

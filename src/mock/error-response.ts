@@ -11,7 +11,12 @@ import type { HttpResponse } from "../http/types.js";
  * used, and its body is the problem document when the documented schema accepts it, else the
  * documented example or a fake. The violations header is always there.
  */
-export function errorResponse(ctx: BuildContext, p: Problem, accept: string | undefined, extraHeaders: Record<string, string> = {}): HttpResponse {
+export function errorResponse(
+  ctx: BuildContext,
+  p: Problem,
+  accept: string | undefined,
+  extraHeaders: Record<string, string> = {},
+): HttpResponse {
   const spec = documentedErrorResponse(ctx.operation, p.status);
   const available = spec ? Object.keys(spec.content) : [];
   if (!spec || available.length === 0) return problemResponse(p, extraHeaders);
@@ -19,7 +24,9 @@ export function errorResponse(ctx: BuildContext, p: Problem, accept: string | un
   const media = spec.content[mediaKey] as MediaType;
   const headers: Record<string, string> = { ...extraHeaders };
   if (p.violations && p.violations.length > 0) headers[VIOLATIONS_HEADER] = violationsHeader(p.violations);
-  const value = acceptsProblem(ctx, media, p) ? p : buildValue(ctx, spec, mediaKey, media, { dynamic: false, requestKey: "" }).value;
+  const value = acceptsProblem(ctx, media, p)
+    ? p
+    : buildValue(ctx, spec, mediaKey, media, { dynamic: false, requestKey: "" }).value;
   const { contentType, body } = serialise(mediaKey, value);
   return { status: p.status, headers: { ...headers, "content-type": contentType }, body };
 }

@@ -19,7 +19,12 @@ export interface MockExchange {
 }
 
 export function exchangeOf(record: JournalRecord, response: HttpResponse, trace: RequestTrace): MockExchange {
-  return { record, response, source: sourceOf(record, response, trace), durationMs: trace.startedAt === undefined ? 0 : performance.now() - trace.startedAt };
+  return {
+    record,
+    response,
+    source: sourceOf(record, response, trace),
+    durationMs: trace.startedAt === undefined ? 0 : performance.now() - trace.startedAt,
+  };
 }
 
 function sourceOf(record: JournalRecord, response: HttpResponse, trace: RequestTrace): ExchangeSource {

@@ -12,8 +12,15 @@ export function adminAccessOf(options: ResolvedMockOptions): AdminAccess {
  */
 export function warnIfExposed(options: ResolvedMockOptions): void {
   if (isLoopbackHost(options.host)) return;
-  const admin = !options.admin ? "" : options.adminToken ? "; its admin API needs the --admin-token" : "; its admin API (journal, state, reset) is open to them: set --admin-token, or --no-admin";
-  options.onEvent({ type: "warning", message: `Listening on ${options.host}: every machine that reaches this address can use the server${admin}` });
+  const admin = !options.admin
+    ? ""
+    : options.adminToken
+      ? "; its admin API needs the --admin-token"
+      : "; its admin API (journal, state, reset) is open to them: set --admin-token, or --no-admin";
+  options.onEvent({
+    type: "warning",
+    message: `Listening on ${options.host}: every machine that reaches this address can use the server${admin}`,
+  });
 }
 
 function isLoopbackHost(host: string): boolean {

@@ -15,9 +15,14 @@ export function sampleDelay(range: DelayRange, random: Random): number {
  * accepts, with a Content-Length that fits, so the HTTP exchange succeeds and parsing the body fails.
  */
 export function malformed(response: HttpResponse): HttpResponse {
-  const text = response.body === undefined ? "" : typeof response.body === "string" ? response.body : utf8Text(response.body);
+  const text =
+    response.body === undefined ? "" : typeof response.body === "string" ? response.body : utf8Text(response.body);
   const body = `${text.slice(0, Math.ceil(text.length / 2))}\u0000<<mockpact fault: malformed>>`;
   const bodiless = response.status === 204 || response.status === 304 || response.status < 200;
-  const headers: Record<string, string> = { "content-type": "application/json", ...response.headers, "content-length": String(byteLength(body)) };
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    ...response.headers,
+    "content-length": String(byteLength(body)),
+  };
   return { ...response, status: bodiless ? 200 : response.status, headers, body };
 }

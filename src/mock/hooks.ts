@@ -39,11 +39,21 @@ export type MaybeAnswer = HttpResponse | undefined | Promise<HttpResponse | unde
  */
 export interface AnswerHooks {
   /** For a valid request, before anything else answers it (pact stubs included): the first matching override's answer. */
-  override(ctx: BuildContext, request: HttpRequest, pathParams: Record<string, string>, trace: RequestTrace): MaybeAnswer;
+  override(
+    ctx: BuildContext,
+    request: HttpRequest,
+    pathParams: Record<string, string>,
+    trace: RequestTrace,
+  ): MaybeAnswer;
   /** For a request no contract route matches, before the 404/405 (and pact stubs): an override of a route outside the contracts. */
   outside?(request: HttpRequest, trace: RequestTrace): MaybeAnswer;
   /** For a valid request no override or stub answered, before the generated answer: the stateful store's answer. */
-  stateful(ctx: BuildContext, request: HttpRequest, pathParams: Record<string, string>, trace: RequestTrace): MaybeAnswer;
+  stateful(
+    ctx: BuildContext,
+    request: HttpRequest,
+    pathParams: Record<string, string>,
+    trace: RequestTrace,
+  ): MaybeAnswer;
   /** Every response on its way out: global latency and faults, then the journal. */
   finish(request: HttpRequest, response: HttpResponse, trace: RequestTrace): HttpResponse;
 }

@@ -28,8 +28,13 @@ export function boundedRecord(record: JournalRecord, cap: number): JournalRecord
   const longResponse = response !== undefined && response.length > cap && byteLength(response) > cap;
   if (!longRequest && !longResponse) return record;
   const bounded = { ...record };
-  if (longRequest) Object.assign(bounded, { request: { ...record.request, body: firstBytes(body, cap) }, bodyLength: body.length });
-  if (longResponse) Object.assign(bounded, { response: { ...record.response, body: firstBytes(response, cap) } as HttpResponse, responseBodyLength: byteLength(response) });
+  if (longRequest)
+    Object.assign(bounded, { request: { ...record.request, body: firstBytes(body, cap) }, bodyLength: body.length });
+  if (longResponse)
+    Object.assign(bounded, {
+      response: { ...record.response, body: firstBytes(response, cap) } as HttpResponse,
+      responseBodyLength: byteLength(response),
+    });
   return bounded;
 }
 

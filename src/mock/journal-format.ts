@@ -16,7 +16,16 @@ export function formatRecord(record: JournalRecord & { seq: number }, names: Sec
     headers: redactHeaders(request.headers, names),
     ...(body !== undefined ? { body: redactBodyText(body, names) } : {}),
     ...(record.bodyLength !== undefined ? { bodyLength: record.bodyLength } : {}),
-    ...(target ? { operation: { contract: target.contract.id, operationId: target.operation.operationId, method: target.operation.method.toUpperCase(), path: target.operation.path } } : {}),
+    ...(target
+      ? {
+          operation: {
+            contract: target.contract.id,
+            operationId: target.operation.operationId,
+            method: target.operation.method.toUpperCase(),
+            path: target.operation.path,
+          },
+        }
+      : {}),
     status: record.status,
     ...(record.response ? { response: responseView(record.response, record.responseBodyLength, names) } : {}),
     source: sourceOf(record),
@@ -33,7 +42,11 @@ export function formatRecord(record: JournalRecord & { seq: number }, names: Sec
   };
 }
 
-function responseView(response: HttpResponse, bodyLength: number | undefined, names: SecretNames | undefined): NonNullable<JournalEntry["response"]> {
+function responseView(
+  response: HttpResponse,
+  bodyLength: number | undefined,
+  names: SecretNames | undefined,
+): NonNullable<JournalEntry["response"]> {
   const body = bodyText(response.body);
   return {
     headers: redactHeaders(response.headers, names),

@@ -136,7 +136,12 @@ export class Journal implements JournalStore {
    * `accept` takes, when given.
    * Credentials (pattern names and the contracts' own apiKey names) never leave.
    */
-  entries(limit = this.size, secretNames?: SecretNames, before = Infinity, accept?: (record: JournalRecord & { seq: number }) => boolean): JournalEntry[] {
+  entries(
+    limit = this.size,
+    secretNames?: SecretNames,
+    before = Infinity,
+    accept?: (record: JournalRecord & { seq: number }) => boolean,
+  ): JournalEntry[] {
     const out: JournalEntry[] = [];
     const wanted = Math.min(limit, MAX_JOURNAL_PAGE);
     for (let i = 1; i <= this.size && out.length < wanted; i++) {

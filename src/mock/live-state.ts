@@ -30,7 +30,11 @@ export interface LiveState {
 /** The state of one process: its journal is the ring itself, read without waiting (the MSW handlers' `requests()`). */
 export type MemoryLiveState = Omit<LiveState, "journal"> & { journal: Journal };
 
-export function createLiveState(options: { journalSize: number; seed: number; stateLimits: StateLimits }): MemoryLiveState {
+export function createLiveState(options: {
+  journalSize: number;
+  seed: number;
+  stateLimits: StateLimits;
+}): MemoryLiveState {
   const revision = new MemoryRevision();
   return {
     journal: new Journal(options.journalSize),
@@ -42,7 +46,11 @@ export function createLiveState(options: { journalSize: number; seed: number; st
 }
 
 /** The store and the scenarios, each write of theirs counted by `revision`. */
-export function countedState(store: StateStore, states: ScenarioStates, revision: StateRevision): Pick<LiveState, "store" | "scenarios" | "revision"> {
+export function countedState(
+  store: StateStore,
+  states: ScenarioStates,
+  revision: StateRevision,
+): Pick<LiveState, "store" | "scenarios" | "revision"> {
   return {
     store: countingWrites(store, ["insert", "update", "remove", "setInitial", "reset"], revision),
     scenarios: new Scenarios(countingWrites(states, ["move", "clear"], revision)),

@@ -16,13 +16,25 @@ export type { LoadedMock } from "./make-mock.js";
  * warnings go to `onEvent`; errors are thrown whole. The live state (journal, store, scenarios)
  * outlives reloads: the server passes its own each time.
  */
-export async function loadMock(options: ResolvedMockOptions, live: LiveState = createLiveState(options), wrapHooks?: (hooks: AnswerHooks) => AnswerHooks): Promise<LoadedMock> {
-  const contracts = await loadContracts(options.contracts, { refRoot: options.refRoot, allowRemoteRefs: options.allowRemoteRefs });
+export async function loadMock(
+  options: ResolvedMockOptions,
+  live: LiveState = createLiveState(options),
+  wrapHooks?: (hooks: AnswerHooks) => AnswerHooks,
+): Promise<LoadedMock> {
+  const contracts = await loadContracts(options.contracts, {
+    refRoot: options.refRoot,
+    allowRemoteRefs: options.allowRemoteRefs,
+  });
   const stubs = await loadStubs(options.pacts);
   for (const warning of stubs?.warnings ?? []) options.onEvent({ type: "warning", ...warning });
   const files = await readAnswerFiles(options);
   const pactFiles = stubs ? stubs.files.filter((f) => !/^https?:/i.test(f)) : [];
-  const mock = makeMock({ contracts, files, watched: [...contracts.map((c) => c.file), ...pactFiles], ...(stubs ? { stubs } : {}) }, options, live, wrapHooks);
+  const mock = makeMock(
+    { contracts, files, watched: [...contracts.map((c) => c.file), ...pactFiles], ...(stubs ? { stubs } : {}) },
+    options,
+    live,
+    wrapHooks,
+  );
   await mock.sources.seeded;
   return mock;
 }
@@ -30,7 +42,9 @@ export async function loadMock(options: ResolvedMockOptions, live: LiveState = c
 /** The mocks files, and with `--stateful --fixtures` the fixtures that seed the store. */
 export async function readAnswerFiles(options: ResolvedMockOptions): Promise<AnswerFiles> {
   const mocks = await readMocksTexts(options.mocks);
-  return options.stateful && options.fixtures ? { mocks, fixtures: await readFixtureValues(options.fixtures) } : { mocks };
+  return options.stateful && options.fixtures
+    ? { mocks, fixtures: await readFixtureValues(options.fixtures) }
+    : { mocks };
 }
 
 /** Pact support loads on use only, so that `mockpact mock` without `--pact` starts as fast as before. */
@@ -44,7 +58,9 @@ async function loadStubs(pacts: string[]): Promise<StubMatcher | undefined> {
 export function missingFileError(file: string, mock: LoadedMock): MockpactError {
   const hint = "Put the file back: until then the last good version keeps serving (restart to drop it for good).";
   const place = { file };
-  if (mock.contracts.some((c) => c.file === file)) return new MockpactError("CONTRACT_NOT_FOUND", `Failed to reload: the contract ${file} is gone`, { hint, place });
-  if (mock.sources.mockFiles.includes(file)) return new MockpactError("MOCKS_NOT_FOUND", `Failed to reload: the mocks file ${file} is gone`, { hint, place });
+  if (mock.contracts.some((c) => c.file === file))
+    return new MockpactError("CONTRACT_NOT_FOUND", `Failed to reload: the contract ${file} is gone`, { hint, place });
+  if (mock.sources.mockFiles.includes(file))
+    return new MockpactError("MOCKS_NOT_FOUND", `Failed to reload: the mocks file ${file} is gone`, { hint, place });
   return new MockpactError("PACT_NOT_FOUND", `Failed to reload: the pact ${file} is gone`, { hint, place });
 }

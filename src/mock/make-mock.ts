@@ -33,14 +33,28 @@ export interface MockInput {
  * Load warnings go to `onEvent`; errors are thrown whole. `wrapHooks` lets a host put its own answers
  * before the mocks files' (the MSW handlers' `override()`).
  */
-export function makeMock(input: MockInput, options: ResolvedMockOptions, live: LiveState, wrapHooks: (hooks: AnswerHooks) => AnswerHooks = (h) => h): LoadedMock {
+export function makeMock(
+  input: MockInput,
+  options: ResolvedMockOptions,
+  live: LiveState,
+  wrapHooks: (hooks: AnswerHooks) => AnswerHooks = (h) => h,
+): LoadedMock {
   const { contracts, stubs } = input;
   for (const contract of contracts) {
-    for (const warning of contract.warnings) options.onEvent({ type: "warning", message: warning.message, file: warning.file, pointer: warning.pointer });
+    for (const warning of contract.warnings)
+      options.onEvent({ type: "warning", message: warning.message, file: warning.file, pointer: warning.pointer });
   }
   const engine = compileContracts(contracts, {
-    onRouteWarning: (message, target) => options.onEvent({ type: "warning", message, file: target.contract.file, pointer: target.operation.source.pointer }),
+    onRouteWarning: (message, target) =>
+      options.onEvent({
+        type: "warning",
+        message,
+        file: target.contract.file,
+        pointer: target.operation.source.pointer,
+      }),
   });
-  const { core, sources } = loadAnswerSources(contracts, input.files, options, live, (hooks) => createMockCore(engine, options, stubs, wrapHooks(hooks)));
+  const { core, sources } = loadAnswerSources(contracts, input.files, options, live, (hooks) =>
+    createMockCore(engine, options, stubs, wrapHooks(hooks)),
+  );
   return { files: [...input.watched, ...sources.mockFiles], contracts, core, sources, ...(stubs ? { stubs } : {}) };
 }

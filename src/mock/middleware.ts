@@ -12,7 +12,11 @@ import type { HttpRequest } from "../http/types.js";
  */
 export type MiddlewareRequest = IncomingMessage & { originalUrl?: string; body?: unknown };
 
-export type MockpactMiddleware = ((req: MiddlewareRequest, res: ServerResponse, next: (error?: unknown) => void) => void) & { ready: Promise<void> };
+export type MockpactMiddleware = ((
+  req: MiddlewareRequest,
+  res: ServerResponse,
+  next: (error?: unknown) => void,
+) => void) & { ready: Promise<void> };
 
 /**
  * The mock inside an existing express (or connect) app or dev server. Requests no contract
@@ -47,6 +51,7 @@ async function bodyOf(req: MiddlewareRequest, maxBytes: number): ReturnType<type
   const parsed: unknown = req.body;
   if (Buffer.isBuffer(parsed)) return { ok: true, body: parsed };
   if (typeof parsed === "string") return { ok: true, body: Buffer.from(parsed) };
-  if (parsed !== undefined && parsed !== null && typeof parsed === "object" && req.readableEnded) return { ok: true, body: Buffer.from(JSON.stringify(parsed)) };
+  if (parsed !== undefined && parsed !== null && typeof parsed === "object" && req.readableEnded)
+    return { ok: true, body: Buffer.from(JSON.stringify(parsed)) };
   return readBody(req, maxBytes);
 }

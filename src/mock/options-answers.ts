@@ -52,7 +52,10 @@ export function resolveAnswerOptions(options: AnswerOptions, contracts: string[]
   return {
     mocks: given.mocks && given.mocks.length > 0 ? given.mocks : defaultMocks(contracts),
     stateful: given.stateful,
-    stateLimits: { maxItems: checkOption("state-max-items", given.stateMaxItems, count), maxBytes: checkOption("state-max-bytes", given.stateMaxBytes, size) },
+    stateLimits: {
+      maxItems: checkOption("state-max-items", given.stateMaxItems, count),
+      maxBytes: checkOption("state-max-bytes", given.stateMaxBytes, size),
+    },
     fixtures: given.fixtures,
     latency: given.latency === undefined ? undefined : checkOption("latency", given.latency, delay),
     faultRate: checkOption("fault-rate", given.faultRate, rate),
@@ -69,6 +72,8 @@ const hostList: Validator<string[]> = {
   read: (value) => {
     if (!Array.isArray(value)) return undefined;
     const hosts = value.map((v) => String(v).trim().toLowerCase()).filter(Boolean);
-    return hosts.every((h) => /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/.test(h)) ? hosts : undefined;
+    return hosts.every((h) => /^(?:[a-z0-9-]+(?:\.[a-z0-9-]+)*|\[[0-9a-f:.]+\])(?::\d{1,5})?$/.test(h))
+      ? hosts
+      : undefined;
   },
 };

@@ -34,7 +34,10 @@ export interface ResolvedMockServerOptions extends ResolvedServerOptions {
 }
 
 /** `inputs`: the contracts and pacts as given, which name the store's keys when no prefix is. */
-export function resolveMockServerOptions(options: MockServerOptions, inputs: { contracts: string[]; pacts: string[] }): ResolvedMockServerOptions {
+export function resolveMockServerOptions(
+  options: MockServerOptions,
+  inputs: { contracts: string[]; pacts: string[] },
+): ResolvedMockServerOptions {
   const given = withDefaults(ADMIN_FLAGS, options);
   return {
     ...resolveServerOptions(options),

@@ -12,7 +12,11 @@ const redisUrl: Validator<string> = {
     if (typeof value !== "string") return undefined;
     try {
       const url = new URL(value);
-      return (url.protocol === "redis:" || url.protocol === "rediss:") && url.hostname !== "" && /^(\/\d*)?$/.test(url.pathname) ? value : undefined;
+      return (url.protocol === "redis:" || url.protocol === "rediss:") &&
+        url.hostname !== "" &&
+        /^(\/\d*)?$/.test(url.pathname)
+        ? value
+        : undefined;
     } catch {
       return undefined;
     }
@@ -29,15 +33,39 @@ const keyPrefix: Validator<string> = {
  * given on the command line (`mockpact:shop` for `contracts/shop.yaml`), so that replicas started
  * alike share one state and a mock of other contracts on the same Redis does not.
  */
-export function resolveStore(store: string | undefined, prefix: string | undefined, contracts: string[], pacts: string[]): StoreChoice {
+export function resolveStore(
+  store: string | undefined,
+  prefix: string | undefined,
+  contracts: string[],
+  pacts: string[],
+): StoreChoice {
   if (store === undefined || store === "") return { kind: "memory" };
   const url = redisUrl.read(store);
   if (url === undefined) throw invalidOption("store", redactUrl(store), redisUrl.expected); // the URL may carry a password
-  return { kind: "redis", url, prefix: prefix === undefined ? defaultPrefix([...contracts, ...pacts]) : checkOption("store-prefix", prefix, keyPrefix) };
+  return {
+    kind: "redis",
+    url,
+    prefix:
+      prefix === undefined ? defaultPrefix([...contracts, ...pacts]) : checkOption("store-prefix", prefix, keyPrefix),
+  };
 }
 
 function defaultPrefix(inputs: string[]): string {
   // The last part of each path, by hand: this file is in the MSW handlers' browser build, without node:path.
-  const names = inputs.map((input) => (input.replace(/[\\/]+$/, "").split(/[\\/]/).pop() ?? "").replace(/\.(ya?ml|json)$/i, "")).sort();
-  return `mockpact:${names.join("+").replace(/[^\x21-\x7a|~]/g, "_").slice(0, 80) || "mock"}`;
+  const names = inputs
+    .map((input) =>
+      (
+        input
+          .replace(/[\\/]+$/, "")
+          .split(/[\\/]/)
+          .pop() ?? ""
+      ).replace(/\.(ya?ml|json)$/i, ""),
+    )
+    .sort();
+  return `mockpact:${
+    names
+      .join("+")
+      .replace(/[^\x21-\x7a|~]/g, "_")
+      .slice(0, 80) || "mock"
+  }`;
 }

@@ -56,8 +56,15 @@ export class RequestView {
 
   /** A parameter read by its contract style and coerced to its schema type (`orderId` -> 42). */
   param(name: string, where: "path" | "query" | "header" = "query"): unknown {
-    const param = this.operation?.parameters.find((p) => p.in === where && (where === "header" ? p.name.toLowerCase() === name.toLowerCase() : p.name === name));
-    if (!param) return where === "path" ? this.pathParams[name] : where === "query" ? this.query.get(name) ?? undefined : this.header(name);
+    const param = this.operation?.parameters.find(
+      (p) => p.in === where && (where === "header" ? p.name.toLowerCase() === name.toLowerCase() : p.name === name),
+    );
+    if (!param)
+      return where === "path"
+        ? this.pathParams[name]
+        : where === "query"
+          ? (this.query.get(name) ?? undefined)
+          : this.header(name);
     const reading = readParameter(param, this.rawParts());
     return reading.present && !reading.violation ? reading.value : undefined;
   }
@@ -72,7 +79,12 @@ export class RequestView {
     const pathParams: Record<string, string> = {};
     for (const [name, value] of Object.entries(this.pathParams)) pathParams[name] = encodeURIComponent(value);
     const cookie = this.request.headers.cookie;
-    return { pathParams, query: this.queryText, headers: this.request.headers, cookies: parseCookieHeader(Array.isArray(cookie) ? cookie[0] : cookie) };
+    return {
+      pathParams,
+      query: this.queryText,
+      headers: this.request.headers,
+      cookies: parseCookieHeader(Array.isArray(cookie) ? cookie[0] : cookie),
+    };
   }
 }
 

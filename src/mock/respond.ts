@@ -36,22 +36,46 @@ export interface RespondInput {
 export function respond(ctx: BuildContext, input: RespondInput): BuiltResponse {
   const available = Object.keys(input.spec.content);
   const negotiated = negotiateMediaType(input.accept, available);
-  if (negotiated === null && input.status < 400) return problemResponse(problem("not-acceptable", `Accept "${input.accept}" matches none of ${available.join(", ")}`));
+  if (negotiated === null && input.status < 400)
+    return problemResponse(
+      problem("not-acceptable", `Accept "${input.accept}" matches none of ${available.join(", ")}`),
+    );
   const mediaKey = negotiated ?? available[0];
   const headers = documentedHeaders(ctx, input.spec);
-  if (mediaKey === undefined || noBodyStatus(input.status)) return { status: input.status, headers, body: input.headOnly ? undefined : "" };
+  if (mediaKey === undefined || noBodyStatus(input.status))
+    return { status: input.status, headers, body: input.headOnly ? undefined : "" };
   const media = input.spec.content[mediaKey] as MediaType;
   const sequence = media.itemSchema && !media.schema ? sequenceKindOf(mediaKey) : undefined;
   if (sequence) return sequenceResponse(ctx, input, mediaKey, media, sequence, headers);
-  const built = buildValue(ctx, input.spec, mediaKey, media, { example: input.preferences.example, dynamic: input.dynamic, requestKey: input.requestKey });
+  const built = buildValue(ctx, input.spec, mediaKey, media, {
+    example: input.preferences.example,
+    dynamic: input.dynamic,
+    requestKey: input.requestKey,
+  });
   if (built.warning) headers[WARNING_HEADER] = built.warning.replace(/[^\x20-\x7e]/g, "?");
   const { contentType, body } = serialise(mediaKey, built.value);
   headers["content-type"] = contentType;
-  return { status: input.status, headers, body: input.headOnly ? undefined : body, ...(built.source ? { builtFrom: built.source.kind } : {}) };
+  return {
+    status: input.status,
+    headers,
+    body: input.headOnly ? undefined : body,
+    ...(built.source ? { builtFrom: built.source.kind } : {}),
+  };
 }
 
-function sequenceResponse(ctx: BuildContext, input: RespondInput, mediaKey: string, media: MediaType, kind: SequenceKind, headers: Record<string, string>): HttpResponse {
-  const built = buildSequence(ctx, input.spec, mediaKey, media, kind, { example: input.preferences.example, dynamic: input.dynamic, requestKey: input.requestKey });
+function sequenceResponse(
+  ctx: BuildContext,
+  input: RespondInput,
+  mediaKey: string,
+  media: MediaType,
+  kind: SequenceKind,
+  headers: Record<string, string>,
+): HttpResponse {
+  const built = buildSequence(ctx, input.spec, mediaKey, media, kind, {
+    example: input.preferences.example,
+    dynamic: input.dynamic,
+    requestKey: input.requestKey,
+  });
   if (built.warning) headers[WARNING_HEADER] = built.warning.replace(/[^\x20-\x7e]/g, "?");
   headers["content-type"] = mediaKey;
   return { status: input.status, headers, body: input.headOnly ? undefined : built.body };
@@ -74,8 +98,12 @@ export function documentedHeaders(ctx: BuildContext, spec: ResponseSpec): Record
 /** JSON for JSON-ish media types and wildcards; a string value as text for the rest. */
 export function serialise(mediaKey: string, value: unknown): { contentType: string; body: string } {
   const wildcard = mediaKey.includes("*");
-  if (typeof value === "string" && !isJsonMediaType(mediaKey)) return { contentType: wildcard ? "text/plain" : mediaKey, body: value };
-  return { contentType: wildcard ? "application/json" : mediaKey, body: value === undefined ? "" : JSON.stringify(value) };
+  if (typeof value === "string" && !isJsonMediaType(mediaKey))
+    return { contentType: wildcard ? "text/plain" : mediaKey, body: value };
+  return {
+    contentType: wildcard ? "application/json" : mediaKey,
+    body: value === undefined ? "" : JSON.stringify(value),
+  };
 }
 
 /** Seconds a client is asked to wait when the shared store is lost: it reconnects at least this often. */
@@ -83,6 +111,7 @@ export const STORE_RETRY_AFTER = "2";
 
 /** An error of the core as problem+json: a lost store is a 503 to retry, anything else the mock's 500. */
 export function mockErrorResponse(error: Error): HttpResponse {
-  if (isMockpactError(error) && error.code === "STORE_UNAVAILABLE") return problemResponse(problem("store-unavailable", error.message), { "retry-after": STORE_RETRY_AFTER });
+  if (isMockpactError(error) && error.code === "STORE_UNAVAILABLE")
+    return problemResponse(problem("store-unavailable", error.message), { "retry-after": STORE_RETRY_AFTER });
   return problemResponse(problem("mock-error", error.message));
 }

@@ -32,14 +32,22 @@ export function overrideView(o: Override, source: OverrideView["source"]): Overr
 
 /** Every override in the order they are tried: runtime ones newest first, then the mocks files' in file order. */
 export function overridesView(mock: LoadedMock, live: LiveState): OverrideView[] {
-  return [...live.overrides.all().map((o) => overrideView(o, "runtime")), ...mock.sources.overrides.all.map((o) => overrideView(o, "file"))];
+  return [
+    ...live.overrides.all().map((o) => overrideView(o, "runtime")),
+    ...mock.sources.overrides.all.map((o) => overrideView(o, "file")),
+  ];
 }
 
 /**
  * Adds an override (an entry as a mocks file writes it) in front of all others. It is compiled as a
  * mocks file's entry is: a MOCKS_* error is thrown whole, contract warnings go to `onEvent` and the view.
  */
-export function addOverride(mock: LoadedMock, live: LiveState, entry: unknown, options: { seed: number; onEvent: (event: MockEvent) => void }): OverrideView {
+export function addOverride(
+  mock: LoadedMock,
+  live: LiveState,
+  entry: unknown,
+  options: { seed: number; onEvent: (event: MockEvent) => void },
+): OverrideView {
   const target = { contracts: mock.contracts, registryOf: mock.core.engine.registryOf, seed: options.seed };
   const { override, warnings } = live.overrides.add(entry, target);
   for (const w of warnings) options.onEvent({ type: "warning", message: w.message, file: w.file, line: w.line });

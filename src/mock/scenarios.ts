@@ -62,7 +62,8 @@ export class Scenarios {
 
   /** Whatever the state is now (the admin API's `PUT /scenarios/NAME`). */
   async set(name: string, state: string): Promise<void> {
-    for (let attempt = 0; attempt < 5; attempt++) if (await this.states.move(name, (await this.snapshot()).state(name), state)) return;
+    for (let attempt = 0; attempt < 5; attempt++)
+      if (await this.states.move(name, (await this.snapshot()).state(name), state)) return;
   }
 
   reset(): Promise<void> {
@@ -72,7 +73,11 @@ export class Scenarios {
   async list(): Promise<ScenarioView[]> {
     const current = await this.snapshot();
     const names = unique([...this.known.keys(), ...(await this.states.all()).keys()]);
-    return names.map((name) => ({ name, state: current.state(name), states: unique([...(this.known.get(name) ?? [STARTED]), current.state(name)]) }));
+    return names.map((name) => ({
+      name,
+      state: current.state(name),
+      states: unique([...(this.known.get(name) ?? [STARTED]), current.state(name)]),
+    }));
   }
 }
 

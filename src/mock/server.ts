@@ -4,7 +4,13 @@ import type { HttpRequest, HttpResponse } from "../http/types.js";
 import { createDelivery } from "../server/delivery.js";
 import { createServerHost } from "../server/host.js";
 import { loadTls, type TlsMaterial } from "../server/tls.js";
-import { readBody, readingWithoutBody, toHttpRequest, writeResponse, type BodyReading } from "../server/node-adapter.js";
+import {
+  readBody,
+  readingWithoutBody,
+  toHttpRequest,
+  writeResponse,
+  type BodyReading,
+} from "../server/node-adapter.js";
 import { watchFiles } from "../server/watch.js";
 import { lazyAdminApp } from "./admin/lazy-app.js";
 import { verificationApi, type VerificationApi } from "./verification/library.js";
@@ -60,11 +66,23 @@ export async function createMockServer(options: MockOptions = {}): Promise<MockS
   const host = createServerHost({
     ...resolved,
     tls,
-    admin: resolved.admin ? { prefix: resolved.adminPrefix, handle: lazyAdminApp(resolved.adminPrefix, { mock: () => mock, live, access: adminAccessOf(resolved), options: resolved }) } : undefined,
+    admin: resolved.admin
+      ? {
+          prefix: resolved.adminPrefix,
+          handle: lazyAdminApp(resolved.adminPrefix, {
+            mock: () => mock,
+            live,
+            access: adminAccessOf(resolved),
+            options: resolved,
+          }),
+        }
+      : undefined,
     handle(req, res) {
       // Most requests have no body: answered without the promise and closure of a body read.
       const known = readingWithoutBody(req, resolved.maxBodyBytes);
-      void (known ? answer(req, res, known) : readBody(req, resolved.maxBodyBytes).then((reading) => answer(req, res, reading)));
+      void (known
+        ? answer(req, res, known)
+        : readBody(req, resolved.maxBodyBytes).then((reading) => answer(req, res, reading)));
     },
     release: delivery.release,
   });
@@ -109,7 +127,11 @@ export async function closingOnError<T>(live: LiveState, load: () => Promise<T>)
 }
 
 /** What `--watch` watches for mock and proxy alike: the loaded files, and the folders given for new ones. */
-export function watchOptions(options: ResolvedMockOptions, current: () => LoadedMock, reload: () => Promise<void>): Parameters<typeof watchFiles>[0] {
+export function watchOptions(
+  options: ResolvedMockOptions,
+  current: () => LoadedMock,
+  reload: () => Promise<void>,
+): Parameters<typeof watchFiles>[0] {
   return {
     files: () => current().files,
     missing: (file) => missingFileError(file, current()),

@@ -11,7 +11,10 @@ export function withEchoedStatus(value: unknown, status: number, fits: (candidat
   if (status < 400 || typeof value !== "object" || value === null || Array.isArray(value)) return value;
   const top = echoInto(value as Record<string, unknown>, status);
   const error = top.error;
-  const candidate = typeof error === "object" && error !== null && !Array.isArray(error) ? { ...top, error: echoInto(error as Record<string, unknown>, status) } : top;
+  const candidate =
+    typeof error === "object" && error !== null && !Array.isArray(error)
+      ? { ...top, error: echoInto(error as Record<string, unknown>, status) }
+      : top;
   return candidate !== value && fits(candidate) ? candidate : value;
 }
 

@@ -15,6 +15,8 @@ export type { MockBundle } from "../mock/bundle/format.js";
 export function handlersFor(bundle: unknown, options: MswOptions = {}): MockHandlers {
   const resolved = resolveMswOptions(options, []);
   return createHandlers(resolved, (live, wrapHooks) =>
-    bundle instanceof Promise ? bundle.then((value: unknown) => mockFromBundle(value, resolved.mock, live, wrapHooks)) : mockFromBundle(bundle, resolved.mock, live, wrapHooks),
+    bundle instanceof Promise
+      ? bundle.then((value: unknown) => mockFromBundle(value, resolved.mock, live, wrapHooks))
+      : mockFromBundle(bundle, resolved.mock, live, wrapHooks),
   );
 }

@@ -17,7 +17,10 @@ export async function readRequest(request: Request, path: string, maxBytes: numb
   });
   const bytes = request.body === null ? undefined : new Uint8Array(await request.arrayBuffer());
   if (bytes && bytes.length > maxBytes) return { ok: false, response: payloadTooLarge(maxBytes) };
-  return { ok: true, request: { method: request.method, url: path, headers, ...(bytes && bytes.length > 0 ? { body: bytes } : {}) } };
+  return {
+    ok: true,
+    request: { method: request.method, url: path, headers, ...(bytes && bytes.length > 0 ? { body: bytes } : {}) },
+  };
 }
 
 /** Statuses whose responses have no body: fetch's Response refuses one. */
@@ -39,7 +42,9 @@ export async function deliver(response: HttpResponse): Promise<Response> {
     return toFetchResponse(response);
   } catch (error) {
     // A status or header fetch refuses (a mocks file or contract can hold one): a 500 that says why, as the server's.
-    return toFetchResponse(problemResponse(problem("mock-error", `Failed to write the response: ${(error as Error).message}`)));
+    return toFetchResponse(
+      problemResponse(problem("mock-error", `Failed to write the response: ${(error as Error).message}`)),
+    );
   }
 }
 
@@ -50,5 +55,8 @@ function toFetchResponse(response: HttpResponse): Response {
   const empty = response.body === undefined || NULL_BODY.has(response.status);
   // As bytes where the core set no Content-Type: fetch gives a string body `text/plain` of its own.
   const payload = typeof body === "string" && headers["content-type"] === undefined ? utf8Bytes(body) : body;
-  return new Response(empty ? null : (payload as ConstructorParameters<typeof Response>[0]), { status: response.status, headers });
+  return new Response(empty ? null : (payload as ConstructorParameters<typeof Response>[0]), {
+    status: response.status,
+    headers,
+  });
 }

@@ -30,7 +30,10 @@ export interface MockControls {
 }
 
 /** Makes the mock: at once from a bundle, later from files or a bundle still being fetched. */
-export type MakeMock = (live: LiveState, wrapHooks: (hooks: AnswerHooks) => AnswerHooks) => LoadedMock | Promise<LoadedMock>;
+export type MakeMock = (
+  live: LiveState,
+  wrapHooks: (hooks: AnswerHooks) => AnswerHooks,
+) => LoadedMock | Promise<LoadedMock>;
 
 /**
  * The MSW face of the core: one handler for every request on a served place (places.ts) that an
@@ -57,7 +60,10 @@ export function createHandlers(options: ResolvedMswOptions, make: MakeMock): Moc
     const place = placeOf(new URL(request.url), loaded.places);
     if (!place) return undefined;
     const found = loaded.mock.core.engine.router.find(request.method.toUpperCase(), splitUrl(place.path).pathname);
-    if (found.kind === "found") return place.serves(found.target.contract) && (!only || only.has(found.target.operation)) ? place.path : undefined;
+    if (found.kind === "found")
+      return place.serves(found.target.contract) && (!only || only.has(found.target.operation))
+        ? place.path
+        : undefined;
     if (only) return undefined;
     return found.kind === "method-not-allowed" || options.unknownRoutes === "answer" ? place.path : undefined;
   };
@@ -70,14 +76,20 @@ export function createHandlers(options: ResolvedMswOptions, make: MakeMock): Moc
     return deliver(await loaded!.mock.core.handle(reading.request));
   };
 
-  const handler = http.all(async ({ request }) => (await routed(request)) !== undefined, ({ request }) => answer(request));
+  const handler = http.all(
+    async ({ request }) => (await routed(request)) !== undefined,
+    ({ request }) => answer(request),
+  );
   const controls: MockControls = {
     ready,
     override(...entries) {
       if (!loaded) throw notReady();
       const own = overrides.compile(loaded.mock, entries);
       const operations = overrides.operationsOf(own);
-      return http.all(async ({ request }) => (await routed(request, operations)) !== undefined, ({ request }) => answer(request, own));
+      return http.all(
+        async ({ request }) => (await routed(request, operations)) !== undefined,
+        ({ request }) => answer(request, own),
+      );
     },
     reset() {
       void live.store.reset(); // in memory, done before the promise returns

@@ -16,7 +16,11 @@ export type { MockBundle } from "../mock/bundle/format.js";
  * bundles only.
  */
 export function handlersFor(contractsOrBundle: string | string[] | unknown, options: MswOptions = {}): MockHandlers {
-  if (typeof contractsOrBundle !== "string" && !Array.isArray(contractsOrBundle)) return handlersForBundle(contractsOrBundle, options);
-  const resolved = resolveMswOptions(options, typeof contractsOrBundle === "string" ? [contractsOrBundle] : contractsOrBundle);
+  if (typeof contractsOrBundle !== "string" && !Array.isArray(contractsOrBundle))
+    return handlersForBundle(contractsOrBundle, options);
+  const resolved = resolveMswOptions(
+    options,
+    typeof contractsOrBundle === "string" ? [contractsOrBundle] : contractsOrBundle,
+  );
   return createHandlers(resolved, (live, wrapHooks) => loadMock(resolved.mock, live, wrapHooks));
 }

@@ -37,7 +37,12 @@ export function resolveMswOptions(options: MswOptions, contracts: string[]): Res
   const { baseUrl, unknownRoutes, journalSize, ...core } = options;
   const given = baseUrl === undefined ? [] : Array.isArray(baseUrl) ? baseUrl : [baseUrl];
   return {
-    mock: resolveMockOptions({ ...core, contracts, admin: false, journalSize: checkOption("journal-size", journalSize ?? 1000, count) }),
+    mock: resolveMockOptions({
+      ...core,
+      contracts,
+      admin: false,
+      journalSize: checkOption("journal-size", journalSize ?? 1000, count),
+    }),
     baseUrls: given.map((url) => checkOption("base-url", url, baseUrlValidator)),
     unknownRoutes: checkOption("unknown-routes", unknownRoutes ?? "fall-through", oneOf(UNKNOWN_ROUTES)),
   };

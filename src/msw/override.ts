@@ -32,7 +32,8 @@ export class RuntimeOverrides {
     const target = { contracts: mock.contracts, registryOf: mock.core.engine.registryOf, seed: this.options.seed };
     return entries.map((value) => {
       const { override, warnings } = compileGivenEntry(value, SOURCE, ++this.given, target);
-      for (const w of warnings) this.options.onEvent({ type: "warning", message: w.message, file: w.file, line: w.line });
+      for (const w of warnings)
+        this.options.onEvent({ type: "warning", message: w.message, file: w.file, line: w.line });
       return override;
     });
   }
@@ -50,8 +51,12 @@ export class RuntimeOverrides {
     ...hooks,
     override: (ctx, request, pathParams, trace) => {
       const own = this.byRequest.get(request)?.filter((o) => o.operation === ctx.operation);
-      const answer = own && own.length > 0 ? answerFromOverrides(own, { ctx, request, pathParams, trace }, this.options, this.live) : undefined;
-      if (answer instanceof Promise) return answer.then((found) => found ?? hooks.override(ctx, request, pathParams, trace));
+      const answer =
+        own && own.length > 0
+          ? answerFromOverrides(own, { ctx, request, pathParams, trace }, this.options, this.live)
+          : undefined;
+      if (answer instanceof Promise)
+        return answer.then((found) => found ?? hooks.override(ctx, request, pathParams, trace));
       return answer ?? hooks.override(ctx, request, pathParams, trace);
     },
   });

@@ -16,10 +16,14 @@ const DURATION = /^(\d+(?:\.\d+)?)\s*(ms|s)?$/;
  * milliseconds. Returns a message instead of throwing, so each caller names its own place.
  */
 export function parseDelay(value: unknown): DelayRange | string {
-  if (typeof value === "number") return value >= 0 && value <= MAX_DELAY_MS ? { min: Math.round(value), max: Math.round(value) } : outOfRange(String(value));
+  if (typeof value === "number")
+    return value >= 0 && value <= MAX_DELAY_MS
+      ? { min: Math.round(value), max: Math.round(value) }
+      : outOfRange(String(value));
   if (typeof value !== "string") return `a delay must be a string such as 250ms or 100ms-400ms, not ${typeof value}`;
   const parts = value.trim().split(/\s*-\s*/);
-  if (parts.length > 2 || parts.some((p) => !DURATION.test(p))) return `"${value}" is not a delay such as 250ms, 1.5s or 100ms-400ms`;
+  if (parts.length > 2 || parts.some((p) => !DURATION.test(p)))
+    return `"${value}" is not a delay such as 250ms, 1.5s or 100ms-400ms`;
   const lastUnit = DURATION.exec(parts[parts.length - 1]!)![2] ?? "ms";
   const [min, max] = parts.map((p) => toMs(p, lastUnit));
   const range = { min: min!, max: max ?? min! };

@@ -46,7 +46,8 @@ export function withDefaults<O extends object, T extends FlagTable<O>>(table: T,
   const filled = { ...options } as Record<string, unknown>;
   for (const [key, spec] of Object.entries(table) as Array<[string, FlagSpec | undefined]>) {
     // A copy of a list default: the table's own must not change when a caller changes its options.
-    if (filled[key] === undefined && spec?.default !== undefined) filled[key] = Array.isArray(spec.default) ? [...spec.default] : spec.default;
+    if (filled[key] === undefined && spec?.default !== undefined)
+      filled[key] = Array.isArray(spec.default) ? [...spec.default] : spec.default;
   }
   return filled as WithDefaults<O, T>;
 }

@@ -1,6 +1,14 @@
 import type { Validator } from "./validators.js";
 
-const UNITS: Record<string, number> = { b: 1, kb: 1024, k: 1024, mb: 1024 ** 2, m: 1024 ** 2, gb: 1024 ** 3, g: 1024 ** 3 };
+const UNITS: Record<string, number> = {
+  b: 1,
+  kb: 1024,
+  k: 1024,
+  mb: 1024 ** 2,
+  m: 1024 ** 2,
+  gb: 1024 ** 3,
+  g: 1024 ** 3,
+};
 
 /** `1mb` -> 1048576. Sizes are binary (1kb = 1024 bytes), as in express's body-parser. Undefined when unreadable. */
 export function parseSize(value: unknown): number | undefined {

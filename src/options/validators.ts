@@ -59,7 +59,10 @@ export function oneOf<C extends string>(choices: readonly C[]): Validator<C> {
 export function someOf<C extends string>(choices: readonly C[]): Validator<C[]> {
   return {
     expected: `a list of ${choices.join(", ")}`,
-    read: (value) => (Array.isArray(value) && value.length > 0 && value.every((v) => choices.includes(v as C)) ? (value as C[]) : undefined),
+    read: (value) =>
+      Array.isArray(value) && value.length > 0 && value.every((v) => choices.includes(v as C))
+        ? (value as C[])
+        : undefined,
   };
 }
 

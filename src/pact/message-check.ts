@@ -35,17 +35,37 @@ interface Candidate {
  * the one it matched, or the closest (fewest violations).
  */
 export function checkMessage(contracts: MessageContracts, message: MessageToCheck): MessageVerdict {
-  const choice = contracts.choices.find((c) => c.description === message.description) ?? contracts.choices.find((c) => c.description === undefined);
+  const choice =
+    contracts.choices.find((c) => c.description === message.description) ??
+    contracts.choices.find((c) => c.description === undefined);
   if (choice) {
     const named = namedCandidate(contracts, choice.name);
-    return named ? verdictOf([named], message.contents) : { kind: "unknown", why: `no AsyncAPI message and no OpenAPI schema is named "${choice.name}"` };
+    return named
+      ? verdictOf([named], message.contents)
+      : { kind: "unknown", why: `no AsyncAPI message and no OpenAPI schema is named "${choice.name}"` };
   }
   if (contracts.asyncapi.length === 0) return { kind: "unchecked" };
   const channel = channelOf(message.metadata);
-  const all = contracts.asyncapi.flatMap(({ document, schemas }) => document.messages.map((m) => asyncCandidate(document, schemas, m)));
-  const onChannel = channel === undefined ? [] : contracts.asyncapi.flatMap(({ document, schemas }) => document.messages.filter((m) => m.channels.includes(channel)).map((m) => asyncCandidate(document, schemas, m)));
+  const all = contracts.asyncapi.flatMap(({ document, schemas }) =>
+    document.messages.map((m) => asyncCandidate(document, schemas, m)),
+  );
+  const onChannel =
+    channel === undefined
+      ? []
+      : contracts.asyncapi.flatMap(({ document, schemas }) =>
+          document.messages
+            .filter((m) => m.channels.includes(channel))
+            .map((m) => asyncCandidate(document, schemas, m)),
+        );
   const candidates = (onChannel.length > 0 ? onChannel : all).filter((c): c is Candidate => c !== undefined);
-  if (candidates.length === 0) return { kind: "unknown", why: channel === undefined ? "the AsyncAPI documents describe no message with a payload" : `no message with a payload travels on channel "${channel}"` };
+  if (candidates.length === 0)
+    return {
+      kind: "unknown",
+      why:
+        channel === undefined
+          ? "the AsyncAPI documents describe no message with a payload"
+          : `no message with a payload travels on channel "${channel}"`,
+    };
   return verdictOf(candidates, message.contents);
 }
 
@@ -54,7 +74,11 @@ function verdictOf(candidates: Candidate[], contents: unknown): MessageVerdict {
   let fewest = Infinity;
   for (const candidate of candidates) {
     const violations = candidate.validate(contents);
-    if (violations.length < fewest) [best, fewest] = [{ kind: "checked", name: candidate.name, file: candidate.file, pointer: candidate.pointer, violations }, violations.length];
+    if (violations.length < fewest)
+      [best, fewest] = [
+        { kind: "checked", name: candidate.name, file: candidate.file, pointer: candidate.pointer, violations },
+        violations.length,
+      ];
     if (fewest === 0) break;
   }
   return best;
@@ -69,14 +93,25 @@ function namedCandidate(contracts: MessageContracts, name: string): Candidate | 
     const base = contract.dialect === "swagger-2.0" ? "#/definitions" : "#/components/schemas";
     const pointer = joinPointer(base, name);
     if (getAtPointer(contract.document, pointer) === undefined) continue;
-    return { name, file: contract.file, pointer, validate: (value) => registry.validate({ pointer }, value, { direction: "response", in: "response.body" }) };
+    return {
+      name,
+      file: contract.file,
+      pointer,
+      validate: (value) => registry.validate({ pointer }, value, { direction: "response", in: "response.body" }),
+    };
   }
   return undefined;
 }
 
-function asyncCandidate(document: AsyncApiDocument, schemas: MessageSchemas, message: AsyncMessage): Candidate | undefined {
+function asyncCandidate(
+  document: AsyncApiDocument,
+  schemas: MessageSchemas,
+  message: AsyncMessage,
+): Candidate | undefined {
   const pointer = message.payload;
-  return pointer ? { name: message.name, file: document.file, pointer, validate: (value) => schemas.validate(pointer, value) } : undefined;
+  return pointer
+    ? { name: message.name, file: document.file, pointer, validate: (value) => schemas.validate(pointer, value) }
+    : undefined;
 }
 
 function channelOf(metadata: Record<string, unknown>): string | undefined {

@@ -34,6 +34,12 @@ export interface MessageSchemaChoice {
 export function messageSchemaChoice(text: string): MessageSchemaChoice {
   const at = text.lastIndexOf("=");
   const name = text.slice(at + 1).trim();
-  if (name === "") throw invalidOption("message-schema", text, "NAME or DESCRIPTION=NAME", "Give --message-schema OrderCreated, or --message-schema 'an order created=OrderCreated'.");
+  if (name === "")
+    throw invalidOption(
+      "message-schema",
+      text,
+      "NAME or DESCRIPTION=NAME",
+      "Give --message-schema OrderCreated, or --message-schema 'an order created=OrderCreated'.",
+    );
   return at > 0 ? { description: text.slice(0, at).trim(), name } : { name };
 }

@@ -24,5 +24,7 @@ export function networkFailure(error: unknown, timeoutMs: number): string {
   const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
   const code = cause?.code ?? (error as NodeJS.ErrnoException)?.code;
   if (code && CAUSES[code]) return `${CAUSES[code]} (${code})`;
-  return code ? `${cause?.message ?? (error as Error).message} (${code})` : (cause?.message ?? (error as Error)?.message ?? String(error));
+  return code
+    ? `${cause?.message ?? (error as Error).message} (${code})`
+    : (cause?.message ?? (error as Error)?.message ?? String(error));
 }

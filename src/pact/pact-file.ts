@@ -34,25 +34,55 @@ const KNOWN_MAJORS = new Set(["1", "2", "3", "4"]);
 export function parsePact(text: string, source: string): PactFile {
   // Checked before parsing: every walk of a pact (matching, compat, reports) recurses into its bodies.
   if (jsonNestingExceeds(text, MAX_PACT_NESTING)) {
-    throw invalid(source, `it nests arrays and objects deeper than ${MAX_PACT_NESTING} levels`, `A body may nest ${MAX_JSON_DEPTH} levels, as a request body may; flatten the deeper parts.`);
+    throw invalid(
+      source,
+      `it nests arrays and objects deeper than ${MAX_PACT_NESTING} levels`,
+      `A body may nest ${MAX_JSON_DEPTH} levels, as a request body may; flatten the deeper parts.`,
+    );
   }
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (cause) {
-    throw invalid(source, `it is not JSON (${(cause as Error).message})`, "A pact file is the JSON that a consumer test writes; check that the file is one.");
+    throw invalid(
+      source,
+      `it is not JSON (${(cause as Error).message})`,
+      "A pact file is the JSON that a consumer test writes; check that the file is one.",
+    );
   }
-  if (!isObject(doc)) throw invalid(source, "it is not a JSON object", "A pact is a JSON object with consumer, provider and interactions.");
+  if (!isObject(doc))
+    throw invalid(
+      source,
+      "it is not a JSON object",
+      "A pact is a JSON object with consumer, provider and interactions.",
+    );
   const consumer = nameOf(doc.consumer);
   const provider = nameOf(doc.provider);
-  if (!consumer || !provider) throw invalid(source, "it names no consumer or no provider", "A pact has consumer.name and provider.name.");
+  if (!consumer || !provider)
+    throw invalid(source, "it names no consumer or no provider", "A pact has consumer.name and provider.name.");
   const specVersion = specVersionOf(doc.metadata);
   if (!KNOWN_MAJORS.has(specVersion.split(".")[0] ?? "")) {
-    throw invalid(source, `its pact specification version "${specVersion}" is not one Pact knows (1.x to 4.x)`, "Write the pact with a Pact consumer library; metadata.pactSpecification.version says which version it follows.");
+    throw invalid(
+      source,
+      `its pact specification version "${specVersion}" is not one Pact knows (1.x to 4.x)`,
+      "Write the pact with a Pact consumer library; metadata.pactSpecification.version says which version it follows.",
+    );
   }
   const list = doc.interactions ?? doc.messages;
-  if (!Array.isArray(list)) throw invalid(source, "it has no interactions list", "A pact lists its interactions under `interactions` (or `messages`).");
-  return { source, consumer, provider, specVersion, interactions: list.filter(isObject).map(interactionOf), document: doc };
+  if (!Array.isArray(list))
+    throw invalid(
+      source,
+      "it has no interactions list",
+      "A pact lists its interactions under `interactions` (or `messages`).",
+    );
+  return {
+    source,
+    consumer,
+    provider,
+    specVersion,
+    interactions: list.filter(isObject).map(interactionOf),
+    document: doc,
+  };
 }
 
 function nameOf(party: unknown): string | undefined {
@@ -73,9 +103,15 @@ function interactionOf(raw: Record<string, unknown>): PactInteraction {
   const description = typeof raw.description === "string" ? raw.description : "";
   if (typeof raw.providerState === "string") return { description, states: [{ name: raw.providerState, params: {} }] };
   const states = Array.isArray(raw.providerStates) ? raw.providerStates.filter(isObject) : [];
-  return { description, states: states.map((s) => ({ name: String(s.name ?? ""), params: isObject(s.params) ? s.params : {} })) };
+  return {
+    description,
+    states: states.map((s) => ({ name: String(s.name ?? ""), params: isObject(s.params) ? s.params : {} })),
+  };
 }
 
 function invalid(source: string, why: string, hint: string): MockpactError {
-  return new MockpactError("PACT_INVALID", `Failed to read the pact ${source}: ${why}`, { hint, place: { file: source } });
+  return new MockpactError("PACT_INVALID", `Failed to read the pact ${source}: ${why}`, {
+    hint,
+    place: { file: source },
+  });
 }

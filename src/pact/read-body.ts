@@ -10,10 +10,16 @@ import type { PactBody, PactHeaders } from "./http-interaction.js";
  * a binary body (an `image/jpeg`, an `application/octet-stream`) as base64 text, and its core
  * decodes a string under a binary media type when it is valid base64, so mockpact does too.
  */
-export function readBody(part: Record<string, unknown>, pointer: string, headers: PactHeaders, major: number): PactBody {
+export function readBody(
+  part: Record<string, unknown>,
+  pointer: string,
+  headers: PactHeaders,
+  major: number,
+): PactBody {
   if (!Object.hasOwn(part, "body") || part.body === undefined) return { kind: "missing" };
   const raw = part.body;
-  if (major >= 4 && isObject(raw) && (Object.hasOwn(raw, "content") || Object.hasOwn(raw, "contentType"))) return readV4Body(raw, `${pointer}/content`, headers);
+  if (major >= 4 && isObject(raw) && (Object.hasOwn(raw, "content") || Object.hasOwn(raw, "contentType")))
+    return readV4Body(raw, `${pointer}/content`, headers);
   if (raw === null || raw === "") return { kind: "empty" };
   const contentType = headers.get("content-type")?.value;
   const bytes = typeof raw === "string" && isBinaryMediaType(contentType) ? decodeBase64(raw) : undefined;
@@ -44,17 +50,28 @@ function readV4Body(raw: Record<string, unknown>, pointer: string, headers: Pact
   const encoded = raw.encoded;
   if (typeof content === "string" && encoded !== false && encoded !== undefined && encoded !== "json") {
     const bytes = Buffer.from(content, "base64");
-    return { kind: "present", value: parseIfJsonText(bytes.toString("utf8"), contentType), bytes, contentType, pointer };
+    return {
+      kind: "present",
+      value: parseIfJsonText(bytes.toString("utf8"), contentType),
+      bytes,
+      contentType,
+      pointer,
+    };
   }
-  return { kind: "present", value: parseIfJsonText(content, contentType), ...(contentType ? { contentType } : {}), pointer };
+  return {
+    kind: "present",
+    value: parseIfJsonText(content, contentType),
+    ...(contentType ? { contentType } : {}),
+    pointer,
+  };
 }
 
 function parseIfJsonText(value: unknown, contentType: string | undefined): unknown {
-  if (typeof value !== "string" || !isJsonMediaType(contentType) || jsonNestingExceeds(value, MAX_JSON_DEPTH)) return value;
+  if (typeof value !== "string" || !isJsonMediaType(contentType) || jsonNestingExceeds(value, MAX_JSON_DEPTH))
+    return value;
   try {
     return JSON.parse(value);
   } catch {
     return value;
   }
 }
-

@@ -1,7 +1,13 @@
 import { isObject } from "../contract/pointer.js";
 import { MockpactError } from "../errors.js";
 import { parseQuery } from "../http/params.js";
-import type { PactHeaders, PactHttpInteraction, PactHttpRequest, PactHttpResponse, PactQuery } from "./http-interaction.js";
+import type {
+  PactHeaders,
+  PactHttpInteraction,
+  PactHttpRequest,
+  PactHttpResponse,
+  PactQuery,
+} from "./http-interaction.js";
 import { readMatchingRules } from "./matching/rules.js";
 import { readBody } from "./read-body.js";
 
@@ -16,7 +22,11 @@ export interface HttpInteractions {
  * object is an error naming the file and the interaction, not a silent skip: compat would
  * otherwise pass a pact it never checked.
  */
-export function readHttpInteractions(doc: Record<string, unknown>, source: string, specVersion: string): HttpInteractions {
+export function readHttpInteractions(
+  doc: Record<string, unknown>,
+  source: string,
+  specVersion: string,
+): HttpInteractions {
   const major = Number(specVersion.split(".")[0]) || 1;
   const list = Array.isArray(doc.interactions) ? doc.interactions : [];
   const interactions: PactHttpInteraction[] = [];
@@ -55,7 +65,12 @@ function requestOf(raw: Record<string, unknown>, pointer: string, major: number,
 function responseOf(raw: Record<string, unknown>, pointer: string, major: number): PactHttpResponse {
   const headers = headersOf(raw.headers);
   const status = Number(raw.status ?? 200);
-  return { status: Number.isInteger(status) ? status : 200, headers, body: readBody(raw, `${pointer}/body`, headers, major), rules: readMatchingRules(raw.matchingRules) };
+  return {
+    status: Number.isInteger(status) ? status : 200,
+    headers,
+    body: readBody(raw, `${pointer}/body`, headers, major),
+    rules: readMatchingRules(raw.matchingRules),
+  };
 }
 
 export function headersOf(raw: unknown): PactHeaders {
@@ -70,10 +85,15 @@ export function headersOf(raw: unknown): PactHeaders {
 
 /** V1 and V2 write the query as a string, V3 and V4 as a map of name to values (or to one value). */
 export function queryOf(raw: unknown, specVersion = "3"): PactQuery | undefined {
-  if (typeof raw === "string") return { values: parseQuery(raw), raw: specVersion.startsWith("1.0") || specVersion === "1" ? raw : undefined };
+  if (typeof raw === "string")
+    return { values: parseQuery(raw), raw: specVersion.startsWith("1.0") || specVersion === "1" ? raw : undefined };
   if (!isObject(raw)) return undefined;
   const values = new Map<string, string[]>();
-  for (const [name, value] of Object.entries(raw)) values.set(name, (Array.isArray(value) ? value : [value]).map((v) => String(v ?? "")));
+  for (const [name, value] of Object.entries(raw))
+    values.set(
+      name,
+      (Array.isArray(value) ? value : [value]).map((v) => String(v ?? "")),
+    );
   return { values };
 }
 
@@ -90,4 +110,3 @@ function invalid(source: string, pointer: string, why: string): MockpactError {
     place: { file: source, pointer },
   });
 }
-

@@ -26,17 +26,33 @@ export function readPactMessages(doc: Record<string, unknown>, specVersion: stri
   interactions.forEach((raw, i) => {
     if (!isObject(raw)) return;
     if (raw.type === "Asynchronous/Messages") out.push(messageOf(raw, raw, `/interactions/${i}`, major));
-    if (raw.type === "Synchronous/Messages" && Array.isArray(raw.response)) raw.response.forEach((part, r) => isObject(part) && out.push(messageOf(raw, part, `/interactions/${i}/response/${r}`, major)));
+    if (raw.type === "Synchronous/Messages" && Array.isArray(raw.response))
+      raw.response.forEach(
+        (part, r) => isObject(part) && out.push(messageOf(raw, part, `/interactions/${i}/response/${r}`, major)),
+      );
   });
   return out;
 }
 
-function messageOf(interaction: Record<string, unknown>, part: Record<string, unknown>, pointer: string, major: number): PactMessage {
+function messageOf(
+  interaction: Record<string, unknown>,
+  part: Record<string, unknown>,
+  pointer: string,
+  major: number,
+): PactMessage {
   const metadata = isObject(part.metadata) ? part.metadata : isObject(part.metaData) ? part.metaData : {};
-  const type = [metadata.contentType, metadata["content-type"], metadata["Content-Type"]].find((t) => typeof t === "string") as string | undefined;
+  const type = [metadata.contentType, metadata["content-type"], metadata["Content-Type"]].find(
+    (t) => typeof t === "string",
+  ) as string | undefined;
   const headers: PactHeaders = new Map(type ? [["content-type", { name: "Content-Type", value: type }]] : []);
   const body = readBody({ body: part.contents }, `${pointer}/contents`, headers, major);
-  return { pointer: `${pointer}/contents`, description: typeof interaction.description === "string" ? interaction.description : "", states: statesOf(interaction), contents: body.kind === "present" ? body.value : undefined, metadata };
+  return {
+    pointer: `${pointer}/contents`,
+    description: typeof interaction.description === "string" ? interaction.description : "",
+    states: statesOf(interaction),
+    contents: body.kind === "present" ? body.value : undefined,
+    metadata,
+  };
 }
 
 function statesOf(raw: Record<string, unknown>): string[] {

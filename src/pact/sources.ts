@@ -11,7 +11,10 @@ export const isUrl = (input: string) => /^https?:\/\//i.test(input);
  * anything runs: a pact that cannot be used stops the run with its name, rather than as a line
  * of Pact's log. URLs are read with the broker token, as Pact's core reads them.
  */
-export async function readPactSources(inputs: string[], auth: { token?: string; timeoutMs: number }): Promise<PactFile[]> {
+export async function readPactSources(
+  inputs: string[],
+  auth: { token?: string; timeoutMs: number },
+): Promise<PactFile[]> {
   const pacts: PactFile[] = [];
   for (const input of inputs) {
     if (isUrl(input)) pacts.push(parsePact(await fetchPact(input, auth), input));
@@ -32,12 +35,26 @@ async function pactFilesOf(input: string): Promise<string[]> {
 async function fetchPact(url: string, auth: { token?: string; timeoutMs: number }): Promise<string> {
   let response: Response;
   try {
-    response = await fetch(url, { headers: { accept: "application/hal+json, application/json", ...(auth.token ? { authorization: `Bearer ${auth.token}` } : {}) }, signal: AbortSignal.timeout(auth.timeoutMs) });
+    response = await fetch(url, {
+      headers: {
+        accept: "application/hal+json, application/json",
+        ...(auth.token ? { authorization: `Bearer ${auth.token}` } : {}),
+      },
+      signal: AbortSignal.timeout(auth.timeoutMs),
+    });
   } catch (cause) {
-    throw new MockpactError("BROKER_ERROR", `Failed to fetch the pact ${url}: ${networkFailure(cause, auth.timeoutMs)}`, { hint: "Check the URL and that the server is up.", place: { file: url }, cause });
+    throw new MockpactError(
+      "BROKER_ERROR",
+      `Failed to fetch the pact ${url}: ${networkFailure(cause, auth.timeoutMs)}`,
+      { hint: "Check the URL and that the server is up.", place: { file: url }, cause },
+    );
   }
   if (response.status === 404) throw notFound(url, "the server answered 404");
-  if (!response.ok) throw new MockpactError("BROKER_ERROR", `Failed to fetch the pact ${url}: HTTP ${response.status}`, { hint: "Check the URL and the broker token (--broker-token or PACT_BROKER_TOKEN).", place: { file: url } });
+  if (!response.ok)
+    throw new MockpactError("BROKER_ERROR", `Failed to fetch the pact ${url}: HTTP ${response.status}`, {
+      hint: "Check the URL and the broker token (--broker-token or PACT_BROKER_TOKEN).",
+      place: { file: url },
+    });
   return response.text();
 }
 

@@ -23,7 +23,20 @@ export interface LoadedProxy {
 /** The options the proxy engine reads: `mockpact proxy`'s, or the fixed set `mockpact verify` uses. */
 export type ProxyEngineOptions = Pick<
   ResolvedProxyOptions,
-  "upstream" | "validateRequests" | "validateResponses" | "strict" | "fallback" | "prefer" | "cors" | "maxBodyBytes" | "maxJsonDepth" | "maxCheckedResponseBytes" | "timeoutMs" | "record" | "recordPact" | "seed"
+  | "upstream"
+  | "validateRequests"
+  | "validateResponses"
+  | "strict"
+  | "fallback"
+  | "prefer"
+  | "cors"
+  | "maxBodyBytes"
+  | "maxJsonDepth"
+  | "maxCheckedResponseBytes"
+  | "timeoutMs"
+  | "record"
+  | "recordPact"
+  | "seed"
 >;
 
 export interface ProxyContext {
@@ -40,7 +53,11 @@ export interface ProxyContext {
  * upstream whose base URL adds a prefix of its own (`http://host/api`) may be described with that
  * prefix: the path as requested is tried first, then the path as sent upstream.
  */
-export function routeOf(engine: ContractEngine | undefined, upstream: URL, req: IncomingMessage): RouteMatch | undefined {
+export function routeOf(
+  engine: ContractEngine | undefined,
+  upstream: URL,
+  req: IncomingMessage,
+): RouteMatch | undefined {
   if (!engine) return undefined;
   const method = (req.method ?? "GET").toUpperCase();
   const url = req.url ?? "/";

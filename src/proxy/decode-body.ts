@@ -5,8 +5,15 @@ import zlib from "node:zlib";
  * `maxBytes` (a small compressed body may expand a lot). The client still gets the bytes as sent.
  * Undefined when the encoding is unknown or the bytes do not decode: the body is then not checked.
  */
-export function decodeBody(body: Buffer, encoding: string | string[] | undefined, maxBytes: number): Buffer | undefined {
-  const codings = String(encoding ?? "").split(",").map((c) => c.trim().toLowerCase()).filter((c) => c !== "" && c !== "identity");
+export function decodeBody(
+  body: Buffer,
+  encoding: string | string[] | undefined,
+  maxBytes: number,
+): Buffer | undefined {
+  const codings = String(encoding ?? "")
+    .split(",")
+    .map((c) => c.trim().toLowerCase())
+    .filter((c) => c !== "" && c !== "identity");
   let bytes = body;
   try {
     for (const coding of codings.reverse()) {

@@ -24,13 +24,30 @@ export interface ProxyEngine {
  * the mock, recording. `mockpact proxy` runs it with its flags; `mockpact verify` runs it between
  * Pact's verifier and the provider with responses checked, no fallback and no recording.
  */
-export function createProxyEngine(options: ProxyEngineOptions, current: () => LoadedProxy, report: (exchange: ProxiedExchange, request: HttpRequest, target: RouteTarget | undefined) => void, onRecordingError: (error: Error) => void): ProxyEngine {
-  const agent = options.upstream.protocol === "https:" ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
+export function createProxyEngine(
+  options: ProxyEngineOptions,
+  current: () => LoadedProxy,
+  report: (exchange: ProxiedExchange, request: HttpRequest, target: RouteTarget | undefined) => void,
+  onRecordingError: (error: Error) => void,
+): ProxyEngine {
+  const agent =
+    options.upstream.protocol === "https:" ? new https.Agent({ keepAlive: true }) : new http.Agent({ keepAlive: true });
   const recorder = createRecorder(options, () => current().engine?.contracts ?? [], onRecordingError);
-  const ctx: ProxyContext = { options, current, upstream: { url: options.upstream, agent, timeoutMs: options.timeoutMs }, recorder, report };
+  const ctx: ProxyContext = {
+    options,
+    current,
+    upstream: { url: options.upstream, agent, timeoutMs: options.timeoutMs },
+    recorder,
+    report,
+  };
   return {
     handle(req, res) {
-      handleExchange(ctx, req, res).catch((error: unknown) => writeResponse(res, problemResponse(problem("mock-error", error instanceof Error ? error.message : String(error)))));
+      handleExchange(ctx, req, res).catch((error: unknown) =>
+        writeResponse(
+          res,
+          problemResponse(problem("mock-error", error instanceof Error ? error.message : String(error))),
+        ),
+      );
     },
     flush: () => recorder.flush(),
     release: () => agent.destroy(),

@@ -12,7 +12,11 @@ import type { UpstreamOutcome } from "./upstream.js";
  * - `unreachable` (which implies `unimplemented`): also when the upstream cannot be reached.
  * A timeout is not a fallback: a slow backend is a finding to see (504), not to hide.
  */
-export function fallbackReason(mode: Fallback, target: RouteTarget | undefined, outcome: UpstreamOutcome): Exclude<FallbackReason, "strict"> | undefined {
+export function fallbackReason(
+  mode: Fallback,
+  target: RouteTarget | undefined,
+  outcome: UpstreamOutcome,
+): Exclude<FallbackReason, "strict"> | undefined {
   if (mode === "never" || !target) return undefined;
   if (outcome.kind === "unreachable") return mode === "unreachable" ? "unreachable" : undefined;
   if (outcome.kind !== "response") return undefined;
@@ -26,5 +30,7 @@ function isDocumented404(target: RouteTarget, contentType: string | undefined): 
   const chosen = chooseResponse(target.operation, 404);
   if (!chosen || chosen.spec.status === "DEFAULT") return false;
   const declared = Object.keys(chosen.spec.content);
-  return declared.length === 0 || (contentType !== undefined && matchRequestMediaType(contentType, declared) !== undefined);
+  return (
+    declared.length === 0 || (contentType !== undefined && matchRequestMediaType(contentType, declared) !== undefined)
+  );
 }

@@ -1,7 +1,17 @@
 import type { IncomingHttpHeaders, OutgoingHttpHeaders } from "node:http";
 
 /** RFC 9110 §7.6.1: headers meant for one connection, never forwarded by a proxy. */
-const HOP_BY_HOP = new Set(["connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "proxy-connection", "te", "trailer", "transfer-encoding", "upgrade"]);
+const HOP_BY_HOP = new Set([
+  "connection",
+  "keep-alive",
+  "proxy-authenticate",
+  "proxy-authorization",
+  "proxy-connection",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+]);
 
 /** The headers to pass on: hop-by-hop ones dropped (and any the Connection header names). */
 export function endToEndHeaders(headers: IncomingHttpHeaders): OutgoingHttpHeaders {
@@ -33,8 +43,17 @@ export function upstreamPath(target: URL, url: string): string {
  * own lines, never joined into `a, b`), hop-by-hop ones dropped, then `extra` (which replaces any
  * line of the same name): the flat list node:http's writeHead takes.
  */
-export function relayedHeaderLines(rawHeaders: string[], connection: string | string[] | undefined, extra: Record<string, string>): string[] {
-  const named = new Set(String(connection ?? "").split(",").map((h) => h.trim().toLowerCase()).filter(Boolean));
+export function relayedHeaderLines(
+  rawHeaders: string[],
+  connection: string | string[] | undefined,
+  extra: Record<string, string>,
+): string[] {
+  const named = new Set(
+    String(connection ?? "")
+      .split(",")
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
+  );
   const replaced = new Set(Object.keys(extra).map((n) => n.toLowerCase()));
   const lines: string[] = [];
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {

@@ -29,22 +29,57 @@ export async function handleExchange(ctx: ProxyContext, req: IncomingMessage, re
   const match = routeOf(loaded.engine, ctx.upstream.url, req);
   const target = match?.kind === "found" ? match.target : undefined;
   // --prefer mock: the mock answers what its contracts or its mocks entries outside them cover.
-  const byMock = options.prefer === "mock" && loaded.mock !== undefined && (target !== undefined || coversOutsideRoute(loaded.mock.sources, base));
-  const body = await takeRequestBody(req, target, { validate: options.validateRequests, record: ctx.recorder.active, mock: byMock, maxBytes: options.maxBodyBytes });
+  const byMock =
+    options.prefer === "mock" &&
+    loaded.mock !== undefined &&
+    (target !== undefined || coversOutsideRoute(loaded.mock.sources, base));
+  const body = await takeRequestBody(req, target, {
+    validate: options.validateRequests,
+    record: ctx.recorder.active,
+    mock: byMock,
+    maxBytes: options.maxBodyBytes,
+  });
   const request: HttpRequest = { ...base, body: body.bytes };
   const checking = options.validateRequests && loaded.engine && match;
-  const requestViolations = checking ? await loaded.engine!.checkRequest({ match: match!, request, streamed: body.streamed, maxJsonDepth: options.maxJsonDepth }) : [];
-  const exchange: ProxiedExchange = { method: base.method, url: base.url, ...ids(target), status: 0, source: "upstream", violations: requestViolations, ...(body.unchecked ? { unchecked: body.unchecked } : {}), durationMs: 0 };
+  const requestViolations = checking
+    ? await loaded.engine!.checkRequest({
+        match: match!,
+        request,
+        streamed: body.streamed,
+        maxJsonDepth: options.maxJsonDepth,
+      })
+    : [];
+  const exchange: ProxiedExchange = {
+    method: base.method,
+    url: base.url,
+    ...ids(target),
+    status: 0,
+    source: "upstream",
+    violations: requestViolations,
+    ...(body.unchecked ? { unchecked: body.unchecked } : {}),
+    durationMs: 0,
+  };
   res.once("close", () => ctx.report({ ...exchange, durationMs: performance.now() - started }, request, target));
   const answerWith = (source: "mock" | "proxy", response: HttpResponse, extra: Partial<ProxiedExchange> = {}): void => {
     req.resume(); // the rest of a streamed body is not wanted: drain it so the connection stays usable
-    const headers: Record<string, string> = { ...response.headers, ...cors(response.headers), [SOURCE_HEADER]: sourceHeader(source, extra.reason) };
+    const headers: Record<string, string> = {
+      ...response.headers,
+      ...cors(response.headers),
+      [SOURCE_HEADER]: sourceHeader(source, extra.reason),
+    };
     if (requestViolations.length > 0) headers[VIOLATIONS_HEADER] = violationsHeader(requestViolations);
     Object.assign(exchange, { source, status: response.status }, extra);
     writeResponse(res, { ...response, headers });
   };
-  if (options.strict && requestViolations.length > 0 && loaded.mock) return answerWith("mock", await loaded.mock.core.handle(request, { requestValidation: true }), { reason: "strict" });
-  if (byMock) return answerWith("mock", await loaded.mock!.core.handle(request), { reason: "preferred", ...(target ? {} : { outsideContract: true }) });
+  if (options.strict && requestViolations.length > 0 && loaded.mock)
+    return answerWith("mock", await loaded.mock.core.handle(request, { requestValidation: true }), {
+      reason: "strict",
+    });
+  if (byMock)
+    return answerWith("mock", await loaded.mock!.core.handle(request), {
+      reason: "preferred",
+      ...(target ? {} : { outsideContract: true }),
+    });
   const upstreamStarted = performance.now();
   const call = callUpstream(ctx.upstream, base.method, base.url, req.headers, body.outgoing);
   res.once("close", () => {
@@ -56,9 +91,21 @@ export async function handleExchange(ctx: ProxyContext, req: IncomingMessage, re
     if (outcome.kind === "response") outcome.response.resume();
     return answerWith("mock", await loaded.mock!.core.handle(request), { reason });
   }
-  if (outcome.kind === "timeout") return answerWith("proxy", problemResponse(problem("upstream-timeout", outcome.message, requestViolations)), { error: outcome.message });
-  if (outcome.kind === "unreachable") return answerWith("proxy", problemResponse(problem("upstream-unreachable", outcome.message, requestViolations)), { error: outcome.message });
-  await relayUpstream(ctx, loaded, { target, request, requestViolations, exchange, cors, upstreamStarted }, outcome.response, res);
+  if (outcome.kind === "timeout")
+    return answerWith("proxy", problemResponse(problem("upstream-timeout", outcome.message, requestViolations)), {
+      error: outcome.message,
+    });
+  if (outcome.kind === "unreachable")
+    return answerWith("proxy", problemResponse(problem("upstream-unreachable", outcome.message, requestViolations)), {
+      error: outcome.message,
+    });
+  await relayUpstream(
+    ctx,
+    loaded,
+    { target, request, requestViolations, exchange, cors, upstreamStarted },
+    outcome.response,
+    res,
+  );
 }
 
 function ids(target: RouteTarget | undefined): Pick<ProxiedExchange, "contractId" | "operationId"> {

@@ -9,8 +9,21 @@ import type { ProxiedExchange } from "./proxied-exchange.js";
  * the upstream's failure (a streamed answer that broke off keeps its relayed status: the error says it).
  * The journal redacts credentials when it is read, as it does for the mock.
  */
-export function journalRecordOf(exchange: ProxiedExchange, request: HttpRequest, target: RouteTarget | undefined): JournalRecord {
-  return { time: Date.now(), request, target, status: exchange.status, answeredBy: answeredBy(exchange), findings: exchange.violations, ...(exchange.error ? { error: exchange.error } : {}), ...(exchange.outsideContract ? { outsideContract: true as const } : {}) };
+export function journalRecordOf(
+  exchange: ProxiedExchange,
+  request: HttpRequest,
+  target: RouteTarget | undefined,
+): JournalRecord {
+  return {
+    time: Date.now(),
+    request,
+    target,
+    status: exchange.status,
+    answeredBy: answeredBy(exchange),
+    findings: exchange.violations,
+    ...(exchange.error ? { error: exchange.error } : {}),
+    ...(exchange.outsideContract ? { outsideContract: true as const } : {}),
+  };
 }
 
 export function answeredBy(exchange: ProxiedExchange): string {

@@ -69,7 +69,11 @@ export function resolveProxyOptions(options: ProxyOptions): ResolvedProxyOptions
 function recordPact(options: ProxyOptions): ResolvedProxyOptions["recordPact"] {
   if (!options.recordPact) return undefined;
   if (!options.consumer || !options.provider) {
-    throw unusableOptions("the proxy", "--record-pact needs --consumer and --provider", "Name both sides of the pact, e.g. --consumer web --provider shop-api.");
+    throw unusableOptions(
+      "the proxy",
+      "--record-pact needs --consumer and --provider",
+      "Name both sides of the pact, e.g. --consumer web --provider shop-api.",
+    );
   }
   return { file: options.recordPact, consumer: options.consumer, provider: options.provider };
 }

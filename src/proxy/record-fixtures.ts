@@ -1,7 +1,14 @@
 import path from "node:path";
 import type { Contract, Operation } from "../contract/model.js";
 import { layOut } from "../fixtures/layout.js";
-import { emptyManifest, MANIFEST_FILE, manifestText, readManifest, type FixturesManifest, type ManifestEntry } from "../fixtures/manifest.js";
+import {
+  emptyManifest,
+  MANIFEST_FILE,
+  manifestText,
+  readManifest,
+  type FixturesManifest,
+  type ManifestEntry,
+} from "../fixtures/manifest.js";
 import type { Fixture } from "../fixtures/model.js";
 import { uniqueSegments } from "../fixtures/names.js";
 import { OutFolder } from "../fixtures/safe-path.js";
@@ -20,7 +27,11 @@ export class FixtureWriter {
   /** One `request.json` per operation: the request of its first recorded exchange, not overwritten by later statuses. */
   private readonly requestWritten = new Set<string>();
 
-  constructor(dir: string, contracts: Contract[], private readonly seed: number) {
+  constructor(
+    dir: string,
+    contracts: Contract[],
+    private readonly seed: number,
+  ) {
     this.out = new OutFolder(path.resolve(dir));
     this.contractFolders = uniqueSegments(contracts.map((c) => c.id));
   }
@@ -51,17 +62,42 @@ export class FixtureWriter {
 function fixturesOf(exchange: RecordedExchange, operation: Operation): Fixture[] {
   const { request, response } = exchange;
   const query = Object.fromEntries(Object.entries(request.query).map(([k, v]) => [k, v.length === 1 ? v[0] : v]));
-  const search = new URLSearchParams(Object.entries(request.query).flatMap(([k, vs]) => vs.map((v): [string, string] => [k, v]))).toString();
+  const search = new URLSearchParams(
+    Object.entries(request.query).flatMap(([k, vs]) => vs.map((v): [string, string] => [k, v])),
+  ).toString();
   return [
-    { kind: "response", status: String(response.status), mediaType: response.headers["content-type"] ?? "", variant: 0, value: response.body ?? null, source: "example", example: "recorded" },
+    {
+      kind: "response",
+      status: String(response.status),
+      mediaType: response.headers["content-type"] ?? "",
+      variant: 0,
+      value: response.body ?? null,
+      source: "example",
+      example: "recorded",
+    },
     {
       kind: "request",
       variant: 0,
       ...(request.headers["content-type"] ? { mediaType: request.headers["content-type"] } : {}),
-      value: { operationId: operation.operationId, method: request.method, path: operation.path, url: search ? `${request.path}?${search}` : request.path, parameters: Object.keys(query).length > 0 ? { query } : {}, headers: request.headers, ...(request.body !== undefined ? { body: request.body } : {}) },
+      value: {
+        operationId: operation.operationId,
+        method: request.method,
+        path: operation.path,
+        url: search ? `${request.path}?${search}` : request.path,
+        parameters: Object.keys(query).length > 0 ? { query } : {},
+        headers: request.headers,
+        ...(request.body !== undefined ? { body: request.body } : {}),
+      },
     },
   ];
 }
 
 /** What a recording says of itself in the manifest: one recorded exchange per operation and status. */
-const RECORDED_OPTIONS: FixturesManifest["options"] = { count: 1, status: "recorded", requests: true, format: "json", operations: [], tags: [] };
+const RECORDED_OPTIONS: FixturesManifest["options"] = {
+  count: 1,
+  status: "recorded",
+  requests: true,
+  format: "json",
+  operations: [],
+  tags: [],
+};

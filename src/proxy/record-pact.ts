@@ -14,13 +14,19 @@ const TYPE_MATCHER = { combine: "AND", matchers: [{ match: "type" }] };
 export class PactWriter {
   private interactions: Map<string, Json> | undefined;
 
-  constructor(private readonly file: string, private readonly consumer: string, private readonly provider: string) {}
+  constructor(
+    private readonly file: string,
+    private readonly consumer: string,
+    private readonly provider: string,
+  ) {}
 
   async write(exchange: RecordedExchange): Promise<void> {
     const interactions = await this.load();
     const interaction = toInteraction(exchange);
     interactions.set(interaction.description as string, interaction);
-    const sorted = [...interactions.values()].sort((a, b) => String(a.description).localeCompare(String(b.description)));
+    const sorted = [...interactions.values()].sort((a, b) =>
+      String(a.description).localeCompare(String(b.description)),
+    );
     await writeJson(this.file, {
       consumer: { name: this.consumer },
       provider: { name: this.provider },

@@ -9,7 +9,13 @@ import { utf8Text } from "../http/bytes.js";
 export interface RecordedExchange {
   contractId: string;
   operationId: string;
-  request: { method: string; path: string; query: Record<string, string[]>; headers: Record<string, string>; body?: unknown };
+  request: {
+    method: string;
+    path: string;
+    query: Record<string, string[]>;
+    headers: Record<string, string>;
+    body?: unknown;
+  };
   response: { status: number; headers: Record<string, string>; body?: unknown };
 }
 
@@ -19,18 +25,39 @@ export interface RecordedExchange {
  * operation's apiKey names) is dropped whole, and credential-like body fields are redacted:
  * forwarded upstream, never written to a file.
  */
-export function recordExchange(target: RouteTarget, method: string, url: string, request: { headers: IncomingHttpHeaders; body?: Uint8Array }, response: { status: number; headers: IncomingHttpHeaders; body?: Uint8Array }): RecordedExchange {
+export function recordExchange(
+  target: RouteTarget,
+  method: string,
+  url: string,
+  request: { headers: IncomingHttpHeaders; body?: Uint8Array },
+  response: { status: number; headers: IncomingHttpHeaders; body?: Uint8Array },
+): RecordedExchange {
   const { contract, operation } = target;
-  const secret = new Set(Object.values(contract.securitySchemes).flatMap((s) => (s.type === "apiKey" ? [s.name.toLowerCase()] : [])));
+  const secret = new Set(
+    Object.values(contract.securitySchemes).flatMap((s) => (s.type === "apiKey" ? [s.name.toLowerCase()] : [])),
+  );
   const keep = (name: string) => !secret.has(name.toLowerCase()) && !isSecretName(name);
-  const requestHeaderNames = ["content-type", ...operation.parameters.filter((p) => p.in === "header").map((p) => p.name.toLowerCase())];
+  const requestHeaderNames = [
+    "content-type",
+    ...operation.parameters.filter((p) => p.in === "header").map((p) => p.name.toLowerCase()),
+  ];
   const spec = operation.responses.find((r) => r.status === String(response.status));
   const responseHeaderNames = ["content-type", "location", ...(spec?.headers ?? []).map((h) => h.name.toLowerCase())];
   return {
     contractId: contract.id,
     operationId: operation.operationId,
-    request: { method: method.toUpperCase(), path: splitUrl(url).pathname, query: queryOf(url, keep), headers: pick(request.headers, requestHeaderNames, keep), ...bodyOf(request.headers, request.body, secret) },
-    response: { status: response.status, headers: pick(response.headers, responseHeaderNames, keep), ...bodyOf(response.headers, response.body, secret) },
+    request: {
+      method: method.toUpperCase(),
+      path: splitUrl(url).pathname,
+      query: queryOf(url, keep),
+      headers: pick(request.headers, requestHeaderNames, keep),
+      ...bodyOf(request.headers, request.body, secret),
+    },
+    response: {
+      status: response.status,
+      headers: pick(response.headers, responseHeaderNames, keep),
+      ...bodyOf(response.headers, response.body, secret),
+    },
   };
 }
 

@@ -30,7 +30,13 @@ export interface ForwardedRequest {
  * An answer that breaks off is an upstream failure: a 502 when nothing was sent on yet, else the
  * client's connection is cut as the upstream's was; either way the exchange says so.
  */
-export async function relayUpstream(ctx: ProxyContext, loaded: LoadedProxy, fwd: ForwardedRequest, response: IncomingMessage, res: ServerResponse): Promise<void> {
+export async function relayUpstream(
+  ctx: ProxyContext,
+  loaded: LoadedProxy,
+  fwd: ForwardedRequest,
+  response: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const { options, recorder } = ctx;
   const { target, request, exchange } = fwd;
   const status = response.statusCode ?? 502;
@@ -41,7 +47,11 @@ export async function relayUpstream(ctx: ProxyContext, loaded: LoadedProxy, fwd:
   let verdict: Violation[] | undefined;
   let decoded: Buffer | undefined;
   const relayed = await relayResponse(response, res, {
-    readBody: checking && request.method.toUpperCase() !== "HEAD" && ((options.validateResponses && responseBodyNeeded(target!, status, contentType)) || (recorder.active && isTextual(contentType))),
+    readBody:
+      checking &&
+      request.method.toUpperCase() !== "HEAD" &&
+      ((options.validateResponses && responseBodyNeeded(target!, status, contentType)) ||
+        (recorder.active && isTextual(contentType))),
     limit: options.maxCheckedResponseBytes,
     extraHeaders: { ...fwd.cors(response.headers), [SOURCE_HEADER]: sourceHeader("upstream") },
     requestViolations: fwd.requestViolations,
@@ -49,7 +59,13 @@ export async function relayUpstream(ctx: ProxyContext, loaded: LoadedProxy, fwd:
       if (!checking) return [];
       decoded = body && decodeBody(body, response.headers["content-encoding"], options.maxCheckedResponseBytes);
       if (body && !decoded) return notDecoded(fwd, response.headers["content-encoding"]);
-      verdict = engine.checkResponse({ method: request.method, url: request.url, status, headers: response.headers, body: decoded }).violations;
+      verdict = engine.checkResponse({
+        method: request.method,
+        url: request.url,
+        status,
+        headers: response.headers,
+        body: decoded,
+      }).violations;
       return options.validateResponses ? verdict : [];
     },
     onBrokenStream: (message) => (exchange.error = `${request.method} ${ctx.upstream.url.origin}: ${message}`),
@@ -65,7 +81,17 @@ export async function relayUpstream(ctx: ProxyContext, loaded: LoadedProxy, fwd:
   if (relayed.unchecked) exchange.unchecked = relayed.unchecked;
   const passed = target && verdict?.length === 0 && fwd.requestViolations.length === 0 && !exchange.unchecked;
   if (!passed || !recorder.active) return;
-  const record = () => recorder.record(recordExchange(target, request.method, request.url, { headers: request.headers, body: request.body }, { status, headers: response.headers, body: decoded }), target);
+  const record = () =>
+    recorder.record(
+      recordExchange(
+        target,
+        request.method,
+        request.url,
+        { headers: request.headers, body: request.body },
+        { status, headers: response.headers, body: decoded },
+      ),
+      target,
+    );
   if (res.writableFinished) record();
   else res.once("finish", record);
 }

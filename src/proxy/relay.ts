@@ -35,11 +35,19 @@ export async function relayResponse(response: IncomingMessage, res: ServerRespon
   });
   if (plan.readBody && !declaredOver(response.headers, plan.limit)) {
     const reading = await readBounded(response, plan.limit).catch((error: Error) => error);
-    if (reading instanceof Error || !response.complete && reading.kind === "whole") return { kind: "broken", message: brokenMessage(reading) };
+    if (reading instanceof Error || (!response.complete && reading.kind === "whole"))
+      return { kind: "broken", message: brokenMessage(reading) };
     if (reading.kind === "whole") {
       const responseViolations = plan.check(reading.body);
-      const headers = withFindings({ ...plan.extraHeaders, "content-length": String(reading.body.length) }, plan.requestViolations, responseViolations);
-      res.writeHead(response.statusCode ?? 502, relayedHeaderLines(response.rawHeaders, response.headers.connection, headers));
+      const headers = withFindings(
+        { ...plan.extraHeaders, "content-length": String(reading.body.length) },
+        plan.requestViolations,
+        responseViolations,
+      );
+      res.writeHead(
+        response.statusCode ?? 502,
+        relayedHeaderLines(response.rawHeaders, response.headers.connection, headers),
+      );
       res.end(reading.body);
       return { kind: "relayed", responseViolations, body: reading.body };
     }
@@ -51,13 +59,20 @@ export async function relayResponse(response: IncomingMessage, res: ServerRespon
 function streamOn(response: IncomingMessage, res: ServerResponse, plan: RelayPlan, head: Buffer[]): Relayed {
   const responseViolations = plan.check(undefined);
   const unchecked = plan.readBody ? `response body over ${plan.limit} bytes: streamed, not checked` : undefined;
-  const headers = withFindings(unchecked ? { ...plan.extraHeaders, [WARNING_HEADER]: unchecked } : plan.extraHeaders, plan.requestViolations, responseViolations);
+  const headers = withFindings(
+    unchecked ? { ...plan.extraHeaders, [WARNING_HEADER]: unchecked } : plan.extraHeaders,
+    plan.requestViolations,
+    responseViolations,
+  );
   response.once("close", () => {
     if (response.complete) return;
     plan.onBrokenStream(brokenMessage(undefined));
     res.destroy();
   });
-  res.writeHead(response.statusCode ?? 502, relayedHeaderLines(response.rawHeaders, response.headers.connection, headers));
+  res.writeHead(
+    response.statusCode ?? 502,
+    relayedHeaderLines(response.rawHeaders, response.headers.connection, headers),
+  );
   pipeRest(head, response, res);
   return { kind: "relayed", responseViolations, ...(unchecked ? { unchecked } : {}) };
 }
@@ -67,7 +82,11 @@ function brokenMessage(error: Error | unknown): string {
   return `the upstream's answer broke off before its body was complete${why}`;
 }
 
-function withFindings(headers: Record<string, string>, request: Violation[], response: Violation[]): Record<string, string> {
+function withFindings(
+  headers: Record<string, string>,
+  request: Violation[],
+  response: Violation[],
+): Record<string, string> {
   const all = [...request, ...response];
   return all.length > 0 ? { ...headers, [VIOLATIONS_HEADER]: violationsHeader(all) } : headers;
 }

@@ -20,15 +20,33 @@ export interface RequestBody {
  * schema), recording (JSON or text) or the mock's answer (`--prefer mock`). Everything else streams straight to the upstream. A body over
  * `--max-body` streams too, unchecked: the proxy does not refuse what the backend may take.
  */
-export async function takeRequestBody(req: IncomingMessage, target: RouteTarget | undefined, need: { validate: boolean; record: boolean; mock?: boolean; maxBytes: number }): Promise<RequestBody> {
+export async function takeRequestBody(
+  req: IncomingMessage,
+  target: RouteTarget | undefined,
+  need: { validate: boolean; record: boolean; mock?: boolean; maxBytes: number },
+): Promise<RequestBody> {
   const contentType = req.headers["content-type"];
   const present = hasBody(req);
-  const wanted = present && (need.mock === true || (need.validate && requestBodyNeeded(target, contentType)) || (need.record && target !== undefined && isTextual(contentType)));
-  if (!wanted) return present ? { outgoing: { kind: "stream", head: [], rest: req }, bytes: undefined, streamed: true } : { outgoing: { kind: "read", body: undefined }, bytes: undefined, streamed: false };
+  const wanted =
+    present &&
+    (need.mock === true ||
+      (need.validate && requestBodyNeeded(target, contentType)) ||
+      (need.record && target !== undefined && isTextual(contentType)));
+  if (!wanted)
+    return present
+      ? { outgoing: { kind: "stream", head: [], rest: req }, bytes: undefined, streamed: true }
+      : { outgoing: { kind: "read", body: undefined }, bytes: undefined, streamed: false };
   const tooLarge = `request body over ${need.maxBytes} bytes (--max-body): streamed, not checked`;
-  if (declaredOver(req.headers, need.maxBytes)) return { outgoing: { kind: "stream", head: [], rest: req }, bytes: undefined, streamed: true, unchecked: tooLarge };
+  if (declaredOver(req.headers, need.maxBytes))
+    return { outgoing: { kind: "stream", head: [], rest: req }, bytes: undefined, streamed: true, unchecked: tooLarge };
   const reading = await readBounded(req, need.maxBytes);
-  if (reading.kind === "partial") return { outgoing: { kind: "stream", head: reading.head, rest: req }, bytes: undefined, streamed: true, unchecked: tooLarge };
+  if (reading.kind === "partial")
+    return {
+      outgoing: { kind: "stream", head: reading.head, rest: req },
+      bytes: undefined,
+      streamed: true,
+      unchecked: tooLarge,
+    };
   return { outgoing: { kind: "read", body: reading.body }, bytes: reading.body, streamed: false };
 }
 

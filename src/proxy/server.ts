@@ -54,7 +54,17 @@ export async function createProxyServer(options: ProxyOptions): Promise<ProxySer
   const host = createServerHost({
     ...resolved,
     tls,
-    admin: resolved.admin ? { prefix: resolved.adminPrefix, handle: lazyAdminApp(resolved.adminPrefix, { mock: () => loaded.mock!, live, access: adminAccessOf(resolved), options: resolved }) } : undefined,
+    admin: resolved.admin
+      ? {
+          prefix: resolved.adminPrefix,
+          handle: lazyAdminApp(resolved.adminPrefix, {
+            mock: () => loaded.mock!,
+            live,
+            access: adminAccessOf(resolved),
+            options: resolved,
+          }),
+        }
+      : undefined,
     handle: engine.handle,
   });
   const reload = async () => {

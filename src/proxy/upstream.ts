@@ -6,7 +6,8 @@ import { splitUrl } from "../http/url.js";
 import { upstreamHeaders, upstreamPath } from "./forward.js";
 
 /** The request body to send: bytes already read, or the first chunks plus the unread rest. */
-export type OutgoingBody = { kind: "read"; body: Buffer | undefined } | { kind: "stream"; head: Buffer[]; rest: Readable };
+export type OutgoingBody =
+  { kind: "read"; body: Buffer | undefined } | { kind: "stream"; head: Buffer[]; rest: Readable };
 
 export type UpstreamOutcome =
   | { kind: "response"; response: IncomingMessage }
@@ -31,9 +32,23 @@ export interface UpstreamTarget {
  * moving never times out; a backend that never answers does). Redirects are not followed: a 3xx is
  * just a response.
  */
-export function callUpstream(target: UpstreamTarget, method: string, url: string, headers: IncomingMessage["headers"], body: OutgoingBody): UpstreamCall {
+export function callUpstream(
+  target: UpstreamTarget,
+  method: string,
+  url: string,
+  headers: IncomingMessage["headers"],
+  body: OutgoingBody,
+): UpstreamCall {
   const client = target.url.protocol === "https:" ? https : http;
-  const outgoing = client.request({ protocol: target.url.protocol, hostname: target.url.hostname, port: target.url.port, method, path: upstreamPath(target.url, url), headers: upstreamHeaders(headers, target.url), agent: target.agent });
+  const outgoing = client.request({
+    protocol: target.url.protocol,
+    hostname: target.url.hostname,
+    port: target.url.port,
+    method,
+    path: upstreamPath(target.url, url),
+    headers: upstreamHeaders(headers, target.url),
+    agent: target.agent,
+  });
   let timedOut = false;
   outgoing.setTimeout(target.timeoutMs, () => {
     timedOut = true;

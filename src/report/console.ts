@@ -35,19 +35,27 @@ function suiteLines(suite: Suite, paint: Paint): string[] {
 function caseLines(c: Case, paint: Paint): string[] {
   const mark = c.status === "passed" ? paint.green("✓") : c.status === "pending" ? paint.yellow("○") : paint.red("✗");
   const tail = c.status === "pending" ? paint.yellow(" (pending)") : "";
-  const lines = [`  ${mark} ${printable(c.name)}${tail}${c.durationMs !== undefined ? paint.dim(` ${Math.round(c.durationMs)} ms`) : ""}`];
+  const lines = [
+    `  ${mark} ${printable(c.name)}${tail}${c.durationMs !== undefined ? paint.dim(` ${Math.round(c.durationMs)} ms`) : ""}`,
+  ];
   for (const finding of c.findings) {
     const line = `      ${printable(describeFinding(finding), { lines: true })}`;
     lines.push(finding.level === "warning" ? paint.yellow(line) : c.status === "failed" ? paint.red(line) : line);
   }
-  if (c.status !== "passed") for (const detail of caseDetails(c)) lines.push(paint.dim(`      ${printable(detail, { lines: true })}`));
+  if (c.status !== "passed")
+    for (const detail of caseDetails(c)) lines.push(paint.dim(`      ${printable(detail, { lines: true })}`));
   return lines;
 }
 
 export function summaryLine(report: Report, paint: Paint = plain): string {
   const s = report.summary;
-  const counts = [`${s.passed} passed`, `${s.failed} failed`, ...(s.pending ? [`${s.pending} pending`] : [])].join(", ");
-  const by = report.kind === "compat" ? [`${s.bySource.compat} incompatibilit${s.bySource.compat === 1 ? "y" : "ies"}`, `${s.warnings} warning(s)`] : [`${s.bySource.pact} Pact mismatch(es)`, `${s.bySource.schema} schema violation(s)`];
+  const counts = [`${s.passed} passed`, `${s.failed} failed`, ...(s.pending ? [`${s.pending} pending`] : [])].join(
+    ", ",
+  );
+  const by =
+    report.kind === "compat"
+      ? [`${s.bySource.compat} incompatibilit${s.bySource.compat === 1 ? "y" : "ies"}`, `${s.warnings} warning(s)`]
+      : [`${s.bySource.pact} Pact mismatch(es)`, `${s.bySource.schema} schema violation(s)`];
   if (s.bySource.state + s.bySource.error > 0) by.push(`${s.bySource.state + s.bySource.error} other failure(s)`);
   const text = `${s.cases} interaction(s) in ${s.suites} pact(s): ${counts} (${by.join(", ")}) in ${(report.durationMs / 1000).toFixed(1)} s`;
   return report.ok ? paint.green(text) : paint.red(text);

@@ -40,7 +40,9 @@ function headerHtml(report: Report): string {
     ...(s.pending ? [`<span class="count pending">${s.pending} pending</span>`] : []),
     ...(s.warnings ? [`<span class="count pending">${s.warnings} warning(s)</span>`] : []),
   ];
-  const bySource = Object.entries(s.bySource).filter(([, n]) => n > 0).map(([source, n]) => `${n} ${source}`);
+  const bySource = Object.entries(s.bySource)
+    .filter(([, n]) => n > 0)
+    .map(([source, n]) => `${n} ${source}`);
   return `<header>
 <h1>${esc(report.title)} <span class="verdict ${report.ok ? "passed" : "failed"}">${report.ok ? "PASSED" : "FAILED"}</span></h1>
 <p class="summary">${s.cases} interaction(s) in ${s.suites} suite(s): ${counts.join(" ")}
@@ -77,7 +79,10 @@ function toolbarHtml(report: Report): string {
 
 function suiteHtml(suite: Suite): string {
   const failed = suite.cases.filter((c) => c.status === "failed").length;
-  const facts = [...Object.entries(suite.properties).map(([k, v]) => `${k} ${v}`), ...(suite.source ? [suite.source] : [])];
+  const facts = [
+    ...Object.entries(suite.properties).map(([k, v]) => `${k} ${v}`),
+    ...(suite.source ? [suite.source] : []),
+  ];
   return `<section class="suite" data-failed="${failed}">
 <h2>${esc(suite.name)} <span class="suite-count ${failed ? "failed" : "passed"}">${failed ? `${failed} failed` : "all passed"} of ${suite.cases.length}</span></h2>
 <p class="muted">${esc(facts.join(" · "))}</p>
@@ -91,7 +96,9 @@ function caseHtml(c: Case): string {
   const duration = c.durationMs !== undefined ? `<span class="muted">${Math.round(c.durationMs)} ms</span>` : "";
   const findings = c.findings.length ? `<ul class="findings">${c.findings.map(findingHtml).join("")}</ul>` : "";
   const details = c.status === "passed" ? [] : caseDetails(c, 2000);
-  const detailList = details.length ? `<ul class="findings">${details.map((d) => `<li class="muted">${esc(d)}</li>`).join("")}</ul>` : "";
+  const detailList = details.length
+    ? `<ul class="findings">${details.map((d) => `<li class="muted">${esc(d)}</li>`).join("")}</ul>`
+    : "";
   return `<li class="case ${c.status}" data-status="${c.status}">
 <div class="case-head"><span class="mark">${MARKS[c.status]}</span> <span class="case-name">${esc(c.name)}</span> <span class="status-pill ${c.status}">${c.status}</span> ${duration}</div>
 ${findings}${detailList}</li>`;
@@ -100,12 +107,18 @@ ${findings}${detailList}</li>`;
 /** One finding: who found it and where first (the part a reader scans for), then the message. */
 function findingHtml(f: Finding): string {
   const labels = f.rule ? [f.source, f.level, f.rule] : [f.source, f.in, f.type];
-  const tags = labels.filter((t): t is string => Boolean(t)).map((t) => `<span class="tag">${esc(t)}</span>`).join("");
+  const tags = labels
+    .filter((t): t is string => Boolean(t))
+    .map((t) => `<span class="tag">${esc(t)}</span>`)
+    .join("");
   const where = f.path ? ` <code class="path">${esc(f.path)}</code>` : "";
-  const values = f.expected !== undefined || f.actual !== undefined
-    ? `<div class="values">expected <code>${esc(f.expected ?? "(nothing)")}</code> actual <code>${esc(f.actual ?? "(nothing)")}</code></div>`
-    : "";
-  const about = [f.operationId, f.request, contractPlaceText(f), f.pactPointer && `pact ${f.pactPointer}`].filter(Boolean).join(" · ");
+  const values =
+    f.expected !== undefined || f.actual !== undefined
+      ? `<div class="values">expected <code>${esc(f.expected ?? "(nothing)")}</code> actual <code>${esc(f.actual ?? "(nothing)")}</code></div>`
+      : "";
+  const about = [f.operationId, f.request, contractPlaceText(f), f.pactPointer && `pact ${f.pactPointer}`]
+    .filter(Boolean)
+    .join(" · ");
   return `<li class="finding ${f.level}" data-source="${esc(f.source)}">
 <div>${tags}${where}</div><div class="message">${esc(f.message)}</div>${values}${about ? `<div class="muted">${esc(about)}</div>` : ""}</li>`;
 }
@@ -117,7 +130,11 @@ function contractPlaceText(f: Finding): string | undefined {
 }
 
 function esc(text: string): string {
-  return printable(text, { lines: true }).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+  return printable(text, { lines: true })
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;");
 }
 
 /** JSON inside <script>: `</script>` and `<!--` in a value must not end or confuse the element. */

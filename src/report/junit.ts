@@ -11,7 +11,9 @@ import { writeFileAtomic } from "./write-file.js";
 export function toJUnitXml(report: Report): string {
   const { summary } = report;
   const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  lines.push(`<testsuites name="${attr(report.title)}" tests="${summary.cases}" failures="${summary.failed}" skipped="${summary.pending}" time="${seconds(report.durationMs)}">`);
+  lines.push(
+    `<testsuites name="${attr(report.title)}" tests="${summary.cases}" failures="${summary.failed}" skipped="${summary.pending}" time="${seconds(report.durationMs)}">`,
+  );
   for (const suite of report.suites) lines.push(...suiteXml(suite));
   lines.push("</testsuites>");
   return `${lines.join("\n")}\n`;
@@ -21,7 +23,9 @@ function suiteXml(suite: Suite): string[] {
   const failures = suite.cases.filter((c) => c.status === "failed").length;
   const skipped = suite.cases.filter((c) => c.status === "pending").length;
   const time = suite.cases.reduce((sum, c) => sum + (c.durationMs ?? 0), 0);
-  const lines = [`  <testsuite name="${attr(suite.name)}" tests="${suite.cases.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${seconds(time)}">`];
+  const lines = [
+    `  <testsuite name="${attr(suite.name)}" tests="${suite.cases.length}" failures="${failures}" errors="0" skipped="${skipped}" time="${seconds(time)}">`,
+  ];
   const properties = Object.entries({ ...suite.properties, ...(suite.source ? { source: suite.source } : {}) });
   if (properties.length > 0) {
     lines.push("    <properties>");
@@ -39,9 +43,14 @@ function caseXml(suite: Suite, c: Case): string[] {
   const failing = errors.length > 0 ? errors : c.findings; // a case failed by its warnings (compat --fail-on warning)
   if (c.status === "passed" && c.findings.length === 0) return [`${open}/>`];
   const lines = [`${open}>`];
-  if (c.status === "pending") lines.push(`      <skipped message="pending: ${attr(countText(c.findings))}">${text(c.findings.map(describeFinding).join("\n"))}</skipped>`);
+  if (c.status === "pending")
+    lines.push(
+      `      <skipped message="pending: ${attr(countText(c.findings))}">${text(c.findings.map(describeFinding).join("\n"))}</skipped>`,
+    );
   else if (c.status === "failed") {
-    lines.push(`      <failure message="${attr(countText(failing))}" type="${attr(sources(failing))}">${text(failing.map(describeFinding).join("\n"))}</failure>`);
+    lines.push(
+      `      <failure message="${attr(countText(failing))}" type="${attr(sources(failing))}">${text(failing.map(describeFinding).join("\n"))}</failure>`,
+    );
   }
   const warnings = c.findings.filter((f) => f.level === "warning");
   const out = [...warnings.map(describeFinding), ...(c.status === "passed" ? [] : caseDetails(c, JUNIT_BODY_CHARS))];
@@ -58,7 +67,14 @@ function countText(findings: Finding[]): string {
   const schema = findings.filter((f) => f.source === "schema").length;
   const compat = findings.filter((f) => f.source === "compat").length;
   const other = findings.length - pact - schema - compat;
-  return [pact && `${pact} Pact mismatch(es)`, schema && `${schema} schema violation(s)`, compat && `${compat} incompatibilit(ies)`, other && `${other} other failure(s)`].filter(Boolean).join(", ");
+  return [
+    pact && `${pact} Pact mismatch(es)`,
+    schema && `${schema} schema violation(s)`,
+    compat && `${compat} incompatibilit(ies)`,
+    other && `${other} other failure(s)`,
+  ]
+    .filter(Boolean)
+    .join(", ");
 }
 
 function sources(findings: Finding[]): string {
@@ -73,7 +89,11 @@ function seconds(ms: number): string {
 const INVALID_XML = /[\ufffe\uffff]/g;
 
 function text(value: string): string {
-  return printable(value, { lines: true }).replace(INVALID_XML, "").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return printable(value, { lines: true })
+    .replace(INVALID_XML, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;");
 }
 
 function attr(value: string): string {

@@ -101,7 +101,9 @@ export const MAX_REPORTED_CHARS = 4000;
 
 /** The text, or its first MAX_REPORTED_CHARS characters and a note of how many more there were. */
 export function boundText(text: string): string {
-  return text.length <= MAX_REPORTED_CHARS ? text : `${text.slice(0, MAX_REPORTED_CHARS)}... (${text.length - MAX_REPORTED_CHARS} more characters not shown)`;
+  return text.length <= MAX_REPORTED_CHARS
+    ? text
+    : `${text.slice(0, MAX_REPORTED_CHARS)}... (${text.length - MAX_REPORTED_CHARS} more characters not shown)`;
 }
 
 function boundFinding(finding: Finding): Finding {
@@ -112,7 +114,15 @@ function boundFinding(finding: Finding): Finding {
 }
 
 export function summarise(suites: Suite[]): Summary {
-  const summary: Summary = { suites: suites.length, cases: 0, passed: 0, failed: 0, pending: 0, bySource: { pact: 0, schema: 0, state: 0, error: 0, compat: 0 }, warnings: 0 };
+  const summary: Summary = {
+    suites: suites.length,
+    cases: 0,
+    passed: 0,
+    failed: 0,
+    pending: 0,
+    bySource: { pact: 0, schema: 0, state: 0, error: 0, compat: 0 },
+    warnings: 0,
+  };
   for (const suite of suites) {
     for (const c of suite.cases) {
       summary.cases += 1;
@@ -127,7 +137,10 @@ export function summarise(suites: Suite[]): Summary {
 }
 
 export function buildReport(title: string, given: Suite[], durationMs: number): Report {
-  const suites = given.map((suite) => ({ ...suite, cases: suite.cases.map((c) => ({ ...c, findings: c.findings.map(boundFinding) })) }));
+  const suites = given.map((suite) => ({
+    ...suite,
+    cases: suite.cases.map((c) => ({ ...c, findings: c.findings.map(boundFinding) })),
+  }));
   const summary = summarise(suites);
   return { title, ok: summary.failed === 0, durationMs, suites, summary };
 }

@@ -8,7 +8,8 @@ export function placeOfAnchor(document: Record<string, unknown>, message: string
     if (typeof node !== "object" || node === null) continue;
     const record = node as Record<string, unknown>;
     if (record.$anchor === name || record.$dynamicAnchor === name) return pointer;
-    for (const [key, child] of Object.entries(record)) stack.push({ node: child, pointer: `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}` });
+    for (const [key, child] of Object.entries(record))
+      stack.push({ node: child, pointer: `${pointer}/${key.replace(/~/g, "~0").replace(/\//g, "~1")}` });
   }
   return undefined;
 }

@@ -29,17 +29,27 @@ export async function checkSchemaExamples(contract: Contract, registry: SchemaRe
       }
       if (violations.length === 0) continue;
       const more = violations.length > 1 ? ` (and ${violations.length - 1} more)` : "";
-      warnings.push({ code: "EXAMPLE_INVALID", message: `${label} of the schema does not match it: ${violations[0]!.message}${more}`, file: contract.file, pointer });
+      warnings.push({
+        code: "EXAMPLE_INVALID",
+        message: `${label} of the schema does not match it: ${violations[0]!.message}${more}`,
+        file: contract.file,
+        pointer,
+      });
     }
     if (checked % 200 === 0) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   return warnings;
 }
 
-function* schemaExamples(doc: Record<string, unknown>): Generator<{ pointer: string; values: Array<[string, unknown]> }> {
+function* schemaExamples(
+  doc: Record<string, unknown>,
+): Generator<{ pointer: string; values: Array<[string, unknown]> }> {
   const components = isObject(doc.components) && isObject(doc.components.schemas) ? doc.components.schemas : {};
   const definitions = isObject(doc.definitions) ? doc.definitions : {};
-  const roots = [...Object.keys(components).map((n) => joinPointer("#/components/schemas", n)), ...Object.keys(definitions).map((n) => joinPointer("#/definitions", n))];
+  const roots = [
+    ...Object.keys(components).map((n) => joinPointer("#/components/schemas", n)),
+    ...Object.keys(definitions).map((n) => joinPointer("#/definitions", n)),
+  ];
   const stack = roots.map((pointer) => ({ pointer, node: getAtPointer(doc, pointer) }));
   while (stack.length > 0) {
     const { pointer, node } = stack.pop()!;
@@ -48,8 +58,14 @@ function* schemaExamples(doc: Record<string, unknown>): Generator<{ pointer: str
     if ("example" in node) values.push(["example", node.example]);
     if (Array.isArray(node.examples)) node.examples.forEach((value, i) => values.push([`examples[${i}]`, value]));
     if (values.length > 0) yield { pointer, values };
-    for (const key of SINGLE) if (isObject(node[key])) stack.push({ pointer: joinPointer(pointer, key), node: node[key] });
-    for (const key of LISTS) if (Array.isArray(node[key])) node[key].forEach((sub, i) => stack.push({ pointer: joinPointer(pointer, key, i), node: sub }));
-    for (const key of MAPS) if (isObject(node[key])) for (const [name, sub] of Object.entries(node[key])) stack.push({ pointer: joinPointer(pointer, key, name), node: sub });
+    for (const key of SINGLE)
+      if (isObject(node[key])) stack.push({ pointer: joinPointer(pointer, key), node: node[key] });
+    for (const key of LISTS)
+      if (Array.isArray(node[key]))
+        node[key].forEach((sub, i) => stack.push({ pointer: joinPointer(pointer, key, i), node: sub }));
+    for (const key of MAPS)
+      if (isObject(node[key]))
+        for (const [name, sub] of Object.entries(node[key]))
+          stack.push({ pointer: joinPointer(pointer, key, name), node: sub });
   }
 }

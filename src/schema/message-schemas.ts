@@ -30,14 +30,20 @@ export class MessageSchemas {
       try {
         validate = this.ajv.compile({ $ref: `${this.docId}${pointer}` });
       } catch (cause) {
-        throw new MockpactError("SCHEMA_COMPILE", `Failed to compile the schema at ${pointer}: ${(cause as Error).message}`, {
-          hint: "Fix the payload schema (an invalid `pattern` or an unresolvable $ref is the usual cause).",
-          place: { file: this.file, pointer },
-          cause,
-        });
+        throw new MockpactError(
+          "SCHEMA_COMPILE",
+          `Failed to compile the schema at ${pointer}: ${(cause as Error).message}`,
+          {
+            hint: "Fix the payload schema (an invalid `pattern` or an unresolvable $ref is the usual cause).",
+            place: { file: this.file, pointer },
+            cause,
+          },
+        );
       }
       this.compiled.set(pointer, validate);
     }
-    return validate(value) ? [] : toViolations(validate.errors ?? [], { direction: "response", in: "response.body", document: this.document });
+    return validate(value)
+      ? []
+      : toViolations(validate.errors ?? [], { direction: "response", in: "response.body", document: this.document });
   }
 }

@@ -27,11 +27,15 @@ export class SchemaRegistry {
     try {
       addDocument(this.ajv, contract.document, this.docId);
     } catch (cause) {
-      throw new MockpactError("SCHEMA_COMPILE", `Failed to register the contract's schemas: ${(cause as Error).message.replace(this.docId, "")}`, {
-        hint: "Two schemas claim one $id or $anchor (the message names it): give each its own.",
-        place: { file: contract.file, pointer: placeOfAnchor(contract.document, (cause as Error).message) },
-        cause,
-      });
+      throw new MockpactError(
+        "SCHEMA_COMPILE",
+        `Failed to register the contract's schemas: ${(cause as Error).message.replace(this.docId, "")}`,
+        {
+          hint: "Two schemas claim one $id or $anchor (the message names it): give each its own.",
+          place: { file: contract.file, pointer: placeOfAnchor(contract.document, (cause as Error).message) },
+          cause,
+        },
+      );
     }
   }
 
@@ -59,12 +63,18 @@ export class SchemaRegistry {
    * shared by all its values), else on one budget for this value; where it ran out, the pattern
    * violations say so.
    */
-  validate(ref: SchemaRef, value: unknown, options: { direction: Direction; in: ViolationLocation; name?: string; budget?: RegexBudget }): Violation[] {
+  validate(
+    ref: SchemaRef,
+    value: unknown,
+    options: { direction: Direction; in: ViolationLocation; name?: string; budget?: RegexBudget },
+  ): Violation[] {
     const validate = this.validator(ref);
     const budget = options.budget ?? regexBudget();
     if (withRegexBudget(budget, () => validate(value))) return [];
     const violations = toViolations(validate.errors ?? [], { ...options, document: this.contract.document });
-    return budget.exhausted ? violations.map((v) => (v.keyword === "pattern" ? { ...v, message: `${v.message} ${budgetNote(budget)}` } : v)) : violations;
+    return budget.exhausted
+      ? violations.map((v) => (v.keyword === "pattern" ? { ...v, message: `${v.message} ${budgetNote(budget)}` } : v))
+      : violations;
   }
 
   /**
@@ -99,11 +109,15 @@ function budgetNote(budget: RegexBudget): string {
 }
 
 function compileError(contract: Contract, pointer: string, cause: unknown): MockpactError {
-  return new MockpactError("SCHEMA_COMPILE", `Failed to compile the schema at ${pointer}: ${(cause as Error).message}`, {
-    hint: "Fix the schema (an invalid `pattern` or an unresolvable $ref is the usual cause).",
-    place: { file: contract.file, pointer },
-    cause,
-  });
+  return new MockpactError(
+    "SCHEMA_COMPILE",
+    `Failed to compile the schema at ${pointer}: ${(cause as Error).message}`,
+    {
+      hint: "Fix the schema (an invalid `pattern` or an unresolvable $ref is the usual cause).",
+      place: { file: contract.file, pointer },
+      cause,
+    },
+  );
 }
 
 /** Inline schemas built by the loader may hold `#/definitions/X` refs: point them at the document. */

@@ -1,13 +1,6 @@
 /** Validation failures are data; the mock maps them to HTTP in one place (mock/problem.ts). */
 export type ViolationLocation =
-  | "path"
-  | "query"
-  | "header"
-  | "cookie"
-  | "body"
-  | "response.status"
-  | "response.header"
-  | "response.body";
+  "path" | "query" | "header" | "cookie" | "body" | "response.status" | "response.header" | "response.body";
 
 export interface Violation {
   in: ViolationLocation;

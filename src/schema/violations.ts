@@ -31,7 +31,8 @@ export function toViolations(errors: ErrorObject[], context: MappingContext): Vi
 function extraSegment(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
   if (error.keyword === "required" && typeof params.missingProperty === "string") return `/${params.missingProperty}`;
-  if (error.keyword === "additionalProperties" && typeof params.additionalProperty === "string") return `/${params.additionalProperty}`;
+  if (error.keyword === "additionalProperties" && typeof params.additionalProperty === "string")
+    return `/${params.additionalProperty}`;
   return "";
 }
 
@@ -40,7 +41,8 @@ function messageOf(error: ErrorObject, where: string, context: MappingContext): 
   const params = error.params as Record<string, unknown>;
   if (error.keyword === "additionalProperties") return `${subject} is not allowed (additionalProperties: false)`;
   if (error.keyword === "required") return `${subject} is required`;
-  if (error.keyword === "enum" && Array.isArray(params.allowedValues)) return `${subject} must be one of ${JSON.stringify(params.allowedValues)}`;
+  if (error.keyword === "enum" && Array.isArray(params.allowedValues))
+    return `${subject} must be one of ${JSON.stringify(params.allowedValues)}`;
   return `${subject} ${error.message ?? `fails ${error.keyword}`}`;
 }
 

@@ -41,8 +41,10 @@ export function createDelivery(): Delivery {
 
   const perform = (res: ServerResponse, response: HttpResponse) => {
     const socket = res.socket;
-    if (response.fault === "reset") socket?.resetAndDestroy(); // TCP RST: the client sees ECONNRESET
-    else if (response.fault === "empty") socket?.destroy(); // FIN without a byte of response
+    if (response.fault === "reset")
+      socket?.resetAndDestroy(); // TCP RST: the client sees ECONNRESET
+    else if (response.fault === "empty")
+      socket?.destroy(); // FIN without a byte of response
     else if (response.fault === "timeout") {
       if (socket) hold(socket);
     } else writeResponse(res, response);

@@ -34,14 +34,20 @@ const CLOSE_GRACE_MS = 1_000;
 
 /** The one node:http host of `mockpact mock` and `mockpact proxy`: timeouts, client errors, admin dispatch, close. */
 export function createServerHost(options: HostOptions): ServerHost {
-  const timeouts = { headersTimeout: options.headersTimeoutMs, requestTimeout: options.requestTimeoutMs, connectionsCheckingInterval: Math.min(1_000, options.headersTimeoutMs) };
+  const timeouts = {
+    headersTimeout: options.headersTimeoutMs,
+    requestTimeout: options.requestTimeoutMs,
+    connectionsCheckingInterval: Math.min(1_000, options.headersTimeoutMs),
+  };
   const admin = options.admin;
   const dispatch = (req: IncomingMessage, res: ServerResponse) => {
     if (admin && isUnder(req.url ?? "/", admin.prefix)) admin.handle(req, res);
     else options.handle(req, res);
   };
   const tls = options.tls;
-  const server: Server = tls ? createHttpsServer({ ...timeouts, cert: tls.cert, key: tls.key }, dispatch) : createServer(timeouts, dispatch);
+  const server: Server = tls
+    ? createHttpsServer({ ...timeouts, cert: tls.cert, key: tls.key }, dispatch)
+    : createServer(timeouts, dispatch);
   server.on("clientError", answerClientError);
   let url = "";
   return {
@@ -64,7 +70,12 @@ function answerClientError(error: NodeJS.ErrnoException, socket: Socket): void {
     socket.destroy();
     return;
   }
-  const status = error.code === "HPE_HEADER_OVERFLOW" ? "431 Request Header Fields Too Large" : error.code === "ERR_HTTP_REQUEST_TIMEOUT" ? "408 Request Timeout" : "400 Bad Request";
+  const status =
+    error.code === "HPE_HEADER_OVERFLOW"
+      ? "431 Request Header Fields Too Large"
+      : error.code === "ERR_HTTP_REQUEST_TIMEOUT"
+        ? "408 Request Timeout"
+        : "400 Bad Request";
   socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 

@@ -6,7 +6,11 @@ import { MockpactError } from "../errors.js";
 export function listen(server: Server, port: number, host: string, scheme: "http" | "https" = "http"): Promise<string> {
   return new Promise((resolve, reject) => {
     const onError = (error: NodeJS.ErrnoException) =>
-      reject(new MockpactError("SERVER_LISTEN", `Failed to listen on ${host}:${port}: ${error.code ?? error.message}`, { hint: "Choose another --port, or stop what holds this one." }));
+      reject(
+        new MockpactError("SERVER_LISTEN", `Failed to listen on ${host}:${port}: ${error.code ?? error.message}`, {
+          hint: "Choose another --port, or stop what holds this one.",
+        }),
+      );
     server.once("error", onError);
     server.listen(port, host, () => {
       server.off("error", onError);

@@ -69,7 +69,10 @@ export function writeResponse(res: ServerResponse, response: HttpResponse): void
   } catch (error) {
     for (const name of res.getHeaderNames()) res.removeHeader(name);
     res.statusMessage = ""; // the refused writeHead may have set the first status's text ("500 OK")
-    writeWhole(res, problemResponse(problem("mock-error", `Failed to write the response: ${(error as Error).message}`)));
+    writeWhole(
+      res,
+      problemResponse(problem("mock-error", `Failed to write the response: ${(error as Error).message}`)),
+    );
   }
 }
 

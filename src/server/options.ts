@@ -48,7 +48,12 @@ export function resolveServerOptions(options: ServerOptions): ResolvedServerOpti
 /** `--cert` and `--key` come together and imply HTTPS; `--https` alone makes a certificate at start. */
 function tlsSourceOf(options: ServerOptions): TlsSource {
   if (options.cert !== undefined || options.key !== undefined) {
-    if (!options.cert || !options.key) throw unusableOptions("the server", "--cert and --key are given together", "Give both --cert FILE and --key FILE, or --https alone for a certificate made at start.");
+    if (!options.cert || !options.key)
+      throw unusableOptions(
+        "the server",
+        "--cert and --key are given together",
+        "Give both --cert FILE and --key FILE, or --https alone for a certificate made at start.",
+      );
     return { kind: "files", cert: options.cert, key: options.key };
   }
   return options.https ? { kind: "self-signed" } : { kind: "none" };

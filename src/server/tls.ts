@@ -32,25 +32,46 @@ async function selfSignedCertificate(): Promise<TlsMaterial> {
   const notBeforeDate = new Date(Date.now() - 60_000); // a client clock a little behind still accepts it
   const notAfterDate = new Date(notBeforeDate.getTime() + SELF_SIGNED_DAYS * 86_400_000);
   const { generate } = await import("selfsigned"); // its X.509 builder loads only when a certificate is made
-  const pems = await generate([{ name: "commonName", value: "localhost" }, { name: "organizationName", value: "mockpact" }], {
-    keyType: "ec",
-    algorithm: "sha256",
-    notBeforeDate,
-    notAfterDate,
-    extensions: [
-      { name: "basicConstraints", cA: false },
-      { name: "extKeyUsage", serverAuth: true },
-      { name: "subjectAltName", altNames: [{ type: 2, value: "localhost" }, { type: 7, ip: "127.0.0.1" }, { type: 7, ip: "::1" }] },
+  const pems = await generate(
+    [
+      { name: "commonName", value: "localhost" },
+      { name: "organizationName", value: "mockpact" },
     ],
-  });
-  return { cert: pems.cert, key: pems.private, fingerprint: new X509Certificate(pems.cert).fingerprint256, selfSigned: true };
+    {
+      keyType: "ec",
+      algorithm: "sha256",
+      notBeforeDate,
+      notAfterDate,
+      extensions: [
+        { name: "basicConstraints", cA: false },
+        { name: "extKeyUsage", serverAuth: true },
+        {
+          name: "subjectAltName",
+          altNames: [
+            { type: 2, value: "localhost" },
+            { type: 7, ip: "127.0.0.1" },
+            { type: 7, ip: "::1" },
+          ],
+        },
+      ],
+    },
+  );
+  return {
+    cert: pems.cert,
+    key: pems.private,
+    fingerprint: new X509Certificate(pems.cert).fingerprint256,
+    selfSigned: true,
+  };
 }
 
 async function readPem(file: string, what: "certificate" | "key"): Promise<string> {
   try {
     return await readFile(file, "utf8");
   } catch (error) {
-    throw tlsError(file, `the ${what} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw tlsError(
+      file,
+      `the ${what} cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
 }
 
@@ -68,10 +89,13 @@ function fingerprintOf(cert: string, key: string, source: { cert: string; key: s
   } catch {
     throw tlsError(source.key, "it is not a PEM private key (an encrypted key is not supported)");
   }
-  if (!certificate.checkPrivateKey(privateKey)) throw tlsError(source.key, `it is not the private key of ${source.cert}`);
+  if (!certificate.checkPrivateKey(privateKey))
+    throw tlsError(source.key, `it is not the private key of ${source.cert}`);
   return certificate.fingerprint256;
 }
 
 function tlsError(file: string, why: string): MockpactError {
-  return new MockpactError("TLS_INVALID", `Failed to use ${file} for HTTPS: ${why}`, { hint: "Give --cert a PEM certificate and --key its PEM private key, or use --https alone for a certificate made at start." });
+  return new MockpactError("TLS_INVALID", `Failed to use ${file} for HTTPS: ${why}`, {
+    hint: "Give --cert a PEM certificate and --key its PEM private key, or use --https alone for a certificate made at start.",
+  });
 }

@@ -12,7 +12,8 @@ export function parseSelectors(json: string): ConsumerVersionSelector[] {
     throw invalidOption("consumer-version-selectors", json, `JSON (${(cause as Error).message})`, SELECTORS_HINT);
   }
   const list = Array.isArray(value) ? value : [value];
-  if (list.every((s) => typeof s === "object" && s !== null && !Array.isArray(s))) return list as ConsumerVersionSelector[];
+  if (list.every((s) => typeof s === "object" && s !== null && !Array.isArray(s)))
+    return list as ConsumerVersionSelector[];
   throw invalidOption("consumer-version-selectors", json, "a JSON object or a list of them", SELECTORS_HINT);
 }
 
@@ -23,6 +24,12 @@ export function parseSelectors(json: string): ConsumerVersionSelector[] {
 export function parseHeader(flag: string, previous: Record<string, string> = {}): Record<string, string> {
   const colon = flag.indexOf(":");
   const name = colon > 0 ? flag.slice(0, colon).trim() : "";
-  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw invalidOption("header", `${flag.slice(0, colon > 0 ? colon : 20)}...`, `"Name: value"`, "Give --header 'Name: value', e.g. --header 'Authorization: Bearer ...'.");
+  if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name))
+    throw invalidOption(
+      "header",
+      `${flag.slice(0, colon > 0 ? colon : 20)}...`,
+      `"Name: value"`,
+      "Give --header 'Name: value', e.g. --header 'Authorization: Bearer ...'.",
+    );
   return { ...previous, [name]: flag.slice(colon + 1).trim() };
 }

@@ -24,13 +24,19 @@ export function recordsOf(events: RunEvent[], interactions: Array<{ states: stri
     const add = (event: RunEvent) => {
       if (event.kind === "exchange") return void record.exchanges.push(event.exchange);
       // A retried setup fails the same way each time: say it once.
-      for (const finding of event.findings) if (!record.stateFindings.some((f) => f.message === finding.message)) record.stateFindings.push(finding);
+      for (const finding of event.findings)
+        if (!record.stateFindings.some((f) => f.message === finding.message)) record.stateFindings.push(finding);
     };
     const states = statesAhead(events, at, interaction.states.length > 0 ? interaction.states : [""]);
     let failed = false;
     for (const state of states) {
       let failures = 0;
-      while (at < events.length && events[at]!.kind === "setup" && stateOf(events[at]!) === state && failures < STATE_CHANGE_ATTEMPTS) {
+      while (
+        at < events.length &&
+        events[at]!.kind === "setup" &&
+        stateOf(events[at]!) === state &&
+        failures < STATE_CHANGE_ATTEMPTS
+      ) {
         const event = take();
         add(event);
         if (event.kind !== "exchange" && event.ok) break;

@@ -13,16 +13,41 @@ const METADATA_HEADER = "pact-message-metadata";
  * its POST) is checked against its AsyncAPI message or named schema. Metadata that names a channel
  * (`topic`, `channel`...) narrows the AsyncAPI messages it may be.
  */
-export function messageFindings(contracts: MessageContracts, interactions: RunInteraction[], records: InteractionRecord[]): Finding[][] {
+export function messageFindings(
+  contracts: MessageContracts,
+  interactions: RunInteraction[],
+  records: InteractionRecord[],
+): Finding[][] {
   return interactions.map((interaction, i) => {
     if (!interaction.message) return [];
     const exchange = records[i]?.exchanges.at(-1);
     if (!exchange?.response) return [];
-    if (!exchange.messageBody) return [{ source: "schema", level: "warning", in: "message.body", message: "the message is over 1 MiB: not checked against its contract" }];
-    const verdict = checkMessage(contracts, { description: interaction.description, contents: contentsOf(exchange.messageBody), metadata: metadataOf(exchange) });
+    if (!exchange.messageBody)
+      return [
+        {
+          source: "schema",
+          level: "warning",
+          in: "message.body",
+          message: "the message is over 1 MiB: not checked against its contract",
+        },
+      ];
+    const verdict = checkMessage(contracts, {
+      description: interaction.description,
+      contents: contentsOf(exchange.messageBody),
+      metadata: metadataOf(exchange),
+    });
     if (verdict.kind === "unchecked") return [];
-    if (verdict.kind === "unknown") return [{ source: "schema", level: "error", in: "message", type: "unknown", message: verdict.why }];
-    return verdict.violations.map((v) => ({ source: "schema", level: "error", in: "message.body", type: v.keyword, path: v.where || undefined, message: v.message, operationId: verdict.name }));
+    if (verdict.kind === "unknown")
+      return [{ source: "schema", level: "error", in: "message", type: "unknown", message: verdict.why }];
+    return verdict.violations.map((v) => ({
+      source: "schema",
+      level: "error",
+      in: "message.body",
+      type: v.keyword,
+      path: v.where || undefined,
+      message: v.message,
+      operationId: verdict.name,
+    }));
   });
 }
 

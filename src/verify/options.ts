@@ -109,9 +109,12 @@ export function resolveVerifyOptions(options: VerifyOptions): ResolvedVerifyOpti
   const providerBaseUrl = baseUrl("provider-base-url", given.providerBaseUrl);
   const pacts = given.pacts ?? [];
   const broker = given.brokerUrl ? resolveBroker(given) : undefined;
-  if (pacts.length === 0 && !broker) usage("no pacts to verify", "Give --pact FILE|DIR|URL, or --broker-url with --provider.");
-  if (broker && !given.provider) usage("a broker needs the provider's name", "Add --provider NAME: the broker selects pacts by provider.");
-  if (given.statesUrl && given.states) usage("both --states-url and --states were given", "Use one way of setting up provider states.");
+  if (pacts.length === 0 && !broker)
+    usage("no pacts to verify", "Give --pact FILE|DIR|URL, or --broker-url with --provider.");
+  if (broker && !given.provider)
+    usage("a broker needs the provider's name", "Add --provider NAME: the broker selects pacts by provider.");
+  if (given.statesUrl && given.states)
+    usage("both --states-url and --states were given", "Use one way of setting up provider states.");
   if (given.statesUrl) checkOption("states-url", given.statesUrl, httpUrl);
   return {
     providerBaseUrl,
@@ -149,7 +152,11 @@ function resolveBroker(options: VerifyOptions): BrokerOptions {
 
 function resolvePublish(options: VerifyOptions): PublishOptions | undefined {
   if (!options.publish) return undefined;
-  if (!options.providerVersion) usage("--publish needs --provider-version", "Give the version of the provider being verified, e.g. its git commit.");
+  if (!options.providerVersion)
+    usage(
+      "--publish needs --provider-version",
+      "Give the version of the provider being verified, e.g. its git commit.",
+    );
   return { providerVersion: options.providerVersion, providerBranch: options.providerBranch };
 }
 
@@ -159,7 +166,10 @@ function baseUrl(name: string, value: string | undefined): string {
 }
 
 /** `--message-path /events`: a path that starts with a slash. */
-const urlPath = { expected: "a path that starts with /", read: (value: unknown) => (typeof value === "string" && /^\/\S*$/.test(value) ? value : undefined) };
+const urlPath = {
+  expected: "a path that starts with /",
+  read: (value: unknown) => (typeof value === "string" && /^\/\S*$/.test(value) ? value : undefined),
+};
 
 function usage(why: string, hint: string): never {
   throw unusableOptions("verification", why, hint);

@@ -21,7 +21,12 @@ const MAX_CHECKED_BODY = 16 * 1024 * 1024;
  * reported as an exchange error. Pact's core is the proxy's only client, so a cut answer reaches it
  * as cut.
  */
-export async function startVerifyProxy(providerBaseUrl: string, engine: ContractEngine | undefined, timeoutMs: number, onExchange: (exchange: VerifiedExchange) => void): Promise<VerifyProxy> {
+export async function startVerifyProxy(
+  providerBaseUrl: string,
+  engine: ContractEngine | undefined,
+  timeoutMs: number,
+  onExchange: (exchange: VerifiedExchange) => void,
+): Promise<VerifyProxy> {
   const options = {
     upstream: new URL(providerBaseUrl),
     validateRequests: false,
@@ -46,7 +51,11 @@ export async function startVerifyProxy(providerBaseUrl: string, engine: Contract
     (exchange, request) => {
       const tap = taps.get(request.headers);
       const messageBody = tap?.messageBody();
-      onExchange({ ...exchange, ...(tap ? { response: tap.response() } : {}), ...(messageBody ? { messageBody } : {}) });
+      onExchange({
+        ...exchange,
+        ...(tap ? { response: tap.response() } : {}),
+        ...(messageBody ? { messageBody } : {}),
+      });
     },
     () => {},
   );
@@ -54,7 +63,13 @@ export async function startVerifyProxy(providerBaseUrl: string, engine: Contract
     taps.set(req.headers, tapResponse(req, res));
     proxy.handle(req, res);
   };
-  const host = createServerHost({ host: "127.0.0.1", port: 0, headersTimeoutMs: 60_000, requestTimeoutMs: 600_000, handle });
+  const host = createServerHost({
+    host: "127.0.0.1",
+    port: 0,
+    headersTimeoutMs: 60_000,
+    requestTimeoutMs: 600_000,
+    handle,
+  });
   const url = await host.listen();
   return {
     url,

@@ -36,15 +36,23 @@ function unreachable(baseUrl: string, cause: Error): MockpactError {
  * Checks that the broker answers before Pact runs: Pact's core reports a broker it cannot read as a
  * failed pact ("Failed to load pact"), which would read as a broken contract rather than an outage.
  */
-export async function assertBrokerReachable(brokerUrl: string, token: string | undefined, timeoutMs: number): Promise<void> {
+export async function assertBrokerReachable(
+  brokerUrl: string,
+  token: string | undefined,
+  timeoutMs: number,
+): Promise<void> {
   let response: Response;
   try {
-    response = await fetch(brokerUrl, { headers: { accept: "application/hal+json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, signal: AbortSignal.timeout(timeoutMs) });
+    response = await fetch(brokerUrl, {
+      headers: { accept: "application/hal+json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      signal: AbortSignal.timeout(timeoutMs),
+    });
     await response.arrayBuffer();
   } catch (cause) {
     throw brokerError(brokerUrl, networkFailure(cause, timeoutMs), cause);
   }
-  if (response.status === 401 || response.status === 403) throw brokerError(brokerUrl, `HTTP ${response.status}: the broker refused the credentials`);
+  if (response.status === 401 || response.status === 403)
+    throw brokerError(brokerUrl, `HTTP ${response.status}: the broker refused the credentials`);
   if (response.status >= 500) throw brokerError(brokerUrl, `HTTP ${response.status}`);
 }
 

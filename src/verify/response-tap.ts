@@ -43,7 +43,13 @@ export function tapResponse(req: IncomingMessage, res: ServerResponse): TappedRe
   return {
     response() {
       const body = Buffer.concat(chunks).subarray(0, REPORTED_BODY_BYTES);
-      return { status: res.statusCode, headers, body: body.toString("utf8"), bytes: total, truncated: total > body.length };
+      return {
+        status: res.statusCode,
+        headers,
+        body: body.toString("utf8"),
+        bytes: total,
+        truncated: total > body.length,
+      };
     },
     messageBody: () => (req.method === "POST" && total <= MESSAGE_BODY_BYTES ? Buffer.concat(chunks) : undefined),
   };
@@ -57,6 +63,8 @@ function headerRecord(given: OutgoingHttpHeaders | string[] | undefined): Record
     out[key] = had === undefined ? value : [...(Array.isArray(had) ? had : [had]), value];
   };
   if (Array.isArray(given)) for (let i = 0; i + 1 < given.length; i += 2) add(given[i]!, given[i + 1]!);
-  else if (given) for (const [name, value] of Object.entries(given)) if (value !== undefined) for (const v of [value].flat()) add(name, String(v));
+  else if (given)
+    for (const [name, value] of Object.entries(given))
+      if (value !== undefined) for (const v of [value].flat()) add(name, String(v));
   return out;
 }

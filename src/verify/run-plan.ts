@@ -29,7 +29,12 @@ export function planRuns(pacts: PactFile[], options: ResolvedVerifyOptions, work
     for (let shard = 0; shard < shards; shard++) {
       const from = Math.floor((shard * count) / shards);
       const to = Math.floor(((shard + 1) * count) / shards);
-      runs.push({ pact: index, source: { kind: "pact", url: pact.source }, consumer: pact.consumer, ...(shards > 1 ? { shard: { from, to } } : {}) });
+      runs.push({
+        pact: index,
+        source: { kind: "pact", url: pact.source },
+        consumer: pact.consumer,
+        ...(shards > 1 ? { shard: { from, to } } : {}),
+      });
     }
   });
   if (options.broker) runs.push({ pact: undefined, source: { kind: "broker" }, consumer: undefined });
@@ -42,7 +47,10 @@ export function planRuns(pacts: PactFile[], options: ResolvedVerifyOptions, work
  * but it compiles its regular expression again for every interaction of the pact: a filter that
  * names a few hundred descriptions cost more than verifying them.
  */
-export async function writeShards(plan: PlannedRun[], pacts: PactFile[]): Promise<{ shardFiles: Map<string, string>; remove(): Promise<void> }> {
+export async function writeShards(
+  plan: PlannedRun[],
+  pacts: PactFile[],
+): Promise<{ shardFiles: Map<string, string>; remove(): Promise<void> }> {
   const shardFiles = new Map<string, string>();
   if (!plan.some((run) => run.shard)) return { shardFiles, remove: async () => {} };
   const folder = await mkdtemp(path.join(tmpdir(), "mockpact-shards-"));

@@ -18,7 +18,12 @@ export interface RunTargets {
  * requests to `--message-path` of the provider. Returns Pact's JSON verdict whether the verification
  * passed or failed; throws only when Pact could not run at all.
  */
-export async function runPactVerifier(host: VerifierHost, source: PactRunSource, targets: RunTargets, options: ResolvedVerifyOptions): Promise<VerifierOutput> {
+export async function runPactVerifier(
+  host: VerifierHost,
+  source: PactRunSource,
+  targets: RunTargets,
+  options: ResolvedVerifyOptions,
+): Promise<VerifierOutput> {
   const proxy = new URL(targets.proxyUrl);
   const config: CoreVerifierOptions = {
     providerBaseUrl: targets.proxyUrl,
@@ -27,7 +32,9 @@ export async function runPactVerifier(host: VerifierHost, source: PactRunSource,
     providerStatesSetupTeardown: true,
     providerStatesSetupBody: true,
     ...(Object.keys(options.headers).length > 0 ? { customProviderHeaders: options.headers } : {}),
-    ...(options.messagePath ? { transports: [{ protocol: "message", port: Number(proxy.port), path: options.messagePath, scheme: "http" }] } : {}),
+    ...(options.messagePath
+      ? { transports: [{ protocol: "message", port: Number(proxy.port), path: options.messagePath, scheme: "http" }] }
+      : {}),
     timeout: options.timeoutMs,
     failIfNoPactsFound: source.kind === "broker",
     logLevel: options.logLevel === "silent" ? "error" : options.logLevel,
@@ -39,10 +46,14 @@ export async function runPactVerifier(host: VerifierHost, source: PactRunSource,
   const output = parseVerifierOutput(json);
   if (output) return output;
   const where = source.kind === "broker" ? `the pacts of ${options.broker?.url}` : source.url;
-  throw new MockpactError(source.kind === "broker" ? "BROKER_ERROR" : "VERIFIER_FAILED", `Failed to verify ${where}: Pact's verifier did not run (${json.split("\n")[0]})`, {
-    hint: "Check the pact source and the broker options; --verbose shows Pact's own text and logs.",
-    place: { file: source.kind === "broker" ? options.broker?.url : source.url },
-  });
+  throw new MockpactError(
+    source.kind === "broker" ? "BROKER_ERROR" : "VERIFIER_FAILED",
+    `Failed to verify ${where}: Pact's verifier did not run (${json.split("\n")[0]})`,
+    {
+      hint: "Check the pact source and the broker options; --verbose shows Pact's own text and logs.",
+      place: { file: source.kind === "broker" ? options.broker?.url : source.url },
+    },
+  );
 }
 
 function sourceConfig(source: PactRunSource, options: ResolvedVerifyOptions): Partial<CoreVerifierOptions> {

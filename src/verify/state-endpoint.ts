@@ -29,10 +29,13 @@ export async function startStateEndpoint(run: StateRunner): Promise<StateEndpoin
       .then(async (body) => {
         const action: StateAction = body.action === "teardown" ? "teardown" : "setup";
         const state = typeof body.state === "string" ? body.state : "";
-        const params = typeof body.params === "object" && body.params !== null ? (body.params as Record<string, unknown>) : {};
+        const params =
+          typeof body.params === "object" && body.params !== null ? (body.params as Record<string, unknown>) : {};
         try {
           const outcome = await run({ ...(consumer ? { consumer } : {}), state, params, action });
-          const findings: Finding[] = outcome.warning ? [{ source: "state", level: "warning", message: outcome.warning }] : [];
+          const findings: Finding[] = outcome.warning
+            ? [{ source: "state", level: "warning", message: outcome.warning }]
+            : [];
           log?.state(action, state, true, findings);
           answer(res, 200, outcome.values);
         } catch (error) {
@@ -43,7 +46,13 @@ export async function startStateEndpoint(run: StateRunner): Promise<StateEndpoin
       })
       .catch((error: Error) => answer(res, 400, { error: error.message }));
   };
-  const host = createServerHost({ host: "127.0.0.1", port: 0, headersTimeoutMs: 60_000, requestTimeoutMs: 600_000, handle });
+  const host = createServerHost({
+    host: "127.0.0.1",
+    port: 0,
+    headersTimeoutMs: 60_000,
+    requestTimeoutMs: 600_000,
+    handle,
+  });
   const url = await host.listen();
   return {
     url,

@@ -33,14 +33,22 @@ export type StateRunner = (change: StateChange) => Promise<StateOutcome>;
  * core, the states URL is also told of the empty state of an interaction that has none (it may
  * reset the provider there); handlers are not, as no handler has an empty name.
  */
-export function createStateRunner(source: { statesUrl?: string; states?: StateHandlers }, timeoutMs: number): StateRunner {
+export function createStateRunner(
+  source: { statesUrl?: string; states?: StateHandlers },
+  timeoutMs: number,
+): StateRunner {
   if (source.statesUrl) return (change) => postState(source.statesUrl!, change, timeoutMs);
   const handlers = source.states ?? {};
   return async (change) => {
     if (change.state === "") return { values: {} };
     const handler = handlers[change.state];
-    if (!handler) return { values: {}, ...(change.action === "setup" ? { warning: `no handler for provider state "${change.state}"` } : {}) };
-    const fn = typeof handler === "function" ? (change.action === "setup" ? handler : undefined) : handler[change.action];
+    if (!handler)
+      return {
+        values: {},
+        ...(change.action === "setup" ? { warning: `no handler for provider state "${change.state}"` } : {}),
+      };
+    const fn =
+      typeof handler === "function" ? (change.action === "setup" ? handler : undefined) : handler[change.action];
     return { values: valuesOf(await fn?.(change.params, change)) };
   };
 }
@@ -48,12 +56,18 @@ export function createStateRunner(source: { statesUrl?: string; states?: StateHa
 async function postState(url: string, change: StateChange, timeoutMs: number): Promise<StateOutcome> {
   let response: Response;
   try {
-    response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(change), signal: AbortSignal.timeout(timeoutMs) });
+    response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(change),
+      signal: AbortSignal.timeout(timeoutMs),
+    });
   } catch (error) {
     throw new Error(`the states URL ${url} could not be called: ${networkFailure(error, timeoutMs)}`);
   }
   const text = await response.text();
-  if (!response.ok) throw new Error(`the states URL ${url} answered HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ""}`);
+  if (!response.ok)
+    throw new Error(`the states URL ${url} answered HTTP ${response.status}${text ? `: ${text.slice(0, 200)}` : ""}`);
   return { values: valuesOf(parseJson(text)) };
 }
 
@@ -79,9 +93,12 @@ export async function loadStatesFile(file: string): Promise<StateHandlers> {
     throw invalidStates(absolute, `it could not be loaded (${(cause as Error).message})`, cause);
   }
   const map = (module.default ?? module.states ?? module) as Record<string, unknown>;
-  if (typeof map !== "object" || map === null) throw invalidStates(absolute, "it exports no map of state names to handlers");
+  if (typeof map !== "object" || map === null)
+    throw invalidStates(absolute, "it exports no map of state names to handlers");
   for (const [name, handler] of Object.entries(map)) {
-    const ok = typeof handler === "function" || (typeof handler === "object" && handler !== null && Object.values(handler).every((f) => typeof f === "function"));
+    const ok =
+      typeof handler === "function" ||
+      (typeof handler === "object" && handler !== null && Object.values(handler).every((f) => typeof f === "function"));
     if (!ok) throw invalidStates(absolute, `the handler of "${name}" is not a function or {setup, teardown}`);
   }
   return map as StateHandlers;
@@ -89,7 +106,7 @@ export async function loadStatesFile(file: string): Promise<StateHandlers> {
 
 function invalidStates(file: string, why: string, cause?: unknown): MockpactError {
   return new MockpactError("STATES_INVALID", `Failed to load the provider states ${file}: ${why}`, {
-    hint: "Export a map, e.g. `export default { \"order 1001 exists\": { setup: async (params) => {...}, teardown: async () => {...} } }`.",
+    hint: 'Export a map, e.g. `export default { "order 1001 exists": { setup: async (params) => {...}, teardown: async () => {...} } }`.',
     place: { file },
     cause,
   });

@@ -18,9 +18,16 @@ export interface RunView {
 /** Merges the views of each interaction into one case: Pact's verdict, the states, the proxy's checks, the message check. */
 export function pactSuite(pact: PactFile, run: RunView): Suite {
   const details = pactDetails(pact);
-  const cases = run.output.interactions.map((result, i) => interactionCase(result, i, run, details.take(result.description)));
+  const cases = run.output.interactions.map((result, i) =>
+    interactionCase(result, i, run, details.take(result.description)),
+  );
   cases.push(...unattributedCases(run.output));
-  return { name: `${pact.consumer} -> ${pact.provider}`, source: pact.source, properties: { consumer: pact.consumer, provider: pact.provider, "pact spec": pact.specVersion }, cases };
+  return {
+    name: `${pact.consumer} -> ${pact.provider}`,
+    source: pact.source,
+    properties: { consumer: pact.consumer, provider: pact.provider, "pact spec": pact.specVersion },
+    cases,
+  };
 }
 
 /**
@@ -35,9 +42,15 @@ export function brokerSuites(run: RunView, provider: string, broker: string): Su
     cases.push(interactionCase(result, i, run, undefined));
     byConsumer.set(consumer, cases);
   });
-  const suites: Suite[] = [...byConsumer].map(([consumer, cases]) => ({ name: `${consumer} -> ${provider}`, source: broker, properties: { consumer, provider }, cases }));
+  const suites: Suite[] = [...byConsumer].map(([consumer, cases]) => ({
+    name: `${consumer} -> ${provider}`,
+    source: broker,
+    properties: { consumer, provider },
+    cases,
+  }));
   const stray = unattributedCases(run.output);
-  if (stray.length > 0) suites.push({ name: `(broker) -> ${provider}`, source: broker, properties: { provider }, cases: stray });
+  if (stray.length > 0)
+    suites.push({ name: `(broker) -> ${provider}`, source: broker, properties: { provider }, cases: stray });
   return suites;
 }
 
@@ -46,10 +59,20 @@ interface InteractionDetails {
   testName?: string;
 }
 
-function interactionCase(result: PactInteractionResult, i: number, run: RunView, details: InteractionDetails | undefined): Case {
+function interactionCase(
+  result: PactInteractionResult,
+  i: number,
+  run: RunView,
+  details: InteractionDetails | undefined,
+): Case {
   const record = run.records[i];
   const exchanges = record?.exchanges ?? [];
-  const findings: Finding[] = [...result.findings, ...(record?.stateFindings ?? []), ...exchanges.flatMap(exchangeFindings), ...(run.extraFindings[i] ?? [])];
+  const findings: Finding[] = [
+    ...result.findings,
+    ...(record?.stateFindings ?? []),
+    ...exchanges.flatMap(exchangeFindings),
+    ...(run.extraFindings[i] ?? []),
+  ];
   const status = caseStatus(findings, result.pending);
   const states = run.interactions[i]?.states ?? [];
   const response = status !== "passed" ? exchanges[exchanges.length - 1]?.response : undefined;
@@ -67,17 +90,33 @@ function interactionCase(result: PactInteractionResult, i: number, run: RunView,
 
 function exchangeFindings(exchange: VerifiedExchange): Finding[] {
   const request = `${exchange.method} ${exchange.url}`;
-  const schema = exchange.violations.map((v): Finding => ({ source: "schema", level: "error", in: v.in, type: v.keyword, path: v.where || undefined, message: v.message, operationId: exchange.operationId, request }));
+  const schema = exchange.violations.map((v): Finding => ({
+    source: "schema",
+    level: "error",
+    in: v.in,
+    type: v.keyword,
+    path: v.where || undefined,
+    message: v.message,
+    operationId: exchange.operationId,
+    request,
+  }));
   return exchange.error ? [{ source: "error", level: "error", message: exchange.error, request }, ...schema] : schema;
 }
 
 function unattributedCases(output: VerifierOutput): Case[] {
-  return output.unattributed.map((e) => ({ name: e.interaction || "(pact)", status: "failed", findings: e.findings.length > 0 ? e.findings : [{ source: "pact", level: "error", message: "Pact reported a failure" }] }));
+  return output.unattributed.map((e) => ({
+    name: e.interaction || "(pact)",
+    status: "failed",
+    findings:
+      e.findings.length > 0 ? e.findings : [{ source: "pact", level: "error", message: "Pact reported a failure" }],
+  }));
 }
 
 /** The comments and test name of each interaction of a pact file (V4 `comments: { text, testname }`), by description in file order. */
 function pactDetails(pact: PactFile): { take(description: string): InteractionDetails | undefined } {
-  const list = [pact.document.interactions, pact.document.messages].flatMap((l) => (Array.isArray(l) ? l.filter(isObject) : []));
+  const list = [pact.document.interactions, pact.document.messages].flatMap((l) =>
+    Array.isArray(l) ? l.filter(isObject) : [],
+  );
   const used = new Set<number>();
   return {
     take(description) {

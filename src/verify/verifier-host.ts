@@ -18,7 +18,10 @@ export interface VerifierHost {
  * through tsx). What the core prints goes to `onOutput`, never to mockpact's own standard output.
  * `env` adds variables to the process's environment (an undefined value removes one).
  */
-export function startVerifierHost(onOutput: (text: string) => void, env: Record<string, string | undefined> = {}): VerifierHost {
+export function startVerifierHost(
+  onOutput: (text: string) => void,
+  env: Record<string, string | undefined> = {},
+): VerifierHost {
   const js = fileURLToPath(new URL("./verifier-process.js", import.meta.url));
   const entry = existsSync(js) ? js : fileURLToPath(new URL("./verifier-process.ts", import.meta.url));
   const child = fork(entry, [], {
@@ -57,7 +60,11 @@ function stop(child: ChildProcess): void {
 }
 
 function died(code: number | null, signal: NodeJS.Signals | null): MockpactError {
-  return new MockpactError("VERIFIER_FAILED", `Failed to verify: Pact's verifier process ended (${signal ?? `exit code ${code}`}) before it answered`, {
-    hint: "Run again with --verbose to see what Pact's core printed before it stopped.",
-  });
+  return new MockpactError(
+    "VERIFIER_FAILED",
+    `Failed to verify: Pact's verifier process ended (${signal ?? `exit code ${code}`}) before it answered`,
+    {
+      hint: "Run again with --verbose to see what Pact's core printed before it stopped.",
+    },
+  );
 }

@@ -45,15 +45,30 @@ export function parseVerifierOutput(json: string): VerifierOutput | undefined {
     const description = String(r.description ?? "");
     const ok = r.result === "OK" || r.result === true;
     const error = ok ? undefined : takeError(errors, description);
-    return { description, ok, pending: error?.pending ?? r.pending === true, durationMs: durationOf(r.duration), findings: error?.findings ?? [] };
+    return {
+      description,
+      ok,
+      pending: error?.pending ?? r.pending === true,
+      durationMs: durationOf(r.duration),
+      findings: error?.findings ?? [],
+    };
   });
   const output = Array.isArray(doc.output) ? doc.output.map((line) => stripAnsi(String(line))) : [];
-  return { ok: doc.result === true, interactions, unattributed: errors.map(({ interaction, findings }) => ({ interaction, findings })), output };
+  return {
+    ok: doc.result === true,
+    interactions,
+    unattributed: errors.map(({ interaction, findings }) => ({ interaction, findings })),
+    output,
+  };
 }
 
 function rawErrors(list: unknown, pending: boolean): RawError[] {
   if (!Array.isArray(list)) return [];
-  return list.filter(isObject).map((e) => ({ interaction: stripAnsi(String(e.interaction ?? "")), findings: mismatchFindings(e.mismatch), pending }));
+  return list.filter(isObject).map((e) => ({
+    interaction: stripAnsi(String(e.interaction ?? "")),
+    findings: mismatchFindings(e.mismatch),
+    pending,
+  }));
 }
 
 /** The first error of this interaction (by its description, which ends Pact's interaction label). */
@@ -75,7 +90,14 @@ function mismatchFindings(mismatch: unknown): Finding[] {
       message: stripAnsi(String(m.mismatch ?? m.message ?? JSON.stringify(m))),
     }));
   }
-  return [{ source: "pact", level: "error", type: typeof mismatch.type === "string" ? mismatch.type : "error", message: stripAnsi(String(mismatch.message ?? JSON.stringify(mismatch))) }];
+  return [
+    {
+      source: "pact",
+      level: "error",
+      type: typeof mismatch.type === "string" ? mismatch.type : "error",
+      message: stripAnsi(String(mismatch.message ?? JSON.stringify(mismatch))),
+    },
+  ];
 }
 
 /** Pact gives expected/actual as JSON text of the value (`"\"x\""`) or as the value: show them alike. */

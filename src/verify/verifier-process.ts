@@ -21,6 +21,8 @@ process.on("message", (message: RunMessage) => {
     .verifyPacts(message.options)
     .then((json) => process.send?.({ id: message.id, json: String(json) }))
     // A failed verification rejects with the same JSON as its message; anything else did not run.
-    .catch((error: unknown) => process.send?.({ id: message.id, json: error instanceof Error ? error.message : String(error) }));
+    .catch((error: unknown) =>
+      process.send?.({ id: message.id, json: error instanceof Error ? error.message : String(error) }),
+    );
 });
 process.on("disconnect", () => process.exit(0));

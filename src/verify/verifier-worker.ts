@@ -64,10 +64,20 @@ export async function startVerifierWorker(context: WorkerContext): Promise<Verif
     async run(job) {
       log = new RunLog();
       stateEndpoint.use(log, job.consumer);
-      const output = await runPactVerifier(host, job.source, { proxyUrl: proxy.url, stateUrl: stateEndpoint.url }, resolved);
+      const output = await runPactVerifier(
+        host,
+        job.source,
+        { proxyUrl: proxy.url, stateUrl: stateEndpoint.url },
+        resolved,
+      );
       const interactions = runInteractions(output, resolved.provider ?? context.provider);
       const records = recordsOf(log.events, interactions);
-      return { output, interactions, records, extraFindings: messageFindings(context.messageContracts, interactions, records) };
+      return {
+        output,
+        interactions,
+        records,
+        extraFindings: messageFindings(context.messageContracts, interactions, records),
+      };
     },
     async close() {
       host.close();

@@ -39,7 +39,13 @@ export interface VerifyResult extends Report {
 export async function verifyProvider(options: VerifyOptions): Promise<VerifyResult> {
   const started = performance.now();
   const resolved = resolveVerifyOptions(options);
-  const contracts = resolved.contracts.length > 0 ? await loadContracts(resolved.contracts, { allowRemoteRefs: resolved.allowRemoteRefs, refRoot: resolved.refRoot }) : [];
+  const contracts =
+    resolved.contracts.length > 0
+      ? await loadContracts(resolved.contracts, {
+          allowRemoteRefs: resolved.allowRemoteRefs,
+          refRoot: resolved.refRoot,
+        })
+      : [];
   const pacts = await readPactSources(resolved.pacts, { token: resolved.brokerToken, timeoutMs: resolved.timeoutMs });
   // An HTTP interaction without a request or response is refused here, naming it, before anything runs.
   for (const pact of pacts) readHttpInteractions(pact.document, pact.source, pact.specVersion);
@@ -48,14 +54,30 @@ export async function verifyProvider(options: VerifyOptions): Promise<VerifyResu
   if (resolved.broker) await assertBrokerReachable(resolved.broker.url, resolved.brokerToken, resolved.timeoutMs);
   const engine = contracts.length > 0 ? compileContracts(contracts) : undefined;
   const messageContracts = await loadMessageContracts(
-    { asyncapi: resolved.asyncapi, choices: resolved.messageSchemas, refRoot: resolved.refRoot, allowRemoteRefs: resolved.allowRemoteRefs },
+    {
+      asyncapi: resolved.asyncapi,
+      choices: resolved.messageSchemas,
+      refRoot: resolved.refRoot,
+      allowRemoteRefs: resolved.allowRemoteRefs,
+    },
     contracts.map((contract) => ({ contract, registry: engine!.registryOf(contract) })),
   );
-  const context = { resolved, engine, messageContracts, stateRunner: createStateRunner({ statesUrl: resolved.statesUrl, states }, resolved.timeoutMs), trust: coreTrust(pacts, resolved), provider: pactsProvider(pacts) };
+  const context = {
+    resolved,
+    engine,
+    messageContracts,
+    stateRunner: createStateRunner({ statesUrl: resolved.statesUrl, states }, resolved.timeoutMs),
+    trust: coreTrust(pacts, resolved),
+    provider: pactsProvider(pacts),
+  };
   const plan = planRuns(pacts, resolved, resolved.parallel);
   const shards = await writeShards(plan, pacts);
-  const workers = await Promise.all(Array.from({ length: Math.max(1, Math.min(resolved.parallel, plan.length)) }, () => startVerifierWorker(context)));
-  const warnings = pacts.filter((pact) => pact.interactions.length === 0).map((pact) => `${pact.source}: the pact has no interactions; nothing of it was verified`);
+  const workers = await Promise.all(
+    Array.from({ length: Math.max(1, Math.min(resolved.parallel, plan.length)) }, () => startVerifierWorker(context)),
+  );
+  const warnings = pacts
+    .filter((pact) => pact.interactions.length === 0)
+    .map((pact) => `${pact.source}: the pact has no interactions; nothing of it was verified`);
   const suites: Suite[] = [];
   try {
     const views = await runPlan(plan, workers);
@@ -65,7 +87,11 @@ export async function verifyProvider(options: VerifyOptions): Promise<VerifyResu
     });
     const broker = views.find((_, n) => plan[n]!.source.kind === "broker");
     if (resolved.broker && broker) {
-      if (broker.output.interactions.length === 0 && broker.output.unattributed.length > 0) throw brokerError(resolved.broker.url, broker.output.unattributed[0]!.findings[0]?.message ?? "Pact could not load its pacts");
+      if (broker.output.interactions.length === 0 && broker.output.unattributed.length > 0)
+        throw brokerError(
+          resolved.broker.url,
+          broker.output.unattributed[0]!.findings[0]?.message ?? "Pact could not load its pacts",
+        );
       suites.push(...brokerSuites(broker, resolved.provider!, resolved.broker.url));
     }
   } finally {
@@ -73,11 +99,21 @@ export async function verifyProvider(options: VerifyOptions): Promise<VerifyResu
     await shards.remove();
   }
   const overhead = workers.flatMap((worker) => worker.overheadMs);
-  const report = buildReport(`mockpact verify ${resolved.provider ?? pactsProvider(pacts) ?? ""}`.trim(), suites, performance.now() - started);
+  const report = buildReport(
+    `mockpact verify ${resolved.provider ?? pactsProvider(pacts) ?? ""}`.trim(),
+    suites,
+    performance.now() - started,
+  );
   // Pact's messages name the URL it called (the proxy's) and a shard's file: users know the provider's and the pact's.
-  const renames = [...workers.map((worker): [string, string] => [worker.proxyUrl, resolved.providerBaseUrl]), ...shards.shardFiles];
+  const renames = [
+    ...workers.map((worker): [string, string] => [worker.proxyUrl, resolved.providerBaseUrl]),
+    ...shards.shardFiles,
+  ];
   const named = renames.reduce((named, [from, to]) => replaceDeep(named, from, to), report);
-  return redactDeep(describeRun(named, resolved, pacts, overhead, warnings), secretsOf(resolved.brokerToken, resolved.headers));
+  return redactDeep(
+    describeRun(named, resolved, pacts, overhead, warnings),
+    secretsOf(resolved.brokerToken, resolved.headers),
+  );
 }
 
 /**
@@ -104,9 +140,20 @@ async function runPlan(plan: PlannedRun[], workers: VerifierWorker[]): Promise<R
   return views;
 }
 
-function describeRun(report: Report, resolved: ResolvedVerifyOptions, pacts: PactFile[], overhead: number[], warnings: string[]): VerifyResult {
+function describeRun(
+  report: Report,
+  resolved: ResolvedVerifyOptions,
+  pacts: PactFile[],
+  overhead: number[],
+  warnings: string[],
+): VerifyResult {
   const nothing = report.summary.cases === 0;
-  if (nothing) warnings.push(resolved.failIfNoPactsFound ? "no interaction was verified: the run fails (--no-fail-if-no-pacts-found lets it pass)" : "no interaction was verified");
+  if (nothing)
+    warnings.push(
+      resolved.failIfNoPactsFound
+        ? "no interaction was verified: the run fails (--no-fail-if-no-pacts-found lets it pass)"
+        : "no interaction was verified",
+    );
   return {
     ...report,
     ok: report.ok && !(nothing && resolved.failIfNoPactsFound),

@@ -7,8 +7,15 @@ let cleanup: () => Promise<void>;
 beforeAll(async () => {
   const temp = await tempDir();
   cleanup = temp.remove;
-  const file = await temp.write("m.yaml", "- operation: getTask\n  name: task one\n  when: { path: { taskId: 1 } }\n  scenario: { name: flow, next-state: second }\n  respond: { status: 404 }\n");
-  mock = await startMock({ contracts: ["test/contracts/tasks.yaml", "contracts/shop.yaml"], mocks: [file], stateful: true });
+  const file = await temp.write(
+    "m.yaml",
+    "- operation: getTask\n  name: task one\n  when: { path: { taskId: 1 } }\n  scenario: { name: flow, next-state: second }\n  respond: { status: 404 }\n",
+  );
+  mock = await startMock({
+    contracts: ["test/contracts/tasks.yaml", "contracts/shop.yaml"],
+    mocks: [file],
+    stateful: true,
+  });
 });
 afterAll(async () => {
   await mock.close();
@@ -22,23 +29,46 @@ describe("the admin API", () => {
     const contracts = (await admin("/contracts")).json;
     expect(contracts.map((c: { id: string }) => c.id)).toEqual(["tasks.yaml", "shop.yaml"]);
     expect(contracts[0]).toMatchObject({ title: "Tasks", dialect: "openapi-3.0", basePaths: ["/api"] });
-    expect(contracts[0].routes).toContainEqual({ method: "PATCH", path: "/api/tasks/{taskId}", operationId: "updateTask" });
+    expect(contracts[0].routes).toContainEqual({
+      method: "PATCH",
+      path: "/api/tasks/{taskId}",
+      operationId: "updateTask",
+    });
   });
 
   it("GET /mocks lists the overrides in the order they are tried", async () => {
     expect((await admin("/mocks")).json).toEqual([
-      { id: expect.stringMatching(/m\.yaml:1$/), source: "file", name: "task one", contract: "tasks.yaml", operation: "getTask", status: 404, scenario: { name: "flow", nextState: "second" } },
+      {
+        id: expect.stringMatching(/m\.yaml:1$/),
+        source: "file",
+        name: "task one",
+        contract: "tasks.yaml",
+        operation: "getTask",
+        status: 404,
+        scenario: { name: "flow", nextState: "second" },
+      },
     ]);
   });
 
   it("GET /state shows the inferred resources, their items and the scenarios", async () => {
-    await call(`${mock.url}/api/tasks`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"title":"seen"}' });
+    await call(`${mock.url}/api/tasks`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"title":"seen"}',
+    });
     await call(`${mock.url}/api/tasks/1`);
     const state = (await admin("/state")).json;
     const tasks = state.resources.find((r: { collection: string }) => r.collection === "/tasks");
-    expect(tasks).toMatchObject({ contract: "tasks.yaml", item: "/tasks/{taskId}", idProperty: "id", operations: { list: "listTasks", create: "createTask", patch: "updateTask", remove: "deleteTask" } });
+    expect(tasks).toMatchObject({
+      contract: "tasks.yaml",
+      item: "/tasks/{taskId}",
+      idProperty: "id",
+      operations: { list: "listTasks", create: "createTask", patch: "updateTask", remove: "deleteTask" },
+    });
     expect(tasks.collections[0].items[0]).toMatchObject({ id: 1, title: "seen" });
-    expect(state.resources.map((r: { contract: string; collection: string }) => `${r.contract} ${r.collection}`)).toContain("shop.yaml /orders");
+    expect(
+      state.resources.map((r: { contract: string; collection: string }) => `${r.contract} ${r.collection}`),
+    ).toContain("shop.yaml /orders");
     expect(state.scenarios).toEqual([{ name: "flow", state: "second", states: ["Started", "second"] }]);
   });
 
@@ -46,7 +76,11 @@ describe("the admin API", () => {
     const unknown = await admin("/nothing");
     expect(unknown.status).toBe(404);
     expect(unknown.headers.get("content-type")).toMatch(/^application\/problem\+json/);
-    const malformed = await admin("/scenarios/flow", { method: "PUT", headers: { "content-type": "application/json" }, body: "{state" });
+    const malformed = await admin("/scenarios/flow", {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: "{state",
+    });
     expect(malformed.status).toBe(400);
     expect(malformed.json.title).toBe("Bad admin request");
   });

@@ -36,25 +36,51 @@ describe("the journal keeps the answer", () => {
 
 /** A 401 names each missing credential: the scheme and where it goes. */
 const CREDENTIAL_CASES = [
-  { request: ["POST", "/shop/products"], finding: { in: "header", where: "X-API-Key", keyword: "security" }, says: 'security scheme "apiKey": header X-API-Key' },
-  { request: ["GET", "/shop/orders"], finding: { in: "header", where: "Authorization", keyword: "security" }, says: 'security scheme "bearerAuth": Authorization bearer' },
-  { request: ["GET", "/catalog/users/2b1c6a8e-0d7e-4a51-9a1b-3b0f6a3c2d10"], finding: { in: "query", where: "api_key", keyword: "security" }, says: 'security scheme "api_key": query api_key' },
+  {
+    request: ["POST", "/shop/products"],
+    finding: { in: "header", where: "X-API-Key", keyword: "security" },
+    says: 'security scheme "apiKey": header X-API-Key',
+  },
+  {
+    request: ["GET", "/shop/orders"],
+    finding: { in: "header", where: "Authorization", keyword: "security" },
+    says: 'security scheme "bearerAuth": Authorization bearer',
+  },
+  {
+    request: ["GET", "/catalog/users/2b1c6a8e-0d7e-4a51-9a1b-3b0f6a3c2d10"],
+    finding: { in: "query", where: "api_key", keyword: "security" },
+    says: 'security scheme "api_key": query api_key',
+  },
 ] as const;
 
 describe("a 401 in the journal", () => {
-  it.each(CREDENTIAL_CASES)("$request.1 without credentials names $says", async ({ request: [method, path], finding, says }) => {
-    const answer = await call(`${mock.url}${path}`, { method, headers: { "content-type": "application/json" }, body: method === "POST" ? "{}" : undefined });
-    expect(answer.status).toBe(401);
-    expect(JSON.parse(answer.headers.get("mockpact-violations")!)).toEqual([expect.objectContaining(finding)]);
-    const entry = await newest();
-    expect(entry).toMatchObject({ status: 401, answeredBy: "rejected", findings: [finding] });
-    expect(entry.findings[0].message).toContain(says);
-  });
+  it.each(CREDENTIAL_CASES)(
+    "$request.1 without credentials names $says",
+    async ({ request: [method, path], finding, says }) => {
+      const answer = await call(`${mock.url}${path}`, {
+        method,
+        headers: { "content-type": "application/json" },
+        body: method === "POST" ? "{}" : undefined,
+      });
+      expect(answer.status).toBe(401);
+      expect(JSON.parse(answer.headers.get("mockpact-violations")!)).toEqual([expect.objectContaining(finding)]);
+      const entry = await newest();
+      expect(entry).toMatchObject({ status: 401, answeredBy: "rejected", findings: [finding] });
+      expect(entry.findings[0].message).toContain(says);
+    },
+  );
 });
 
 describe("the journal's bound per entry", () => {
   const request = { method: "POST", url: "/x", headers: {}, body: new Uint8Array(200_000).fill(65) };
-  const record = (body: Uint8Array | string) => ({ time: 0, request, status: 200, answeredBy: "generated", findings: [], response: { status: 200, headers: {}, body } });
+  const record = (body: Uint8Array | string) => ({
+    time: 0,
+    request,
+    status: 200,
+    answeredBy: "generated",
+    findings: [],
+    response: { status: 200, headers: {}, body },
+  });
 
   it("cuts a long body of either direction to the cap, saying how long it was", () => {
     const journal = new Journal(10);

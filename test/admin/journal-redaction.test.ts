@@ -37,12 +37,24 @@ async function sendWithCredentials(base: string): Promise<void> {
     body: JSON.stringify({ description: "Hex bolt", quantity: 5, unit: "piece" }),
   });
   await put.arrayBuffer();
-  const body = { holder: { name: "ada", apiKey: SECRETS.nested }, password: SECRETS.password, refreshToken: SECRETS.refreshToken };
-  const post = await fetch(`${base}/badges?sig=${SECRETS.sigQuery}&api_key=${SECRETS.apiKeyQuery}&page=2`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const body = {
+    holder: { name: "ada", apiKey: SECRETS.nested },
+    password: SECRETS.password,
+    refreshToken: SECRETS.refreshToken,
+  };
+  const post = await fetch(`${base}/badges?sig=${SECRETS.sigQuery}&api_key=${SECRETS.apiKeyQuery}&page=2`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   await post.arrayBuffer();
   // The journal keeps the first bytes of a body: a secret cut in two by that bound is still a secret.
   const note = "x".repeat(MAX_KEPT_BODY - '{"note":"","password":"'.length - 4);
-  const long = await fetch(`${base}/badges?sig=s`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ note, password: SECRETS.cutShort }) });
+  const long = await fetch(`${base}/badges?sig=s`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ note, password: SECRETS.cutShort }),
+  });
   await long.arrayBuffer();
 }
 
@@ -52,11 +64,16 @@ async function journalOf(base: string): Promise<Journal & { text: string }> {
 }
 
 function expectRedacted(journal: Journal & { text: string }): void {
-  for (const [name, secret] of Object.entries(SECRETS)) expect(journal.text, `${name} shown in clear`).not.toContain(secret);
+  for (const [name, secret] of Object.entries(SECRETS))
+    expect(journal.text, `${name} shown in clear`).not.toContain(secret);
   const [cut, badge, stock] = journal.requests;
   expect(stock!.headers["x-inventory-key"]).toBe("[redacted]");
   expect(badge!.url).toBe("/badges?sig=[redacted]&api_key=[redacted]&page=2");
-  expect(JSON.parse(badge!.body!)).toEqual({ holder: { name: "ada", apiKey: "[redacted]" }, password: "[redacted]", refreshToken: "[redacted]" });
+  expect(JSON.parse(badge!.body!)).toEqual({
+    holder: { name: "ada", apiKey: "[redacted]" },
+    password: "[redacted]",
+    refreshToken: "[redacted]",
+  });
   expect(cut!.body).toMatch(/"password":"\[redacted\]"$/);
 }
 
@@ -87,7 +104,13 @@ describe("the proxy's journal", () => {
       });
     });
     await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
-    proxy = await createProxyServer({ contracts, mocks: [], port: 0, upstream: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`, fallback: "never" });
+    proxy = await createProxyServer({
+      contracts,
+      mocks: [],
+      port: 0,
+      upstream: `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`,
+      fallback: "never",
+    });
     await proxy.listen();
   });
   afterAll(async () => {

@@ -7,7 +7,14 @@ beforeAll(async () => {
 });
 afterAll(() => mock.close());
 beforeEach(async () => {
-  expect((await call(`${mock.url}/__mockpact/requests`, { method: "DELETE", headers: { "content-type": "application/json" } })).status).toBe(204);
+  expect(
+    (
+      await call(`${mock.url}/__mockpact/requests`, {
+        method: "DELETE",
+        headers: { "content-type": "application/json" },
+      })
+    ).status,
+  ).toBe(204);
 });
 
 const journal = async (query = "") => (await call(`${mock.url}/__mockpact/requests${query}`)).json;
@@ -25,11 +32,18 @@ describe("the request journal", () => {
       status: 400,
       answeredBy: "rejected",
     });
-    expect(requests[0].findings.map((f: { where: string; in: string }) => `${f.in} ${f.where}`).sort()).toEqual(["query limit", "query offset"]);
+    expect(requests[0].findings.map((f: { where: string; in: string }) => `${f.in} ${f.where}`).sort()).toEqual([
+      "query limit",
+      "query offset",
+    ]);
   });
 
   it("shows a body that breaks its schema, the body itself, and a path no contract has", async () => {
-    await call(`${mock.url}/shop/products`, { method: "POST", headers: { "content-type": "application/json", "x-api-key": "k" }, body: '{"name": 3}' });
+    await call(`${mock.url}/shop/products`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-api-key": "k" },
+      body: '{"name": 3}',
+    });
     await call(`${mock.url}/nowhere`);
     const [notFound, invalid] = (await journal()).requests;
     expect(notFound).toMatchObject({ url: "/nowhere", status: 404, answeredBy: "rejected", findings: [] });
@@ -63,7 +77,9 @@ describe("the request journal", () => {
         for (let i = 0; i < 5; i++) await call(`${small.url}/shop/products/p-${i}`);
         const kept = (await call(`${small.url}/__mockpact/requests`)).json;
         expect(kept).toMatchObject({ total: 5, size });
-        expect(kept.requests.map((r: { url: string }) => r.url)).toEqual(["/shop/products/p-4", "/shop/products/p-3", "/shop/products/p-2"].slice(0, size));
+        expect(kept.requests.map((r: { url: string }) => r.url)).toEqual(
+          ["/shop/products/p-4", "/shop/products/p-3", "/shop/products/p-2"].slice(0, size),
+        );
       } finally {
         await small.close();
       }
@@ -71,7 +87,9 @@ describe("the request journal", () => {
   });
 
   it("never shows a credential: Authorization, cookies and api keys are redacted", async () => {
-    await call(`${mock.url}/shop/orders`, { headers: { authorization: "Bearer s3cret-token", cookie: "session=abc123", "x-api-key": "k-42" } });
+    await call(`${mock.url}/shop/orders`, {
+      headers: { authorization: "Bearer s3cret-token", cookie: "session=abc123", "x-api-key": "k-42" },
+    });
     const { requests } = await journal();
     const text = JSON.stringify(requests);
     expect(text).not.toMatch(/s3cret-token|abc123|k-42/);

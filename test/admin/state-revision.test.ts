@@ -18,7 +18,11 @@ describe.each(STORES)("with the %s store", (store) => {
   let watched: RunningMock;
   beforeAll(async () => {
     if (store === "redis") redis = await startRedis();
-    const options = { contracts: [CONTRACT], stateful: true, ...(redis ? { store: redis.url, storePrefix: "revision-test" } : {}) };
+    const options = {
+      contracts: [CONTRACT],
+      stateful: true,
+      ...(redis ? { store: redis.url, storePrefix: "revision-test" } : {}),
+    };
     mock = await startMock(options);
     watched = redis ? await startMock(options) : mock;
   });
@@ -29,15 +33,29 @@ describe.each(STORES)("with the %s store", (store) => {
   });
 
   const revision = async () => (await call(`${watched.url}/__mockpact/requests?limit=1`)).json.stateRevision as number;
-  const send = (method: string, path: string, body?: unknown, headers = JSON_TYPE) => call(`${mock.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const send = (method: string, path: string, body?: unknown, headers = JSON_TYPE) =>
+    call(`${mock.url}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
 
   /** Each change, and whether it moves the revision. */
   const CHANGES: Array<{ name: string; change: () => Promise<{ status: number }>; moves: boolean }> = [
     { name: "a read", change: () => send("GET", "/api/tasks"), moves: false },
     { name: "a create", change: () => send("POST", "/api/tasks", { title: "Write tests" }), moves: true },
-    { name: "a patch", change: () => send("PATCH", "/api/tasks/1", { done: true }, { "content-type": "application/merge-patch+json" }), moves: true },
+    {
+      name: "a patch",
+      change: () => send("PATCH", "/api/tasks/1", { done: true }, { "content-type": "application/merge-patch+json" }),
+      moves: true,
+    },
     { name: "a delete", change: () => send("DELETE", "/api/tasks/1"), moves: true },
-    { name: "a runtime override", change: () => send("POST", "/__mockpact/mocks", { operation: "getTask", scenario: { name: "flow", "when-state": "Started" }, respond: { status: 404 } }), moves: true },
+    {
+      name: "a runtime override",
+      change: () =>
+        send("POST", "/__mockpact/mocks", {
+          operation: "getTask",
+          scenario: { name: "flow", "when-state": "Started" },
+          respond: { status: 404 },
+        }),
+      moves: true,
+    },
     { name: "a scenario set", change: () => send("PUT", "/__mockpact/scenarios/flow", { state: "done" }), moves: true },
     { name: "a reset", change: () => send("POST", "/__mockpact/reset"), moves: true },
   ];
@@ -55,7 +73,9 @@ describe.each(STORES)("with the %s store", (store) => {
     await send("POST", "/api/tasks", { title: "Seen" });
     expect(await revision()).not.toBe(before);
     const state = (await call(`${watched.url}/__mockpact/state`)).json;
-    const items = state.resources.flatMap((r: { collections: Array<{ items: Array<{ title: string }> }> }) => r.collections.flatMap((c) => c.items));
+    const items = state.resources.flatMap((r: { collections: Array<{ items: Array<{ title: string }> }> }) =>
+      r.collections.flatMap((c) => c.items),
+    );
     expect(items.map((i: { title: string }) => i.title)).toContain("Seen");
   });
 });

@@ -13,7 +13,10 @@ beforeAll(async () => {
   const order = (productId: string, quantity: number, country = "FR") => ({
     method: "POST",
     headers: { ...JSON_TYPE, ...BEARER },
-    body: JSON.stringify({ items: [{ productId, quantity }], shippingAddress: { line1: "1 Rue", city: "Paris", postalCode: "75001", country } }),
+    body: JSON.stringify({
+      items: [{ productId, quantity }],
+      shippingAddress: { line1: "1 Rue", city: "Paris", postalCode: "75001", country },
+    }),
   });
   // The requests every case below asks about, in this order (seq 1 to 7).
   await call(`${mock.url}/shop/products?category=garden&tag=a&tag=b`);
@@ -29,7 +32,10 @@ beforeAll(async () => {
 afterAll(() => mock.close());
 
 const admin = (path: string, body?: unknown) =>
-  call(`${mock.url}/__mockpact${path}`, body === undefined ? {} : { method: "POST", headers: JSON_TYPE, body: JSON.stringify(body) });
+  call(
+    `${mock.url}/__mockpact${path}`,
+    body === undefined ? {} : { method: "POST", headers: JSON_TYPE, body: JSON.stringify(body) },
+  );
 
 /** [case, pattern, how many of the 7 requests match] */
 const PATTERNS: Array<[string, unknown, number]> = [
@@ -45,7 +51,11 @@ const PATTERNS: Array<[string, unknown, number]> = [
   ["by a header", { headers: { "X-Tenant": "acme" } }, 1],
   ["by a body value", { operation: "createOrder", body: { "$.items[0].productId": "p-100" } }, 1],
   ["by a JSONPath filter", { body: { "$.items[?(@.quantity > 5)]": { present: true } } }, 1],
-  ["by equalToJson with ignored fields", { body: { "$.shippingAddress": { equalToJson: { country: "DE" }, ignoreExtraFields: true } } }, 1],
+  [
+    "by equalToJson with ignored fields",
+    { body: { "$.shippingAddress": { equalToJson: { country: "DE" }, ignoreExtraFields: true } } },
+    1,
+  ],
   ["by or", { body: { "$.shippingAddress.country": { or: ["FR", "DE"] } } }, 2],
   ["by not", { operation: "createOrder", body: { "$.shippingAddress.country": { not: "FR" } } }, 1],
   ["nothing matches", { operation: "createOrder", body: { "$.items[0].productId": "p-999" } }, 0],
@@ -84,12 +94,16 @@ describe("POST /__mockpact/requests/count and /find", () => {
 describe("GET /__mockpact/requests/unmatched", () => {
   it("lists the requests no route of the contracts matched: an unknown path (404) and a method the path does not allow (405)", async () => {
     const { requests } = (await admin("/requests/unmatched")).json;
-    expect(requests.map((r: { url: string; status: number }) => `${r.status} ${r.url}`)).toEqual(["405 /shop/products", "404 /shop/nowhere"]);
+    expect(requests.map((r: { url: string; status: number }) => `${r.status} ${r.url}`)).toEqual([
+      "405 /shop/products",
+      "404 /shop/nowhere",
+    ]);
   });
 });
 
 describe("journal filters on GET /__mockpact/requests", () => {
-  const seqs = async (query: string) => ((await admin(`/requests${query}`)).json.requests as Array<{ seq: number }>).map((r) => r.seq);
+  const seqs = async (query: string) =>
+    ((await admin(`/requests${query}`)).json.requests as Array<{ seq: number }>).map((r) => r.seq);
   it.each([
     ["?method=POST", [3, 2]],
     ["?method=get", [7, 5, 4, 1]],

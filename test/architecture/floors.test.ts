@@ -13,17 +13,26 @@ import { describe, expect, it } from "vitest";
 
 /** The floors table of DESIGN.md; src/*.ts top-level files are units of their own. */
 const FLOORS: Record<string, number> = {
-  cli: 10, "index.ts": 10,
-  verify: 9, compat: 9, lint: 9,
+  cli: 10,
+  "index.ts": 10,
+  verify: 9,
+  compat: 9,
+  lint: 9,
   proxy: 8,
-  fixtures: 7, msw: 7,
+  fixtures: 7,
+  msw: 7,
   mock: 6,
   server: 5,
-  pact: 4, report: 4, console: 4,
+  pact: 4,
+  report: 4,
+  console: 4,
   http: 3,
-  fake: 2, schema: 2,
+  fake: 2,
+  schema: 2,
   contract: 1,
-  "errors.ts": 0, "redact.ts": 0, options: 0,
+  "errors.ts": 0,
+  "redact.ts": 0,
+  options: 0,
 };
 
 const SRC = fileURLToPath(new URL("../../src", import.meta.url));
@@ -39,10 +48,31 @@ function specifiersOf(file: string, text: string): string[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
   const found: string[] = [];
   const visit = (node: ts.Node): void => {
-    if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) found.push(node.moduleSpecifier.text);
-    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && node.arguments[0] && ts.isStringLiteralLike(node.arguments[0])) found.push(node.arguments[0].text);
-    else if (ts.isImportTypeNode(node) && ts.isLiteralTypeNode(node.argument) && ts.isStringLiteral(node.argument.literal)) found.push(node.argument.literal.text);
-    else if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference) && ts.isStringLiteral(node.moduleReference.expression)) found.push(node.moduleReference.expression.text);
+    if (
+      (ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) &&
+      node.moduleSpecifier &&
+      ts.isStringLiteral(node.moduleSpecifier)
+    )
+      found.push(node.moduleSpecifier.text);
+    else if (
+      ts.isCallExpression(node) &&
+      node.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      node.arguments[0] &&
+      ts.isStringLiteralLike(node.arguments[0])
+    )
+      found.push(node.arguments[0].text);
+    else if (
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteral(node.argument.literal)
+    )
+      found.push(node.argument.literal.text);
+    else if (
+      ts.isImportEqualsDeclaration(node) &&
+      ts.isExternalModuleReference(node.moduleReference) &&
+      ts.isStringLiteral(node.moduleReference.expression)
+    )
+      found.push(node.moduleReference.expression.text);
     ts.forEachChild(node, visit);
   };
   visit(source);
@@ -58,7 +88,9 @@ interface Arrow {
 /** The folder arrows of src/: one per file and relative import that leaves the file's own unit. */
 function arrowsOfSrc(): Arrow[] {
   const arrows: Arrow[] = [];
-  const files = readdirSync(SRC, { recursive: true, encoding: "utf8" }).filter((f) => /\.(ts|mts|tsx)$/.test(f) && !f.endsWith(".d.ts"));
+  const files = readdirSync(SRC, { recursive: true, encoding: "utf8" }).filter(
+    (f) => /\.(ts|mts|tsx)$/.test(f) && !f.endsWith(".d.ts"),
+  );
   for (const file of files) {
     for (const specifier of specifiersOf(file, readFileSync(path.join(SRC, file), "utf8"))) {
       if (!specifier.startsWith(".")) continue; // packages and node: builtins are not folders of src/
@@ -90,7 +122,9 @@ describe("the floors of src/", () => {
   });
 
   it("every folder and top-level file of src/ has a floor", () => {
-    const units = readdirSync(SRC, { withFileTypes: true }).filter((e) => e.isDirectory() || /\.ts$/.test(e.name)).map((e) => e.name);
+    const units = readdirSync(SRC, { withFileTypes: true })
+      .filter((e) => e.isDirectory() || /\.ts$/.test(e.name))
+      .map((e) => e.name);
     expect(units.filter((u) => FLOORS[u] === undefined)).toEqual([]);
   });
 

@@ -18,7 +18,9 @@ let docs = "";
 
 function runBench(args: string[]): Promise<number | null> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "bench/run.ts", ...args], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["--import", "tsx", "bench/run.ts", ...args], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString("utf8")));
     child.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString("utf8")).slice(-4000)));
@@ -32,7 +34,10 @@ function runBench(args: string[]): Promise<number | null> {
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), "mockpact-bench-smoke-"));
   // Hand-written text outside the markers must survive the rewrite.
-  await writeFile(join(folder, "performance.md"), "# Performance\n\nWritten by people.\n\n<!-- bench:begin -->\nold tables\n<!-- bench:end -->\n\nAlso by people.\n");
+  await writeFile(
+    join(folder, "performance.md"),
+    "# Performance\n\nWritten by people.\n\n<!-- bench:begin -->\nold tables\n<!-- bench:end -->\n\nAlso by people.\n",
+  );
   code = await runBench(["--smoke", "--docs", join(folder, "performance.md"), "--results", join(folder, "results")]);
   docs = await readFile(join(folder, "performance.md"), "utf8");
 }, 590_000);

@@ -21,7 +21,11 @@ describe.skipIf(skipWithoutBrowser())("the console's journal rows and live state
   });
   afterAll(async () => mock?.close());
   beforeEach(async () => {
-    for (const [method, path] of [["POST", "reset"], ["DELETE", "requests"], ["DELETE", "mocks"]] as const) {
+    for (const [method, path] of [
+      ["POST", "reset"],
+      ["DELETE", "requests"],
+      ["DELETE", "mocks"],
+    ] as const) {
       expect((await fetch(admin(path), { method, headers: JSON_TYPE })).ok).toBe(true);
     }
   });
@@ -35,7 +39,11 @@ describe.skipIf(skipWithoutBrowser())("the console's journal rows and live state
 
   it("opens a row on click or Enter to the request and the response, body included", async () => {
     const page = await openConsole();
-    await fetch(`${mock.url}/api/tasks`, { method: "POST", headers: JSON_TYPE, body: JSON.stringify({ title: "Write the docs", tags: ["docs"] }) });
+    await fetch(`${mock.url}/api/tasks`, {
+      method: "POST",
+      headers: JSON_TYPE,
+      body: JSON.stringify({ title: "Write the docs", tags: ["docs"] }),
+    });
     const answer = await (await fetch(`${mock.url}/api/tasks/1`)).json();
     await fetch(`${mock.url}/shop/products?limit=2`);
     const row = page.locator('.entry[data-url="/api/tasks/1"]');
@@ -56,10 +64,14 @@ describe.skipIf(skipWithoutBrowser())("the console's journal rows and live state
 
   it("shows which credential a 401 was missing", async () => {
     const page = await openConsole();
-    expect((await fetch(`${mock.url}/shop/products`, { method: "POST", headers: JSON_TYPE, body: "{}" })).status).toBe(401);
+    expect((await fetch(`${mock.url}/shop/products`, { method: "POST", headers: JSON_TYPE, body: "{}" })).status).toBe(
+      401,
+    );
     const finding = page.locator('.entry[data-status="401"] .finding');
     await finding.waitFor({ timeout: LIVE_MS });
-    expect(await finding.innerText()).toMatch(/header\s+X-API-Key\s+security\s+missing credential of security scheme "apiKey": header X-API-Key/);
+    expect(await finding.innerText()).toMatch(
+      /header\s+X-API-Key\s+security\s+missing credential of security scheme "apiKey": header X-API-Key/,
+    );
   });
 
   it("filters the rows by status class, exact status, operation and source", async () => {
@@ -98,7 +110,11 @@ describe.skipIf(skipWithoutBrowser())("the console's journal rows and live state
     expect(curl).not.toContain("s3cret");
     expect(curl).not.toContain("-X");
     expect(await button.getAttribute("title")).toMatch(/redacted/);
-    await fetch(`${mock.url}/api/tasks`, { method: "POST", headers: JSON_TYPE, body: JSON.stringify({ title: "a 'quoted' title" }) });
+    await fetch(`${mock.url}/api/tasks`, {
+      method: "POST",
+      headers: JSON_TYPE,
+      body: JSON.stringify({ title: "a 'quoted' title" }),
+    });
     const post = page.locator('.entry[data-status="201"]');
     await post.locator(".entry-head").click({ timeout: LIVE_MS });
     const postCurl = (await post.locator(".copy-curl").getAttribute("data-curl"))!;
@@ -111,16 +127,42 @@ describe.skipIf(skipWithoutBrowser())("the console's journal rows and live state
   it("updates the State panel with no reload after a stateful POST, a runtime override and a scenario move", async () => {
     const page = await openConsole();
     await page.evaluate(() => Object.assign(globalThis, { sameDocument: true }));
-    expect((await fetch(`${mock.url}/api/tasks`, { method: "POST", headers: JSON_TYPE, body: JSON.stringify({ title: "Live task" }) })).status).toBe(201);
-    await page.locator('#state [data-collection="/tasks"] .store', { hasText: "Live task" }).waitFor({ timeout: LIVE_MS });
-    const entry = { operation: "getTask", name: "task gone", scenario: { name: "cleanup", "when-state": "done" }, respond: { status: 404 } };
-    expect((await fetch(admin("mocks"), { method: "POST", headers: JSON_TYPE, body: JSON.stringify(entry) })).status).toBe(201);
+    expect(
+      (
+        await fetch(`${mock.url}/api/tasks`, {
+          method: "POST",
+          headers: JSON_TYPE,
+          body: JSON.stringify({ title: "Live task" }),
+        })
+      ).status,
+    ).toBe(201);
+    await page
+      .locator('#state [data-collection="/tasks"] .store', { hasText: "Live task" })
+      .waitFor({ timeout: LIVE_MS });
+    const entry = {
+      operation: "getTask",
+      name: "task gone",
+      scenario: { name: "cleanup", "when-state": "done" },
+      respond: { status: 404 },
+    };
+    expect(
+      (await fetch(admin("mocks"), { method: "POST", headers: JSON_TYPE, body: JSON.stringify(entry) })).status,
+    ).toBe(201);
     await page.locator('#state [data-override="runtime:1"][data-source="runtime"]').waitFor({ timeout: LIVE_MS });
-    expect((await fetch(admin("scenarios/cleanup"), { method: "PUT", headers: JSON_TYPE, body: JSON.stringify({ state: "done" }) })).ok).toBe(true);
-    await expect.poll(() => page.locator('[data-scenario="cleanup"] select').inputValue(), { timeout: LIVE_MS }).toBe("done");
+    expect(
+      (
+        await fetch(admin("scenarios/cleanup"), {
+          method: "PUT",
+          headers: JSON_TYPE,
+          body: JSON.stringify({ state: "done" }),
+        })
+      ).ok,
+    ).toBe(true);
+    await expect
+      .poll(() => page.locator('[data-scenario="cleanup"] select').inputValue(), { timeout: LIVE_MS })
+      .toBe("done");
     expect(await page.evaluate(() => (globalThis as { sameDocument?: boolean }).sameDocument)).toBe(true);
     await page.locator("#state").scrollIntoViewIfNeeded();
     await saveDocScreenshot(page, "console-live-state.png");
   });
 });
-

@@ -23,7 +23,9 @@ describe.skipIf(skipWithoutBrowser())("the web console of a mock with --admin-to
     await page.locator('.entry[data-url="/shop/products/p-100"]').waitFor();
     await page.locator("#clear-journal").click();
     await page.locator(".journal .empty").waitFor();
-    const journal = (await (await fetch(`${mock.url}/__mockpact/requests`, { headers: { authorization: `Bearer ${TOKEN}` } })).json()) as { total: number };
+    const journal = (await (
+      await fetch(`${mock.url}/__mockpact/requests`, { headers: { authorization: `Bearer ${TOKEN}` } })
+    ).json()) as { total: number };
     expect(journal.total).toBe(0);
   });
 
@@ -31,6 +33,10 @@ describe.skipIf(skipWithoutBrowser())("the web console of a mock with --admin-to
     const { page } = browser;
     await page.goto(`${mock.url}/__mockpact/`);
     expect(await page.evaluate(async () => (await fetch("requests")).status)).toBe(401);
-    expect(await page.evaluate(async () => (await fetch("reset", { method: "POST", headers: { "content-type": "application/json" } })).status)).toBe(401);
+    expect(
+      await page.evaluate(
+        async () => (await fetch("reset", { method: "POST", headers: { "content-type": "application/json" } })).status,
+      ),
+    ).toBe(401);
   });
 });

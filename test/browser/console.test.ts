@@ -17,8 +17,12 @@ describe.skipIf(skipWithoutBrowser())("the web console of a running mock, in Chr
   afterAll(async () => mock?.close());
   // Each test starts from an empty journal and the start state, through the admin API the console reads.
   beforeEach(async () => {
-    expect((await fetch(admin("reset"), { method: "POST", headers: { "content-type": "application/json" } })).ok).toBe(true);
-    expect((await fetch(admin("requests"), { method: "DELETE", headers: { "content-type": "application/json" } })).ok).toBe(true);
+    expect((await fetch(admin("reset"), { method: "POST", headers: { "content-type": "application/json" } })).ok).toBe(
+      true,
+    );
+    expect(
+      (await fetch(admin("requests"), { method: "DELETE", headers: { "content-type": "application/json" } })).ok,
+    ).toBe(true);
   });
 
   async function openConsole() {
@@ -32,7 +36,8 @@ describe.skipIf(skipWithoutBrowser())("the web console of a running mock, in Chr
     const page = await openConsole();
     const operations = mock.server.mock.contracts.flatMap((c) => c.operations);
     await expect.poll(() => page.locator("[data-operation]").count()).toBe(operations.length);
-    for (const contract of mock.server.mock.contracts) await page.locator(`[data-contract="${contract.id}"] h3`, { hasText: contract.title }).waitFor();
+    for (const contract of mock.server.mock.contracts)
+      await page.locator(`[data-contract="${contract.id}"] h3`, { hasText: contract.title }).waitFor();
     const listProducts = page.locator('[data-operation="listProducts"] summary');
     expect(await listProducts.innerText()).toMatch(/GET\s+\/shop\/products\s+List products/);
     expect(await listProducts.locator(".chip.example").allInnerTexts()).toContain("200 ★");
@@ -54,7 +59,9 @@ describe.skipIf(skipWithoutBrowser())("the web console of a running mock, in Chr
     await entry.waitFor({ timeout: LIVE_MS });
     expect(await entry.locator(".status").innerText()).toBe("400");
     const findings = await entry.locator(".finding").allInnerTexts();
-    expect(findings).toEqual(expect.arrayContaining([expect.stringMatching(/query\s+limit/), expect.stringMatching(/query\s+category/)]));
+    expect(findings).toEqual(
+      expect.arrayContaining([expect.stringMatching(/query\s+limit/), expect.stringMatching(/query\s+category/)]),
+    );
   });
 
   it("try it sends a request built from the contract and shows the response", async () => {
@@ -81,14 +88,26 @@ describe.skipIf(skipWithoutBrowser())("the web console of a running mock, in Chr
   it("shows scenario states and the stateful store, moves a scenario and resets both", async () => {
     const page = await openConsole();
     const product = { name: "Console widget", price: 5, currency: "EUR", category: "tools", tags: [] };
-    expect((await fetch(`${mock.url}/shop/products`, { method: "POST", headers: { "content-type": "application/json", "x-api-key": "k" }, body: JSON.stringify(product) })).status).toBe(201);
-    expect((await fetch(`${mock.url}/shop/orders/7`, { method: "DELETE", headers: { authorization: "Bearer t" } })).status).toBe(204);
+    expect(
+      (
+        await fetch(`${mock.url}/shop/products`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-api-key": "k" },
+          body: JSON.stringify(product),
+        })
+      ).status,
+    ).toBe(201);
+    expect(
+      (await fetch(`${mock.url}/shop/orders/7`, { method: "DELETE", headers: { authorization: "Bearer t" } })).status,
+    ).toBe(204);
     await page.locator("#refresh-state").click();
     const scenario = page.locator('[data-scenario="order-7"] select');
     await expect.poll(() => scenario.inputValue()).toBe("cancelled");
     await page.locator(".resource", { hasText: "Console widget" }).waitFor();
     await scenario.selectOption("Started");
-    await expect.poll(async () => ((await (await fetch(admin("state"))).json()) as { scenarios: unknown[] }).scenarios).toContainEqual(expect.objectContaining({ name: "order-7", state: "Started" }));
+    await expect
+      .poll(async () => ((await (await fetch(admin("state"))).json()) as { scenarios: unknown[] }).scenarios)
+      .toContainEqual(expect.objectContaining({ name: "order-7", state: "Started" }));
     await page.locator("#reset-all").click();
     await page.locator(".resource", { hasText: "Console widget" }).waitFor({ state: "detached" });
   });
@@ -97,7 +116,11 @@ describe.skipIf(skipWithoutBrowser())("the web console of a running mock, in Chr
     const page = await openConsole();
     await fetch(`${mock.url}/shop/products?limit=2`);
     await fetch(`${mock.url}/shop/products?limit=abc&category=food`);
-    await fetch(`${mock.url}/shop/products`, { method: "POST", headers: { "content-type": "application/json", "x-api-key": "k" }, body: JSON.stringify({ name: 7, currency: "EUR" }) });
+    await fetch(`${mock.url}/shop/products`, {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-api-key": "k" },
+      body: JSON.stringify({ name: 7, currency: "EUR" }),
+    });
     await fetch(`${mock.url}/shop/orders/1001`, { headers: { authorization: "Bearer t" } });
     await fetch(`${mock.url}/shop/orders/1001`);
     const operation = page.locator('[data-operation="createProduct"]');
@@ -108,7 +131,9 @@ describe.skipIf(skipWithoutBrowser())("the web console of a running mock, in Chr
     await page.locator("#refresh-state").click();
     await page.locator(".resource", { hasText: "1 item(s)" }).waitFor();
     // The journal panel is sticky: scrolled to the try-it form, the shot shows both.
-    await page.locator('[data-contract="shop.yaml"] h3').evaluate((heading) => heading.scrollIntoView({ block: "start" }));
+    await page
+      .locator('[data-contract="shop.yaml"] h3')
+      .evaluate((heading) => heading.scrollIntoView({ block: "start" }));
     await saveDocScreenshot(page, "console.png");
   });
 });

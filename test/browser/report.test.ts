@@ -21,8 +21,21 @@ describe.skipIf(skipWithoutBrowser())("the HTML report of mockpact verify, in Ch
     dir = mkdtempSync(path.join(tmpdir(), "mockpact-html-"));
     file = path.join(dir, "report.html");
     provider = await startExampleProvider({ misbehave: "wrong-type", token: TOKEN });
-    const run = await runCliInProcess(["verify", "--provider-base-url", provider.url, "--pact", "fixtures/pacts", "--contract", "contracts/shop.yaml",
-      "--states-url", `${provider.url}/_pact/states`, "--header", `Authorization: Bearer ${TOKEN}`, "--html", file]);
+    const run = await runCliInProcess([
+      "verify",
+      "--provider-base-url",
+      provider.url,
+      "--pact",
+      "fixtures/pacts",
+      "--contract",
+      "contracts/shop.yaml",
+      "--states-url",
+      `${provider.url}/_pact/states`,
+      "--header",
+      `Authorization: Bearer ${TOKEN}`,
+      "--html",
+      file,
+    ]);
     exitCode = run.code;
   }, 120_000);
   afterAll(async () => {

@@ -40,7 +40,8 @@ describe("the start-up banner", () => {
       expect(stdout.match(/getThing/g)).toHaveLength(1);
       expect(stdout).toMatch(/GET\s+http:\/\/127\.0\.0\.1:\d+\/v1\/things\s+listThings/);
       expect(stdout).toMatch(/also answer under http:\/\/127\.0\.0\.1:\d+\/sandbox\/v1/);
-      for (const base of ["/v1", "/sandbox/v1", ""]) expect((await fetch(`${url}${base}/things/7`)).status, base).toBe(200);
+      for (const base of ["/v1", "/sandbox/v1", ""])
+        expect((await fetch(`${url}${base}/things/7`)).status, base).toBe(200);
     } finally {
       child.kill("SIGTERM");
     }

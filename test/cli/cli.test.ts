@@ -21,9 +21,13 @@ describe("mockpact mock", () => {
     const { child, output } = await startCli(["mock", "test/contracts/faithful/many-bad-examples.yaml", "--port", "0"]);
     try {
       await until(() => /more like these/.test(output().stderr));
-      const lines = output().stderr.split("\n").filter((line) => /EXAMPLE_INVALID|does not match its schema/.test(line));
+      const lines = output()
+        .stderr.split("\n")
+        .filter((line) => /EXAMPLE_INVALID|does not match its schema/.test(line));
       expect(lines.length).toBe(4);
-      expect(lines[3]).toMatch(/EXAMPLE_INVALID: 4 more like these \(7 in all\); `mockpact lint .*many-bad-examples\.yaml` lists every one/);
+      expect(lines[3]).toMatch(
+        /EXAMPLE_INVALID: 4 more like these \(7 in all\); `mockpact lint .*many-bad-examples\.yaml` lists every one/,
+      );
     } finally {
       child.kill("SIGTERM");
     }
@@ -52,7 +56,11 @@ describe("mockpact lint", () => {
   });
 
   it("exits 1 and names the place of each error", async () => {
-    const run = await runCli(["lint", "test/contracts/bad/broken.yaml", "test/contracts/bad/root/missing-pointer.yaml"]);
+    const run = await runCli([
+      "lint",
+      "test/contracts/bad/broken.yaml",
+      "test/contracts/bad/root/missing-pointer.yaml",
+    ]);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/CONTRACT_PARSE .*broken\.yaml:\d+:\d+/);
     expect(run.stdout).toMatch(/REF_NOT_FOUND .*missing-pointer\.yaml #\/paths/);

@@ -16,7 +16,11 @@ describe("help", () => {
     ["mock", "--headers-timeout", /--headers-timeout <ms>[^]*?\(default:\s+10000\)/],
     ["mock", "--request-timeout", /--request-timeout <ms>[^]*?\(default:\s+30000\)/],
     ["mock", "--faults", /--faults <kinds>[^]*?\(default:\s+reset,empty,malformed\)/],
-    ["mock", "--log-level", /--log-level <level>[^]*?\(choices:\s+"silent",\s+"info",\s+"debug",\s+default:\s+"info"\)/],
+    [
+      "mock",
+      "--log-level",
+      /--log-level <level>[^]*?\(choices:\s+"silent",\s+"info",\s+"debug",\s+default:\s+"info"\)/,
+    ],
     ["proxy", "--log-format", /--log-format <format>[^]*?\(choices:\s+"text",\s+"json",\s+default:\s+"text"\)/],
     ["proxy", "--timeout", /--timeout <ms>[^]*?\(default:\s+30000\)/],
     ["proxy", "--request-timeout", /--request-timeout <ms>[^]*?\(default:\s+30000\)/],
@@ -28,6 +32,8 @@ describe("help", () => {
 
   it("says that --watch reloads on changes to contracts and mocks files alike", async () => {
     const run = await runCli(["mock", "--help"]);
-    expect(run.stdout.replace(/\s+/g, " ")).toMatch(/--watch reload when a contract, mocks file or local pact file changes/);
+    expect(run.stdout.replace(/\s+/g, " ")).toMatch(
+      /--watch reload when a contract, mocks file or local pact file changes/,
+    );
   });
 });

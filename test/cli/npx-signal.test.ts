@@ -20,7 +20,11 @@ async function refuses(url: string): Promise<boolean> {
 
 it("`npx mockpact mock ... & kill $!` frees the port: the server stops when npm is gone", async () => {
   // npx runs the bin through `sh -c`, which does not pass npm's SIGTERM on to node.
-  const npx = spawn("npx", ["--offline", "mockpact", "mock", "contracts/shop.yaml", "--port", "0"], { cwd: REPO, stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+  const npx = spawn("npx", ["--offline", "mockpact", "mock", "contracts/shop.yaml", "--port", "0"], {
+    cwd: REPO,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   let stdout = "";
   npx.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {

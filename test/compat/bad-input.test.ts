@@ -44,11 +44,19 @@ describe("compat refuses bad input with exit 2 and the file's name", () => {
 
   it("a contract that does not load", async () => {
     const contract = file("broken.yaml", "openapi: 3.0.3\ninfo: [unclosed\n");
-    expectLoadError(await runCliInProcess(["compat", "--pact", WEB, "--contract", contract]), "CONTRACT_PARSE", contract);
+    expectLoadError(
+      await runCliInProcess(["compat", "--pact", WEB, "--contract", contract]),
+      "CONTRACT_PARSE",
+      contract,
+    );
   });
 
   it("a contract that does not exist, and no pact at all", async () => {
-    expectLoadError(await runCliInProcess(["compat", "--pact", WEB, "--contract", path.join(dir, "none.yaml")]), "CONTRACT_NOT_FOUND", "none.yaml");
+    expectLoadError(
+      await runCliInProcess(["compat", "--pact", WEB, "--contract", path.join(dir, "none.yaml")]),
+      "CONTRACT_NOT_FOUND",
+      "none.yaml",
+    );
     expectLoadError(await runCliInProcess(["compat", "--contract", SHOP]), "OPTION_INVALID", "no pact");
   });
 

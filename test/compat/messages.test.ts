@@ -10,9 +10,18 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const ASYNCAPI = "contracts/events/shop-events.yaml";
 
 /** A V3 message pact of one message with these contents and metadata, written into the temp folder. */
-function messagePact(name: string, contents: unknown, metaData: Record<string, unknown> = { contentType: "application/json", topic: "shop.orders" }): string {
+function messagePact(
+  name: string,
+  contents: unknown,
+  metaData: Record<string, unknown> = { contentType: "application/json", topic: "shop.orders" },
+): string {
   const file = path.join(dir, `${name}.json`);
-  const pact = { consumer: { name: "c" }, provider: { name: "shop-events" }, messages: [{ description: name, contents, metaData }], metadata: { pactSpecification: { version: "3.0.0" } } };
+  const pact = {
+    consumer: { name: "c" },
+    provider: { name: "shop-events" },
+    messages: [{ description: name, contents, metaData }],
+    metadata: { pactSpecification: { version: "3.0.0" } },
+  };
   writeFileSync(file, JSON.stringify(pact));
   return file;
 }
@@ -31,24 +40,59 @@ describe("mockpact compat of message pacts against an AsyncAPI document", () => 
     ["fewer properties than the schema requires", { orderId: 1, status: "paid" }, undefined, []],
     ["a status outside the enum", { ...created, status: "on-hold" }, undefined, ["message.body.incompatible"]],
     ["a property the schema forbids", { ...created, coupon: "X" }, undefined, ["message.body.property.forbidden"]],
-    ["a channel the document does not have (every message is then a candidate)", created, { topic: "shop.nothing" }, []],
-    ["the stock channel, whose message it is not", created, { topic: "shop.stock" }, ["message.body.property.forbidden", "message.body.property.forbidden", "message.body.property.forbidden", "message.body.property.forbidden"]],
+    [
+      "a channel the document does not have (every message is then a candidate)",
+      created,
+      { topic: "shop.nothing" },
+      [],
+    ],
+    [
+      "the stock channel, whose message it is not",
+      created,
+      { topic: "shop.stock" },
+      [
+        "message.body.property.forbidden",
+        "message.body.property.forbidden",
+        "message.body.property.forbidden",
+        "message.body.property.forbidden",
+      ],
+    ],
   ])("%s", async (name, contents, metadata, rules) => {
-    const result = await checkCompat({ pacts: [messagePact(name.replace(/\W+/g, "-"), contents, metadata)], asyncapi: [ASYNCAPI] });
+    const result = await checkCompat({
+      pacts: [messagePact(name.replace(/\W+/g, "-"), contents, metadata)],
+      asyncapi: [ASYNCAPI],
+    });
     expect(compatFindings(result).map((f) => f.rule)).toEqual(rules);
   });
 
   it("names the AsyncAPI message and the line of its payload schema", async () => {
-    const result = await checkCompat({ pacts: [messagePact("enum", { ...created, status: "on-hold" })], asyncapi: [ASYNCAPI] });
-    expect(result.suites[0]!.cases[0]!.findings[0]).toMatchObject({ operationId: "OrderCreated", pactPointer: "/messages/0/contents/status", contractPlace: { file: ASYNCAPI, pointer: "#/components/schemas/OrderCreated" } });
+    const result = await checkCompat({
+      pacts: [messagePact("enum", { ...created, status: "on-hold" })],
+      asyncapi: [ASYNCAPI],
+    });
+    expect(result.suites[0]!.cases[0]!.findings[0]).toMatchObject({
+      operationId: "OrderCreated",
+      pactPointer: "/messages/0/contents/status",
+      contractPlace: { file: ASYNCAPI, pointer: "#/components/schemas/OrderCreated" },
+    });
   });
 
   it("the cases above and below cover every message rule code", () => {
-    expect(Object.keys(COMPAT_RULES).filter((rule) => rule.startsWith("message."))).toEqual(["message.unknown", "message.body.incompatible", "message.body.property.forbidden"]);
+    expect(Object.keys(COMPAT_RULES).filter((rule) => rule.startsWith("message."))).toEqual([
+      "message.unknown",
+      "message.body.incompatible",
+      "message.body.property.forbidden",
+    ]);
   });
 
   it("a --message-schema name no document has is message.unknown", async () => {
-    const result = await checkCompat({ pacts: [messagePact("named", created)], asyncapi: [ASYNCAPI], messageSchemas: ["Nope"] });
-    expect(compatFindings(result).map((f) => [f.rule, f.message])).toEqual([["message.unknown", 'no AsyncAPI message and no OpenAPI schema is named "Nope"']]);
+    const result = await checkCompat({
+      pacts: [messagePact("named", created)],
+      asyncapi: [ASYNCAPI],
+      messageSchemas: ["Nope"],
+    });
+    expect(compatFindings(result).map((f) => [f.rule, f.message])).toEqual([
+      ["message.unknown", 'no AsyncAPI message and no OpenAPI schema is named "Nope"'],
+    ]);
   });
 });

@@ -15,7 +15,10 @@ beforeAll(async () => {
 /** The golden table, through mockpact compat and swagger-mock-validator side by side. */
 describe("compat side by side with swagger-mock-validator", () => {
   it.each(GOLDEN.map((c) => [c.pact, c] as const))("%s", async (_name, c) => {
-    const ours = await checkCompat({ pacts: [path.join(CASES, "pacts", c.pact)], contracts: [path.join(CASES, "contracts", c.contract)] });
+    const ours = await checkCompat({
+      pacts: [path.join(CASES, "pacts", c.pact)],
+      contracts: [path.join(CASES, "contracts", c.contract)],
+    });
     expect([...new Set(compatFindings(ours).map((f) => f.rule))].sort()).toEqual(c.rules);
     const smvPasses = theirs.get(c.pact);
     if (c.smvDiffers) expect(ours.ok, `listed as a deliberate difference: ${c.smvDiffers}`).not.toBe(smvPasses);
@@ -30,5 +33,9 @@ describe("compat side by side with swagger-mock-validator", () => {
     expect(GOLDEN.length).toBeGreaterThanOrEqual(30);
   });
 
-  afterAll(() => console.log(`swagger-mock-validator side by side: ${GOLDEN.length} pairs, ${tally.agreed} verdicts agreed, ${tally.differed} deliberate differences`));
+  afterAll(() =>
+    console.log(
+      `swagger-mock-validator side by side: ${GOLDEN.length} pairs, ${tally.agreed} verdicts agreed, ${tally.differed} deliberate differences`,
+    ),
+  );
 });

@@ -19,7 +19,10 @@ export async function smvVerdicts(cases: GoldenCase[], root: string): Promise<Ma
       const merged = { ...group[0]!.doc, interactions: group.flatMap((g) => g.doc.interactions) };
       const file = path.join(dir, `${key.replace(/[^\w.-]/g, "_")}.json`);
       writeFileSync(file, JSON.stringify(merged));
-      const result = await validator.validate({ specPathOrUrl: path.join(root, "contracts", group[0]!.contract), mockPathOrUrl: file });
+      const result = await validator.validate({
+        specPathOrUrl: path.join(root, "contracts", group[0]!.contract),
+        mockPathOrUrl: file,
+      });
       const failed = new Set(result.errors.map((e) => e.mockDetails?.interactionDescription));
       for (const g of group) verdicts.set(g.pact, !g.doc.interactions.some((i) => failed.has(i.description)));
     }

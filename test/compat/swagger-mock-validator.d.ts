@@ -12,6 +12,12 @@ declare module "@pactflow/swagger-mock-validator" {
     warnings: ValidationResultItem[];
   }
   export const SwaggerMockValidatorFactory: {
-    create(auth?: string): { validate(options: { specPathOrUrl: string; mockPathOrUrl: string; providerName?: string }): Promise<ValidationOutcome> };
+    create(auth?: string): {
+      validate(options: {
+        specPathOrUrl: string;
+        mockPathOrUrl: string;
+        providerName?: string;
+      }): Promise<ValidationOutcome>;
+    };
   };
 }

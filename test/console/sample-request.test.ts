@@ -19,7 +19,8 @@ describe("the console's try-it request, built from the contract", async () => {
   it("gives every operation of the sample contracts a path without template braces", async () => {
     for (const file of ["contracts/shop.yaml", "contracts/legacy-inventory.json", "contracts/catalog-faker.yaml"]) {
       const contract = await loadContract(file);
-      for (const op of contract.operations) expect(sampleRequest(contract, op).path, op.operationId).not.toMatch(/[{}]/);
+      for (const op of contract.operations)
+        expect(sampleRequest(contract, op).path, op.operationId).not.toMatch(/[{}]/);
     }
   });
 });

@@ -18,7 +18,9 @@ describe("AsyncAPI documents for message pacts", () => {
     ]);
     const schemas = new MessageSchemas(doc.document, doc.file);
     expect(schemas.validate("#/components/schemas/Stock", { remaining: 3 })).toEqual([]);
-    expect(schemas.validate("#/components/schemas/Stock", { remaining: -1 }).map((v) => [v.where, v.keyword])).toEqual([["/remaining", "minimum"]]);
+    expect(schemas.validate("#/components/schemas/Stock", { remaining: -1 }).map((v) => [v.where, v.keyword])).toEqual([
+      ["/remaining", "minimum"],
+    ]);
   });
 
   it("reads 3.0 messages by channel id and address", async () => {
@@ -32,7 +34,11 @@ describe("AsyncAPI documents for message pacts", () => {
 
   it.each([
     ["no-version.yaml", "info: { title: x }\n", "Failed to load the AsyncAPI document: it has no `asyncapi` field"],
-    ["old.yaml", "asyncapi: 1.2.0\n", "Failed to load the AsyncAPI document: asyncapi version 1.2.0 is not supported (2.x and 3.0 are)"],
+    [
+      "old.yaml",
+      "asyncapi: 1.2.0\n",
+      "Failed to load the AsyncAPI document: asyncapi version 1.2.0 is not supported (2.x and 3.0 are)",
+    ],
   ])("refuses %s with CONTRACT_INVALID naming the file", async (name, text, message) => {
     const file = path.join(dir, name);
     writeFileSync(file, text);

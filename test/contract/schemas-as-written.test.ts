@@ -22,14 +22,18 @@ describe("3.1 schemas written the 3.0 way", () => {
   it("reads nullable: true without a type as 'or null', where it stopped the operation from compiling", async () => {
     const res = await call(`${mock.url}/settings`);
     expect(res.status, res.text).toBe(200);
-    expect(warningAt(/nullable: true without a type/)).toMatchObject({ pointer: "#/components/schemas/Settings/properties/default" });
+    expect(warningAt(/nullable: true without a type/)).toMatchObject({
+      pointer: "#/components/schemas/Settings/properties/default",
+    });
   });
 
   it("reads a boolean exclusiveMinimum as 3.0 meant it", async () => {
     expect((await call(`${mock.url}/limits`, { method: "POST", headers: json, body: '{"rate":0}' })).status).toBe(422);
     const ok = await call(`${mock.url}/limits`, { method: "POST", headers: json, body: '{"rate":100}' });
     expect(ok.status, ok.text).toBe(200);
-    expect(warningAt(/boolean exclusiveMinimum/)).toMatchObject({ pointer: "#/components/schemas/Limits/properties/rate" });
+    expect(warningAt(/boolean exclusiveMinimum/)).toMatchObject({
+      pointer: "#/components/schemas/Limits/properties/rate",
+    });
   });
 });
 
@@ -44,8 +48,12 @@ describe("the contract walker", () => {
     const bad = await call(`${mock.url}/profile`, { method: "PUT", headers: json, body: '{"name":"Ada","age":-1}' });
     expect(bad.status).toBe(422);
     expect(bad.json.violations.map((v: { where: string }) => v.where)).toEqual(["/age"]);
-    expect((await call(`${mock.url}/profile`, { method: "PUT", headers: json, body: '{"name":"Ada","age":36}' })).status).toBe(204);
-    expect(warningAt(/in place of the whole properties map/)).toMatchObject({ pointer: "#/paths/~1profile/put/requestBody/content/application~1json/schema/properties" });
+    expect(
+      (await call(`${mock.url}/profile`, { method: "PUT", headers: json, body: '{"name":"Ada","age":36}' })).status,
+    ).toBe(204);
+    expect(warningAt(/in place of the whole properties map/)).toMatchObject({
+      pointer: "#/paths/~1profile/put/requestBody/content/application~1json/schema/properties",
+    });
   });
 
   it("loads despite $refs in x- extensions that lead nowhere, warning with each one's place", () => {
@@ -69,10 +77,22 @@ describe("JSON Schema 2020-12 generics ($id resources, $dynamicRef)", () => {
   });
 
   it("validates a request by the item schema its resource brings", async () => {
-    const bad = await call(`${generic.url}/moons`, { method: "POST", headers: json, body: '{"items":[{"name":"Io"}],"total":1}' });
+    const bad = await call(`${generic.url}/moons`, {
+      method: "POST",
+      headers: json,
+      body: '{"items":[{"name":"Io"}],"total":1}',
+    });
     expect(bad.status).toBe(422);
     expect(bad.json.violations.map((v: { where: string }) => v.where)).toEqual(["/items/0/planet"]);
-    expect((await call(`${generic.url}/moons`, { method: "POST", headers: json, body: '{"items":[{"name":"Io","planet":"Jupiter"}],"total":1}' })).status).toBe(204);
+    expect(
+      (
+        await call(`${generic.url}/moons`, {
+          method: "POST",
+          headers: json,
+          body: '{"items":[{"name":"Io","planet":"Jupiter"}],"total":1}',
+        })
+      ).status,
+    ).toBe(204);
   });
 });
 
@@ -81,9 +101,15 @@ describe("schemas ajv cannot register", () => {
     const dir = await mkdtemp(path.join(tmpdir(), "mockpact-anchor-"));
     const file = path.join(dir, "clash.yaml");
     const schemas = "    A: { $anchor: item, type: string }\n    B: { $anchor: item, type: integer }\n";
-    await writeFile(file, `openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths: {}\ncomponents:\n  schemas:\n${schemas}`);
+    await writeFile(
+      file,
+      `openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths: {}\ncomponents:\n  schemas:\n${schemas}`,
+    );
     try {
-      await expect(createHandler({ contracts: [file] })).rejects.toMatchObject({ code: "SCHEMA_COMPILE", place: { file, pointer: expect.stringMatching(/^#\/components\/schemas\/[AB]$/) } });
+      await expect(createHandler({ contracts: [file] })).rejects.toMatchObject({
+        code: "SCHEMA_COMPILE",
+        place: { file, pointer: expect.stringMatching(/^#\/components\/schemas\/[AB]$/) },
+      });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

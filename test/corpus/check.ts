@@ -17,18 +17,28 @@ export const notes = new Map<string, number>();
  */
 export function checkResponse(operation: Operation, response: HttpResponse, validator: IndependentValidator): Verdict {
   const violations = response.headers["mockpact-violations"];
-  if (violations !== undefined) return { reason: "request rejected", detail: `${response.status} ${violations.slice(0, 400)}` };
+  if (violations !== undefined)
+    return { reason: "request rejected", detail: `${response.status} ${violations.slice(0, 400)}` };
   const spec = documentedSpec(operation, response.status);
-  if (!spec) return { reason: "undocumented status", detail: `${response.status} is not documented (${operation.responses.map((r) => r.status).join(", ")}): ${bodyText(response).slice(0, 300)}` };
-  if (response.status >= 400 && documentsSuccess(operation)) return { reason: "error status", detail: `${response.status} ${bodyText(response).slice(0, 300)}` };
+  if (!spec)
+    return {
+      reason: "undocumented status",
+      detail: `${response.status} is not documented (${operation.responses.map((r) => r.status).join(", ")}): ${bodyText(response).slice(0, 300)}`,
+    };
+  if (response.status >= 400 && documentsSuccess(operation))
+    return { reason: "error status", detail: `${response.status} ${bodyText(response).slice(0, 300)}` };
   const declared = Object.keys(spec.content);
   const body = bodyText(response);
-  if (declared.length === 0) return body === "" ? undefined : { reason: "body where none is documented", detail: body.slice(0, 200) };
-  if (response.status === 204 || response.status === 304) return body === "" ? undefined : { reason: "body on a bodiless status", detail: body.slice(0, 200) };
+  if (declared.length === 0)
+    return body === "" ? undefined : { reason: "body where none is documented", detail: body.slice(0, 200) };
+  if (response.status === 204 || response.status === 304)
+    return body === "" ? undefined : { reason: "body on a bodiless status", detail: body.slice(0, 200) };
   const contentType = response.headers["content-type"];
   if (contentType === undefined) return { reason: "no content-type", detail: `documented: ${declared.join(", ")}` };
-  const key = declared.find((k) => essence(k) === essence(contentType)) ?? declared.find((k) => rangeMatches(k, contentType));
-  if (key === undefined) return { reason: "undeclared content-type", detail: `${contentType} is not one of ${declared.join(", ")}` };
+  const key =
+    declared.find((k) => essence(k) === essence(contentType)) ?? declared.find((k) => rangeMatches(k, contentType));
+  if (key === undefined)
+    return { reason: "undeclared content-type", detail: `${contentType} is not one of ${declared.join(", ")}` };
   const media = spec.content[key]!;
   if (!media.schema) return undefined;
   let value: unknown = body;
@@ -52,14 +62,24 @@ export function checkResponse(operation: Operation, response: HttpResponse, vali
   }
   if (errors.length === 0) return undefined;
   const warning = response.headers["mockpact-warning"];
-  const summary = errors.slice(0, 3).map((e) => `${e.instancePath || "/"} ${e.keyword}: ${e.message}`).join("; ");
-  return { reason: "body breaks its schema", detail: `${response.status} ${contentType}: ${summary}${warning ? ` [mock warned: ${warning}]` : ""} ${body.slice(0, 200)}` };
+  const summary = errors
+    .slice(0, 3)
+    .map((e) => `${e.instancePath || "/"} ${e.keyword}: ${e.message}`)
+    .join("; ");
+  return {
+    reason: "body breaks its schema",
+    detail: `${response.status} ${contentType}: ${summary}${warning ? ` [mock warned: ${warning}]` : ""} ${body.slice(0, 200)}`,
+  };
 }
 
 /** The documented response for a status: exact, then its range (`2XX`), then `default`. */
 export function documentedSpec(operation: Operation, status: number): ResponseSpec | undefined {
   const specs = operation.responses;
-  return specs.find((s) => s.status === String(status)) ?? specs.find((s) => s.status === `${String(status)[0]}XX`) ?? specs.find((s) => s.status === "DEFAULT");
+  return (
+    specs.find((s) => s.status === String(status)) ??
+    specs.find((s) => s.status === `${String(status)[0]}XX`) ??
+    specs.find((s) => s.status === "DEFAULT")
+  );
 }
 
 function documentsSuccess(operation: Operation): boolean {

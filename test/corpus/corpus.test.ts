@@ -39,7 +39,9 @@ describe.skipIf(!available)("corpus: every operation of every document answers a
 
   it("lists every exception, with its reason, in docs/corpus-limits.md", () => {
     const limits = readFileSync(LIMITS_FILE, "utf8");
-    const missing = EXCEPTIONS.filter((e) => !limits.includes(`| ${e.document} | \`${e.operationId}\` | ${e.reason} |`)).map((e) => `${e.document} ${e.operationId}`);
+    const missing = EXCEPTIONS.filter(
+      (e) => !limits.includes(`| ${e.document} | \`${e.operationId}\` | ${e.reason} |`),
+    ).map((e) => `${e.document} ${e.operationId}`);
     expect(missing, "exceptions not in docs/corpus-limits.md").toEqual([]);
     for (const reason of Object.keys(REASONS)) expect(limits, `reason ${reason} explained`).toContain(`\`${reason}\``);
   });
@@ -47,7 +49,9 @@ describe.skipIf(!available)("corpus: every operation of every document answers a
   for (const entry of manifest) {
     it(`${entry.name} (${entry.format})`, async () => {
       const run = await runDocument(entry);
-      const exceptions = new Map(EXCEPTIONS.filter((e) => e.document === entry.name).map((e) => [e.operationId, e.reason]));
+      const exceptions = new Map(
+        EXCEPTIONS.filter((e) => e.document === entry.name).map((e) => [e.operationId, e.reason]),
+      );
       const problems: string[] = [];
       for (const result of run.results) {
         const id = result.operation.operationId;
@@ -55,16 +59,21 @@ describe.skipIf(!available)("corpus: every operation of every document answers a
         exceptions.delete(id);
         const failure = failureOf(result);
         if (failure === undefined) {
-          if (reason !== undefined) problems.push(`${id}: listed as ${reason} but passes: remove it from exceptions.ts and docs/corpus-limits.md`);
+          if (reason !== undefined)
+            problems.push(
+              `${id}: listed as ${reason} but passes: remove it from exceptions.ts and docs/corpus-limits.md`,
+            );
           else totals.passed++;
           continue;
         }
         const shadowed = result.answeredBy !== result.operation;
         if (reason === undefined) problems.push(`${id}: ${failure}`);
-        else if (shadowed && (reason !== "shadowed-route" || result.verdict)) problems.push(`${id}: listed as ${reason} but ${failure}`);
+        else if (shadowed && (reason !== "shadowed-route" || result.verdict))
+          problems.push(`${id}: listed as ${reason} but ${failure}`);
         else listed.set(reason, (listed.get(reason) ?? 0) + 1);
       }
-      for (const [id, reason] of exceptions) problems.push(`${id}: listed as ${reason} but the document has no such operation`);
+      for (const [id, reason] of exceptions)
+        problems.push(`${id}: listed as ${reason} but the document has no such operation`);
       totals.documents++;
       totals.operations += run.results.length;
       expect(problems, `${entry.name}: ${problems.length} operation(s) not answered as documented`).toEqual([]);
@@ -76,7 +85,9 @@ describe.skipIf(!available)("corpus: every operation of every document answers a
 function failureOf(result: OperationResult): string | undefined {
   const { verdict, method, url } = result;
   if (result.answeredBy !== result.operation) {
-    const also = verdict ? `; and the answer of ${result.answeredBy.operationId} fails: ${verdict.reason}: ${verdict.detail}` : "";
+    const also = verdict
+      ? `; and the answer of ${result.answeredBy.operationId} fails: ${verdict.reason}: ${verdict.detail}`
+      : "";
     return `shadowed: ${method} ${url} is answered by ${result.answeredBy.operationId}${also}`;
   }
   return verdict ? `${verdict.reason}: ${method} ${url.slice(0, 200)}: ${verdict.detail}` : undefined;

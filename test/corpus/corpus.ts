@@ -59,14 +59,23 @@ export const SEED = 20240601;
 export async function runDocument(entry: ManifestEntry): Promise<DocumentRun> {
   const contract = await loadContract(path.join(CORPUS, entry.entry), loadOptionsOf(entry));
   const routerWarnings: string[] = [];
-  const core = createMockCore(compileContracts([contract], { onRouteWarning: (m) => routerWarnings.push(m) }), resolveMockOptions({ seed: 1 }));
+  const core = createMockCore(
+    compileContracts([contract], { onRouteWarning: (m) => routerWarnings.push(m) }),
+    resolveMockOptions({ seed: 1 }),
+  );
   const validator = new IndependentValidator(contract);
   const results: OperationResult[] = [];
   for (const operation of contract.operations) {
     const built = buildRequest(contract, operation, validator, SEED);
     const { method, url } = built.request;
     if (built.problem !== undefined) {
-      results.push({ operation, answeredBy: operation, method, url, verdict: { reason: "no valid request", detail: built.problem } });
+      results.push({
+        operation,
+        answeredBy: operation,
+        method,
+        url,
+        verdict: { reason: "no valid request", detail: built.problem },
+      });
       continue;
     }
     // The operation that serves this method and path: where paths differ only by a `#fragment`

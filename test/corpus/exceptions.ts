@@ -6,7 +6,8 @@
 export const REASONS = {
   "shadowed-route":
     "Another operation of the same contract claims the same method and path (box's `#fragment` path keys, xero's `{AttachmentID}` and `{FileName}` templates): the first in document order answers, this one is never reached. The test checks the answer against the operation that answered.",
-  "no-responses": "The operation documents no response at all (OpenAPI 3.1+ allows it): there is no documented status to answer with; mockpact answers 500 no-response-defined.",
+  "no-responses":
+    "The operation documents no response at all (OpenAPI 3.1+ allows it): there is no documented status to answer with; mockpact answers 500 no-response-defined.",
   "unsatisfiable-request-schema":
     "No value satisfies the request body's schema as JSON Schema reads it: `allOf` branches with `additionalProperties: false` that exclude each other's required properties (linode), or `oneOf` branches that overlap and are told apart only by a discriminator none of them constrains (ory-kratos). A real client's request gets 422.",
   "readonly-required-in-oneof":
@@ -23,7 +24,8 @@ export interface CorpusException {
   reason: Reason;
 }
 
-const shadowed = (document: string, ids: string[]): CorpusException[] => ids.map((operationId) => ({ document, operationId, reason: "shadowed-route" }));
+const shadowed = (document: string, ids: string[]): CorpusException[] =>
+  ids.map((operationId) => ({ document, operationId, reason: "shadowed-route" }));
 
 export const EXCEPTIONS: CorpusException[] = [
   ...shadowed("box", [
@@ -72,5 +74,9 @@ export const EXCEPTIONS: CorpusException[] = [
   { document: "ory-kratos", operationId: "updateRegistrationFlow", reason: "unsatisfiable-request-schema" },
   { document: "ory-kratos", operationId: "updateSettingsFlow", reason: "unsatisfiable-request-schema" },
   { document: "redocly-openapi-starter", operationId: "createMenuItem", reason: "readonly-required-in-oneof" },
-  { document: "github-api", operationId: "activity/list-received-public-events-for-user", reason: "fake-breaks-response-schema" },
+  {
+    document: "github-api",
+    operationId: "activity/list-received-public-events-for-user",
+    reason: "fake-breaks-response-schema",
+  },
 ];

@@ -18,7 +18,12 @@ export interface BuiltRequest {
  * requirement, and the required body. Values are fakes of their schemas (direction "request"),
  * checked by the independent validator, serialised by the parameter's style and explode.
  */
-export function buildRequest(contract: Contract, operation: Operation, validator: IndependentValidator, seed: number): BuiltRequest {
+export function buildRequest(
+  contract: Contract,
+  operation: Operation,
+  validator: IndependentValidator,
+  seed: number,
+): BuiltRequest {
   const headers: Record<string, string> = {};
   const query: string[] = [];
   const cookies: string[] = [];
@@ -27,7 +32,9 @@ export function buildRequest(contract: Contract, operation: Operation, validator
     for (const param of operation.parameters) {
       if (!param.required) continue;
       if (param.in === "header" && IGNORED_HEADERS.has(param.name.toLowerCase())) continue; // OAS 3: ignored
-      const value = validValue(contract, operation, validator, param.schema, seed, `${param.in}:${param.name}`, (v) => fitsParameter(param, v));
+      const value = validValue(contract, operation, validator, param.schema, seed, `${param.in}:${param.name}`, (v) =>
+        fitsParameter(param, v),
+      );
       switch (param.in) {
         case "path":
           path = path.split(`{${param.name}}`).join(serialisePath(param, value));
@@ -50,7 +57,10 @@ export function buildRequest(contract: Contract, operation: Operation, validator
     if (body) headers["content-type"] = body.contentType;
     return { request: { method: operation.method.toUpperCase(), url, headers, body: body?.bytes } };
   } catch (error) {
-    return { request: { method: operation.method.toUpperCase(), url: path, headers }, problem: (error as Error).message };
+    return {
+      request: { method: operation.method.toUpperCase(), url: path, headers },
+      problem: (error as Error).message,
+    };
   }
 }
 
@@ -62,14 +72,33 @@ function schemaNode(ref: SchemaRef): unknown {
 }
 
 /** A fake of `ref` that the independent validator accepts and that `fits` (serialisable as needed). */
-function validValue(contract: Contract, operation: Operation, validator: IndependentValidator, ref: SchemaRef, seed: number, what: string, fits: (v: unknown) => boolean, prepare?: (v: unknown) => unknown): unknown {
+function validValue(
+  contract: Contract,
+  operation: Operation,
+  validator: IndependentValidator,
+  ref: SchemaRef,
+  seed: number,
+  what: string,
+  fits: (v: unknown) => boolean,
+  prepare?: (v: unknown) => unknown,
+): unknown {
   let last = "";
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const fake = fakeValue(contract.document, schemaNode(ref), { seed: seedFrom(seed, operation.operationId, what, String(attempt)), direction: "request", dialect: contract.dialect });
+    const fake = fakeValue(contract.document, schemaNode(ref), {
+      seed: seedFrom(seed, operation.operationId, what, String(attempt)),
+      direction: "request",
+      dialect: contract.dialect,
+    });
     const value = prepare ? prepare(fake) : fake;
     const errors = validator.errors(ref, value, "request");
     if (errors.length === 0 && fits(value)) return value;
-    last = errors.length > 0 ? errors.map((e) => `${e.instancePath} ${e.message}`).slice(0, 3).join("; ") : "not serialisable";
+    last =
+      errors.length > 0
+        ? errors
+            .map((e) => `${e.instancePath} ${e.message}`)
+            .slice(0, 3)
+            .join("; ")
+        : "not serialisable";
     last += ` (${JSON.stringify(value)?.slice(0, 200)})`;
   }
   throw new Error(`no valid fake for ${what} in ${ATTEMPTS} seeds: ${last}`);
@@ -115,8 +144,16 @@ export function serialisePath(param: Parameter, value: unknown): string {
   }
   if (param.style === "matrix") {
     const name = param.name;
-    if (Array.isArray(value)) return param.explode ? value.map((v) => `;${name}=${enc(text(v))}`).join("") : `;${name}=${value.map((v) => enc(text(v))).join(",")}`;
-    if (isRecord(value)) return param.explode ? Object.entries(value).map(([k, v]) => `;${enc(k)}=${enc(text(v))}`).join("") : `;${name}=${items(value, false).join(",")}`;
+    if (Array.isArray(value))
+      return param.explode
+        ? value.map((v) => `;${name}=${enc(text(v))}`).join("")
+        : `;${name}=${value.map((v) => enc(text(v))).join(",")}`;
+    if (isRecord(value))
+      return param.explode
+        ? Object.entries(value)
+            .map(([k, v]) => `;${enc(k)}=${enc(text(v))}`)
+            .join("")
+        : `;${name}=${items(value, false).join(",")}`;
     return `;${name}=${enc(text(value))}`;
   }
   return serialiseSimple(param, value, true);
@@ -130,24 +167,34 @@ function serialiseSimple(param: Parameter, value: unknown, encode: boolean): str
   }
   const e = encode ? enc : (s: string) => s;
   if (Array.isArray(value)) return value.map((v) => e(text(v))).join(",");
-  if (isRecord(value)) return Object.entries(value).map(([k, v]) => (param.explode ? `${e(k)}=${e(text(v))}` : `${e(k)},${e(text(v))}`)).join(",");
+  if (isRecord(value))
+    return Object.entries(value)
+      .map(([k, v]) => (param.explode ? `${e(k)}=${e(text(v))}` : `${e(k)},${e(text(v))}`))
+      .join(",");
   return e(text(value));
 }
 
 /** Items of an array, or of an object as `k=v` (exploded) or `k`,`v` pairs; percent-encoded. */
 function items(value: unknown, explode: boolean): string[] {
   if (Array.isArray(value)) return value.map((v) => enc(text(v)));
-  if (isRecord(value)) return Object.entries(value).flatMap(([k, v]) => (explode ? [`${enc(k)}=${enc(text(v))}`] : [enc(k), enc(text(v))]));
+  if (isRecord(value))
+    return Object.entries(value).flatMap(([k, v]) =>
+      explode ? [`${enc(k)}=${enc(text(v))}`] : [enc(k), enc(text(v))],
+    );
   return [enc(text(value))];
 }
 
 /** Query: form (exploded or not), spaceDelimited, pipeDelimited, deepObject; `content` as JSON. */
 export function serialiseQuery(param: Parameter, value: unknown): string[] {
   const name = enc(param.name);
-  if (param.contentMediaType !== undefined) return [`${name}=${enc(typeof value === "string" ? value : JSON.stringify(value))}`];
+  if (param.contentMediaType !== undefined)
+    return [`${name}=${enc(typeof value === "string" ? value : JSON.stringify(value))}`];
   if (param.style === "deepObject" && isRecord(value)) return deepObject(name, value);
   const delimiter = param.style === "spaceDelimited" ? "%20" : param.style === "pipeDelimited" ? "|" : ",";
-  if (Array.isArray(value)) return param.explode ? value.map((v) => `${name}=${enc(text(v))}`) : [`${name}=${value.map((v) => enc(text(v))).join(delimiter)}`];
+  if (Array.isArray(value))
+    return param.explode
+      ? value.map((v) => `${name}=${enc(text(v))}`)
+      : [`${name}=${value.map((v) => enc(text(v))).join(delimiter)}`];
   if (isRecord(value)) {
     if (param.explode) return Object.entries(value).map(([k, v]) => `${enc(k)}=${enc(text(v))}`);
     return [`${name}=${items(value, false).join(delimiter)}`];
@@ -166,7 +213,8 @@ function deepObject(prefix: string, value: Record<string, unknown>): string[] {
 
 /** Cookies are form style: `a,b`; an exploded object is one cookie per property. */
 function serialiseCookie(param: Parameter, value: unknown): string[] {
-  if (param.contentMediaType !== undefined) return [`${param.name}=${enc(typeof value === "string" ? value : JSON.stringify(value))}`];
+  if (param.contentMediaType !== undefined)
+    return [`${param.name}=${enc(typeof value === "string" ? value : JSON.stringify(value))}`];
   if (isRecord(value) && param.explode) return Object.entries(value).map(([k, v]) => `${k}=${enc(text(v))}`);
   if (Array.isArray(value)) return [`${param.name}=${value.map((v) => enc(text(v))).join(",")}`];
   if (isRecord(value)) return [`${param.name}=${items(value, false).join(",")}`];
@@ -177,13 +225,20 @@ function serialiseCookie(param: Parameter, value: unknown): string[] {
  * A dummy credential for the first requirement that one request can carry (two schemes that both
  * need the Authorization header cannot be sent together). The mock checks presence, not value.
  */
-function addCredentials(contract: Contract, operation: Operation, headers: Record<string, string>, query: string[], cookies: string[]): void {
+function addCredentials(
+  contract: Contract,
+  operation: Operation,
+  headers: Record<string, string>,
+  query: string[],
+  cookies: string[],
+): void {
   if (operation.security.length === 0) return;
   const usesAuthorization = (name: string) => {
     const scheme = contract.securitySchemes[name];
     return scheme !== undefined && scheme.type !== "apiKey" && scheme.type !== "mutualTLS" && scheme.type !== "unknown";
   };
-  const requirement = operation.security.find((r) => r.filter(usesAuthorization).length <= 1) ?? operation.security[0] ?? [];
+  const requirement =
+    operation.security.find((r) => r.filter(usesAuthorization).length <= 1) ?? operation.security[0] ?? [];
   for (const name of requirement) {
     const scheme = contract.securitySchemes[name];
     if (!scheme) continue;
@@ -203,7 +258,9 @@ function addCredentials(contract: Contract, operation: Operation, headers: Recor
 /** Media type to send: the first JSON-ish one, else form-urlencoded, else the first declared. */
 export function chooseRequestMedia(content: Record<string, MediaType>): string | undefined {
   const keys = Object.keys(content);
-  return keys.find((k) => isJsonish(k)) ?? keys.find((k) => essence(k) === "application/x-www-form-urlencoded") ?? keys[0];
+  return (
+    keys.find((k) => isJsonish(k)) ?? keys.find((k) => essence(k) === "application/x-www-form-urlencoded") ?? keys[0]
+  );
 }
 
 export function essence(mediaType: string): string {
@@ -216,18 +273,36 @@ export function isJsonish(mediaType: string): boolean {
   return e === "application/json" || e.endsWith("+json") || e.endsWith("/json") || e === "*/*" || e === "application/*";
 }
 
-function buildBody(contract: Contract, operation: Operation, validator: IndependentValidator, seed: number): { contentType: string; bytes: Buffer } {
+function buildBody(
+  contract: Contract,
+  operation: Operation,
+  validator: IndependentValidator,
+  seed: number,
+): { contentType: string; bytes: Buffer } {
   const content = operation.requestBody!.content;
   const key = chooseRequestMedia(content);
   if (key === undefined) return { contentType: "application/json", bytes: Buffer.from("{}") };
   const media = content[key]!;
   const e = essence(key);
-  const contentType = e === "*/*" || e === "application/*" ? "application/json" : e.includes("*") ? e.replace("*", "octet-stream") : key;
+  const contentType =
+    e === "*/*" || e === "application/*" ? "application/json" : e.includes("*") ? e.replace("*", "octet-stream") : key;
   // In a form an empty object or list has no fields at all: what is validated is what the form carries.
   const form = e === "application/x-www-form-urlencoded" || e === "multipart/form-data";
-  const value = media.schema ? validValue(contract, operation, validator, media.schema, seed, `body:${key}`, (v) => v !== undefined, form ? withoutEmptyNested : undefined) : {};
+  const value = media.schema
+    ? validValue(
+        contract,
+        operation,
+        validator,
+        media.schema,
+        seed,
+        `body:${key}`,
+        (v) => v !== undefined,
+        form ? withoutEmptyNested : undefined,
+      )
+    : {};
   if (isJsonish(key)) return { contentType, bytes: Buffer.from(JSON.stringify(value)) };
-  if (e === "application/x-www-form-urlencoded") return { contentType, bytes: Buffer.from(formBody(value, media, contract)) };
+  if (e === "application/x-www-form-urlencoded")
+    return { contentType, bytes: Buffer.from(formBody(value, media, contract)) };
   if (e === "multipart/form-data") return multipartBody(value);
   return { contentType, bytes: Buffer.from(typeof value === "string" ? value : JSON.stringify(value)) };
 }
@@ -261,7 +336,8 @@ function encodingOf(media: MediaType, contract: Contract): Record<string, { styl
   if (!media.schema || !("pointer" in media.schema)) return {};
   const mediaPointer = media.schema.pointer.replace(/\/schema$/, "");
   let node: unknown = contract.document;
-  for (const raw of mediaPointer.replace(/^#\//, "").split("/")) node = isRecord(node) ? node[raw.replace(/~1/g, "/").replace(/~0/g, "~")] : undefined;
+  for (const raw of mediaPointer.replace(/^#\//, "").split("/"))
+    node = isRecord(node) ? node[raw.replace(/~1/g, "/").replace(/~0/g, "~")] : undefined;
   return isRecord(node) && isRecord(node.encoding) ? (node.encoding as Record<string, { style?: string }>) : {};
 }
 
@@ -283,7 +359,11 @@ function multipartBody(value: unknown): { contentType: string; bytes: Buffer } {
   const parts: string[] = [];
   for (const [k, v] of Object.entries(isRecord(value) ? value : {})) {
     if (v === undefined) continue;
-    for (const item of Array.isArray(v) ? v : [v]) parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${text(item)}\r\n`);
+    for (const item of Array.isArray(v) ? v : [v])
+      parts.push(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${text(item)}\r\n`);
   }
-  return { contentType: `multipart/form-data; boundary=${boundary}`, bytes: Buffer.from(`${parts.join("")}--${boundary}--\r\n`) };
+  return {
+    contentType: `multipart/form-data; boundary=${boundary}`,
+    bytes: Buffer.from(`${parts.join("")}--${boundary}--\r\n`),
+  };
 }

@@ -42,7 +42,8 @@ export class IndependentValidator {
     if (!view) {
       const document = liftRequired(this.contract.document, direction === "request" ? "readOnly" : "writeOnly");
       // Nothing lifted: the document as it is serves this direction, and the other one's ajv too.
-      const same = document === this.contract.document ? [...this.views.values()].find((v) => v.document === document) : undefined;
+      const same =
+        document === this.contract.document ? [...this.views.values()].find((v) => v.document === document) : undefined;
       this.views.set(direction, (view = same ?? new View(this.contract, document)));
     }
     return view;
@@ -63,7 +64,15 @@ class View {
     // No ref inlining and no code optimisation pass: together they take compile time on the large
     // documents from 4.4 s to 1.5 s (github-api's 941 success schemas), and each validator here runs
     // once or twice.
-    const options = { strict: false, allErrors: true, verbose: true, logger: false, validateSchema: false, inlineRefs: false, code: { optimize: false } } as const;
+    const options = {
+      strict: false,
+      allErrors: true,
+      verbose: true,
+      logger: false,
+      validateSchema: false,
+      inlineRefs: false,
+      code: { optimize: false },
+    } as const;
     // 2.0 and 3.0 schemas are draft-04 (boolean exclusiveMinimum, nullable); 3.1 and 3.2 are 2020-12.
     this.ajv = contract.dialect === "openapi-3.1" ? new Ajv2020(options) : new AjvDraft04(options);
     // ajv would take every string `id` (`$id`) anywhere in the document for a schema id, the `id`
@@ -71,7 +80,10 @@ class View {
     (this.ajv.opts as { schemaId: string }).schemaId = "x-corpus-test-no-schema-id";
     addFormats(this.ajv);
     // OpenAPI's own formats: the ones that constrain are checked, the others accepted.
-    this.ajv.addFormat("int32", { type: "number", validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31 });
+    this.ajv.addFormat("int32", {
+      type: "number",
+      validate: (n: number) => Number.isInteger(n) && n >= -(2 ** 31) && n < 2 ** 31,
+    });
     this.ajv.addFormat("int64", { type: "number", validate: (n: number) => Number.isInteger(n) });
     for (const name of ["float", "double"]) this.ajv.addFormat(name, { type: "number", validate: () => true });
     this.ajv.addFormat("byte", { type: "string", validate: (s: string) => /^[A-Za-z0-9+/_-]*={0,2}$/.test(s) });
@@ -115,7 +127,10 @@ function liftRequired(document: Record<string, unknown>, flag: "readOnly" | "wri
     }
     const properties = source.properties;
     if (Array.isArray(source.required) && properties !== null && typeof properties === "object") {
-      const required = source.required.filter((name) => typeof name !== "string" || deref(document, (properties as Record<string, unknown>)[name])?.[flag] !== true);
+      const required = source.required.filter(
+        (name) =>
+          typeof name !== "string" || deref(document, (properties as Record<string, unknown>)[name])?.[flag] !== true,
+      );
       if (required.length !== source.required.length) (out ??= { ...source }).required = required;
     }
     return out ?? source;
@@ -157,5 +172,7 @@ function safeDecode(token: string): string {
 
 /** Loader-built inline schemas (2.0 parameters, form bodies) hold `#/...` refs: point them at the document. */
 function absolutise(schema: Record<string, unknown>, id: string): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(schema), (key, value: unknown) => (key === "$ref" && typeof value === "string" && value.startsWith("#") ? id + value : value)) as Record<string, unknown>;
+  return JSON.parse(JSON.stringify(schema), (key, value: unknown) =>
+    key === "$ref" && typeof value === "string" && value.startsWith("#") ? id + value : value,
+  ) as Record<string, unknown>;
 }

@@ -32,7 +32,9 @@ describe("docs/testing.md's vitest example", () => {
     const doc = readFileSync("docs/testing.md", "utf8");
     const block = /```ts\n((?:import[^\n]*\n)+)\n([\s\S]*?)```/.exec(doc);
     expect(block, "docs/testing.md has a ```ts block that starts with its imports").not.toBeNull();
-    expect(block![1]).toBe('import { describe, expect, it } from "vitest";\nimport { createMockServer } from "mockpact";\n');
+    expect(block![1]).toBe(
+      'import { describe, expect, it } from "vitest";\nimport { createMockServer } from "mockpact";\n',
+    );
     expect(block![2]).toBe(code);
   });
 });

@@ -10,12 +10,38 @@ export interface FakeCase {
   hidden?: Partial<Record<FakeOptions["direction"], string[]>>;
 }
 
-const in30 = (name: string, hidden?: FakeCase["hidden"]): FakeCase => ({ document: openapi30, dialect: "openapi-3.0", pointer: `#/components/schemas/${name}`, hidden });
+const in30 = (name: string, hidden?: FakeCase["hidden"]): FakeCase => ({
+  document: openapi30,
+  dialect: "openapi-3.0",
+  pointer: `#/components/schemas/${name}`,
+  hidden,
+});
 const in20 = (pointer: string): FakeCase => ({ document: swagger20, dialect: "swagger-2.0", pointer });
-const in31 = (name: string): FakeCase => ({ document: openapi31, dialect: "openapi-3.1", pointer: `#/components/schemas/${name}` });
+const in31 = (name: string): FakeCase => ({
+  document: openapi31,
+  dialect: "openapi-3.1",
+  pointer: `#/components/schemas/${name}`,
+});
 
 export const CASES: FakeCase[] = [
-  ...["Formats", "Numbers", "Nullables", "Annotated", "Strings", "Animal", "Shape", "Car", "Category", "Node", "Person", "PrivateChannel", "ClosedEnvelope", "NullTwice", "YamlEnum", "Login"].map((name) => in30(name)),
+  ...[
+    "Formats",
+    "Numbers",
+    "Nullables",
+    "Annotated",
+    "Strings",
+    "Animal",
+    "Shape",
+    "Car",
+    "Category",
+    "Node",
+    "Person",
+    "PrivateChannel",
+    "ClosedEnvelope",
+    "NullTwice",
+    "YamlEnum",
+    "Login",
+  ].map((name) => in30(name)),
   in30("Pet", { response: ["password"], request: ["id", "ownerId"] }),
   in30("Owner", { request: ["ownerId"] }),
   in30("Doc", { request: ["createdAt"] }),

@@ -11,7 +11,15 @@ const SEEDS = [1, 2, 3, 4, 5, 6, 7, 8];
 let mocks: RunningMock[] = [];
 const warnings: string[] = [];
 beforeAll(async () => {
-  mocks = await Promise.all(SEEDS.map((seed) => startMock({ contracts: [CONTRACT], seed, onEvent: (e: MockEvent) => e.type === "warning" && warnings.push(e.message) })));
+  mocks = await Promise.all(
+    SEEDS.map((seed) =>
+      startMock({
+        contracts: [CONTRACT],
+        seed,
+        onEvent: (e: MockEvent) => e.type === "warning" && warnings.push(e.message),
+      }),
+    ),
+  );
 });
 afterAll(() => Promise.all(mocks.map((m) => m.close())));
 
@@ -41,7 +49,8 @@ describe("fakes use what the contract's authors wrote", () => {
 
 describe("fakes mean what the fields say", () => {
   it("echoes the HTTP status in an error body's status and code", async () => {
-    for (const error of await everySeed("/people/1", { prefer: "code=404" })) expect(error).toMatchObject({ status: 404, code: "404" });
+    for (const error of await everySeed("/people/1", { prefer: "code=404" }))
+      expect(error).toMatchObject({ status: 404, code: "404" });
   });
 
   it("honours a fractional multipleOf exactly, and writes money with two decimals", async () => {
@@ -82,7 +91,9 @@ describe("formats mockpact does not know", () => {
   });
 
   it("knows every format ajv-formats checks", () => {
-    const { fullFormats } = createRequire(import.meta.url)("ajv-formats/dist/formats") as { fullFormats: Record<string, unknown> };
+    const { fullFormats } = createRequire(import.meta.url)("ajv-formats/dist/formats") as {
+      fullFormats: Record<string, unknown>;
+    };
     expect(Object.keys(fullFormats).filter((f) => !KNOWN_FORMATS.has(f))).toEqual([]);
   });
 });

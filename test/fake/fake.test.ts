@@ -23,14 +23,34 @@ describe("fakeValue: determinism", () => {
 
   it("gives different values for different seeds", () => {
     for (const name of ["Formats", "Person", "Pet", "Strings"]) {
-      const fakes = SEEDS.slice(0, 10).map((seed) => JSON.stringify(fakeValue(openapi30, schema(`#/components/schemas/${name}`), { seed, direction: "response", dialect: "openapi-3.0" })));
+      const fakes = SEEDS.slice(0, 10).map((seed) =>
+        JSON.stringify(
+          fakeValue(openapi30, schema(`#/components/schemas/${name}`), {
+            seed,
+            direction: "response",
+            dialect: "openapi-3.0",
+          }),
+        ),
+      );
       expect(new Set(fakes).size, name).toBeGreaterThanOrEqual(9);
     }
   });
 
   it("gives the same bytes in another process and time zone", () => {
-    const run = (tz: string) => execFileSync(process.execPath, ["--import", "tsx", "test/fake/print-fakes.ts"], { env: { ...process.env, TZ: tz }, encoding: "utf8" });
-    const here = JSON.stringify(["Formats", "Person", "Pet", "Category"].map((name) => fakeValue(openapi30, schema(`#/components/schemas/${name}`), { seed: 99, direction: "response", dialect: "openapi-3.0" })));
+    const run = (tz: string) =>
+      execFileSync(process.execPath, ["--import", "tsx", "test/fake/print-fakes.ts"], {
+        env: { ...process.env, TZ: tz },
+        encoding: "utf8",
+      });
+    const here = JSON.stringify(
+      ["Formats", "Person", "Pet", "Category"].map((name) =>
+        fakeValue(openapi30, schema(`#/components/schemas/${name}`), {
+          seed: 99,
+          direction: "response",
+          dialect: "openapi-3.0",
+        }),
+      ),
+    );
     expect(run("Pacific/Kiritimati")).toBe(here);
     expect(run("America/Los_Angeles")).toBe(here);
   });
@@ -54,7 +74,11 @@ describe("fakeValue: cost per call", () => {
     fakeValue(document, schema("#/paths/~1pets/get/responses/200/content/application~1json/schema"), options);
     expect(reads).toBeGreaterThan(0);
     reads = 0;
-    for (const seed of SEEDS) fakeValue(document, schema("#/paths/~1pets/get/responses/200/content/application~1json/schema"), { ...options, seed });
+    for (const seed of SEEDS)
+      fakeValue(document, schema("#/paths/~1pets/get/responses/200/content/application~1json/schema"), {
+        ...options,
+        seed,
+      });
     expect(reads).toBe(0);
   });
 });
@@ -76,7 +100,10 @@ describe("fakeValue: validity", () => {
         for (const seed of SEEDS) {
           const value = fakeValue(c.document, schema(c.pointer), optionsFor(c, seed, direction));
           const errors = realErrors(validate, value, new Set(c.hidden?.[direction] ?? []));
-          if (errors.length > 0) failures.push(`${c.pointer} ${direction} ${seed}: ${JSON.stringify(errors.map((e) => [e.instancePath, e.message]))} ${JSON.stringify(value)}`);
+          if (errors.length > 0)
+            failures.push(
+              `${c.pointer} ${direction} ${seed}: ${JSON.stringify(errors.map((e) => [e.instancePath, e.message]))} ${JSON.stringify(value)}`,
+            );
         }
       }
     }
@@ -87,8 +114,22 @@ describe("fakeValue: validity", () => {
 describe("fakeValue: readOnly and writeOnly", () => {
   it("never puts writeOnly properties in responses nor readOnly ones in requests, even when required", () => {
     for (const seed of SEEDS) {
-      const asResponse = (name: string) => keysDeep(fakeValue(openapi30, schema(`#/components/schemas/${name}`), { seed, direction: "response", dialect: "openapi-3.0" }));
-      const asRequest = (name: string) => keysDeep(fakeValue(openapi30, schema(`#/components/schemas/${name}`), { seed, direction: "request", dialect: "openapi-3.0" }));
+      const asResponse = (name: string) =>
+        keysDeep(
+          fakeValue(openapi30, schema(`#/components/schemas/${name}`), {
+            seed,
+            direction: "response",
+            dialect: "openapi-3.0",
+          }),
+        );
+      const asRequest = (name: string) =>
+        keysDeep(
+          fakeValue(openapi30, schema(`#/components/schemas/${name}`), {
+            seed,
+            direction: "request",
+            dialect: "openapi-3.0",
+          }),
+        );
       expect(asResponse("Pet").has("password")).toBe(false);
       expect(asResponse("Pet").has("id")).toBe(true);
       expect(asRequest("Pet").has("id")).toBe(false);

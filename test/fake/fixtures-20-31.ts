@@ -11,11 +11,31 @@ export const swagger20: Record<string, unknown> = {
   },
   definitions: {
     Pet: {
-      type: "object", required: ["petType", "name", "tag"], discriminator: "petType",
-      properties: { petType: { type: "string" }, name: { type: "string" }, tag: { type: "string", "x-nullable": true }, id: { type: "integer", readOnly: true } },
+      type: "object",
+      required: ["petType", "name", "tag"],
+      discriminator: "petType",
+      properties: {
+        petType: { type: "string" },
+        name: { type: "string" },
+        tag: { type: "string", "x-nullable": true },
+        id: { type: "integer", readOnly: true },
+      },
     },
-    Cat: { allOf: [def("Pet"), { type: "object", required: ["huntingSkill"], properties: { huntingSkill: { type: "string", enum: ["lazy", "adventurous"] } } }] },
-    Range: { type: "object", required: ["n"], properties: { n: { type: "number", minimum: 5, exclusiveMinimum: true, maximum: 6 } } },
+    Cat: {
+      allOf: [
+        def("Pet"),
+        {
+          type: "object",
+          required: ["huntingSkill"],
+          properties: { huntingSkill: { type: "string", enum: ["lazy", "adventurous"] } },
+        },
+      ],
+    },
+    Range: {
+      type: "object",
+      required: ["n"],
+      properties: { n: { type: "number", minimum: 5, exclusiveMinimum: true, maximum: 6 } },
+    },
     Tree: { type: "object", required: ["leaves"], properties: { leaves: { type: "array", items: def("Tree") } } },
   },
 };
@@ -39,9 +59,25 @@ export const openapi31: Record<string, unknown> = {
           maybe: { oneOf: [{ type: "null" }, ref("Note")] },
         },
       },
-      Note: { type: "object", required: ["text"], properties: { text: { type: "string", minLength: 1 } }, additionalProperties: false },
-      Tree: { type: "object", required: ["children"], properties: { children: { type: "array", items: ref("Tree") }, parent: { anyOf: [ref("Tree"), { type: "null" }] } } },
-      Linked: { type: "object", required: ["value", "next"], properties: { value: { type: "integer" }, next: { oneOf: [ref("Linked"), { type: "null" }] } } },
+      Note: {
+        type: "object",
+        required: ["text"],
+        properties: { text: { type: "string", minLength: 1 } },
+        additionalProperties: false,
+      },
+      Tree: {
+        type: "object",
+        required: ["children"],
+        properties: {
+          children: { type: "array", items: ref("Tree") },
+          parent: { anyOf: [ref("Tree"), { type: "null" }] },
+        },
+      },
+      Linked: {
+        type: "object",
+        required: ["value", "next"],
+        properties: { value: { type: "integer" }, next: { oneOf: [ref("Linked"), { type: "null" }] } },
+      },
     },
   },
 };

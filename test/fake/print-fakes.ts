@@ -6,5 +6,11 @@ import { fakeValue } from "../../src/fake/index.js";
 import { openapi30 } from "./fixtures-30.js";
 
 const names = ["Formats", "Person", "Pet", "Category"];
-const fakes = names.map((name) => fakeValue(openapi30, { $ref: `#/components/schemas/${name}` }, { seed: 99, direction: "response", dialect: "openapi-3.0" }));
+const fakes = names.map((name) =>
+  fakeValue(
+    openapi30,
+    { $ref: `#/components/schemas/${name}` },
+    { seed: 99, direction: "response", dialect: "openapi-3.0" },
+  ),
+);
 process.stdout.write(JSON.stringify(fakes));

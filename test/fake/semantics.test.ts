@@ -8,7 +8,11 @@ import { openapi30 } from "./fixtures-30.js";
 type Obj = Record<string, unknown>;
 const SEEDS = Array.from({ length: 60 }, (_, i) => seedFrom(11, String(i)));
 const fake30 = (name: string, seed: number, extra: Partial<FakeOptions> = {}) =>
-  fakeValue(openapi30, { $ref: `#/components/schemas/${name}` }, { seed, direction: "response", dialect: "openapi-3.0", ...extra }) as Obj;
+  fakeValue(
+    openapi30,
+    { $ref: `#/components/schemas/${name}` },
+    { seed, direction: "response", dialect: "openapi-3.0", ...extra },
+  ) as Obj;
 const all = (name: string, extra: Partial<FakeOptions> = {}) => SEEDS.map((seed) => fake30(name, seed, extra));
 
 describe("fakeValue: OpenAPI 3.0 keywords", () => {
@@ -35,7 +39,8 @@ describe("fakeValue: OpenAPI 3.0 keywords", () => {
 
   it("drops annotations instead of reading them as properties", () => {
     for (const value of all("Annotated")) {
-      for (const key of ["example", "x-internal", "xml", "externalDocs", "deprecated", "title", "description"]) expect(value).not.toHaveProperty(key);
+      for (const key of ["example", "x-internal", "xml", "externalDocs", "deprecated", "title", "description"])
+        expect(value).not.toHaveProperty(key);
     }
   });
 
@@ -71,8 +76,14 @@ describe("fakeValue: recursion", () => {
 });
 
 describe("fakeValue: Swagger 2.0 and OpenAPI 3.1", () => {
-  const fake20 = (pointer: string, seed: number) => fakeValue(swagger20, { $ref: pointer }, { seed, direction: "response", dialect: "swagger-2.0" });
-  const fake31 = (name: string, seed: number) => fakeValue(openapi31, { $ref: `#/components/schemas/${name}` }, { seed, direction: "response", dialect: "openapi-3.1" }) as Obj;
+  const fake20 = (pointer: string, seed: number) =>
+    fakeValue(swagger20, { $ref: pointer }, { seed, direction: "response", dialect: "swagger-2.0" });
+  const fake31 = (name: string, seed: number) =>
+    fakeValue(
+      openapi31,
+      { $ref: `#/components/schemas/${name}` },
+      { seed, direction: "response", dialect: "openapi-3.1" },
+    ) as Obj;
 
   it("reads x-nullable, type file and 2.0 discriminators", () => {
     const pets = SEEDS.map((seed) => fake20("#/definitions/Pet", seed) as Obj);

@@ -11,7 +11,10 @@ const addFormats = (require("ajv-formats") as typeof import("ajv-formats")).defa
 const DOC_ID = "https://mockpact.test/doc.json";
 
 /** ajv as the brief prescribes: draft-04 for 2.0/3.0, 2020-12 for 3.1, ajv-formats, the doc under an id. */
-export function documentValidator(document: Record<string, unknown>, dialect: FakeOptions["dialect"]): (pointer: string) => ValidateFunction {
+export function documentValidator(
+  document: Record<string, unknown>,
+  dialect: FakeOptions["dialect"],
+): (pointer: string) => ValidateFunction {
   const options = { strict: false, allErrors: true, verbose: true, logger: false } as const;
   const ajv = dialect === "openapi-3.1" ? new Ajv2020(options) : new AjvDraft04(options);
   addFormats(ajv);
@@ -39,9 +42,14 @@ function swaggerAsDraft04(document: Record<string, unknown>): Record<string, unk
  * ajv errors, less `required` errors for the properties in `hidden`: a readOnly `id` is required
  * in responses only (OpenAPI's reading), and the fake generator leaves it out of requests on purpose.
  */
-export function realErrors(validate: ValidateFunction, value: unknown, hidden: ReadonlySet<string> = new Set()): ErrorObject[] {
+export function realErrors(
+  validate: ValidateFunction,
+  value: unknown,
+  hidden: ReadonlySet<string> = new Set(),
+): ErrorObject[] {
   if (validate(value)) return [];
   return (validate.errors ?? []).filter(
-    (error) => error.keyword !== "required" || !hidden.has((error.params as { missingProperty: string }).missingProperty),
+    (error) =>
+      error.keyword !== "required" || !hidden.has((error.params as { missingProperty: string }).missingProperty),
   );
 }

@@ -23,8 +23,17 @@ describe("mockpact lint on OpenAPI 3.2", () => {
   });
 
   it("checks a 3.2 document against the official 3.2 schema, naming the place", async () => {
-    const findings = await lintText("bad.yaml", "openapi: 3.2.0\ninfo: { title: t, version: '1' }\npaths:\n  /a:\n    get:\n      responses:\n        '200': { descriptio: x }\n");
-    expect(findings).toEqual([expect.objectContaining({ severity: "error", code: "CONTRACT_INVALID", pointer: "#/paths/~1a/get/responses/200" })]);
+    const findings = await lintText(
+      "bad.yaml",
+      "openapi: 3.2.0\ninfo: { title: t, version: '1' }\npaths:\n  /a:\n    get:\n      responses:\n        '200': { descriptio: x }\n",
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({
+        severity: "error",
+        code: "CONTRACT_INVALID",
+        pointer: "#/paths/~1a/get/responses/200",
+      }),
+    ]);
     expect(findings[0]!.message).toMatch(/OpenAPI 3\.2 schema.*descriptio/);
   });
 });

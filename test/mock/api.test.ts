@@ -94,6 +94,9 @@ describe("programmatic API", () => {
     const a = await tempContract();
     const b = path.join(path.dirname(a), "ping-copy.yaml");
     await writeFile(b, pingContract("other"));
-    await expect(createMockServer({ contracts: [a, b] })).rejects.toMatchObject({ code: "ROUTE_CONFLICT", message: expect.stringMatching(/ping\.yaml.*ping-copy\.yaml/) });
+    await expect(createMockServer({ contracts: [a, b] })).rejects.toMatchObject({
+      code: "ROUTE_CONFLICT",
+      message: expect.stringMatching(/ping\.yaml.*ping-copy\.yaml/),
+    });
   });
 });

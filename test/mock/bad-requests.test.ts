@@ -42,7 +42,11 @@ describe("hostile requests", () => {
   });
 
   it("bounds a catastrophic pattern on a query parameter and answers 400", async () => {
-    const res = await call(`${mock.url}/echo?code=${"a".repeat(40)}!`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const res = await call(`${mock.url}/echo?code=${"a".repeat(40)}!`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
     expect(res.status).toBe(400);
     expect(res.json.violations[0]).toMatchObject({ where: "code", keyword: "pattern" });
     await expectStillServing();

@@ -72,15 +72,27 @@ describe("request validation", () => {
   });
 
   it("returns the operation's own 422 listing every body violation in the header", async () => {
-    const res = await call(`${mock.url}/shop/products`, { method: "POST", headers: { ...json, "x-api-key": "k" }, body: JSON.stringify({ name: 3, extra: true }) });
+    const res = await call(`${mock.url}/shop/products`, {
+      method: "POST",
+      headers: { ...json, "x-api-key": "k" },
+      body: JSON.stringify({ name: 3, extra: true }),
+    });
     expect(res.status).toBe(422);
     expect(res.json.code).toBeDefined(); // the documented ValidationErrors shape, not problem+json
     const violations = JSON.parse(res.headers.get("mockpact-violations")!);
-    expect(violations.map((v: { keyword: string }) => v.keyword).sort()).toEqual(["additionalProperties", "required", "type"]);
+    expect(violations.map((v: { keyword: string }) => v.keyword).sort()).toEqual([
+      "additionalProperties",
+      "required",
+      "type",
+    ]);
   });
 
   it("returns 422 problem+json for a body that breaks its schema where no 422 is documented", async () => {
-    const res = await call(`${mock.url}/catalog/users?api_key=x`, { method: "POST", headers: json, body: JSON.stringify({ email: "not-an-email" }) });
+    const res = await call(`${mock.url}/catalog/users?api_key=x`, {
+      method: "POST",
+      headers: json,
+      body: JSON.stringify({ email: "not-an-email" }),
+    });
     expect(res.status).toBe(422);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
     expect(res.json.violations.length).toBeGreaterThan(1);
@@ -102,12 +114,20 @@ describe("request validation", () => {
   });
 
   it("returns 415 for an undeclared request media type", async () => {
-    const res = await call(`${mock.url}/shop/products`, { method: "POST", headers: { "content-type": "text/plain", "x-api-key": "k" }, body: "hi" });
+    const res = await call(`${mock.url}/shop/products`, {
+      method: "POST",
+      headers: { "content-type": "text/plain", "x-api-key": "k" },
+      body: "hi",
+    });
     expect(res.status).toBe(415);
   });
 
   it("accepts a form-urlencoded body and coerces its fields", async () => {
-    const res = await call(`${mock.url}/shop/login`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "username=ada&password=pw" });
+    const res = await call(`${mock.url}/shop/login`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "username=ada&password=pw",
+    });
     expect(res.status).toBe(200);
   });
 
@@ -115,7 +135,11 @@ describe("request validation", () => {
     const form = new FormData();
     form.set("file", new Blob([new Uint8Array([1, 2, 3])]), "a.png");
     form.set("caption", "front");
-    const res = await call(`${mock.url}/shop/products/p-1/image`, { method: "POST", headers: { "x-api-key": "k" }, body: form });
+    const res = await call(`${mock.url}/shop/products/p-1/image`, {
+      method: "POST",
+      headers: { "x-api-key": "k" },
+      body: form,
+    });
     expect(res.status).toBe(204);
   });
 

@@ -17,7 +17,9 @@ describe("parseBody: JSON", () => {
     ["application/json", '\uFEFF{"bom":true}', { bom: true }],
     ["application/json", '{"s":"[[[[{{{{"}', { s: "[[[[{{{{" }],
   ])("%s %s parses", async (contentType, text, expected) => {
-    expect(await parseBody(Buffer.from(text), contentType, limits)).toEqual({ body: { kind: "json", value: expected } });
+    expect(await parseBody(Buffer.from(text), contentType, limits)).toEqual({
+      body: { kind: "json", value: expected },
+    });
   });
 
   it.each([undefined, Buffer.alloc(0)])("an empty body (%s) is none", async (body) => {
@@ -134,15 +136,24 @@ describe("parseBody: multipart/form-data", () => {
 
   it("accepts a quoted boundary", async () => {
     const body = multipart("a;b", ['Content-Disposition: form-data; name="x"\r\n\r\n1']);
-    expect(await parseBody(body, 'multipart/form-data; boundary="a;b"', limits)).toEqual({ body: { kind: "multipart", value: { x: "1" } } });
+    expect(await parseBody(body, 'multipart/form-data; boundary="a;b"', limits)).toEqual({
+      body: { kind: "multipart", value: { x: "1" } },
+    });
   });
 
   it.each([
     ["no boundary", "multipart/form-data", "Request body is multipart/form-data but its Content-Type has no boundary"],
-    ["another boundary", "multipart/form-data; boundary=Other", 'Request body is not valid multipart/form-data with boundary "Other"'],
+    [
+      "another boundary",
+      "multipart/form-data; boundary=Other",
+      'Request body is not valid multipart/form-data with boundary "Other"',
+    ],
   ])("%s is a parse violation", async (_label, contentType, message) => {
     const body = multipart("XyZ", ['Content-Disposition: form-data; name="x"\r\n\r\n1']);
-    expect(await parseBody(body, contentType, limits)).toEqual({ body: { kind: "none" }, violation: { in: "body", where: "", keyword: "parse", message } });
+    expect(await parseBody(body, contentType, limits)).toEqual({
+      body: { kind: "none" },
+      violation: { in: "body", where: "", keyword: "parse", message },
+    });
   });
 
   it("garbage with a boundary is a parse violation", async () => {
@@ -161,21 +172,49 @@ describe("parseBody: text and binary", () => {
     expect(await parseBody(body, contentType, limits)).toEqual({ body: { kind: "text", value: expected } });
   });
 
-  it.each([
-    ["application/octet-stream"],
-    ["image/png"],
-    ["application/xml"],
-    [undefined],
-    ["not a media type"],
-  ])("%s is binary with its size", async (contentType) => {
-    expect(await parseBody(Buffer.from([1, 2, 3]), contentType, limits)).toEqual({ body: { kind: "binary", size: 3 } });
-  });
+  it.each([["application/octet-stream"], ["image/png"], ["application/xml"], [undefined], ["not a media type"]])(
+    "%s is binary with its size",
+    async (contentType) => {
+      expect(await parseBody(Buffer.from([1, 2, 3]), contentType, limits)).toEqual({
+        body: { kind: "binary", size: 3 },
+      });
+    },
+  );
 });
 
 describe("parseJsonText agrees with JSON.parse", () => {
   it("on 5,000 seeded random edits of valid JSON, it fails exactly where JSON.parse fails, with its own reason", () => {
-    const alphabet = ["{", "}", "[", "]", ",", ":", '"', "\\", "u", "0", "1", "-", ".", "e", "+", "t", "n", "l", " ", "\n", "x", "\u0001"];
-    const seeds = ['{"a":[1,2.5e3,-0,true,false,null,"x\\u00e9\\n"]}', "[[],{}]", '"s"', "0", '{"k":{"k":[{"z":-1.0E-2}]}}'];
+    const alphabet = [
+      "{",
+      "}",
+      "[",
+      "]",
+      ",",
+      ":",
+      '"',
+      "\\",
+      "u",
+      "0",
+      "1",
+      "-",
+      ".",
+      "e",
+      "+",
+      "t",
+      "n",
+      "l",
+      " ",
+      "\n",
+      "x",
+      "\u0001",
+    ];
+    const seeds = [
+      '{"a":[1,2.5e3,-0,true,false,null,"x\\u00e9\\n"]}',
+      "[[],{}]",
+      '"s"',
+      "0",
+      '{"k":{"k":[{"z":-1.0E-2}]}}',
+    ];
     let state = 1;
     const random = (below: number) => (state = (state * 1103515245 + 12345) % 2147483648) % below;
     const disagreements: string[] = [];
@@ -194,7 +233,11 @@ describe("parseJsonText agrees with JSON.parse", () => {
         valid = false;
       }
       const result = parseJsonText(text, 100);
-      if (result.ok !== valid || (!result.ok && !/^(Unexpected|Bad|Unterminated) .* at position \d+$/.test(result.reason))) disagreements.push(text);
+      if (
+        result.ok !== valid ||
+        (!result.ok && !/^(Unexpected|Bad|Unterminated) .* at position \d+$/.test(result.reason))
+      )
+        disagreements.push(text);
     }
     expect(disagreements).toEqual([]);
   });

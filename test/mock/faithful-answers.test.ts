@@ -36,7 +36,11 @@ describe("the documented client-error status wins", () => {
   });
 
   it("answers a body that breaks its schema with the documented 400 and its example", async () => {
-    const res = await call(`${mock.url}/notes`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ text: "" }) });
+    const res = await call(`${mock.url}/notes`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ text: "" }),
+    });
     expect(res.status).toBe(400);
     expect(res.json).toEqual({ error: "bad request" });
     expect(JSON.parse(res.headers.get("mockpact-violations")!)[0].where).toBe("/text");
@@ -45,16 +49,27 @@ describe("the documented client-error status wins", () => {
 
 describe("what OpenAPI says to ignore, and what a server never fakes", () => {
   it("ignores header parameters named Accept, Content-Type and Authorization", async () => {
-    const res = await call(`${mock.url}/notes`, { method: "POST", headers: { "content-type": "application/json", accept: "*/*" }, body: JSON.stringify({ text: "Buy milk" }) });
+    const res = await call(`${mock.url}/notes`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "*/*" },
+      body: JSON.stringify({ text: "Buy milk" }),
+    });
     expect(res.status, res.text).toBe(201);
   });
 
   it("never fakes framing or connection headers, and fills the others from their schema's example", async () => {
-    const res = await send(mock.url, { method: "POST", path: "/notes", headers: { "content-type": "application/json" }, body: Buffer.from('{"text":"x"}') });
+    const res = await send(mock.url, {
+      method: "POST",
+      path: "/notes",
+      headers: { "content-type": "application/json" },
+      body: Buffer.from('{"text":"x"}'),
+    });
     expect(res.status).toBe(201);
     expect(res.headers["transfer-encoding"]).toBeUndefined();
     expect(res.headers["content-length"]).toBe(String(Buffer.byteLength(res.text)));
-    expect(res.headers.connection).not.toMatch(/alpha|bravo|delta|echo|harbor|lumen|maple|nova|orbit|pixel|quartz|river|sierra|tango|violet|willow/);
+    expect(res.headers.connection).not.toMatch(
+      /alpha|bravo|delta|echo|harbor|lumen|maple|nova|orbit|pixel|quartz|river|sierra|tango|violet|willow/,
+    );
     expect(res.headers["x-trace"]).toBe("trace-0001");
   });
 });
@@ -80,11 +95,17 @@ describe("Prism's controls and checks", () => {
   it("reads an empty path segment as a missing path parameter", async () => {
     const res = await call(`${mock.url}/notes//tags`);
     expect(res.status).toBe(400);
-    expect(res.json.violations).toEqual([expect.objectContaining({ in: "path", where: "noteId", keyword: "required" })]);
+    expect(res.json.violations).toEqual([
+      expect.objectContaining({ in: "path", where: "noteId", keyword: "required" }),
+    ]);
   });
 
   it("answers 415 to a body sent to an operation that declares none", async () => {
-    const res = await call(`${mock.url}/notes/n-1/archive`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const res = await call(`${mock.url}/notes/n-1/archive`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
     expect(res.status).toBe(415);
     expect(res.json.detail).toMatch(/declares no request body/);
     expect((await call(`${mock.url}/notes/n-1/archive`, { method: "POST" })).status).toBe(204);

@@ -14,22 +14,39 @@ describe("parseMediaType", () => {
     ],
     [
       ' multipart/form-data ; boundary="a;b\\"c" ; x=1',
-      { type: "multipart", subtype: "form-data", essence: "multipart/form-data", params: { boundary: 'a;b"c', x: "1" } },
+      {
+        type: "multipart",
+        subtype: "form-data",
+        essence: "multipart/form-data",
+        params: { boundary: 'a;b"c', x: "1" },
+      },
     ],
-    ["text/plain;charset=utf-8;charset=latin1", { type: "text", subtype: "plain", essence: "text/plain", params: { charset: "utf-8" } }],
+    [
+      "text/plain;charset=utf-8;charset=latin1",
+      { type: "text", subtype: "plain", essence: "text/plain", params: { charset: "utf-8" } },
+    ],
     ["text/plain; novalue; a=1", { type: "text", subtype: "plain", essence: "text/plain", params: { a: "1" } }],
     ["*/*", { type: "*", subtype: "*", essence: "*/*", params: {} }],
-    ["application/*+json", { type: "application", subtype: "*+json", suffix: "json", essence: "application/*+json", params: {} }],
+    [
+      "application/*+json",
+      { type: "application", subtype: "*+json", suffix: "json", essence: "application/*+json", params: {} },
+    ],
   ])("%j", (value, expected) => {
     expect(parseMediaType(value)).toEqual(expected);
   });
 
-  it.each([[undefined], [""], ["json"], ["/json"], ["application/"], ["app lication/json"], ["text/plain/x"], ["a/b c"]])(
-    "%j is not a media type",
-    (value) => {
-      expect(parseMediaType(value)).toBeUndefined();
-    },
-  );
+  it.each([
+    [undefined],
+    [""],
+    ["json"],
+    ["/json"],
+    ["application/"],
+    ["app lication/json"],
+    ["text/plain/x"],
+    ["a/b c"],
+  ])("%j is not a media type", (value) => {
+    expect(parseMediaType(value)).toBeUndefined();
+  });
 
   it("treats a lone '+' at the start as no suffix", () => {
     expect(parseMediaType("application/+json")?.suffix).toBeUndefined();
@@ -101,7 +118,11 @@ describe("negotiateMediaType", () => {
     ["APPLICATION/JSON", ["application/json"], "application/json"],
     ["application/json", ["application/json; charset=utf-8"], "application/json; charset=utf-8"],
     ["application/*", ["application/problem+json", "application/xml"], "application/problem+json"],
-    ["application/problem+json, application/json", ["application/problem+json", "application/json"], "application/json"],
+    [
+      "application/problem+json, application/json",
+      ["application/problem+json", "application/json"],
+      "application/json",
+    ],
     ["text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8", jsonXml, "application/xml"],
     ["application/json;q=abc", ["application/json"], "application/json"],
     ["application/json;q=2, application/xml;q=0.5", xmlJson, "application/json"],
@@ -118,6 +139,7 @@ describe("negotiateMediaType", () => {
   });
 
   it("stays correct past the cache's size", () => {
-    for (let n = 0; n < 600; n++) expect(negotiateMediaType(`application/json;q=0.${n % 9 + 1}, x/${n}`, jsonXml)).toBe("application/json");
+    for (let n = 0; n < 600; n++)
+      expect(negotiateMediaType(`application/json;q=0.${(n % 9) + 1}, x/${n}`, jsonXml)).toBe("application/json");
   });
 });

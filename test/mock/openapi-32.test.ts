@@ -12,7 +12,10 @@ afterAll(() => mock.close());
 
 describe("OpenAPI 3.2 examples", () => {
   it("serves a dataValue example first, as a 3.0 value is served", async () => {
-    expect((await call(`${mock.url}/books`)).json).toEqual([{ id: "b-1", title: "Dune" }, { id: "b-2", title: "Emma" }]);
+    expect((await call(`${mock.url}/books`)).json).toEqual([
+      { id: "b-1", title: "Dune" },
+      { id: "b-2", title: "Emma" },
+    ]);
   });
 
   it.each([
@@ -27,10 +30,20 @@ describe("OpenAPI 3.2 examples", () => {
 
 describe("OpenAPI 3.2 methods", () => {
   it("serves the query operation (HTTP QUERY) with its body checked", async () => {
-    const ok = await send(mock.url, { method: "QUERY", path: "/books", headers: { "content-type": "application/json" }, body: Buffer.from('{"title":"Dune"}') });
+    const ok = await send(mock.url, {
+      method: "QUERY",
+      path: "/books",
+      headers: { "content-type": "application/json" },
+      body: Buffer.from('{"title":"Dune"}'),
+    });
     expect(ok.status).toBe(200);
     expect(ok.json).toEqual([{ id: "b-1", title: "Dune" }]);
-    const bad = await send(mock.url, { method: "QUERY", path: "/books", headers: { "content-type": "application/json" }, body: Buffer.from('{"author":"x"}') });
+    const bad = await send(mock.url, {
+      method: "QUERY",
+      path: "/books",
+      headers: { "content-type": "application/json" },
+      body: Buffer.from('{"author":"x"}'),
+    });
     expect(bad.status).toBe(422);
   });
 
@@ -49,9 +62,13 @@ describe("OpenAPI 3.2 sequential media types (itemSchema)", () => {
     const res = await call(`${mock.url}/books/export`);
     expect(res.headers.get("content-type")).toBe("application/jsonl");
     expect(res.headers.get("mockpact-warning")).toBeNull();
-    const lines = res.text.trimEnd().split("\n").map((line) => JSON.parse(line));
+    const lines = res.text
+      .trimEnd()
+      .split("\n")
+      .map((line) => JSON.parse(line));
     expect(lines.length).toBe(3);
-    for (const book of lines) expect(book).toMatchObject({ id: expect.stringMatching(/^b-\d+$/), title: expect.any(String) });
+    for (const book of lines)
+      expect(book).toMatchObject({ id: expect.stringMatching(/^b-\d+$/), title: expect.any(String) });
   });
 
   it("serves Server-Sent Events, one event per item", async () => {
@@ -63,8 +80,15 @@ describe("OpenAPI 3.2 sequential media types (itemSchema)", () => {
   });
 
   it("checks every item of a sequential request body", async () => {
-    const body = (text: string) => ({ method: "POST", headers: { "content-type": "application/x-ndjson" }, body: text });
-    expect((await call(`${mock.url}/books/import`, body('{"id":"b-1","title":"Dune"}\n{"id":"b-2","title":"Emma"}\n'))).status).toBe(204);
+    const body = (text: string) => ({
+      method: "POST",
+      headers: { "content-type": "application/x-ndjson" },
+      body: text,
+    });
+    expect(
+      (await call(`${mock.url}/books/import`, body('{"id":"b-1","title":"Dune"}\n{"id":"b-2","title":"Emma"}\n')))
+        .status,
+    ).toBe(204);
     const bad = await call(`${mock.url}/books/import`, body('{"id":"b-1","title":"Dune"}\n{"id":"x","title":""}\n'));
     expect(bad.status).toBe(422);
     expect(bad.json.violations.map((v: { where: string }) => v.where).sort()).toEqual(["/1/id", "/1/title"]);

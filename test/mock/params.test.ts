@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import type { Parameter, ParameterLocation, ParameterStyle, ValueShape } from "../../src/contract/model.js";
-import { coerceString, parseCookieHeader, parseQuery, readParameter, type RawRequestParts } from "../../src/http/params.js";
+import {
+  coerceString,
+  parseCookieHeader,
+  parseQuery,
+  readParameter,
+  type RawRequestParts,
+} from "../../src/http/params.js";
 
 const string: ValueShape = { type: "string" };
 const integer: ValueShape = { type: "integer" };
@@ -12,7 +18,14 @@ const strings: ValueShape = { type: "array", items: string };
 const rgb: ValueShape = { type: "object", properties: { R: integer, G: integer, B: integer } };
 const freeObject: ValueShape = { type: "object" };
 
-function param(location: ParameterLocation, name: string, shape: ValueShape, style: ParameterStyle, explode: boolean, extra: Partial<Parameter> = {}): Parameter {
+function param(
+  location: ParameterLocation,
+  name: string,
+  shape: ValueShape,
+  style: ParameterStyle,
+  explode: boolean,
+  extra: Partial<Parameter> = {},
+): Parameter {
   return { name, in: location, required: false, style, explode, schema: { inline: {} }, shape, ...extra };
 }
 
@@ -78,7 +91,14 @@ describe("path parameters", () => {
 });
 
 describe("query parameters", () => {
-  const cases: [label: string, style: ParameterStyle, explode: boolean, shape: ValueShape, query: string, expected: unknown][] = [
+  const cases: [
+    label: string,
+    style: ParameterStyle,
+    explode: boolean,
+    shape: ValueShape,
+    query: string,
+    expected: unknown,
+  ][] = [
     ["form primitive", "form", true, integer, "id=5", 5],
     ["form primitive, '+' is a space", "form", true, string, "id=a+b%20c", "a b c"],
     ["form array exploded", "form", true, integers, "id=1&id=2", [1, 2]],
@@ -108,21 +128,31 @@ describe("query parameters", () => {
   it("reads the same values from a URLSearchParams as from the string", () => {
     const p = param("query", "id", integers, "form", true);
     const text = "id=1&id=2&x=%20";
-    expect(readParameter(p, parts({ query: new URLSearchParams(text) }))).toEqual(readParameter(p, parts({ query: text })));
+    expect(readParameter(p, parts({ query: new URLSearchParams(text) }))).toEqual(
+      readParameter(p, parts({ query: text })),
+    );
   });
 
   it("reads each declared property of a form-exploded object from its own parameter", () => {
     const p = param("query", "color", rgb, "form", true);
-    expect(readParameter(p, parts({ query: "R=100&G=200&other=x" }))).toEqual({ present: true, value: { R: 100, G: 200 } });
+    expect(readParameter(p, parts({ query: "R=100&G=200&other=x" }))).toEqual({
+      present: true,
+      value: { R: 100, G: 200 },
+    });
   });
 
   it("reads a form-exploded object without declared properties from every parameter", () => {
     const p = param("query", "meta", freeObject, "form", true);
-    expect(readParameter(p, parts({ query: "a=1&b=x&b=y" }))).toEqual({ present: true, value: { a: "1", b: ["x", "y"] } });
+    expect(readParameter(p, parts({ query: "a=1&b=x&b=y" }))).toEqual({
+      present: true,
+      value: { a: "1", b: ["x", "y"] },
+    });
   });
 
   it("is absent when none of a form-exploded object's properties is there", () => {
-    expect(readParameter(param("query", "color", rgb, "form", true), parts({ query: "other=1" }))).toEqual({ present: false });
+    expect(readParameter(param("query", "color", rgb, "form", true), parts({ query: "other=1" }))).toEqual({
+      present: false,
+    });
   });
 
   const deepObject: [label: string, shape: ValueShape, query: string, expected: unknown][] = [
@@ -132,12 +162,7 @@ describe("query parameters", () => {
       "filter[color]=red&filter[size]=3&other=1",
       { color: "red", size: 3 },
     ],
-    [
-      "encoded brackets",
-      { type: "object", properties: { size: integer } },
-      "filter%5Bsize%5D=3",
-      { size: 3 },
-    ],
+    ["encoded brackets", { type: "object", properties: { size: integer } }, "filter%5Bsize%5D=3", { size: 3 }],
     [
       "nested objects",
       { type: "object", properties: { size: { type: "object", properties: { min: integer } } } },
@@ -150,7 +175,12 @@ describe("query parameters", () => {
       "filter[tags][]=a&filter[tags][]=b&filter[ids]=1&filter[ids]=2",
       { tags: ["a", "b"], ids: [1, 2] },
     ],
-    ["one value for an array property", { type: "object", properties: { ids: integers } }, "filter[ids]=1", { ids: [1] }],
+    [
+      "one value for an array property",
+      { type: "object", properties: { ids: integers } },
+      "filter[ids]=1",
+      { ids: [1] },
+    ],
     ["undeclared properties kept as text", rgb, "filter[R]=1&filter[X]=2", { R: 1, X: "2" }],
   ];
 
@@ -165,7 +195,10 @@ describe("query parameters", () => {
   });
 
   it("deepObject keys named __proto__ become properties, not prototypes", () => {
-    const reading = readParameter(param("query", "f", freeObject, "deepObject", true), parts({ query: "f[__proto__][polluted]=1" }));
+    const reading = readParameter(
+      param("query", "f", freeObject, "deepObject", true),
+      parts({ query: "f[__proto__][polluted]=1" }),
+    );
     const value = reading.value as Record<string, unknown>;
     expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
     expect(Object.keys(value)).toEqual(["__proto__"]);
@@ -173,7 +206,9 @@ describe("query parameters", () => {
   });
 
   it("is absent when the query does not name it", () => {
-    expect(readParameter(param("query", "id", integer, "form", true), parts({ query: "other=1" }))).toEqual({ present: false });
+    expect(readParameter(param("query", "id", integer, "form", true), parts({ query: "other=1" }))).toEqual({
+      present: false,
+    });
   });
 
   it("gives a fresh array on every read, so validation may change it", () => {
@@ -195,7 +230,10 @@ describe("header parameters", () => {
   ];
 
   it.each(cases)("%s", (_label, explode, shape, value, expected) => {
-    const reading = readParameter(param("header", "X-Rate", shape, "simple", explode), parts({ headers: { "x-rate": value } }));
+    const reading = readParameter(
+      param("header", "X-Rate", shape, "simple", explode),
+      parts({ headers: { "x-rate": value } }),
+    );
     expect(reading).toEqual({ present: true, value: expected });
   });
 
@@ -212,7 +250,13 @@ describe("header parameters", () => {
 });
 
 describe("cookie parameters", () => {
-  const cases: [label: string, explode: boolean, shape: ValueShape, cookies: Record<string, string>, expected: unknown][] = [
+  const cases: [
+    label: string,
+    explode: boolean,
+    shape: ValueShape,
+    cookies: Record<string, string>,
+    expected: unknown,
+  ][] = [
     ["primitive", true, integer, { id: "5" }, 5],
     ["array not exploded", false, integers, { id: "3,4,5" }, [3, 4, 5]],
     ["array exploded (one cookie can only hold a list)", true, integers, { id: "3,4" }, [3, 4]],
@@ -221,7 +265,10 @@ describe("cookie parameters", () => {
   ];
 
   it.each(cases)("%s", (_label, explode, shape, cookies, expected) => {
-    expect(readParameter(param("cookie", "id", shape, "form", explode), parts({ cookies }))).toEqual({ present: true, value: expected });
+    expect(readParameter(param("cookie", "id", shape, "form", explode), parts({ cookies }))).toEqual({
+      present: true,
+      value: expected,
+    });
   });
 
   it("is absent when the cookie is missing, prototype names included", () => {
@@ -238,7 +285,10 @@ describe("content (JSON-valued) parameters", () => {
     ["header", { headers: { q: '{"a":[1,2]}' } }],
     ["cookie", { cookies: { q: '{"a":[1,2]}' } }],
   ])("parses JSON from the %s", (location, over) => {
-    const reading = readParameter(param(location, "q", any, location === "path" ? "simple" : "form", false, json), parts(over));
+    const reading = readParameter(
+      param(location, "q", any, location === "path" ? "simple" : "form", false, json),
+      parts(over),
+    );
     expect(reading).toEqual({ present: true, value: { a: [1, 2] } });
   });
 
@@ -253,7 +303,7 @@ describe("content (JSON-valued) parameters", () => {
   });
 
   it("reports bad JSON as a parse violation with a position", () => {
-    const reading = readParameter(param("query", "q", any, "form", true, json), parts({ query: "q={\"a\":}" }));
+    const reading = readParameter(param("query", "q", any, "form", true, json), parts({ query: 'q={"a":}' }));
     expect(reading.violation).toEqual({
       in: "query",
       where: "q",
@@ -265,7 +315,10 @@ describe("content (JSON-valued) parameters", () => {
   it("refuses nesting deeper than the limit before parsing", () => {
     const p = param("header", "q", any, "simple", false, json);
     const deep = "[".repeat(100) + "]".repeat(100);
-    expect(readParameter(p, parts({ headers: { q: deep } })).violation).toMatchObject({ keyword: "maxDepth", where: "q" });
+    expect(readParameter(p, parts({ headers: { q: deep } })).violation).toMatchObject({
+      keyword: "maxDepth",
+      where: "q",
+    });
     expect(readParameter(p, parts({ headers: { q: deep } }), { maxDepth: 100 }).violation).toBeUndefined();
   });
 });
@@ -302,11 +355,29 @@ describe("coerceString", () => {
 describe("parseQuery", () => {
   const cases: [query: string, expected: [string, string[]][]][] = [
     ["", []],
-    ["a=1&b=2&a=3", [["a", ["1", "3"]], ["b", ["2"]]]],
-    ["a&&b=", [["a", [""]], ["b", [""]]]],
+    [
+      "a=1&b=2&a=3",
+      [
+        ["a", ["1", "3"]],
+        ["b", ["2"]],
+      ],
+    ],
+    [
+      "a&&b=",
+      [
+        ["a", [""]],
+        ["b", [""]],
+      ],
+    ],
     ["a=1=2", [["a", ["1=2"]]]],
     ["x+y=a+b", [["x y", ["a b"]]]],
-    ["a=%zz&b=%41", [["a", ["%zz"]], ["b", ["A"]]]],
+    [
+      "a=%zz&b=%41",
+      [
+        ["a", ["%zz"]],
+        ["b", ["A"]],
+      ],
+    ],
     ["f%5Bx%5D=%E2%82%AC", [["f[x]", ["€"]]]],
   ];
 

@@ -6,7 +6,10 @@ const post = (productId: string, quantity: number) =>
   fetch(`${mock.url}/shop/orders`, {
     method: "POST",
     headers: { "content-type": "application/json", authorization: "Bearer t-secret" },
-    body: JSON.stringify({ items: [{ productId, quantity }], shippingAddress: { line1: "1 Rue", city: "Paris", postalCode: "75001", country: "FR" } }),
+    body: JSON.stringify({
+      items: [{ productId, quantity }],
+      shippingAddress: { line1: "1 Rue", city: "Paris", postalCode: "75001", country: "FR" },
+    }),
   });
 beforeAll(async () => {
   mock = await startMock({ contracts: ["contracts/shop.yaml"] });
@@ -29,22 +32,34 @@ describe("mock.verify", () => {
   });
 
   it("fails with the closest requests and the field that differs in each", async () => {
-    const error = await mock.server.verify({ operation: "createOrder", times: 1, body: { "$.items[0].quantity": 5 } }).catch((e: Error) => e);
+    const error = await mock.server
+      .verify({ operation: "createOrder", times: 1, body: { "$.items[0].quantity": 5 } })
+      .catch((e: Error) => e);
     expect(error).toBeInstanceOf(Error);
     const message = (error as Error).message;
-    expect(message).toContain('Expected exactly 1 request(s) matching {"operation":"createOrder","body":{"$.items[0].quantity":5}}, found 0');
+    expect(message).toContain(
+      'Expected exactly 1 request(s) matching {"operation":"createOrder","body":{"$.items[0].quantity":5}}, found 0',
+    );
     expect(message).toContain("Closest requests:");
-    expect(message).toMatch(/#2 POST \/shop\/orders \(createOrder\) -> 201\n {4}body \$\.items\[0\]\.quantity: expected 5, got 3/);
-    expect(message).toMatch(/#1 POST \/shop\/orders \(createOrder\) -> 201\n {4}body \$\.items\[0\]\.quantity: expected 5, got 2/);
+    expect(message).toMatch(
+      /#2 POST \/shop\/orders \(createOrder\) -> 201\n {4}body \$\.items\[0\]\.quantity: expected 5, got 3/,
+    );
+    expect(message).toMatch(
+      /#1 POST \/shop\/orders \(createOrder\) -> 201\n {4}body \$\.items\[0\]\.quantity: expected 5, got 2/,
+    );
   });
 
   it("lists the matching requests when there are too many", async () => {
     const error = (await mock.server.verify({ operation: "createOrder", times: 1 }).catch((e: Error) => e)) as Error;
-    expect(error.message).toMatch(/Expected exactly 1 .* found 2[\s\S]*Matching requests:\n {2}#2 POST \/shop\/orders[\s\S]*#1 POST/);
+    expect(error.message).toMatch(
+      /Expected exactly 1 .* found 2[\s\S]*Matching requests:\n {2}#2 POST \/shop\/orders[\s\S]*#1 POST/,
+    );
   });
 
   it("never shows a credential's value in a difference", async () => {
-    const error = (await mock.server.verify({ operation: "createOrder", headers: { authorization: "Bearer other" } }).catch((e: Error) => e)) as Error;
+    const error = (await mock.server
+      .verify({ operation: "createOrder", headers: { authorization: "Bearer other" } })
+      .catch((e: Error) => e)) as Error;
     expect(error.message).toContain('headers.authorization: expected "Bearer other", got "[redacted]"');
     expect(error.message).not.toContain("t-secret");
   });
@@ -54,7 +69,10 @@ describe("mock.verify", () => {
     [{ times: 1, atLeast: 1 }, /not both/],
     [{ operation: "createOrdr" }, /no loaded contract has an operation "createOrdr"/],
   ])("refuses %j with MATCHER_INVALID", async (expectation, message) => {
-    await expect(mock.server.verify(expectation)).rejects.toMatchObject({ code: "MATCHER_INVALID", message: expect.stringMatching(message) });
+    await expect(mock.server.verify(expectation)).rejects.toMatchObject({
+      code: "MATCHER_INVALID",
+      message: expect.stringMatching(message),
+    });
   });
 });
 
@@ -66,6 +84,8 @@ describe("mock.requests and mock.resetJournal", () => {
     expect(await mock.server.requests()).toHaveLength(3);
     await mock.server.resetJournal();
     expect(await mock.server.requests()).toHaveLength(0);
-    await expect(mock.server.verify({ operation: "createOrder" })).rejects.toThrow(/found 0[\s\S]*No request reached the mock/);
+    await expect(mock.server.verify({ operation: "createOrder" })).rejects.toThrow(
+      /found 0[\s\S]*No request reached the mock/,
+    );
   });
 });

@@ -54,7 +54,9 @@ describe("mockpact bundle", () => {
     const out = path.join(dir, "public", "mockpact.json");
     const run = await runCli(["bundle", "contracts", "--out", out, "--fixtures", fixtures]);
     expect(run.code, run.stderr).toBe(0);
-    expect(run.stdout).toMatch(/^wrote .*mockpact\.json: 3 contract\(s\), 1 mocks file\(s\), \d+ fixture\(s\), [\d,]+ bytes\n$/);
+    expect(run.stdout).toMatch(
+      /^wrote .*mockpact\.json: 3 contract\(s\), 1 mocks file\(s\), \d+ fixture\(s\), [\d,]+ bytes\n$/,
+    );
     const bundle = JSON.parse(await readFile(out, "utf8"));
     expect(bundle.contracts.map((c: { id: string; file: string }) => [c.id, c.file])).toEqual([
       ["catalog-faker.yaml", "contracts/catalog-faker.yaml"],
@@ -75,27 +77,48 @@ describe("mockpact bundle", () => {
     const out = path.join(dir, "dated.json");
     expect((await runCli(["bundle", path.join(dir, "dated.yaml"), "--out", out])).code).toBe(0);
     const bundle = JSON.parse(await readFile(out, "utf8"));
-    expect(bundle.contracts[0].specialValues).toEqual([["#/paths/~1events~1{id}/get/responses/200/content/application~1json/example/at", "date", "2024-01-31T10:00:00.000Z"]]);
-    const [fromFile, fromBundle] = await bodiesOf("http://dated.test/events/1", handlersFor(path.join(dir, "dated.yaml")), handlersFor(bundle));
+    expect(bundle.contracts[0].specialValues).toEqual([
+      [
+        "#/paths/~1events~1{id}/get/responses/200/content/application~1json/example/at",
+        "date",
+        "2024-01-31T10:00:00.000Z",
+      ],
+    ]);
+    const [fromFile, fromBundle] = await bodiesOf(
+      "http://dated.test/events/1",
+      handlersFor(path.join(dir, "dated.yaml")),
+      handlersFor(bundle),
+    );
     expect(fromBundle).toBe(fromFile);
     expect(JSON.parse(fromFile!).at).not.toBe("2024-01-31T10:00:00.000Z"); // a fake: the Date example fails its schema
   });
 
   it.each([
     ["a contract that does not parse", ["test/contracts/bad/broken.yaml"], /CONTRACT_PARSE .*broken\.yaml/],
-    ["a mocks entry for an unknown operation", ["contracts/shop.yaml", "--mocks", "MOCKS"], /MOCKS_OPERATION_UNKNOWN .*bad-mocks\.yaml:1/],
+    [
+      "a mocks entry for an unknown operation",
+      ["contracts/shop.yaml", "--mocks", "MOCKS"],
+      /MOCKS_OPERATION_UNKNOWN .*bad-mocks\.yaml:1/,
+    ],
     ["no --out", ["contracts"], /required option '-o, --out <file>' not specified/],
-  ])("refuses %s with exit 2, naming the place, and leaves an existing bundle as it was", async (_what, args, message) => {
-    const dir = await tempDir();
-    const mocks = path.join(dir, "bad-mocks.yaml");
-    await writeFile(mocks, "- operation: getProdct\n");
-    const out = path.join(dir, "mockpact.json");
-    await writeFile(out, "previous");
-    const run = await runCli(["bundle", ...args.map((a) => (a === "MOCKS" ? mocks : a)), ...(args.includes("contracts") && args.length === 1 ? [] : ["--out", out])]);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(message);
-    expect(await readFile(out, "utf8")).toBe("previous");
-  });
+  ])(
+    "refuses %s with exit 2, naming the place, and leaves an existing bundle as it was",
+    async (_what, args, message) => {
+      const dir = await tempDir();
+      const mocks = path.join(dir, "bad-mocks.yaml");
+      await writeFile(mocks, "- operation: getProdct\n");
+      const out = path.join(dir, "mockpact.json");
+      await writeFile(out, "previous");
+      const run = await runCli([
+        "bundle",
+        ...args.map((a) => (a === "MOCKS" ? mocks : a)),
+        ...(args.includes("contracts") && args.length === 1 ? [] : ["--out", out]),
+      ]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(message);
+      expect(await readFile(out, "utf8")).toBe("previous");
+    },
+  );
 
   it("says BUNDLE_WRITE, naming the file, when the file cannot be written", async () => {
     const dir = await tempDir();

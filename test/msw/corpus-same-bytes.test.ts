@@ -26,7 +26,12 @@ async function callsOf(entry: ManifestEntry): Promise<Call[]> {
     const built = buildRequest(contract, contract.operations[i]!, validator, SEED);
     if (built.problem !== undefined) continue;
     const { method, url, headers, body } = built.request;
-    const call = { method, path: url, headers: headers as Record<string, string>, ...(body ? { body: Buffer.from(body).toString("utf8") } : {}) };
+    const call = {
+      method,
+      path: url,
+      headers: headers as Record<string, string>,
+      ...(body ? { body: Buffer.from(body).toString("utf8") } : {}),
+    };
     calls.push(call, { ...call, headers: { ...call.headers, prefer: "dynamic=true" } });
   }
   return calls;
@@ -46,27 +51,36 @@ describe.skipIf(!available)("the MSW handlers of a bundle and mockpact mock, on 
   afterAll(() => intercepting?.close());
 
   for (const entry of entries) {
-    it(entry.name, async () => {
-      const file = path.join(CORPUS, entry.entry);
-      const { refRoot } = loadOptionsOf(entry);
-      let server: RunningMock | undefined;
-      try {
-        server = await startMock({ contracts: [file], seed: SEED, refRoot, mocks: [] });
-        const { text } = await bundleMock({ contracts: [file], refRoot, mocks: [] });
-        intercepting.resetHandlers(...handlersFor(JSON.parse(text), { seed: SEED, baseUrl: BUNDLE_ORIGIN, unknownRoutes: "answer" }));
-        const calls = await callsOf(entry);
-        const differences: string[] = [];
-        for (const call of calls) {
-          const expected = await answerOf(server.url, call);
-          const actual = await answerOf(BUNDLE_ORIGIN, call);
-          if (JSON.stringify(actual) !== JSON.stringify(expected)) differences.push(`${call.method ?? "GET"} ${call.path} ${call.headers?.prefer ?? ""}:\n  mock: ${JSON.stringify(expected).slice(0, 600)}\n  msw:  ${JSON.stringify(actual).slice(0, 600)}`);
+    it(
+      entry.name,
+      async () => {
+        const file = path.join(CORPUS, entry.entry);
+        const { refRoot } = loadOptionsOf(entry);
+        let server: RunningMock | undefined;
+        try {
+          server = await startMock({ contracts: [file], seed: SEED, refRoot, mocks: [] });
+          const { text } = await bundleMock({ contracts: [file], refRoot, mocks: [] });
+          intercepting.resetHandlers(
+            ...handlersFor(JSON.parse(text), { seed: SEED, baseUrl: BUNDLE_ORIGIN, unknownRoutes: "answer" }),
+          );
+          const calls = await callsOf(entry);
+          const differences: string[] = [];
+          for (const call of calls) {
+            const expected = await answerOf(server.url, call);
+            const actual = await answerOf(BUNDLE_ORIGIN, call);
+            if (JSON.stringify(actual) !== JSON.stringify(expected))
+              differences.push(
+                `${call.method ?? "GET"} ${call.path} ${call.headers?.prefer ?? ""}:\n  mock: ${JSON.stringify(expected).slice(0, 600)}\n  msw:  ${JSON.stringify(actual).slice(0, 600)}`,
+              );
+          }
+          expect(differences).toEqual([]);
+          compared += calls.length;
+        } finally {
+          await server?.close();
         }
-        expect(differences).toEqual([]);
-        compared += calls.length;
-      } finally {
-        await server?.close();
-      }
-    }, 120_000);
+      },
+      120_000,
+    );
   }
 
   it("compared hundreds of answers over the corpus", () => {

@@ -10,7 +10,11 @@ removeTempDirsAfterEach();
 
 const bearer = { authorization: "Bearer t" };
 const json = { "content-type": "application/json" };
-const order = JSON.stringify({ items: [{ productId: "p-100", quantity: 2 }], paymentToken: "tok-1", shippingAddress: { name: "Ada", line1: "Hauptstrasse 1", city: "Berlin", postalCode: "10115", country: "DE" } });
+const order = JSON.stringify({
+  items: [{ productId: "p-100", quantity: 2 }],
+  paymentToken: "tok-1",
+  shippingAddress: { name: "Ada", line1: "Hauptstrasse 1", city: "Berlin", postalCode: "10115", country: "DE" },
+});
 
 /** Every step of DESIGN's behaviour the sample contracts and mocks/ exercise, in order (the scenario steps depend on it). */
 const CALLS: Array<[string, Call]> = [
@@ -30,14 +34,44 @@ const CALLS: Array<[string, Call]> = [
   ["no credentials: 401", { path: "/shop/orders" }],
   ["a mocks file's fixed body", { path: "/shop/orders/42", headers: bearer }],
   ["a valid body", { method: "POST", path: "/shop/orders", headers: { ...bearer, ...json }, body: order }],
-  ["a body that breaks its schema", { method: "POST", path: "/shop/orders", headers: { ...bearer, ...json }, body: JSON.stringify({ items: [{ productId: 1 }] }) }],
-  ["a body that does not parse", { method: "POST", path: "/shop/orders", headers: { ...bearer, ...json }, body: '{"items": [' }],
-  ["a mocks file's answer chosen by the body", { method: "POST", path: "/shop/orders", headers: { ...bearer, ...json }, body: JSON.stringify({ ...JSON.parse(order), note: "decline" }) }],
-  ["an undeclared media type: 415", { method: "POST", path: "/shop/products", headers: { "x-api-key": "k", "content-type": "text/plain" }, body: "hello" }],
+  [
+    "a body that breaks its schema",
+    {
+      method: "POST",
+      path: "/shop/orders",
+      headers: { ...bearer, ...json },
+      body: JSON.stringify({ items: [{ productId: 1 }] }),
+    },
+  ],
+  [
+    "a body that does not parse",
+    { method: "POST", path: "/shop/orders", headers: { ...bearer, ...json }, body: '{"items": [' },
+  ],
+  [
+    "a mocks file's answer chosen by the body",
+    {
+      method: "POST",
+      path: "/shop/orders",
+      headers: { ...bearer, ...json },
+      body: JSON.stringify({ ...JSON.parse(order), note: "decline" }),
+    },
+  ],
+  [
+    "an undeclared media type: 415",
+    {
+      method: "POST",
+      path: "/shop/products",
+      headers: { "x-api-key": "k", "content-type": "text/plain" },
+      body: "hello",
+    },
+  ],
   ["a method the path does not allow: 405", { method: "PATCH", path: "/shop/products" }],
   ["no operation: 404", { path: "/shop/nothing-here" }],
   ["a mocks file's delay", { path: "/shop/orders?status=shipped", headers: bearer }],
-  ["a mocks file's fault: the connection breaks", { path: "/shop/products/p-100", headers: { "x-mock-fault": "reset" } }],
+  [
+    "a mocks file's fault: the connection breaks",
+    { path: "/shop/products/p-100", headers: { "x-mock-fault": "reset" } },
+  ],
   ["scenario: before", { path: "/shop/orders/7", headers: bearer }],
   ["scenario: the step", { method: "DELETE", path: "/shop/orders/7", headers: bearer }],
   ["scenario: after", { path: "/shop/orders/7", headers: bearer }],
@@ -53,7 +87,10 @@ const STATEFUL_CALLS: Array<[string, Call]> = [
   ["create", { method: "POST", path: "/shop/orders", headers: { ...bearer, ...json }, body: order }],
   ["list after", { path: "/shop/orders", headers: bearer }],
   ["read it", { path: "/shop/orders/1", headers: bearer }],
-  ["a bad create", { method: "POST", path: "/shop/orders", headers: { ...bearer, ...json }, body: JSON.stringify({ items: "none" }) }],
+  [
+    "a bad create",
+    { method: "POST", path: "/shop/orders", headers: { ...bearer, ...json }, body: JSON.stringify({ items: "none" }) },
+  ],
   ["delete it", { method: "DELETE", path: "/shop/orders/1", headers: bearer }],
   ["read it again", { path: "/shop/orders/1", headers: bearer }],
 ];
@@ -96,7 +133,10 @@ describe.each([
       for (const origin of [NODE_ORIGIN, BUNDLE_ORIGIN]) {
         const actual = await answerOf(origin, call);
         compared++;
-        if (JSON.stringify(actual) !== JSON.stringify(expected)) differences.push(`${what} (${origin}):\n  mock: ${JSON.stringify(expected)}\n  msw:  ${JSON.stringify(actual)}`);
+        if (JSON.stringify(actual) !== JSON.stringify(expected))
+          differences.push(
+            `${what} (${origin}):\n  mock: ${JSON.stringify(expected)}\n  msw:  ${JSON.stringify(actual)}`,
+          );
       }
     }
     expect(differences).toEqual([]);

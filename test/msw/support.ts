@@ -22,12 +22,19 @@ export interface Call {
 export async function answerOf(origin: string, call: Call): Promise<Answer> {
   let response: Response;
   try {
-    response = await fetch(`${origin}${call.path}`, { method: call.method ?? "GET", headers: call.headers, body: call.body, redirect: "manual" });
+    response = await fetch(`${origin}${call.path}`, {
+      method: call.method ?? "GET",
+      headers: call.headers,
+      body: call.body,
+      redirect: "manual",
+    });
   } catch (error) {
     return { error: (error as Error).name };
   }
   const body = Buffer.from(await response.arrayBuffer()).toString("base64");
-  const headers = [...response.headers].filter(([name]) => !CONNECTION_HEADERS.has(name)).sort(([a], [b]) => a.localeCompare(b));
+  const headers = [...response.headers]
+    .filter(([name]) => !CONNECTION_HEADERS.has(name))
+    .sort(([a], [b]) => a.localeCompare(b));
   return { status: response.status, headers, body };
 }
 

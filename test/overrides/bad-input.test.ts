@@ -17,7 +17,9 @@ async function mocksFile(text: string): Promise<string> {
   return temp.write("bad.yaml", text);
 }
 
-async function loadError(text: string): Promise<{ code: string; message: string; place: { file?: string; line?: number } }> {
+async function loadError(
+  text: string,
+): Promise<{ code: string; message: string; place: { file?: string; line?: number } }> {
   const file = await mocksFile(text);
   const error = await createMockServer({ contracts: [CONTRACT], mocks: [file] }).then(
     () => undefined,
@@ -29,7 +31,8 @@ async function loadError(text: string): Promise<{ code: string; message: string;
   return { code, message, place };
 }
 
-const GOOD = "- operation: getTask\n  when: { path: { taskId: 1 } }\n  respond: { body: { id: 1, title: good, done: false, createdAt: '2024-01-01T00:00:00Z' } }\n";
+const GOOD =
+  "- operation: getTask\n  when: { path: { taskId: 1 } }\n  respond: { body: { id: 1, title: good, done: false, createdAt: '2024-01-01T00:00:00Z' } }\n";
 
 describe("a mocks file that cannot be used", () => {
   it("a YAML error: MOCKS_PARSE at its line", async () => {
@@ -50,28 +53,46 @@ describe("a mocks file that cannot be used", () => {
     expect(error.code).toBe("MOCKS_INVALID");
     expect(error.place.line).toBe(7);
     expect(error.message).toMatch(/"fast" is not a delay such as 250ms/);
-    expect((await loadError("- operation: getTask\n  respond: { delay: 400ms-100ms }\n")).message).toMatch(/starts above its end/);
+    expect((await loadError("- operation: getTask\n  respond: { delay: 400ms-100ms }\n")).message).toMatch(
+      /starts above its end/,
+    );
   });
 
   it("an unknown field, a bad template, an unknown example, two bodies: MOCKS_INVALID naming each", async () => {
     expect((await loadError("- operation: getTask\n  respnd: {}\n")).message).toMatch(/`respnd` is not a field/);
-    expect((await loadError("- operation: getTask\n  respond: { template: true, body: '{{request.cookie.x}}' }\n")).message).toMatch(/request\.cookie\.x/);
-    expect((await loadError("- operation: getTask\n  respond: { template: true, body: '{{faker.person.nope}}' }\n")).message).toMatch(/names no faker function/);
-    expect((await loadError("- operation: getTask\n  respond: { example: nope }\n")).message).toMatch(/no example named "nope"/);
-    expect((await loadError("- operation: getTask\n  respond: { body: {}, fake: true }\n")).message).toMatch(/give one of body, example or fake/);
+    expect(
+      (await loadError("- operation: getTask\n  respond: { template: true, body: '{{request.cookie.x}}' }\n")).message,
+    ).toMatch(/request\.cookie\.x/);
+    expect(
+      (await loadError("- operation: getTask\n  respond: { template: true, body: '{{faker.person.nope}}' }\n")).message,
+    ).toMatch(/names no faker function/);
+    expect((await loadError("- operation: getTask\n  respond: { example: nope }\n")).message).toMatch(
+      /no example named "nope"/,
+    );
+    expect((await loadError("- operation: getTask\n  respond: { body: {}, fake: true }\n")).message).toMatch(
+      /give one of body, example or fake/,
+    );
     expect((await loadError("- operation: getTask\n  when: { body: { status: x } }\n")).message).toMatch(/JSONPath/);
-    expect((await loadError("- operation: getTask\n  respond: { status: 418 }\n")).message).toMatch(/documents no response for status 418/);
-    expect((await loadError("- operation: getTask\n  respond: { headers: { x mock: 1 } }\n")).message).toMatch(/"x mock" is not a valid header name/);
+    expect((await loadError("- operation: getTask\n  respond: { status: 418 }\n")).message).toMatch(
+      /documents no response for status 418/,
+    );
+    expect((await loadError("- operation: getTask\n  respond: { headers: { x mock: 1 } }\n")).message).toMatch(
+      /"x mock" is not a valid header name/,
+    );
   });
 
   it("an operationId two contracts share: MOCKS_OPERATION_UNKNOWN, unless `contract` says which", async () => {
     const temp = await tempDir();
     cleanups.push(temp.remove);
-    const ping = (base: string) => `openapi: 3.0.3\ninfo: { title: P, version: "1" }\nservers: [{ url: ${base} }]\npaths:\n  /ping:\n    get:\n      operationId: ping\n      responses: { "200": { description: ok } }\n`;
+    const ping = (base: string) =>
+      `openapi: 3.0.3\ninfo: { title: P, version: "1" }\nservers: [{ url: ${base} }]\npaths:\n  /ping:\n    get:\n      operationId: ping\n      responses: { "200": { description: ok } }\n`;
     const contracts = [await temp.write("a.yaml", ping("/a")), await temp.write("b.yaml", ping("/b"))];
     const entry = "- operation: ping\n  respond: { status: 200, headers: { x-mock: b } }\n";
     const ambiguous = await temp.write("m1.yaml", entry);
-    await expect(createMockServer({ contracts, mocks: [ambiguous] })).rejects.toMatchObject({ code: "MOCKS_OPERATION_UNKNOWN", message: expect.stringMatching(/several contracts \(a\.yaml, b\.yaml\)/) });
+    await expect(createMockServer({ contracts, mocks: [ambiguous] })).rejects.toMatchObject({
+      code: "MOCKS_OPERATION_UNKNOWN",
+      message: expect.stringMatching(/several contracts \(a\.yaml, b\.yaml\)/),
+    });
     const chosen = await temp.write("m2.yaml", `${entry}  contract: b.yaml\n`);
     const server = await createMockServer({ contracts, mocks: [chosen] });
     expect((await server.handle({ method: "GET", url: "/b/ping", headers: {} })).headers["x-mock"]).toBe("b");
@@ -80,7 +101,9 @@ describe("a mocks file that cannot be used", () => {
   });
 
   it("a --mocks path that does not exist: MOCKS_NOT_FOUND", async () => {
-    await expect(createMockServer({ contracts: [CONTRACT], mocks: ["no/such/mocks"] })).rejects.toMatchObject({ code: "MOCKS_NOT_FOUND" });
+    await expect(createMockServer({ contracts: [CONTRACT], mocks: ["no/such/mocks"] })).rejects.toMatchObject({
+      code: "MOCKS_NOT_FOUND",
+    });
   });
 
   it("makes `mockpact mock` exit 2 naming the file and line", async () => {
@@ -110,7 +133,12 @@ describe("--watch with mocks files", () => {
   it("reloads an edited mocks file, and keeps the last good mocks when an edit breaks it", async () => {
     const file = await mocksFile(GOOD);
     const events: MockEvent[] = [];
-    const server = await createMockServer({ contracts: [CONTRACT], mocks: [file], watch: true, onEvent: (e) => events.push(e) });
+    const server = await createMockServer({
+      contracts: [CONTRACT],
+      mocks: [file],
+      watch: true,
+      onEvent: (e) => events.push(e),
+    });
     const url = await server.listen(0);
     cleanups.push(() => server.close());
     const title = async () => (await call(`${url}/api/tasks/1`)).json.title;

@@ -24,7 +24,11 @@ beforeAll(async () => {
   const temp = await tempDir();
   cleanup = temp.remove;
   file = await temp.write("warn.yaml", MOCKS);
-  mock = await startMock({ contracts: ["test/contracts/tasks.yaml"], mocks: [file], onEvent: (e) => e.type === "warning" && warnings.push(e) });
+  mock = await startMock({
+    contracts: ["test/contracts/tasks.yaml"],
+    mocks: [file],
+    onEvent: (e) => e.type === "warning" && warnings.push(e),
+  });
 });
 afterAll(async () => {
   await mock.close();
@@ -37,7 +41,9 @@ describe("an override whose fixed response breaks the contract", () => {
       [file, 2],
       [file, 6],
     ]);
-    expect(warnings[0]!.message).toMatch(/breaks the contract of getTask 200: \/id must be integer; \/title must NOT have fewer than 1 characters/);
+    expect(warnings[0]!.message).toMatch(
+      /breaks the contract of getTask 200: \/id must be integer; \/title must NOT have fewer than 1 characters/,
+    );
     expect(warnings[1]!.message).toMatch(/status 418, which getTask does not document/);
   });
 

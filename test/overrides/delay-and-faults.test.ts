@@ -38,7 +38,10 @@ afterAll(async () => {
 });
 
 /** A raw TCP client: what arrives (bytes, a clean end, or an error code), as a client library would see it. */
-function rawGet(url: string, path: string): { outcome: Promise<{ bytes: number; error?: string }>; socket: net.Socket } {
+function rawGet(
+  url: string,
+  path: string,
+): { outcome: Promise<{ bytes: number; error?: string }>; socket: net.Socket } {
   const { hostname, port } = new URL(url);
   const socket = net.connect(Number(port), hostname, () => socket.write(`GET ${path} HTTP/1.1\r\nHost: x\r\n\r\n`));
   let bytes = 0;
@@ -67,7 +70,9 @@ describe("delays", () => {
   it("adds --latency to every answer that has no delay of its own", async () => {
     const slow = await startMock({ contracts: ["test/contracts/tasks.yaml"], mocks: [], latency: "30-60ms" });
     try {
-      const delays = await Promise.all([1, 2, 3].map(async (id) => Number((await call(`${slow.url}/api/tasks/${id}`)).headers.get("mockpact-delay"))));
+      const delays = await Promise.all(
+        [1, 2, 3].map(async (id) => Number((await call(`${slow.url}/api/tasks/${id}`)).headers.get("mockpact-delay"))),
+      );
       for (const delay of delays) expect(delay >= 30 && delay <= 60, String(delay)).toBe(true);
     } finally {
       await slow.close();
@@ -93,7 +98,10 @@ describe("faults, as a real client sees them", () => {
   });
 
   it("timeout: no answer until the client gives up", async () => {
-    const journaled = async () => ((await call(`${mock.url}/__mockpact/requests`)).json as { requests: Array<{ url: string }> }).requests.filter((r) => r.url === "/api/tasks/3").length;
+    const journaled = async () =>
+      ((await call(`${mock.url}/__mockpact/requests`)).json as { requests: Array<{ url: string }> }).requests.filter(
+        (r) => r.url === "/api/tasks/3",
+      ).length;
     const before = await journaled();
     const held = rawGet(mock.url, "/api/tasks/3");
     await until(async () => (await journaled()) > before);
@@ -119,9 +127,16 @@ describe("faults, as a real client sees them", () => {
 
   it("--fault-rate replaces that share of answers, drawn by --seed", async () => {
     const faultsOf = async (seed: number) => {
-      const server = await createMockServer({ contracts: ["test/contracts/tasks.yaml"], mocks: [], faultRate: 0.5, faults: ["reset", "empty"], seed });
+      const server = await createMockServer({
+        contracts: ["test/contracts/tasks.yaml"],
+        mocks: [],
+        faultRate: 0.5,
+        faults: ["reset", "empty"],
+        seed,
+      });
       const faults: Array<string | undefined> = [];
-      for (let i = 0; i < 40; i++) faults.push((await server.handle({ method: "GET", url: "/api/tasks/9", headers: {} })).fault);
+      for (let i = 0; i < 40; i++)
+        faults.push((await server.handle({ method: "GET", url: "/api/tasks/9", headers: {} })).fault);
       await server.close();
       return faults;
     };

@@ -4,7 +4,8 @@ import { call, startMock, type RunningMock } from "../support/mock-server.js";
 import { tempDir } from "../support/mocks.js";
 
 const CONTRACT = "test/contracts/tasks.yaml";
-const task = (title: string) => `{ status: 201, headers: { x-mock: ${title}, location: /api/tasks/1 }, body: { id: 1, title: ${title}, done: false, createdAt: "2024-01-01T00:00:00Z" } }`;
+const task = (title: string) =>
+  `{ status: 201, headers: { x-mock: ${title}, location: /api/tasks/1 }, body: { id: 1, title: ${title}, done: false, createdAt: "2024-01-01T00:00:00Z" } }`;
 
 /** Each entry says who answered in `x-mock`; the order in the file is not the order tried where priorities say otherwise. */
 const MOCKS = `
@@ -45,7 +46,11 @@ afterAll(async () => {
 });
 
 async function create(body: object, headers: Record<string, string> = {}): Promise<string | null> {
-  const res = await call(`${mock.url}/api/tasks`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+  const res = await call(`${mock.url}/api/tasks`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
   return res.headers.get("x-mock");
 }
 
@@ -80,7 +85,9 @@ describe("matchers in overrides, through HTTP", () => {
   });
 });
 
-async function loadError(text: string): Promise<{ code: string; message: string; place: { line?: number; pointer?: string } }> {
+async function loadError(
+  text: string,
+): Promise<{ code: string; message: string; place: { line?: number; pointer?: string } }> {
   const temp = await tempDir();
   try {
     const file = await temp.write("bad.yaml", text);
@@ -97,11 +104,36 @@ async function loadError(text: string): Promise<{ code: string; message: string;
 
 describe("matchers that cannot be used: MATCHER_INVALID with the JSON pointer and line", () => {
   it.each([
-    ["- operation: listTasks\n  when:\n    query:\n      limit: { gt: ten }\n", "/when/query/limit/gt", 4, /gt takes a number/],
-    ["- operation: listTasks\n  when:\n    headers:\n      x-a: { regx: a }\n", "/when/headers/x-a/regx", 4, /"regx" is not a matcher keyword/],
-    ["- operation: createTask\n  when:\n    body:\n      $.title: { regex: '(' }\n", "/when/body/$.title/regex", 4, /does not compile/],
-    ["- operation: createTask\n  when:\n    body:\n      '$.tags[?(@.length.toString())]': { present: true }\n", "/when/body/$.tags[?(@.length.toString())]", 4, /function call/],
-    ["- operation: createTask\n  when:\n    body:\n      $.title:\n        or:\n          - a\n          - { lt: b }\n", "/when/body/$.title/or/1/lt", 7, /lt takes a number/],
+    [
+      "- operation: listTasks\n  when:\n    query:\n      limit: { gt: ten }\n",
+      "/when/query/limit/gt",
+      4,
+      /gt takes a number/,
+    ],
+    [
+      "- operation: listTasks\n  when:\n    headers:\n      x-a: { regx: a }\n",
+      "/when/headers/x-a/regx",
+      4,
+      /"regx" is not a matcher keyword/,
+    ],
+    [
+      "- operation: createTask\n  when:\n    body:\n      $.title: { regex: '(' }\n",
+      "/when/body/$.title/regex",
+      4,
+      /does not compile/,
+    ],
+    [
+      "- operation: createTask\n  when:\n    body:\n      '$.tags[?(@.length.toString())]': { present: true }\n",
+      "/when/body/$.tags[?(@.length.toString())]",
+      4,
+      /function call/,
+    ],
+    [
+      "- operation: createTask\n  when:\n    body:\n      $.title:\n        or:\n          - a\n          - { lt: b }\n",
+      "/when/body/$.title/or/1/lt",
+      7,
+      /lt takes a number/,
+    ],
   ])("%j", async (text, pointer, line, message) => {
     const error = await loadError(text);
     expect(error).toMatchObject({ code: "MATCHER_INVALID", place: { pointer, line } });

@@ -6,7 +6,8 @@ import { compileJsonPath } from "../../src/mock/matchers/jsonpath.js";
 const fail = (message: string, at: Array<string | number>) => new Error(`${at.join("/")}: ${message}`);
 const one = (value: unknown) => ({ values: value === undefined ? [] : [value], list: false });
 const list = (...values: unknown[]) => ({ values, list: true });
-const matches = (spec: unknown, field: { values: unknown[]; list: boolean }) => satisfies(compileMatcher(spec, ["when"], fail, true), field);
+const matches = (spec: unknown, field: { values: unknown[]; list: boolean }) =>
+  satisfies(compileMatcher(spec, ["when"], fail, true), field);
 
 /** [case, matcher as written, what the request has, holds?] */
 const CASES: Array<[string, unknown, { values: unknown[]; list: boolean }, boolean]> = [
@@ -23,7 +24,12 @@ const CASES: Array<[string, unknown, { values: unknown[]; list: boolean }, boole
   ["regex reads numbers as text", { regex: "4\\d" }, one(42), true],
   ["regex never matches an object", { regex: ".*" }, one({ a: 1 }), false],
   ["catastrophic regex answers (linear engine)", { regex: "(a|aa)+" }, one(`${"a".repeat(5000)}b`), false],
-  ["catastrophic regex with a backreference answers (time budget)", { regex: "(a+)+\\1" }, one(`${"a".repeat(40)}b`), false],
+  [
+    "catastrophic regex with a backreference answers (time budget)",
+    { regex: "(a+)+\\1" },
+    one(`${"a".repeat(40)}b`),
+    false,
+  ],
   ["contains text", { contains: "bob" }, one("jim-bob-ray"), true],
   ["contains an element of a list", { contains: "b" }, one(["a", "b"]), true],
   ["contains, missing", { contains: "z" }, one(["a", "b"]), false],
@@ -43,9 +49,24 @@ const CASES: Array<[string, unknown, { values: unknown[]; list: boolean }, boole
   ["equalToJson: same JSON", { equalToJson: { n: 2, a: [1] } }, one({ a: [1], n: 2 }), true],
   ["equalToJson as JSON text", { equalToJson: '{"n":2}' }, one({ n: 2 }), true],
   ["equalToJson: extra fields refused", { equalToJson: { n: 2 } }, one({ n: 2, id: "x" }), false],
-  ["equalToJson: extra fields allowed", { equalToJson: { n: 2 }, ignoreExtraFields: true }, one({ n: 2, id: "x" }), true],
-  ["equalToJson: ignored fields", { equalToJson: { n: 2, id: "a" }, ignore: ["$.id", "$.items[*].at"] }, one({ n: 2, id: "b" }), true],
-  ["equalToJson: ignored in every element", { equalToJson: { items: [{ q: 1, at: 1 }] }, ignore: ["$.items[*].at"] }, one({ items: [{ q: 1, at: 9 }] }), true],
+  [
+    "equalToJson: extra fields allowed",
+    { equalToJson: { n: 2 }, ignoreExtraFields: true },
+    one({ n: 2, id: "x" }),
+    true,
+  ],
+  [
+    "equalToJson: ignored fields",
+    { equalToJson: { n: 2, id: "a" }, ignore: ["$.id", "$.items[*].at"] },
+    one({ n: 2, id: "b" }),
+    true,
+  ],
+  [
+    "equalToJson: ignored in every element",
+    { equalToJson: { items: [{ q: 1, at: 1 }] }, ignore: ["$.items[*].at"] },
+    one({ items: [{ q: 1, at: 9 }] }),
+    true,
+  ],
   ["equalToJson: ignored fields only", { equalToJson: { n: 2 }, ignore: ["$.id"] }, one({ n: 3, id: "b" }), false],
   ["and", { and: [{ regex: "a.*" }, { contains: "z" }] }, one("abz"), true],
   ["or", { or: [{ equals: "x" }, { equals: "y" }] }, one("y"), true],
@@ -79,7 +100,9 @@ const BAD: Array<[unknown, string]> = [
 ];
 
 describe("matchers refused at load", () => {
-  it.each(BAD)("%j names %s", (spec, at) => expect(() => compileMatcher(spec, ["when"], fail, false)).toThrow(new RegExp(`^${at}: `)));
+  it.each(BAD)("%j names %s", (spec, at) =>
+    expect(() => compileMatcher(spec, ["when"], fail, false)).toThrow(new RegExp(`^${at}: `)),
+  );
 
   it("reads an object without keywords as a literal where literals are allowed (bodies)", () => {
     expect(compileMatcher({ regx: "a" }, ["when"], fail, true)).toEqual({ kind: "equals", value: { regx: "a" } });

@@ -52,12 +52,25 @@ describe("a request no override answers", () => {
     expect(res.json.title, "the contract's usual answer").not.toBe("urgent");
     expect(res.headers.get("mockpact-near-miss")).toBe(`${mock.file}:2; body $.done: expected true, got false`);
     const [entry] = (await call(`${mock.url}/__mockpact/requests?limit=1`)).json.requests;
-    expect(entry).toMatchObject({ answeredBy: "generated", nearMiss: { override: `${mock.file}:2`, difference: "body $.done: expected true, got false", differences: 1 } });
+    expect(entry).toMatchObject({
+      answeredBy: "generated",
+      nearMiss: { override: `${mock.file}:2`, difference: "body $.done: expected true, got false", differences: 1 },
+    });
   });
 
   it.each([
-    ["the entry missed by fewer fields", { title: "later-today" }, {}, ":5; headers.x-team: expected \"ops\", got nothing"],
-    ["the first entry tried, between equals", { title: "now", done: true }, { "x-team": "ops" }, ":2; body $.title: expected to match /urgent-.*/, got \"now\""],
+    [
+      "the entry missed by fewer fields",
+      { title: "later-today" },
+      {},
+      ':5; headers.x-team: expected "ops", got nothing',
+    ],
+    [
+      "the first entry tried, between equals",
+      { title: "now", done: true },
+      { "x-team": "ops" },
+      ':2; body $.title: expected to match /urgent-.*/, got "now"',
+    ],
   ])("names %s", async (_name, body, headers, expected) => {
     const mock = await started(MOCKS);
     expect((await post(mock, body, headers)).headers.get("mockpact-near-miss")).toBe(`${mock.file}${expected}`);
@@ -73,7 +86,9 @@ describe("a request no override answers", () => {
 
   it("names the scenario state an entry waits for, when its conditions held", async () => {
     const mock = await started(MOCKS.split("- operation: getTask")[2]!.replace(/^/, "- operation: getTask"));
-    expect((await call(`${mock.url}/api/tasks/7`)).headers.get("mockpact-near-miss")).toBe(`${mock.file}:1; scenario seven: expected state "archived"`);
+    expect((await call(`${mock.url}/api/tasks/7`)).headers.get("mockpact-near-miss")).toBe(
+      `${mock.file}:1; scenario seven: expected state "archived"`,
+    );
   });
 
   it("has no near miss when an override answers, nor for an operation no override answers", async () => {
@@ -87,16 +102,28 @@ describe("a request no override answers", () => {
 
   it("counts overrides added at run time, and lists near misses in GET /__mockpact/requests/unmatched", async () => {
     const mock = await started();
-    const added = await call(`${mock.url}/__mockpact/mocks`, { method: "POST", headers: JSON_TYPE, body: JSON.stringify({ operation: "getTask", when: { query: { view: "full" } }, respond: { body: task("full") } }) });
+    const added = await call(`${mock.url}/__mockpact/mocks`, {
+      method: "POST",
+      headers: JSON_TYPE,
+      body: JSON.stringify({
+        operation: "getTask",
+        when: { query: { view: "full" } },
+        respond: { body: task("full") },
+      }),
+    });
     expect(added.status).toBe(201);
-    expect((await call(`${mock.url}/api/tasks/1?view=brief`)).headers.get("mockpact-near-miss")).toBe('runtime:1; query.view: expected "full", got ["brief"]');
+    expect((await call(`${mock.url}/api/tasks/1?view=brief`)).headers.get("mockpact-near-miss")).toBe(
+      'runtime:1; query.view: expected "full", got ["brief"]',
+    );
     await call(`${mock.url}/api/tasks/1?view=full`);
     const unmatched = (await call(`${mock.url}/__mockpact/requests/unmatched`)).json.requests;
     expect(unmatched.map((r: { url: string }) => r.url)).toEqual(["/api/tasks/1?view=brief"]);
   });
 
   it("is reported for a route outside the contracts whose entries all missed", async () => {
-    const mock = await started(`- { method: GET, path: /health, when: { query: { deep: "true" } }, respond: { body: { ok: true } } }`);
+    const mock = await started(
+      `- { method: GET, path: /health, when: { query: { deep: "true" } }, respond: { body: { ok: true } } }`,
+    );
     const res = await call(`${mock.url}/health`);
     expect(res.status).toBe(404);
     expect(res.headers.get("mockpact-near-miss")).toBe(`${mock.file}:1; query.deep: expected "true", got nothing`);
@@ -125,6 +152,10 @@ describe("an unknown path", () => {
     const mock = await started();
     await call(`${mock.url}/api/taks/1`);
     const [entry] = (await call(`${mock.url}/__mockpact/requests/unmatched`)).json.requests;
-    expect(entry).toMatchObject({ url: "/api/taks/1", status: 404, closest: expect.arrayContaining(["GET /api/tasks/{taskId}"]) });
+    expect(entry).toMatchObject({
+      url: "/api/taks/1",
+      status: 404,
+      closest: expect.arrayContaining(["GET /api/tasks/{taskId}"]),
+    });
   });
 });

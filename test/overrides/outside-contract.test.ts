@@ -43,15 +43,29 @@ describe("mocks entries outside the contract", () => {
     expect(health.json).toEqual({ ok: true });
     expect(health.headers.get("x-served")).toBe("outside");
     const [entry] = (await call(`${mock.url}/__mockpact/requests?limit=1`)).json.requests;
-    expect(entry).toMatchObject({ url: "/health", status: 200, outsideContract: true, findings: [], answeredBy: expect.stringMatching(/^override .*routes\.yaml:2$/) });
+    expect(entry).toMatchObject({
+      url: "/health",
+      status: 200,
+      outsideContract: true,
+      findings: [],
+      answeredBy: expect.stringMatching(/^override .*routes\.yaml:2$/),
+    });
     expect(entry.operation).toBeUndefined();
   });
 
   it("match path templates, path parameters and body conditions", async () => {
     const mock = await mockWith(MOCKS);
-    const send = (url: string, body: unknown) => call(`${mock.url}${url}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const send = (url: string, body: unknown) =>
+      call(`${mock.url}${url}`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
     expect(await send("/legacy/orders/42", { express: true })).toMatchObject({ status: 202, json: { queued: "42" } });
-    expect((await send("/legacy/orders/42", { express: false })).status, "a condition that does not hold: no route").toBe(404);
+    expect(
+      (await send("/legacy/orders/42", { express: false })).status,
+      "a condition that does not hold: no route",
+    ).toBe(404);
     expect((await send("/legacy/orders/43", { express: true })).status).toBe(404);
     expect((await call(`${mock.url}/health`, { method: "DELETE" })).status, "another method").toBe(404);
   });
@@ -67,10 +81,26 @@ describe("mocks entries outside the contract", () => {
   });
 
   const bad: Array<[string, string, RegExp]> = [
-    ["neither operation nor method and path", "- respond: { status: 200 }\n", /entry 1: the entry needs `operation`, or `method` and `path`/],
-    ["a path without a leading slash", "- method: GET\n  path: health\n  respond: { body: {} }\n", /`path` must match pattern/],
-    ["an example outside the contract", "- method: GET\n  path: /health\n  respond: { example: up }\n", /GET \/health documents no response for status 200/],
-    ["only a status outside the contract", "- method: GET\n  path: /health\n  respond: { status: 204 }\n", /GET \/health documents no response for status 204/],
+    [
+      "neither operation nor method and path",
+      "- respond: { status: 200 }\n",
+      /entry 1: the entry needs `operation`, or `method` and `path`/,
+    ],
+    [
+      "a path without a leading slash",
+      "- method: GET\n  path: health\n  respond: { body: {} }\n",
+      /`path` must match pattern/,
+    ],
+    [
+      "an example outside the contract",
+      "- method: GET\n  path: /health\n  respond: { example: up }\n",
+      /GET \/health documents no response for status 200/,
+    ],
+    [
+      "only a status outside the contract",
+      "- method: GET\n  path: /health\n  respond: { status: 204 }\n",
+      /GET \/health documents no response for status 204/,
+    ],
   ];
   it.each(bad)("refuses at load: %s", async (_name, text, message) => {
     const temp = await tempDir();

@@ -46,14 +46,21 @@ describe("precedence", () => {
 
   it("puts overrides before the stateful store, and the store before the generated answer", async () => {
     const mock = await started(true);
-    const post = (title: string) => call(`${mock.url}/api/tasks`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ title }) });
+    const post = (title: string) =>
+      call(`${mock.url}/api/tasks`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ title }),
+      });
     await post("stored one");
     await post("stored two");
     await post("stored three");
     expect(await titleOf(mock, 1)).toBe("first");
     expect(await titleOf(mock, 3)).toBe("stored three");
     expect((await call(`${mock.url}/api/tasks/4`)).status).toBe(404);
-    const journal = (await call(`${mock.url}/__mockpact/requests?limit=3`)).json.requests.map((r: { answeredBy: string }) => r.answeredBy);
+    const journal = (await call(`${mock.url}/__mockpact/requests?limit=3`)).json.requests.map(
+      (r: { answeredBy: string }) => r.answeredBy,
+    );
     expect(journal[0]).toBe("stateful");
     expect(journal[2]).toMatch(/^override .*a\.yaml:2$/);
   });

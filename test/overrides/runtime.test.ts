@@ -19,17 +19,29 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
-async function started(mocksText?: string, contract = "test/contracts/tasks.yaml"): Promise<RunningMock & { events: MockEvent[]; dir: string }> {
+async function started(
+  mocksText?: string,
+  contract = "test/contracts/tasks.yaml",
+): Promise<RunningMock & { events: MockEvent[]; dir: string }> {
   const temp = await tempDir();
   const events: MockEvent[] = [];
   if (mocksText) await temp.write("a.yaml", mocksText);
-  const mock = await startMock({ contracts: [contract], mocks: mocksText ? [temp.dir] : [], onEvent: (e) => void events.push(e) });
+  const mock = await startMock({
+    contracts: [contract],
+    mocks: mocksText ? [temp.dir] : [],
+    onEvent: (e) => void events.push(e),
+  });
   cleanups.push(() => mock.close(), temp.remove);
   return { ...mock, events, dir: temp.dir };
 }
 
-const add = (mock: RunningMock, entry: unknown) => call(`${mock.url}/__mockpact/mocks`, { method: "POST", headers: JSON_TYPE, body: JSON.stringify(entry) });
-const remove = (mock: RunningMock, id = "") => call(`${mock.url}/__mockpact/mocks${id ? `/${encodeURIComponent(id)}` : ""}`, { method: "DELETE", headers: JSON_TYPE });
+const add = (mock: RunningMock, entry: unknown) =>
+  call(`${mock.url}/__mockpact/mocks`, { method: "POST", headers: JSON_TYPE, body: JSON.stringify(entry) });
+const remove = (mock: RunningMock, id = "") =>
+  call(`${mock.url}/__mockpact/mocks${id ? `/${encodeURIComponent(id)}` : ""}`, {
+    method: "DELETE",
+    headers: JSON_TYPE,
+  });
 const titleOf = async (mock: RunningMock, id = 1) => (await call(`${mock.url}/api/tasks/${id}`)).json?.title;
 
 describe("POST /__mockpact/mocks", () => {
@@ -52,7 +64,11 @@ describe("POST /__mockpact/mocks", () => {
     const newer = (await add(mock, { operation: "GET /tasks/{taskId}", respond: { body: task("newer") } })).json.id;
     expect(await titleOf(mock)).toBe("newer");
     const listed = (await call(`${mock.url}/__mockpact/mocks`)).json;
-    expect(listed.map((o: { id: string; source: string }) => `${o.source} ${o.id}`)).toEqual([`runtime ${newer}`, `runtime ${older}`, expect.stringMatching(/^file .*a\.yaml:1$/)]);
+    expect(listed.map((o: { id: string; source: string }) => `${o.source} ${o.id}`)).toEqual([
+      `runtime ${newer}`,
+      `runtime ${older}`,
+      expect.stringMatching(/^file .*a\.yaml:1$/),
+    ]);
     expect((await remove(mock, newer)).status).toBe(204);
     expect(await titleOf(mock)).toBe("older");
     expect((await remove(mock, newer)).status, "already gone").toBe(404);
@@ -83,7 +99,11 @@ describe("POST /__mockpact/mocks", () => {
     const answer = await add(mock, entry);
     expect(answer.status).toBe(400);
     expect(answer.headers.get("content-type")).toMatch(/^application\/problem\+json/);
-    expect(answer.json).toMatchObject({ type: "urn:mockpact:problem:admin-bad-request", code, detail: expect.stringMatching(/^Failed to read mocks entry/) });
+    expect(answer.json).toMatchObject({
+      type: "urn:mockpact:problem:admin-bad-request",
+      code,
+      detail: expect.stringMatching(/^Failed to read mocks entry/),
+    });
     if (field) expect(answer.json.field).toBe(field);
     expect(answer.json.hint).toBeTruthy();
     expect((await call(`${mock.url}/__mockpact/mocks`)).json, "nothing was added").toEqual([]);
@@ -99,9 +119,17 @@ describe("POST /__mockpact/mocks", () => {
 
   it("lets the admin API move a scenario only a runtime override mentions", async () => {
     const mock = await started();
-    await add(mock, { operation: "getTask", scenario: { name: "flow", "when-state": "done" }, respond: { body: task("done") } });
+    await add(mock, {
+      operation: "getTask",
+      scenario: { name: "flow", "when-state": "done" },
+      respond: { body: task("done") },
+    });
     expect(await titleOf(mock)).toBe("Example");
-    const moved = await call(`${mock.url}/__mockpact/scenarios/flow`, { method: "PUT", headers: JSON_TYPE, body: '{"state":"done"}' });
+    const moved = await call(`${mock.url}/__mockpact/scenarios/flow`, {
+      method: "PUT",
+      headers: JSON_TYPE,
+      body: '{"state":"done"}',
+    });
     expect(moved.status).toBe(200);
     expect(await titleOf(mock)).toBe("done");
   });
@@ -116,7 +144,10 @@ describe("reloads", () => {
     cleanups.push(temp.remove);
     await add(mock, { operation: "getTask", respond: { body: task("kept") } });
     await add(mock, { operation: "deleteTask", respond: { status: 404 } });
-    await writeFile(contract, (await readFile(contract, "utf8")).replace("operationId: deleteTask", "operationId: removeTask"));
+    await writeFile(
+      contract,
+      (await readFile(contract, "utf8")).replace("operationId: deleteTask", "operationId: removeTask"),
+    );
     await mock.server.reload();
     expect(await titleOf(mock)).toBe("kept");
     expect((await call(`${mock.url}/__mockpact/mocks`)).json.map((o: { id: string }) => o.id)).toEqual(["runtime:1"]);
@@ -138,11 +169,16 @@ describe("the library: use() and resetOverrides()", () => {
 
   it("throws the mocks file's error for a bad entry", async () => {
     const mock = await started();
-    expect(() => mock.server.use({ operation: "nope" })).toThrow(expect.objectContaining({ code: "MOCKS_OPERATION_UNKNOWN" }));
+    expect(() => mock.server.use({ operation: "nope" })).toThrow(
+      expect.objectContaining({ code: "MOCKS_OPERATION_UNKNOWN" }),
+    );
   });
 
   it("works on createHandler's core, with no server", async () => {
-    const { handle, use, resetOverrides } = await createHandler({ contracts: ["test/contracts/tasks.yaml"], mocks: [] });
+    const { handle, use, resetOverrides } = await createHandler({
+      contracts: ["test/contracts/tasks.yaml"],
+      mocks: [],
+    });
     use({ operation: "getTask", respond: { status: 404 } });
     expect((await handle({ method: "GET", url: "/api/tasks/1", headers: {} })).status).toBe(404);
     resetOverrides();

@@ -29,12 +29,21 @@ describe("JSON mocks files", () => {
     const temp = await tempDir();
     try {
       const entry = { operation: "getTask", when: { path: { taskId: 1 } }, respond: { status: 404 } };
-      const good = await temp.write("a.json", JSON.stringify({ $schema: "../schemas/mocks.schema.json", mocks: [entry] }, null, 2));
+      const good = await temp.write(
+        "a.json",
+        JSON.stringify({ $schema: "../schemas/mocks.schema.json", mocks: [entry] }, null, 2),
+      );
       const server = await createMockServer({ contracts: ["test/contracts/tasks.yaml"], mocks: [good] });
       expect((await server.handle({ method: "GET", url: "/api/tasks/1", headers: {} })).status).toBe(404);
       await server.close();
-      const bad = await temp.write("b.json", JSON.stringify({ mocks: [entry, { ...entry, respond: { delay: "soon" } }] }, null, 2));
-      await expect(createMockServer({ contracts: ["test/contracts/tasks.yaml"], mocks: [bad] })).rejects.toMatchObject({ code: "MOCKS_INVALID", place: { file: bad, line: 22 } });
+      const bad = await temp.write(
+        "b.json",
+        JSON.stringify({ mocks: [entry, { ...entry, respond: { delay: "soon" } }] }, null, 2),
+      );
+      await expect(createMockServer({ contracts: ["test/contracts/tasks.yaml"], mocks: [bad] })).rejects.toMatchObject({
+        code: "MOCKS_INVALID",
+        place: { file: bad, line: 22 },
+      });
     } finally {
       await temp.remove();
     }

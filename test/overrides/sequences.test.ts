@@ -19,16 +19,27 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0)) await cleanup();
 });
 
-async function started(mocksText: string, extra: { store?: string; storePrefix?: string } = {}): Promise<RunningMock & { events: MockEvent[]; dir: string }> {
+async function started(
+  mocksText: string,
+  extra: { store?: string; storePrefix?: string } = {},
+): Promise<RunningMock & { events: MockEvent[]; dir: string }> {
   const temp = await tempDir();
   await temp.write("a.yaml", mocksText);
   cleanups.push(temp.remove);
   return { ...(await startedOn(temp.dir, extra)), dir: temp.dir };
 }
 
-async function startedOn(mocks: string, extra: { store?: string; storePrefix?: string }): Promise<RunningMock & { events: MockEvent[] }> {
+async function startedOn(
+  mocks: string,
+  extra: { store?: string; storePrefix?: string },
+): Promise<RunningMock & { events: MockEvent[] }> {
   const events: MockEvent[] = [];
-  const mock = await startMock({ contracts: [CONTRACT], mocks: [mocks], onEvent: (e) => void events.push(e), ...extra });
+  const mock = await startMock({
+    contracts: [CONTRACT],
+    mocks: [mocks],
+    onEvent: (e) => void events.push(e),
+    ...extra,
+  });
   cleanups.push(() => mock.close());
   return { ...mock, events };
 }
@@ -89,7 +100,11 @@ describe("respond as a list", () => {
     - { fake: true, delay: 1ms }
 `);
     const first = await call(`${mock.url}/api/tasks/1`);
-    expect([first.status, first.json, first.headers.get("retry-after")]).toEqual([404, { message: "no such task" }, "1"]);
+    expect([first.status, first.json, first.headers.get("retry-after")]).toEqual([
+      404,
+      { message: "no such task" },
+      "1",
+    ]);
     const second = await call(`${mock.url}/api/tasks/1`);
     expect(second.status).toBe(200);
     expect(Object.keys(second.json)).toEqual(expect.arrayContaining(["id", "title", "done", "createdAt"]));
@@ -103,7 +118,12 @@ describe("respond as a list", () => {
     - { body: { id: 1 } }
 `);
     const warnings = mock.events.filter((e) => e.type === "warning");
-    expect(warnings).toEqual([expect.objectContaining({ message: expect.stringMatching(/a\.yaml:2 respond\/1 breaks the contract of getTask 200/), line: 5 })]);
+    expect(warnings).toEqual([
+      expect.objectContaining({
+        message: expect.stringMatching(/a\.yaml:2 respond\/1 breaks the contract of getTask 200/),
+        line: 5,
+      }),
+    ]);
     await answers(mock.url, 1);
     expect((await call(`${mock.url}/api/tasks/1`)).headers.get("mockpact-warning")).toMatch(/respond\/1/);
   });
@@ -126,13 +146,41 @@ async function loadError(text: string): Promise<{ code: string; pointer?: string
 
 describe("a sequence that does not fit", () => {
   const cases: Array<[string, string, { pointer: string; line: number; message: RegExp }]> = [
-    ["an example the status does not have", "- operation: getTask\n  respond:\n    - { status: 404 }\n    - { example: nope }\n", { pointer: "/respond/1/example", line: 4, message: /no example named "nope"/ }],
-    ["a fake of an undocumented status", "- operation: getTask\n  respond:\n    - {}\n    - {}\n    - { status: 418, fake: true }\n", { pointer: "/respond/2/status", line: 5, message: /documents no response for status 418/ }],
-    ["a bad delay", "- operation: getTask\n  respond: [ {}, { delay: soon } ]\n", { pointer: "/respond/1/delay", line: 2, message: /delay/ }],
-    ["an unknown field in an answer", "- operation: getTask\n  respond:\n    - { stauts: 200 }\n", { pointer: "/respond/0/stauts", line: 3, message: /not a field mockpact knows/ }],
-    ["an empty list", "- operation: getTask\n  respond: []\n", { pointer: "/respond", line: 2, message: /fewer than 1/ }],
-    ["then without a list", "- operation: getTask\n  then: cycle\n  respond: { status: 404 }\n", { pointer: "/then", line: 2, message: /applies to a sequence/ }],
-    ["an unknown then", "- operation: getTask\n  then: forever\n  respond: [ {} ]\n", { pointer: "/then", line: 2, message: /repeat-last, cycle/ }],
+    [
+      "an example the status does not have",
+      "- operation: getTask\n  respond:\n    - { status: 404 }\n    - { example: nope }\n",
+      { pointer: "/respond/1/example", line: 4, message: /no example named "nope"/ },
+    ],
+    [
+      "a fake of an undocumented status",
+      "- operation: getTask\n  respond:\n    - {}\n    - {}\n    - { status: 418, fake: true }\n",
+      { pointer: "/respond/2/status", line: 5, message: /documents no response for status 418/ },
+    ],
+    [
+      "a bad delay",
+      "- operation: getTask\n  respond: [ {}, { delay: soon } ]\n",
+      { pointer: "/respond/1/delay", line: 2, message: /delay/ },
+    ],
+    [
+      "an unknown field in an answer",
+      "- operation: getTask\n  respond:\n    - { stauts: 200 }\n",
+      { pointer: "/respond/0/stauts", line: 3, message: /not a field mockpact knows/ },
+    ],
+    [
+      "an empty list",
+      "- operation: getTask\n  respond: []\n",
+      { pointer: "/respond", line: 2, message: /fewer than 1/ },
+    ],
+    [
+      "then without a list",
+      "- operation: getTask\n  then: cycle\n  respond: { status: 404 }\n",
+      { pointer: "/then", line: 2, message: /applies to a sequence/ },
+    ],
+    [
+      "an unknown then",
+      "- operation: getTask\n  then: forever\n  respond: [ {} ]\n",
+      { pointer: "/then", line: 2, message: /repeat-last, cycle/ },
+    ],
   ];
   it.each(cases)("is refused at load: %s", async (_name, text, expected) => {
     const error = await loadError(text);
@@ -145,11 +193,25 @@ describe("a sequence that does not fit", () => {
 describe("sequences added at run time", () => {
   it("POST /__mockpact/mocks takes a list; DELETE of the override ends it, and one added again starts from its first answer", async () => {
     const mock = await started("[]");
-    const entry = { operation: "getTask", respond: [{ status: 503, body: { message: "busy" } }, { body: task("ready") }] };
-    const added = await call(`${mock.url}/__mockpact/mocks`, { method: "POST", headers: JSON_TYPE, body: JSON.stringify(entry) });
+    const entry = {
+      operation: "getTask",
+      respond: [{ status: 503, body: { message: "busy" } }, { body: task("ready") }],
+    };
+    const added = await call(`${mock.url}/__mockpact/mocks`, {
+      method: "POST",
+      headers: JSON_TYPE,
+      body: JSON.stringify(entry),
+    });
     expect(added.status).toBe(201);
     expect(await answers(mock.url, 3)).toEqual(["503 busy", "200 ready", "200 ready"]);
-    expect((await call(`${mock.url}/__mockpact/mocks/${encodeURIComponent(added.json.id)}`, { method: "DELETE", headers: JSON_TYPE })).status).toBe(204);
+    expect(
+      (
+        await call(`${mock.url}/__mockpact/mocks/${encodeURIComponent(added.json.id)}`, {
+          method: "DELETE",
+          headers: JSON_TYPE,
+        })
+      ).status,
+    ).toBe(204);
     expect(await answers(mock.url, 1)).toEqual(["200 Example"]);
     await call(`${mock.url}/__mockpact/mocks`, { method: "POST", headers: JSON_TYPE, body: JSON.stringify(entry) });
     expect(await answers(mock.url, 2)).toEqual(["503 busy", "200 ready"]);
@@ -157,7 +219,11 @@ describe("sequences added at run time", () => {
 
   it("a bad answer in the list is a 400 naming its field", async () => {
     const mock = await started("[]");
-    const res = await call(`${mock.url}/__mockpact/mocks`, { method: "POST", headers: JSON_TYPE, body: JSON.stringify({ operation: "getTask", respond: [{}, { example: "nope" }] }) });
+    const res = await call(`${mock.url}/__mockpact/mocks`, {
+      method: "POST",
+      headers: JSON_TYPE,
+      body: JSON.stringify({ operation: "getTask", respond: [{}, { example: "nope" }] }),
+    });
     expect(res.status).toBe(400);
     expect(res.json).toMatchObject({ code: "MOCKS_INVALID", field: "/respond/1/example" });
   });
@@ -176,7 +242,11 @@ describe.skipIf(skipRedis)("sequences with --store redis", () => {
     // Replicas read the same mocks file: its entries' ids, and so their counters, are the same.
     const a = await started(RETRY, store);
     const b = await startedOn(a.dir, store);
-    expect([...(await answers(a.url, 1)), ...(await answers(b.url, 1)), ...(await answers(a.url, 1))]).toEqual(["503 busy", "503 still busy", "200 ready"]);
+    expect([...(await answers(a.url, 1)), ...(await answers(b.url, 1)), ...(await answers(a.url, 1))]).toEqual([
+      "503 busy",
+      "503 still busy",
+      "200 ready",
+    ]);
     await call(`${b.url}/__mockpact/reset`, { method: "POST", headers: JSON_TYPE });
     expect(await answers(a.url, 1)).toEqual(["503 busy"]);
   });

@@ -18,7 +18,19 @@ paths:
         "200": { description: Anything., content: { application/json: { schema: {} } } }
 `;
 
-const BODY = { items: [{ sku: "a", qty: 2 }, { sku: "b", qty: 7 }, { sku: "c", qty: 9 }], start: "2026-01-31", total: "12.5", name: "Ada", big: Array.from({ length: 200 }, (_, i) => i), n: 1e9, long: "x".repeat(10_000) };
+const BODY = {
+  items: [
+    { sku: "a", qty: 2 },
+    { sku: "b", qty: 7 },
+    { sku: "c", qty: 9 },
+  ],
+  start: "2026-01-31",
+  total: "12.5",
+  name: "Ada",
+  big: Array.from({ length: 200 }, (_, i) => i),
+  n: 1e9,
+  long: "x".repeat(10_000),
+};
 const DAY = 86_400_000;
 type Expected = unknown | ((value: any) => boolean);
 
@@ -83,14 +95,18 @@ const REFUSED: Array<[string, RegExp]> = [
 
 /** Templates that compile, but whose request asks too much: a 500 naming why, and the server goes on. */
 const TOO_MUCH: Array<[string, RegExp]> = [
-  ["{{#each request.body.big}}{{#each @root.request.body.big}}{{#each @root.request.body.big}}x{{/each}}{{/each}}{{/each}}", /each went over 10000 items/],
+  [
+    "{{#each request.body.big}}{{#each @root.request.body.big}}{{#each @root.request.body.big}}x{{/each}}{{/each}}{{/each}}",
+    /each went over 10000 items/,
+  ],
   ["{{#each request.body.big}}{{@root.request.body.long}}{{/each}}", /went over 1000000 characters/],
   ["{{faker 'string.alpha' request.body.n}}", /at most 1000/],
   ["{{divide 1 0}}", /divide by zero/],
   ["{{date request.body.name}}", /"Ada" is not a date/],
 ];
 
-const entry = (name: string, template: string) => `- operation: echo\n  when: { headers: { x-case: ${JSON.stringify(name)} } }\n  respond:\n    template: true\n    body: { value: ${JSON.stringify(template)} }\n`;
+const entry = (name: string, template: string) =>
+  `- operation: echo\n  when: { headers: { x-case: ${JSON.stringify(name)} } }\n  respond:\n    template: true\n    body: { value: ${JSON.stringify(template)} }\n`;
 
 let temp: Awaited<ReturnType<typeof tempDir>>;
 let contract: string;
@@ -111,25 +127,42 @@ async function serve(entries: string, seed = 1, file = `mocks-${servers.length}.
   return mock;
 }
 
-const post = (mock: RunningMock, name: string) => call(`${mock.url}/echo/42`, { method: "POST", headers: { "content-type": "application/json", "x-case": name }, body: JSON.stringify(BODY) });
+const post = (mock: RunningMock, name: string) =>
+  call(`${mock.url}/echo/42`, {
+    method: "POST",
+    headers: { "content-type": "application/json", "x-case": name },
+    body: JSON.stringify(BODY),
+  });
 
 describe("template helpers", () => {
   let mock: RunningMock;
   beforeAll(async () => {
-    mock = await serve([...RENDERS.map(([t], i) => entry(`render ${i}`, t)), entry("render", "{{request.headers.X-Case}}")].join(""));
+    mock = await serve(
+      [...RENDERS.map(([t], i) => entry(`render ${i}`, t)), entry("render", "{{request.headers.X-Case}}")].join(""),
+    );
   });
 
-  it.each(RENDERS.map(([template, expected], i) => [template, expected, i] as const))("%s", async (_template, expected, i) => {
-    const name = _template.includes("X-Case") ? "render" : `render ${i}`;
-    const res = await post(mock, name);
-    expect(res.status, res.text).toBe(200);
-    if (typeof expected === "function") expect((expected as (v: unknown) => boolean)(res.json.value), JSON.stringify(res.json)).toBe(true);
-    else expect(res.json.value).toEqual(expected);
-  });
+  it.each(RENDERS.map(([template, expected], i) => [template, expected, i] as const))(
+    "%s",
+    async (_template, expected, i) => {
+      const name = _template.includes("X-Case") ? "render" : `render ${i}`;
+      const res = await post(mock, name);
+      expect(res.status, res.text).toBe(200);
+      if (typeof expected === "function")
+        expect((expected as (v: unknown) => boolean)(res.json.value), JSON.stringify(res.json)).toBe(true);
+      else expect(res.json.value).toEqual(expected);
+    },
+  );
 
   it("draws random values from the faker seeded by --seed and the request: same seed, same values; another seed, others", async () => {
-    const drawing = ["{{randomInt lower=1 upper=1000000}}", "{{uuid}}", "{{faker 'number.int' min=1 max=1000000}}"].map((t, i) => entry(`draw ${i}`, t)).join("");
-    const [a, b, c] = [await serve(drawing, 5, "draw.yaml"), await serve(drawing, 5, "draw.yaml"), await serve(drawing, 6, "draw.yaml")];
+    const drawing = ["{{randomInt lower=1 upper=1000000}}", "{{uuid}}", "{{faker 'number.int' min=1 max=1000000}}"]
+      .map((t, i) => entry(`draw ${i}`, t))
+      .join("");
+    const [a, b, c] = [
+      await serve(drawing, 5, "draw.yaml"),
+      await serve(drawing, 5, "draw.yaml"),
+      await serve(drawing, 6, "draw.yaml"),
+    ];
     for (const i of [0, 1, 2]) {
       const first = (await post(a!, `draw ${i}`)).json.value;
       expect((await post(a!, `draw ${i}`)).json.value).toEqual(first);
@@ -154,12 +187,15 @@ describe("the template sandbox", () => {
     expect((error as MockpactError).place).toMatchObject({ file: mocks, line: 6 });
   });
 
-  it.each(TOO_MUCH.map(([template, message], i) => [template, message, i] as const))("answers %s with a 500 that says why, and goes on serving", async (template, message, i) => {
-    const mock = (hostile ??= await serve(TOO_MUCH.map(([t], j) => entry(`hostile ${j}`, t)).join("")));
-    const res = await post(mock, `hostile ${i}`);
-    expect(res.status).toBe(500);
-    expect(res.json.detail).toMatch(message);
-    expect(res.json.detail).toMatch(/Failed to render the template of override .*mocks-\d+\.yaml:\d+/);
-    expect((await post(mock, "render 0")).status).toBe(200); // falls through to the generated answer
-  });
+  it.each(TOO_MUCH.map(([template, message], i) => [template, message, i] as const))(
+    "answers %s with a 500 that says why, and goes on serving",
+    async (template, message, i) => {
+      const mock = (hostile ??= await serve(TOO_MUCH.map(([t], j) => entry(`hostile ${j}`, t)).join("")));
+      const res = await post(mock, `hostile ${i}`);
+      expect(res.status).toBe(500);
+      expect(res.json.detail).toMatch(message);
+      expect(res.json.detail).toMatch(/Failed to render the template of override .*mocks-\d+\.yaml:\d+/);
+      expect((await post(mock, "render 0")).status).toBe(200); // falls through to the generated answer
+    },
+  );
 });

@@ -35,13 +35,22 @@ async function server(seed: number): Promise<RunningMock> {
 }
 
 const patch = (mock: RunningMock, body: unknown) =>
-  call(`${mock.url}/api/tasks/5?source=app`, { method: "PATCH", headers: { "content-type": "application/merge-patch+json", "x-tenant": "acme" }, body: JSON.stringify(body) });
+  call(`${mock.url}/api/tasks/5?source=app`, {
+    method: "PATCH",
+    headers: { "content-type": "application/merge-patch+json", "x-tenant": "acme" },
+    body: JSON.stringify(body),
+  });
 
 describe("templates", () => {
   it("renders request values, typed by the contract where a placeholder is the whole value", async () => {
     const res = await patch(await server(1), { title: "Buy milk", done: true, tags: ["x", "y"] });
     expect(res.status).toBe(200);
-    expect(res.json).toMatchObject({ id: 5, title: "Buy milk (via app)", done: true, createdAt: "2024-01-01T00:00:00Z" });
+    expect(res.json).toMatchObject({
+      id: 5,
+      title: "Buy milk (via app)",
+      done: true,
+      createdAt: "2024-01-01T00:00:00Z",
+    });
     expect(res.json.tags[2]).toBe("y");
     expect(res.headers.get("x-echo")).toBe("PATCH /api/tasks/5?source=app tenant=acme");
     expect(res.headers.get("x-cafe")).toBe("caf%C3%A9 %E2%98%95"); // header values are ASCII: the rest percent-encoded
@@ -63,6 +72,8 @@ describe("templates", () => {
     const res = await patch(await server(1), {});
     expect(res.json.title).toBe(" (via app)"); // a missing value renders as nothing inside text
     expect(res.json).not.toHaveProperty("done"); // a missing value drops a property that is one placeholder
-    expect(res.headers.get("mockpact-warning")).toMatch(/templates\.yaml:2 breaks the contract of updateTask 200: .*done/);
+    expect(res.headers.get("mockpact-warning")).toMatch(
+      /templates\.yaml:2 breaks the contract of updateTask 200: .*done/,
+    );
   });
 });

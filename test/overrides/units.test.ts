@@ -15,9 +15,12 @@ describe("delays", () => {
     [0, { min: 0, max: 0 }],
   ])("reads %s", (text, range) => expect(parseDelay(text)).toEqual(range));
 
-  it.each(["fast", "250 minutes", "-5ms", "400ms-100ms", "61s", "1ms-2ms-3ms", 70_000])("refuses %s with a message", (text) => {
-    expect(typeof parseDelay(text)).toBe("string");
-  });
+  it.each(["fast", "250 minutes", "-5ms", "400ms-100ms", "61s", "1ms-2ms-3ms", 70_000])(
+    "refuses %s with a message",
+    (text) => {
+      expect(typeof parseDelay(text)).toBe("string");
+    },
+  );
 });
 
 describe("definite JSONPaths (one value, as templates read them)", () => {
@@ -31,7 +34,9 @@ describe("definite JSONPaths (one value, as templates read them)", () => {
     ["$.missing.x", undefined],
   ])("reads %s", (path, value) => expect(valueAt(doc, parseJsonPath(path) as Array<string | number>)).toEqual(value));
 
-  it.each(["a.b", "$..a", "$.a[*]", "$[?(@.a)]", "$.a[1:2]"])("refuses %s", (path) => expect(typeof parseJsonPath(path)).toBe("string"));
+  it.each(["a.b", "$..a", "$.a[*]", "$[?(@.a)]", "$.a[1:2]"])("refuses %s", (path) =>
+    expect(typeof parseJsonPath(path)).toBe("string"),
+  );
 
   it("compares scalars by their text and structures deeply", () => {
     expect(sameValue("2", 2)).toBe(true);
@@ -44,7 +49,11 @@ describe("definite JSONPaths (one value, as templates read them)", () => {
 
 describe("JSON merge patch (RFC 7396)", () => {
   it("merges objects, removes null members, replaces arrays and scalars", () => {
-    expect(mergePatch({ a: "b", c: { d: "e", f: "g" }, t: [1, 2] }, { a: "z", c: { f: null }, t: [3] })).toEqual({ a: "z", c: { d: "e" }, t: [3] });
+    expect(mergePatch({ a: "b", c: { d: "e", f: "g" }, t: [1, 2] }, { a: "z", c: { f: null }, t: [3] })).toEqual({
+      a: "z",
+      c: { d: "e" },
+      t: [3],
+    });
     expect(mergePatch({ a: 1 }, "x")).toBe("x");
   });
 });

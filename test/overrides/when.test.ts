@@ -35,10 +35,15 @@ afterAll(async () => {
   await cleanup();
 });
 
-const answeredBy = async (path: string, init: RequestInit = {}) => (await call(`${mock.url}/shop${path}`, init)).headers.get("x-mock");
+const answeredBy = async (path: string, init: RequestInit = {}) =>
+  (await call(`${mock.url}/shop${path}`, init)).headers.get("x-mock");
 
 function order(country: string, quantity: number, note = "fragile"): RequestInit {
-  const body = { items: [{ productId: "p-100", quantity }], note, shippingAddress: { line1: "1 Rue", city: "Paris", postalCode: "75001", country } };
+  const body = {
+    items: [{ productId: "p-100", quantity }],
+    note,
+    shippingAddress: { line1: "1 Rue", city: "Paris", postalCode: "75001", country },
+  };
   return { method: "POST", headers: { ...BEARER, "content-type": "application/json" }, body: JSON.stringify(body) };
 }
 

@@ -41,7 +41,10 @@ describe("the packed tarball, installed offline in a user's project", () => {
 
   it("serves a contract with `mockpact mock`", async () => {
     const bin = path.join(project, "node_modules/.bin/mockpact");
-    const child = spawn(bin, ["mock", path.join(REPO, "contracts/shop.yaml"), "--port", "0"], { cwd: project, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(bin, ["mock", path.join(REPO, "contracts/shop.yaml"), "--port", "0"], {
+      cwd: project,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     try {
       let stdout = "";
       const url = await new Promise<string>((resolve, reject) => {
@@ -65,9 +68,20 @@ describe("the packed tarball, installed offline in a user's project", () => {
     const check = `import type { MockpactMiddleware, mockpactMiddleware } from "./node_modules/mockpact/dist/mock/middleware.js";\nexport type Checked = [MockpactMiddleware, typeof mockpactMiddleware];\n`;
     await writeFile(path.join(project, "check.ts"), check);
     // @types/node only, from the repo: a user of the middleware has node's types, not necessarily express's.
-    const compilerOptions = { strict: true, noEmit: true, skipLibCheck: false, module: "NodeNext", moduleResolution: "NodeNext", target: "ES2022", types: ["node"], typeRoots: [path.join(REPO, "node_modules/@types")] };
+    const compilerOptions = {
+      strict: true,
+      noEmit: true,
+      skipLibCheck: false,
+      module: "NodeNext",
+      moduleResolution: "NodeNext",
+      target: "ES2022",
+      types: ["node"],
+      typeRoots: [path.join(REPO, "node_modules/@types")],
+    };
     await writeFile(path.join(project, "tsconfig.json"), JSON.stringify({ compilerOptions, files: ["check.ts"] }));
-    await expect(inProject(project, path.join(REPO, "node_modules/.bin/tsc"), ["-p", "tsconfig.json"])).resolves.toBe("");
+    await expect(inProject(project, path.join(REPO, "node_modules/.bin/tsc"), ["-p", "tsconfig.json"])).resolves.toBe(
+      "",
+    );
   });
 
   it("ships every image its README shows", async () => {

@@ -7,7 +7,11 @@ const ENTRY = new URL("./cli-entry.ts", import.meta.url).pathname;
 
 describe("mockpact mock --pact FILE", () => {
   it("with no contract argument serves the pact alone, lists its interactions, and stops on SIGINT", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", ENTRY, "mock", "--pact", "fixtures/pacts/shop-mobile-shop-api.json", "--port", "0"], { env: { ...process.env, NO_COLOR: "1" } });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", ENTRY, "mock", "--pact", "fixtures/pacts/shop-mobile-shop-api.json", "--port", "0"],
+      { env: { ...process.env, NO_COLOR: "1" } },
+    );
     let stdout = "";
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));

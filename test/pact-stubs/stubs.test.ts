@@ -18,11 +18,26 @@ writeFileSync(
     provider: { name: "shop-api" },
     metadata: { pactSpecification: { version: "3.0.0" } },
     interactions: [
-      { description: "item 1 exists", providerStates: [{ name: "item 1 exists" }], request: { method: "GET", path: "/items/1" }, response: { status: 200, headers: json, body: { id: 1 } } },
-      { description: "item 1 is gone", providerStates: [{ name: "item 1 is gone" }], request: { method: "GET", path: "/items/1" }, response: { status: 404, headers: json, body: { gone: true } } },
+      {
+        description: "item 1 exists",
+        providerStates: [{ name: "item 1 exists" }],
+        request: { method: "GET", path: "/items/1" },
+        response: { status: 200, headers: json, body: { id: 1 } },
+      },
+      {
+        description: "item 1 is gone",
+        providerStates: [{ name: "item 1 is gone" }],
+        request: { method: "GET", path: "/items/1" },
+        response: { status: 404, headers: json, body: { gone: true } },
+      },
       {
         description: "an empty order (the contract requires an item)",
-        request: { method: "POST", path: "/shop/orders", headers: { "Content-Type": "application/json", Authorization: "Bearer t" }, body: { items: [], shippingAddress: { line1: "a", city: "b", postalCode: "123", country: "DE" } } },
+        request: {
+          method: "POST",
+          path: "/shop/orders",
+          headers: { "Content-Type": "application/json", Authorization: "Bearer t" },
+          body: { items: [], shippingAddress: { line1: "a", city: "b", postalCode: "123", country: "DE" } },
+        },
         response: { status: 201, headers: json, body: { id: 1 } },
       },
     ],
@@ -43,14 +58,20 @@ describe("mock --pact without a contract: the pacts alone", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toBe("application/json");
     expect(res.headers.get("mockpact-pact-interaction")).toBe("a request for product p-100");
-    expect(res.json).toEqual(JSON.parse(readFileSync(`${PACTS}/shop-legacy-shop-api.json`, "utf8")).interactions[1].response.body);
+    expect(res.json).toEqual(
+      JSON.parse(readFileSync(`${PACTS}/shop-legacy-shop-api.json`, "utf8")).interactions[1].response.body,
+    );
   });
 
   it("matches by Pact's rules: a regex header, a JSON body", async () => {
     const order = await call(`${mock.url}/shop/orders/1001`, { headers: { authorization: "Bearer another-token" } });
     expect(order.status).toBe(200);
     expect(order.json).toMatchObject({ id: 1001, status: "pending" });
-    const login = await call(`${mock.url}/shop/login`, { method: "POST", headers: json, body: JSON.stringify({ username: "ada", password: "correct-horse" }) });
+    const login = await call(`${mock.url}/shop/login`, {
+      method: "POST",
+      headers: json,
+      body: JSON.stringify({ username: "ada", password: "correct-horse" }),
+    });
     expect(login.json).toMatchObject({ token: "eyJhbGciOiJIUzI1NiJ9.e30.c2ln" });
   });
 
@@ -59,9 +80,15 @@ describe("mock --pact without a contract: the pacts alone", () => {
     expect(res.status).toBe(404);
     expect(res.headers.get("content-type")).toBe("application/problem+json");
     expect(res.json.closest).toMatchObject({ description: "a request for order 1001", consumer: "shop-web" });
-    expect(res.json.closest.mismatches).toEqual(["header Authorization: expected header Authorization but it was missing"]);
+    expect(res.json.closest.mismatches).toEqual([
+      "header Authorization: expected header Authorization but it was missing",
+    ]);
     expect(res.json.detail).toContain('the closest is "a request for order 1001"');
-    const wrongPassword = await call(`${mock.url}/shop/login`, { method: "POST", headers: json, body: JSON.stringify({ username: "ada", password: "nope" }) });
+    const wrongPassword = await call(`${mock.url}/shop/login`, {
+      method: "POST",
+      headers: json,
+      body: JSON.stringify({ username: "ada", password: "nope" }),
+    });
     expect(wrongPassword.json.closest.mismatches).toEqual(['body $.password: expected "correct-horse" but was "nope"']);
   });
 
@@ -103,10 +130,16 @@ describe("mock --pact beside the contract", () => {
   });
 
   it("a stub that answers an error serves the bad request it describes, with the contract's violations in the header", async () => {
-    const res = await call(`${mock.url}/shop/products`, { method: "POST", headers: { ...json, "x-api-key": "any" }, body: JSON.stringify({ name: "Gold widget", price: 20000 }) });
+    const res = await call(`${mock.url}/shop/products`, {
+      method: "POST",
+      headers: { ...json, "x-api-key": "any" },
+      body: JSON.stringify({ name: "Gold widget", price: 20000 }),
+    });
     expect(res.status).toBe(422);
     expect(res.headers.get("mockpact-pact-interaction")).toBe("a request to create a product priced above the limit");
-    expect(JSON.parse(res.headers.get("mockpact-violations")!)).toEqual([expect.objectContaining({ in: "body", where: "/price", keyword: "maximum" })]);
+    expect(JSON.parse(res.headers.get("mockpact-violations")!)).toEqual([
+      expect.objectContaining({ in: "body", where: "/price", keyword: "maximum" }),
+    ]);
   });
 
   it("serves a pact's path the contract does not have, and a 404 naming the closest interaction for others", async () => {
@@ -119,7 +152,13 @@ describe("mock --pact beside the contract", () => {
 
 describe("mock --pact with message pacts", () => {
   it("serves the HTTP interactions, and leaves message interactions out with one note per pact instead of failing", async () => {
-    const mock = await startMock({ pacts: [states, "fixtures/message-pacts/shop-notifier-shop-events.json", "fixtures/message-pacts/shop-restocker-shop-events.json"] });
+    const mock = await startMock({
+      pacts: [
+        states,
+        "fixtures/message-pacts/shop-notifier-shop-events.json",
+        "fixtures/message-pacts/shop-restocker-shop-events.json",
+      ],
+    });
     try {
       expect(mock.server.mock.stubs?.notes).toEqual([
         `${path.resolve("fixtures/message-pacts/shop-notifier-shop-events.json")}: 2 message interaction(s) not served (a message has no HTTP request to answer)`,

@@ -17,7 +17,11 @@ describe("verifyProvider (programmatic)", () => {
         "order 1001 exists": {
           setup: async (params, change) => {
             calls.push(`setup ${change.consumer} ${JSON.stringify(params)}`);
-            await fetch(`${provider!.url}/_pact/states`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(change) });
+            await fetch(`${provider!.url}/_pact/states`, {
+              method: "POST",
+              headers: { "content-type": "application/json" },
+              body: JSON.stringify(change),
+            });
           },
           teardown: async () => void calls.push("teardown"),
         },
@@ -28,6 +32,8 @@ describe("verifyProvider (programmatic)", () => {
     expect(calls).toEqual(['setup shop-web {"id":1001,"status":"pending"}', "teardown"]);
     // "product p-100 exists" has no handler: a warning on its case, which still passes.
     const p100 = result.suites[0]!.cases.find((c) => c.name === "a request for product p-100");
-    expect(p100?.findings).toEqual([{ source: "state", level: "warning", message: 'no handler for provider state "product p-100 exists"' }]);
+    expect(p100?.findings).toEqual([
+      { source: "state", level: "warning", message: 'no handler for provider state "product p-100 exists"' },
+    ]);
   });
 });

@@ -57,7 +57,15 @@ describe("bad input stops verify with exit 2 and a one-line reason", () => {
 
   it("a pact with an unknown specification version", async () => {
     const file = path.join(dir, "future.json");
-    writeFileSync(file, JSON.stringify({ consumer: { name: "c" }, provider: { name: "p" }, interactions: [], metadata: { pactSpecification: { version: "7.0.0" } } }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        consumer: { name: "c" },
+        provider: { name: "p" },
+        interactions: [],
+        metadata: { pactSpecification: { version: "7.0.0" } },
+      }),
+    );
     const run = await runCli(["verify", "--provider-base-url", provider.url, "--pact", file]);
     expectSetupError(run, "PACT_INVALID", file);
     expect(run.stderr).toContain('pact specification version "7.0.0"');
@@ -65,7 +73,15 @@ describe("bad input stops verify with exit 2 and a one-line reason", () => {
 
   it("an interaction with no request (or no response): PACT_INVALID naming it, before anything runs", async () => {
     const file = path.join(dir, "no-request.json");
-    writeFileSync(file, JSON.stringify({ consumer: { name: "c" }, provider: { name: "p" }, interactions: [{ description: "half an interaction", response: { status: 200 } }], metadata: { pactSpecification: { version: "3.0.0" } } }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        consumer: { name: "c" },
+        provider: { name: "p" },
+        interactions: [{ description: "half an interaction", response: { status: 200 } }],
+        metadata: { pactSpecification: { version: "3.0.0" } },
+      }),
+    );
     const run = await runCli(["verify", "--provider-base-url", provider.url, "--pact", file]);
     expectSetupError(run, "PACT_INVALID", file);
     expect(run.stderr).toContain('the interaction at /interactions/0 ("half an interaction") has no request object');
@@ -93,30 +109,75 @@ describe("bad input stops verify with exit 2 and a one-line reason", () => {
   it("usage errors: no pact source, --publish without a version, selectors that are not JSON", async () => {
     const base = ["verify", "--provider-base-url", provider.url];
     expectSetupError(await runCli(base), "OPTION_INVALID", "no pacts to verify");
-    expectSetupError(await runCli([...base, "--pact", webPact, "--publish"]), "OPTION_INVALID", "--publish needs --provider-version");
-    expectSetupError(await runCli([...base, "--broker-url", "http://127.0.0.1:1", "--provider", "p", "--consumer-version-selectors", "{nope"]), "OPTION_INVALID", "not JSON");
+    expectSetupError(
+      await runCli([...base, "--pact", webPact, "--publish"]),
+      "OPTION_INVALID",
+      "--publish needs --provider-version",
+    );
+    expectSetupError(
+      await runCli([
+        ...base,
+        "--broker-url",
+        "http://127.0.0.1:1",
+        "--provider",
+        "p",
+        "--consumer-version-selectors",
+        "{nope",
+      ]),
+      "OPTION_INVALID",
+      "not JSON",
+    );
   });
 });
 
 describe("a run that verifies nothing", () => {
   const empty = path.join(dir, "empty.json");
-  writeFileSync(empty, JSON.stringify({ consumer: { name: "c" }, provider: { name: "p" }, interactions: [], metadata: { pactSpecification: { version: "3.0.0" } } }));
+  writeFileSync(
+    empty,
+    JSON.stringify({
+      consumer: { name: "c" },
+      provider: { name: "p" },
+      interactions: [],
+      metadata: { pactSpecification: { version: "3.0.0" } },
+    }),
+  );
 
   it("warns of a pact with no interactions, and fails when nothing at all was verified", async () => {
     const run = await runCli(["verify", "--provider-base-url", provider.url, "--pact", empty]);
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`warning ${empty}: the pact has no interactions; nothing of it was verified`);
-    expect(run.stderr).toContain("warning no interaction was verified: the run fails (--no-fail-if-no-pacts-found lets it pass)");
+    expect(run.stderr).toContain(
+      "warning no interaction was verified: the run fails (--no-fail-if-no-pacts-found lets it pass)",
+    );
   });
 
   it("passes with --no-fail-if-no-pacts-found, still warning", async () => {
-    const run = await runCli(["verify", "--provider-base-url", provider.url, "--pact", empty, "--no-fail-if-no-pacts-found"]);
+    const run = await runCli([
+      "verify",
+      "--provider-base-url",
+      provider.url,
+      "--pact",
+      empty,
+      "--no-fail-if-no-pacts-found",
+    ]);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("warning no interaction was verified");
   });
 
   it("an empty pact beside a verified one is a warning only", async () => {
-    const run = await runCli(["verify", "--provider-base-url", provider.url, "--pact", empty, "--pact", webPact, "--states-url", `${provider.url}/_pact/states`, "--header", "Authorization: Bearer consumer-token"]);
+    const run = await runCli([
+      "verify",
+      "--provider-base-url",
+      provider.url,
+      "--pact",
+      empty,
+      "--pact",
+      webPact,
+      "--states-url",
+      `${provider.url}/_pact/states`,
+      "--header",
+      "Authorization: Bearer consumer-token",
+    ]);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("the pact has no interactions");
   });

@@ -38,9 +38,12 @@ describe("the example consumer's pacts", () => {
   });
 
   it.skipIf(out === PACTS_DIR)("regenerates exactly the committed fixtures/pacts/", () => {
-    const committed = readdirSync(PACTS_DIR).filter((f) => f.endsWith(".json")).sort();
+    const committed = readdirSync(PACTS_DIR)
+      .filter((f) => f.endsWith(".json"))
+      .sort();
     expect(readdirSync(out).sort()).toEqual(committed);
-    for (const file of committed) expect(stable(path.join(out, file)), file).toEqual(stable(path.join(PACTS_DIR, file)));
+    for (const file of committed)
+      expect(stable(path.join(out, file)), file).toEqual(stable(path.join(PACTS_DIR, file)));
   });
 });
 

@@ -19,7 +19,17 @@ beforeAll(async () => {
     req.on("end", () => {
       seen = { method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString("utf8") };
       res.writeHead(200, { "content-type": "application/json", "x-upstream": "yes" });
-      res.end(JSON.stringify({ id: "p-1", name: "n", price: "free", currency: "EUR", category: "tools", inStock: true, createdAt: "2024-03-01T09:30:00Z" }));
+      res.end(
+        JSON.stringify({
+          id: "p-1",
+          name: "n",
+          price: "free",
+          currency: "EUR",
+          category: "tools",
+          inStock: true,
+          createdAt: "2024-03-01T09:30:00Z",
+        }),
+      );
     });
   });
   upstream.listen(0, "127.0.0.1");
@@ -37,13 +47,22 @@ describe("the verify proxy", () => {
   it("forwards the request unchanged but for hop-by-hop headers and Host, under the target's base path", async () => {
     // node:http, not fetch: fetch refuses to send hop-by-hop headers at all.
     const status = await new Promise<number>((resolve, reject) => {
-      const req = http.request(`${proxy.url}/shop/products/p-1?x=1&x=2`, {
-        method: "POST",
-        headers: { "content-type": "text/plain", "x-custom": "kept", connection: "keep-alive", "keep-alive": "timeout=5" },
-      }, (res) => {
-        expect(res.headers["x-upstream"]).toBe("yes");
-        res.resume().on("end", () => resolve(res.statusCode ?? 0));
-      });
+      const req = http.request(
+        `${proxy.url}/shop/products/p-1?x=1&x=2`,
+        {
+          method: "POST",
+          headers: {
+            "content-type": "text/plain",
+            "x-custom": "kept",
+            connection: "keep-alive",
+            "keep-alive": "timeout=5",
+          },
+        },
+        (res) => {
+          expect(res.headers["x-upstream"]).toBe("yes");
+          res.resume().on("end", () => resolve(res.statusCode ?? 0));
+        },
+      );
       req.on("error", reject);
       req.end("raw body, unchanged");
     });
@@ -60,7 +79,10 @@ describe("the verify proxy", () => {
     expect(response.status).toBe(200);
     await response.text();
     expect(exchanges).toHaveLength(1);
-    expect(exchanges[0]).toMatchObject({ operationId: "getProduct", violations: [expect.objectContaining({ in: "response.body", where: "/price", keyword: "type" })] });
+    expect(exchanges[0]).toMatchObject({
+      operationId: "getProduct",
+      violations: [expect.objectContaining({ in: "response.body", where: "/price", keyword: "type" })],
+    });
   });
 
   it("answers 502 and records the error when the provider is gone", async () => {

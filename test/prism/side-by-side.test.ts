@@ -89,9 +89,13 @@ for (const contract of CONTRACTS) {
         // A contract whose servers did not start fails once, in the test above; its scenarios cannot run.
         if (!target || target instanceof Error) return context.skip(`${contract}: Prism or mockpact did not start`);
         const request = await encode(scenario);
-        const [prism, mockpact] = await Promise.all([send(target.prism.url, request), send(target.mockpactUrl, request)]);
+        const [prism, mockpact] = await Promise.all([
+          send(target.prism.url, request),
+          send(target.mockpactUrl, request),
+        ]);
         const seen = `\n  prism    ${prism.status} ${prism.text.slice(0, 400)}\n  mockpact ${mockpact.status} ${mockpact.text.slice(0, 400)}`;
-        const expected = typeof scenario.status === "number" ? { prism: scenario.status, mockpact: scenario.status } : scenario.status;
+        const expected =
+          typeof scenario.status === "number" ? { prism: scenario.status, mockpact: scenario.status } : scenario.status;
         expect(prism.status, `Prism's status${seen}`).toBe(expected.prism);
         expect(mockpact.status, `mockpact's status${seen}`).toBe(expected.mockpact);
         checkMockpactGuarantees(scenario, expected.mockpact, mockpact);
@@ -121,7 +125,12 @@ function checkMockpactGuarantees(scenario: Scenario, status: number, res: Receiv
     const listed = JSON.parse(header!) as ListedViolation[];
     expect(Array.isArray(listed) && listed.length > 0, context).toBe(true);
     for (const v of listed) {
-      expect(v, context).toMatchObject({ in: expect.any(String), where: expect.any(String), keyword: expect.any(String), message: expect.any(String) });
+      expect(v, context).toMatchObject({
+        in: expect.any(String),
+        where: expect.any(String),
+        keyword: expect.any(String),
+        message: expect.any(String),
+      });
     }
     expect(want.violations, `a ${status} row lists every expected violation`).toBeDefined();
     expect(violationKeys(listed), context).toEqual([...new Set(want.violations)].sort());
@@ -169,7 +178,8 @@ function checkMockpactGuarantees(scenario: Scenario, status: number, res: Receiv
       for (const name of want.absent) expect(Object.keys(object as object), context).not.toContain(name);
     }
   }
-  if (status >= 200 && status < 300 && status !== 204 && mediaType.endsWith("json")) expect(res.json, context).toBeDefined();
+  if (status >= 200 && status < 300 && status !== 204 && mediaType.endsWith("json"))
+    expect(res.json, context).toBeDefined();
 }
 
 function violationKeys(violations: ListedViolation[]): string[] {
@@ -177,7 +187,9 @@ function violationKeys(violations: ListedViolation[]): string[] {
 }
 
 /** The same bytes and headers for both servers. */
-async function encode(scenario: Scenario): Promise<{ method: string; path: string; headers: Record<string, string>; body?: Buffer }> {
+async function encode(
+  scenario: Scenario,
+): Promise<{ method: string; path: string; headers: Record<string, string>; body?: Buffer }> {
   const headers: Record<string, string> = {};
   for (const [name, value] of Object.entries(scenario.headers ?? {})) headers[name.toLowerCase()] = value;
   const body = scenario.body;
@@ -190,12 +202,19 @@ async function encode(scenario: Scenario): Promise<{ method: string; path: strin
 async function encodeBody(body: Body): Promise<{ bytes: Buffer; contentType?: string }> {
   if ("json" in body) return { bytes: Buffer.from(JSON.stringify(body.json)), contentType: "application/json" };
   if ("raw" in body) return { bytes: Buffer.from(body.raw) };
-  if ("form" in body) return { bytes: Buffer.from(new URLSearchParams(body.form).toString()), contentType: "application/x-www-form-urlencoded" };
+  if ("form" in body)
+    return {
+      bytes: Buffer.from(new URLSearchParams(body.form).toString()),
+      contentType: "application/x-www-form-urlencoded",
+    };
   const form = new FormData();
   for (const [name, part] of Object.entries(body.multipart)) {
     if (typeof part === "string") form.append(name, part);
     else form.append(name, new Blob([Buffer.from(part.content, "latin1")], { type: part.type }), part.filename);
   }
   const request = new Request("http://multipart.invalid/", { method: "POST", body: form });
-  return { bytes: Buffer.from(await request.arrayBuffer()), contentType: request.headers.get("content-type") ?? undefined };
+  return {
+    bytes: Buffer.from(await request.arrayBuffer()),
+    contentType: request.headers.get("content-type") ?? undefined,
+  };
 }

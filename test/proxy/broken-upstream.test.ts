@@ -20,8 +20,10 @@ let upstream: TruncatingServer;
 beforeAll(async () => {
   // getThing (JSON with a schema: read whole to be checked) and downloadFile (octet-stream: streamed).
   upstream = await startTruncatingServer((req) => {
-    if (req.url?.startsWith("/api/things/")) return { status: 200, contentType: "application/json", body: THING, sent: 10 };
-    if (req.url?.startsWith("/api/files/")) return { status: 200, contentType: "application/octet-stream", body: FILE, sent: 64 * 1024 };
+    if (req.url?.startsWith("/api/things/"))
+      return { status: 200, contentType: "application/json", body: THING, sent: 10 };
+    if (req.url?.startsWith("/api/files/"))
+      return { status: 200, contentType: "application/octet-stream", body: FILE, sent: 64 * 1024 };
     return undefined;
   });
 });
@@ -65,11 +67,25 @@ describe("mockpact proxy in front of a backend that breaks off mid-body", () => 
     const before = proxy.exchanges.length;
     const seen = await get(`${proxy.url}/api/things/1`);
     expect(seen).toMatchObject({ status: 502, contentType: "application/problem+json", complete: true });
-    expect(JSON.parse(seen.body)).toMatchObject({ type: "urn:mockpact:problem:upstream-incomplete", status: 502, detail: expect.stringContaining("broke off") });
+    expect(JSON.parse(seen.body)).toMatchObject({
+      type: "urn:mockpact:problem:upstream-incomplete",
+      status: 502,
+      detail: expect.stringContaining("broke off"),
+    });
     const exchange = await proxy.exchange(before + 1);
-    expect(exchange).toMatchObject({ url: "/api/things/1", status: 502, source: "proxy", error: expect.stringContaining(upstream.url) });
+    expect(exchange).toMatchObject({
+      url: "/api/things/1",
+      status: 502,
+      source: "proxy",
+      error: expect.stringContaining(upstream.url),
+    });
     const [entry] = await proxy.server.journal.entries(1);
-    expect(entry).toMatchObject({ url: "/api/things/1", status: 502, answeredBy: "proxy: 502", error: expect.stringContaining("broke off") });
+    expect(entry).toMatchObject({
+      url: "/api/things/1",
+      status: 502,
+      answeredBy: "proxy: 502",
+      error: expect.stringContaining("broke off"),
+    });
   });
 
   it("cuts the client's connection when it was streaming the body, and says so", async () => {
@@ -79,9 +95,17 @@ describe("mockpact proxy in front of a backend that breaks off mid-body", () => 
     expect(seen.complete).toBe(false);
     expect(seen.bytes).toBeLessThan(FILE.length);
     const exchange = await proxy.exchange(before + 1);
-    expect(exchange).toMatchObject({ url: "/api/files/big.bin", source: "upstream", error: expect.stringContaining("broke off") });
+    expect(exchange).toMatchObject({
+      url: "/api/files/big.bin",
+      source: "upstream",
+      error: expect.stringContaining("broke off"),
+    });
     const [entry] = await proxy.server.journal.entries(1);
-    expect(entry).toMatchObject({ url: "/api/files/big.bin", answeredBy: "upstream", error: expect.stringContaining("broke off") });
+    expect(entry).toMatchObject({
+      url: "/api/files/big.bin",
+      answeredBy: "upstream",
+      error: expect.stringContaining("broke off"),
+    });
   });
 });
 
@@ -89,18 +113,30 @@ describe("mockpact proxy (CLI) in front of a backend that breaks off mid-body", 
   it("prints each error, counts both as upstream failures and exits 1 on SIGTERM", async () => {
     const cli = await startCli(["proxy", THINGS, "--upstream", upstream.url, "--fallback", "never", "--port", "0"]);
     // A failed assertion before the SIGTERM below must not leave the process running.
-    onTestFinished(() => void (cli.child.exitCode === null && cli.child.signalCode === null && cli.child.kill("SIGKILL")));
+    onTestFinished(
+      () => void (cli.child.exitCode === null && cli.child.signalCode === null && cli.child.kill("SIGKILL")),
+    );
     expect((await get(`${cli.url}/api/things/1`)).status).toBe(502);
     expect((await get(`${cli.url}/api/files/big.bin`)).complete).toBe(false);
     // An exchange is journaled when the proxy's side of it closes, which may come after the client's.
-    const journal = async () => ((await (await fetch(`${cli.url}/__mockpact/requests`)).json()) as { requests: Array<{ url: string; error?: string }> }).requests;
+    const journal = async () =>
+      (
+        (await (await fetch(`${cli.url}/__mockpact/requests`)).json()) as {
+          requests: Array<{ url: string; error?: string }>;
+        }
+      ).requests;
     await until(async () => (await journal()).length === 2);
-    expect((await journal()).map((r) => [r.url, Boolean(r.error)])).toEqual([["/api/files/big.bin", true], ["/api/things/1", true]]);
+    expect((await journal()).map((r) => [r.url, Boolean(r.error)])).toEqual([
+      ["/api/files/big.bin", true],
+      ["/api/things/1", true],
+    ]);
     const exited = once(cli.child, "exit") as Promise<[number | null]>;
     cli.child.kill("SIGTERM");
     const [code] = await exited;
     const { stdout } = cli.output();
-    expect(stdout).toMatch(/GET \/api\/things\/1 502 getThing proxy [^\n]*\n\s+error GET http:\/\/127\.0\.0\.1:\d+: the upstream's answer broke off/);
+    expect(stdout).toMatch(
+      /GET \/api\/things\/1 502 getThing proxy [^\n]*\n\s+error GET http:\/\/127\.0\.0\.1:\d+: the upstream's answer broke off/,
+    );
     expect(stdout).toMatch(/GET \/api\/files\/big\.bin 200 downloadFile upstream [^\n]*\n\s+error [^\n]*broke off/);
     expect(stdout).toMatch(/2 exchange\(s\), 0 with findings, 0 answered by the mock, 2 upstream failure\(s\)/);
     expect(code).toBe(1);

@@ -15,7 +15,10 @@ interface RunningCli {
 
 /** The CLI from source; resolves once it prints the URL it listens on. */
 async function startCli(args: string[]): Promise<RunningCli> {
-  const child = spawn(process.execPath, ["--import", "tsx", ENTRY, ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1" } });
+  const child = spawn(process.execPath, ["--import", "tsx", ENTRY, ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   let text = "";
   child.stdout!.on("data", (chunk: Buffer) => (text += chunk.toString()));
   child.stderr!.on("data", (chunk: Buffer) => (text += chunk.toString()));
@@ -57,9 +60,14 @@ describe("mockpact proxy (CLI)", () => {
 
   it("prints the findings, never the credentials, and exits 1 when traffic broke the contract", async () => {
     const cli = await startCli(["proxy", THINGS, "--upstream", broken.url, "--port", "0"]);
-    const response = await fetch(`${cli.url}/api/things/5?api_key=query-secret-1`, { headers: { authorization: "Bearer header-secret-2", cookie: "session=cookie-secret-3" } });
+    const response = await fetch(`${cli.url}/api/things/5?api_key=query-secret-1`, {
+      headers: { authorization: "Bearer header-secret-2", cookie: "session=cookie-secret-3" },
+    });
     expect(response.headers.get("mockpact-violations")).toContain("response.body");
-    expect(broken.headersOf("GET /api/things/5?api_key=query-secret-1")).toMatchObject({ authorization: "Bearer header-secret-2", cookie: "session=cookie-secret-3" });
+    expect(broken.headersOf("GET /api/things/5?api_key=query-secret-1")).toMatchObject({
+      authorization: "Bearer header-secret-2",
+      cookie: "session=cookie-secret-3",
+    });
     expect(await stop(cli)).toBe(1);
     const output = cli.output();
     expect(output).toMatch(/response\.body \/name type: /);
@@ -68,7 +76,11 @@ describe("mockpact proxy (CLI)", () => {
   }, 30_000);
 
   it("refuses --record-pact without --consumer and --provider (exit 2, with a hint)", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", ENTRY, "proxy", THINGS, "--upstream", correct.url, "--record-pact", "x.json"], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(
+      process.execPath,
+      ["--import", "tsx", ENTRY, "proxy", THINGS, "--upstream", correct.url, "--record-pact", "x.json"],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
     let text = "";
     child.stderr!.on("data", (chunk: Buffer) => (text += chunk.toString()));
     const [code] = (await once(child, "exit")) as [number | null];
@@ -78,7 +90,12 @@ describe("mockpact proxy (CLI)", () => {
 });
 
 describe("mockpact mock --no-request-validation", () => {
-  const invalid = { method: "POST", url: "/api/things", headers: { "content-type": "application/json" }, body: Buffer.from(JSON.stringify({ name: 7 })) };
+  const invalid = {
+    method: "POST",
+    url: "/api/things",
+    headers: { "content-type": "application/json" },
+    body: Buffer.from(JSON.stringify({ name: 7 })),
+  };
 
   it("answers an invalid request as if it were valid (and validates by default)", async () => {
     const strict = await createMockServer({ contracts: [THINGS] });
@@ -90,7 +107,11 @@ describe("mockpact mock --no-request-validation", () => {
 
   it("is a flag of the CLI", async () => {
     const cli = await startCli(["mock", THINGS, "--no-request-validation", "--port", "0"]);
-    const response = await fetch(`${cli.url}/api/things`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: 7 }) });
+    const response = await fetch(`${cli.url}/api/things`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: 7 }),
+    });
     expect(response.status).toBe(201);
     await stop(cli);
   }, 30_000);

@@ -12,13 +12,22 @@ const SECRETS = ["sig-secret-1", "query-secret-2"];
 
 let proxy: StartedProxy;
 beforeAll(async () => {
-  proxy = await startProxy({ contracts: ["test/contracts/badges.yaml"], mocks: [], upstream: await deadUrl(), fallback: "never" });
+  proxy = await startProxy({
+    contracts: ["test/contracts/badges.yaml"],
+    mocks: [],
+    upstream: await deadUrl(),
+    fallback: "never",
+  });
 });
 afterAll(() => proxy.close());
 
 describe("the console line of a proxied exchange", () => {
   it("shows neither the contract's apiKey query value nor a credential-like one, also in the upstream's error", async () => {
-    const response = await fetch(`${proxy.url}/badges?sig=${SECRETS[0]}&api_key=${SECRETS[1]}&page=2`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    const response = await fetch(`${proxy.url}/badges?sig=${SECRETS[0]}&api_key=${SECRETS[1]}&page=2`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
     expect(response.status).toBe(502);
     const exchange = await proxy.exchange(1);
     expect(exchange.error).toMatch(/ECONNREFUSED/);

@@ -35,13 +35,18 @@ describe("proxy --cors", () => {
     const res = await fetch(`${url}/items`, { headers: { origin: ORIGIN } });
     const exposed = (res.headers.get("access-control-expose-headers") ?? "").split(", ");
     expect(res.headers.get("x-rate-limit-remaining")).toBe("7");
-    expect(exposed).toEqual(expect.arrayContaining(["x-rate-limit-remaining", "etag", "mockpact-source", "mockpact-violations"]));
+    expect(exposed).toEqual(
+      expect.arrayContaining(["x-rate-limit-remaining", "etag", "mockpact-source", "mockpact-violations"]),
+    );
     expect(res.headers.get("access-control-allow-origin")).toBe(ORIGIN);
   });
 
   it("answers a browser's preflight itself, without calling the backend", async () => {
     const before = seen.length;
-    const res = await fetch(`${url}/items`, { method: "OPTIONS", headers: { origin: ORIGIN, "access-control-request-method": "POST" } });
+    const res = await fetch(`${url}/items`, {
+      method: "OPTIONS",
+      headers: { origin: ORIGIN, "access-control-request-method": "POST" },
+    });
     expect(res.status).toBe(204);
     expect(seen.length).toBe(before);
   });

@@ -31,7 +31,11 @@ async function setUp(prefer?: "mock" | "upstream"): Promise<{ proxy: StartedProx
   cleanups.push(temp.remove);
   const upstream = await startUpstream();
   cleanups.push(upstream.close);
-  const proxy = await startProxy({ upstream: upstream.url, mocks: [await temp.write("routes.yaml", MOCKS)], ...(prefer ? { prefer } : {}) });
+  const proxy = await startProxy({
+    upstream: upstream.url,
+    mocks: [await temp.write("routes.yaml", MOCKS)],
+    ...(prefer ? { prefer } : {}),
+  });
   cleanups.unshift(proxy.close);
   return { proxy, upstream };
 }
@@ -48,11 +52,20 @@ describe("proxy --prefer mock", () => {
     const overridden = await get(`${proxy.url}/api/things/7`);
     expect(overridden).toMatchObject({ status: 200, source: "mock; reason=preferred" });
     expect(JSON.parse(overridden.text)).toEqual({ id: 7, name: "overridden" });
-    expect((await get(`${proxy.url}/api/things/2`)).source, "an operation of the contract without an entry").toBe("mock; reason=preferred");
+    expect((await get(`${proxy.url}/api/things/2`)).source, "an operation of the contract without an entry").toBe(
+      "mock; reason=preferred",
+    );
     const health = await get(`${proxy.url}/api/health`);
     expect(health).toMatchObject({ status: 200, source: "mock; reason=preferred" });
-    const legacy = await get(`${proxy.url}/api/legacy/3`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ x: 1 }) });
-    expect(legacy, "an entry outside the contract reads the body").toMatchObject({ status: 202, text: '{"accepted":true}' });
+    const legacy = await get(`${proxy.url}/api/legacy/3`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ x: 1 }),
+    });
+    expect(legacy, "an entry outside the contract reads the body").toMatchObject({
+      status: 202,
+      text: '{"accepted":true}',
+    });
     const elsewhere = await get(`${proxy.url}/api/elsewhere`);
     expect(elsewhere.source).toBe("upstream");
     expect(upstream.seen).toEqual(["GET /api/elsewhere"]);
@@ -63,7 +76,12 @@ describe("proxy --prefer mock", () => {
     await get(`${proxy.url}/api/health`);
     await proxy.exchange(1);
     const journal = (await (await fetch(`${proxy.url}/__mockpact/requests`)).json()) as { requests: any[] };
-    expect(journal.requests[0]).toMatchObject({ url: "/api/health", answeredBy: "mock: preferred", outsideContract: true, status: 200 });
+    expect(journal.requests[0]).toMatchObject({
+      url: "/api/health",
+      answeredBy: "mock: preferred",
+      outsideContract: true,
+      status: 200,
+    });
   });
 });
 

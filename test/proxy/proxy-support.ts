@@ -31,7 +31,10 @@ export async function startProxy(options: Partial<ProxyOptions> & { upstream: st
     server,
     url,
     exchanges,
-    exchange: (n) => (exchanges.length >= n ? Promise.resolve(exchanges[n - 1]!) : new Promise((resolve) => waiting.push({ n, resolve }))),
+    exchange: (n) =>
+      exchanges.length >= n
+        ? Promise.resolve(exchanges[n - 1]!)
+        : new Promise((resolve) => waiting.push({ n, resolve })),
     close: () => server.close(),
   };
 }

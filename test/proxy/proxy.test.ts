@@ -10,7 +10,10 @@ let toBroken: StartedProxy;
 
 beforeAll(async () => {
   [correct, broken] = await Promise.all([startUpstream("correct"), startUpstream("broken")]);
-  [toCorrect, toBroken] = await Promise.all([startProxy({ upstream: correct.url }), startProxy({ upstream: broken.url })]);
+  [toCorrect, toBroken] = await Promise.all([
+    startProxy({ upstream: correct.url }),
+    startProxy({ upstream: broken.url }),
+  ]);
 });
 afterAll(async () => {
   await Promise.all([toCorrect.close(), toBroken.close()]);
@@ -26,16 +29,32 @@ describe("mockpact proxy in front of a backend that keeps the contract", () => {
     expect(response.headers.get("mockpact-source")).toBe("upstream");
     expect(response.headers.get("mockpact-violations")).toBeNull();
     const exchange = await toCorrect.exchange(before + 1);
-    expect(exchange).toMatchObject({ method: "GET", url: "/api/things/3", operationId: "getThing", status: 200, source: "upstream", violations: [] });
+    expect(exchange).toMatchObject({
+      method: "GET",
+      url: "/api/things/3",
+      operationId: "getThing",
+      status: 200,
+      source: "upstream",
+      violations: [],
+    });
   });
 
   it("forwards an invalid request (not --strict) and reports the request's findings in the header", async () => {
     const before = toCorrect.exchanges.length;
-    const response = await fetch(`${toCorrect.url}/api/things`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "", extra: 1 }) });
+    const response = await fetch(`${toCorrect.url}/api/things`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ name: "", extra: 1 }),
+    });
     expect(response.status).toBe(201);
     expect(correct.seen.at(-1)).toBe("POST /api/things");
     const found = violationsOf(response.headers.get("mockpact-violations"));
-    expect(found).toEqual(expect.arrayContaining([expect.objectContaining({ in: "body", where: "/name", keyword: "minLength" }), expect.objectContaining({ in: "body", keyword: "additionalProperties" })]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ in: "body", where: "/name", keyword: "minLength" }),
+        expect.objectContaining({ in: "body", keyword: "additionalProperties" }),
+      ]),
+    );
     expect((await toCorrect.exchange(before + 1)).violations.length).toBe(found.length);
   });
 
@@ -56,7 +75,16 @@ describe("mockpact proxy in front of a backend that keeps the contract", () => {
 
   it("drops hop-by-hop headers and rewrites Host on the way up", async () => {
     // node:http, not fetch: fetch refuses to send hop-by-hop headers at all.
-    await send(toCorrect.url, { method: "GET", path: "/api/things/1", headers: { "x-custom": "kept", "keep-alive": "timeout=5", connection: "keep-alive, x-private", "x-private": "dropped" } });
+    await send(toCorrect.url, {
+      method: "GET",
+      path: "/api/things/1",
+      headers: {
+        "x-custom": "kept",
+        "keep-alive": "timeout=5",
+        connection: "keep-alive, x-private",
+        "x-private": "dropped",
+      },
+    });
     expect(correct.lastHeaders["x-custom"]).toBe("kept");
     expect(correct.lastHeaders["keep-alive"]).toBeUndefined();
     expect(correct.lastHeaders["x-private"]).toBeUndefined();
@@ -71,7 +99,12 @@ describe("mockpact proxy in front of a backend that breaks the contract in its r
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ id: 5, name: 42, secret: true });
     const found = violationsOf(response.headers.get("mockpact-violations"));
-    expect(found).toEqual(expect.arrayContaining([expect.objectContaining({ in: "response.body", where: "/name", keyword: "type" }), expect.objectContaining({ in: "response.body", keyword: "additionalProperties" })]));
+    expect(found).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ in: "response.body", where: "/name", keyword: "type" }),
+        expect.objectContaining({ in: "response.body", keyword: "additionalProperties" }),
+      ]),
+    );
     const exchange = await toBroken.exchange(before + 1);
     expect(exchange).toMatchObject({ operationId: "getThing", source: "upstream", status: 200 });
     expect(exchange.violations.map((v) => v.in)).toEqual(found.map((v) => v.in));
@@ -83,12 +116,28 @@ describe("mockpact proxy in front of a backend that breaks the contract in its r
     await (await fetch(`${toBroken.url}/api/reports`)).text();
     await toBroken.exchange(before + 2);
     const [reports, thing] = await toBroken.server.journal.entries(2);
-    expect(reports).toMatchObject({ url: "/api/reports", status: 200, answeredBy: "mock: unimplemented", findings: [], operation: { operationId: "listReports" } });
-    expect(thing).toMatchObject({ url: "/api/things/6", status: 200, answeredBy: "upstream", operation: { operationId: "getThing" } });
+    expect(reports).toMatchObject({
+      url: "/api/reports",
+      status: 200,
+      answeredBy: "mock: unimplemented",
+      findings: [],
+      operation: { operationId: "listReports" },
+    });
+    expect(thing).toMatchObject({
+      url: "/api/things/6",
+      status: 200,
+      answeredBy: "upstream",
+      operation: { operationId: "getThing" },
+    });
     expect(thing!.findings.map((f) => f.in)).toContain("response.body");
     expect(thing!.headers.authorization).toBe("[redacted]");
-    const admin = (await (await fetch(`${toBroken.url}/__mockpact/requests?limit=2`)).json()) as { requests: Array<{ url: string; answeredBy: string }> };
-    expect(admin.requests.map((r) => [r.url, r.answeredBy])).toEqual([["/api/reports", "mock: unimplemented"], ["/api/things/6", "upstream"]]);
+    const admin = (await (await fetch(`${toBroken.url}/__mockpact/requests?limit=2`)).json()) as {
+      requests: Array<{ url: string; answeredBy: string }>;
+    };
+    expect(admin.requests.map((r) => [r.url, r.answeredBy])).toEqual([
+      ["/api/reports", "mock: unimplemented"],
+      ["/api/things/6", "upstream"],
+    ]);
     expect(broken.seen).not.toContain("GET /__mockpact/requests?limit=2");
   });
 
@@ -96,7 +145,9 @@ describe("mockpact proxy in front of a backend that breaks the contract in its r
     const response = await fetch(`${toBroken.url}/api/things/5?gzip=1`);
     expect(response.headers.get("content-encoding")).toBe("gzip");
     expect(await response.json()).toEqual({ id: 5, name: 42, secret: true });
-    expect(violationsOf(response.headers.get("mockpact-violations"))).toEqual(expect.arrayContaining([expect.objectContaining({ in: "response.body", where: "/name", keyword: "type" })]));
+    expect(violationsOf(response.headers.get("mockpact-violations"))).toEqual(
+      expect.arrayContaining([expect.objectContaining({ in: "response.body", where: "/name", keyword: "type" })]),
+    );
   });
 
   it("checks nothing with --validate none", async () => {
@@ -129,7 +180,9 @@ describe("fallback to the mock", () => {
     const response = await fetch(`${never.url}/api/reports`);
     expect(response.status).toBe(501);
     expect(response.headers.get("mockpact-source")).toBe("upstream");
-    expect(violationsOf(response.headers.get("mockpact-violations"))).toEqual([expect.objectContaining({ in: "response.status", keyword: "status" })]);
+    expect(violationsOf(response.headers.get("mockpact-violations"))).toEqual([
+      expect.objectContaining({ in: "response.status", keyword: "status" }),
+    ]);
     await never.close();
   });
 
@@ -154,10 +207,16 @@ describe("--strict", () => {
   it("stops a request that breaks the contract with the mock's 422: the upstream sees nothing", async () => {
     const strict = await startProxy({ upstream: correct.url, strict: true });
     const before = correct.seen.length;
-    const response = await fetch(`${strict.url}/api/things`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ tags: "not-a-list" }) });
+    const response = await fetch(`${strict.url}/api/things`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ tags: "not-a-list" }),
+    });
     expect(response.status).toBe(422);
     expect(response.headers.get("mockpact-source")).toBe("mock; reason=strict");
-    expect(violationsOf(response.headers.get("mockpact-violations")).map((v) => v.keyword)).toEqual(expect.arrayContaining(["required", "type"]));
+    expect(violationsOf(response.headers.get("mockpact-violations")).map((v) => v.keyword)).toEqual(
+      expect.arrayContaining(["required", "type"]),
+    );
     const bad = await fetch(`${strict.url}/api/things/zero`);
     expect(bad.status).toBe(400);
     expect(correct.seen.slice(before)).toEqual([]);

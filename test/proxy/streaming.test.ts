@@ -38,21 +38,27 @@ async function rssGrowth(work: () => Promise<void>): Promise<number> {
 
 function download(url: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    http.get(url, (res) => {
-      let size = 0;
-      res.on("data", (chunk: Buffer) => (size += chunk.length));
-      res.on("end", () => resolve(size));
-      res.on("error", reject);
-    }).on("error", reject);
+    http
+      .get(url, (res) => {
+        let size = 0;
+        res.on("data", (chunk: Buffer) => (size += chunk.length));
+        res.on("end", () => resolve(size));
+        res.on("error", reject);
+      })
+      .on("error", reject);
   });
 }
 
 function upload(url: string, size: number): Promise<number> {
   const chunk = Buffer.alloc(64 * 1024, 0x62);
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: "PUT", headers: { "content-type": "application/octet-stream", "content-length": String(size) } }, (res) => {
-      res.resume().on("end", () => resolve(res.statusCode ?? 0));
-    });
+    const req = http.request(
+      url,
+      { method: "PUT", headers: { "content-type": "application/octet-stream", "content-length": String(size) } },
+      (res) => {
+        res.resume().on("end", () => resolve(res.statusCode ?? 0));
+      },
+    );
     req.on("error", reject);
     let left = size;
     const pump = () => {
@@ -95,7 +101,11 @@ describe("streaming through mockpact proxy", () => {
     const response = await fetch(`${proxy.url}/api/slow`);
     expect(response.status).toBe(504);
     expect(response.headers.get("content-type")).toBe("application/problem+json");
-    expect(await response.json()).toMatchObject({ type: "urn:mockpact:problem:upstream-timeout", status: 504, detail: expect.stringContaining("1000 ms") });
+    expect(await response.json()).toMatchObject({
+      type: "urn:mockpact:problem:upstream-timeout",
+      status: 504,
+      detail: expect.stringContaining("1000 ms"),
+    });
     upstream.releaseSlow();
   });
 });

@@ -29,7 +29,15 @@ const CHUNK = Buffer.alloc(64 * 1024, 0x61);
  */
 export async function startUpstream(mode: UpstreamMode = "correct"): Promise<RunningUpstream> {
   const byRequest = new Map<string, Record<string, string | string[] | undefined>>();
-  const state: RunningUpstream = { url: "", seen: [], lastHeaders: {}, headersOf: (r) => byRequest.get(r), uploaded: 0, releaseSlow: () => {}, close: async () => {} };
+  const state: RunningUpstream = {
+    url: "",
+    seen: [],
+    lastHeaders: {},
+    headersOf: (r) => byRequest.get(r),
+    uploaded: 0,
+    releaseSlow: () => {},
+    close: async () => {},
+  };
   const held: Array<() => void> = [];
   const app = express();
   app.use((req, _res, next) => {
@@ -39,13 +47,23 @@ export async function startUpstream(mode: UpstreamMode = "correct"): Promise<Run
     next();
   });
   app.get("/api/things/:id", (req, res) => {
-    if (req.params.id === "404") return res.status(404).type("application/problem+json").send(JSON.stringify({ title: "Not found", status: 404 }));
-    const thing = mode === "correct" ? { id: Number(req.params.id), name: "Widget", tags: ["a"] } : { id: Number(req.params.id), name: 42, secret: true };
+    if (req.params.id === "404")
+      return res
+        .status(404)
+        .type("application/problem+json")
+        .send(JSON.stringify({ title: "Not found", status: 404 }));
+    const thing =
+      mode === "correct"
+        ? { id: Number(req.params.id), name: "Widget", tags: ["a"] }
+        : { id: Number(req.params.id), name: 42, secret: true };
     if (req.query.gzip === undefined) return res.json(thing);
     res.set({ "content-type": "application/json", "content-encoding": "gzip" }).send(gzipSync(JSON.stringify(thing)));
   });
   app.post("/api/things", express.json(), (req, res) => {
-    res.status(201).location("/api/things/7").json({ id: 7, ...(req.body as object) });
+    res
+      .status(201)
+      .location("/api/things/7")
+      .json({ id: 7, ...(req.body as object) });
   });
   app.get("/api/reports", (_req, res) => res.status(501).json({ message: "not implemented" }));
   app.get("/api/files/:name", (req, res) => {
@@ -68,7 +86,11 @@ export async function startUpstream(mode: UpstreamMode = "correct"): Promise<Run
   });
   app.get("/api/slow", (_req, res) => held.push(() => res.json({ late: true })));
   app.get("/api/moved", (_req, res) => res.redirect(302, "/api/things/1"));
-  app.get("/api/me", (req, res) => (req.get("authorization") === "Bearer s3cret-token" ? res.set("set-cookie", "session=cookie-secret-value").json({ name: "ada" }) : res.status(401).end()));
+  app.get("/api/me", (req, res) =>
+    req.get("authorization") === "Bearer s3cret-token"
+      ? res.set("set-cookie", "session=cookie-secret-value").json({ name: "ada" })
+      : res.status(401).end(),
+  );
   const server: Server = app.listen(0, "127.0.0.1");
   await new Promise<void>((resolve, reject) => server.once("listening", resolve).once("error", reject));
   state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -21,14 +21,26 @@ describe("mockpact compat --html", () => {
   it("writes the same result as --json as one page, the failing interaction marked with its findings", async () => {
     const html = path.join(dir, "compat.html");
     const json = path.join(dir, "compat.json");
-    const run = await runCliInProcess(["compat", "--pact", brokenPact(), "--contract", "contracts/shop.yaml", "--html", html, "--json", json]);
+    const run = await runCliInProcess([
+      "compat",
+      "--pact",
+      brokenPact(),
+      "--contract",
+      "contracts/shop.yaml",
+      "--html",
+      html,
+      "--json",
+      json,
+    ]);
     expect(run.code).toBe(1);
     const page = readFileSync(html, "utf8");
     const embedded = JSON.parse(/<script type="application\/json" id="report-data">([^<]*)<\/script>/.exec(page)![1]!);
     expect(embedded).toEqual(JSON.parse(readFileSync(json, "utf8")));
     const failing = embedded.suites.flatMap((s: any) => s.cases).filter((c: any) => c.status === "failed");
     expect(failing.map((c: any) => c.name)).toContain("a request for product p-100");
-    expect(page).toMatch(/<li class="case failed" data-status="failed">\s*<div class="case-head">[^\n]*a request for product p-100/);
+    expect(page).toMatch(
+      /<li class="case failed" data-status="failed">\s*<div class="case-head">[^\n]*a request for product p-100/,
+    );
     for (const finding of failing[0].findings) if (finding.rule) expect(page).toContain(finding.rule);
   });
 });

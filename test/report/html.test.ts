@@ -5,16 +5,33 @@ import { toHtml } from "../../src/report/html.js";
 const hostile = "</script><img src=x onerror=alert(1)>";
 
 describe("the HTML report", () => {
-  const report = buildReport("mockpact verify shop-api", [
-    {
-      name: `web -> shop ${hostile}`,
-      properties: { consumer: "web" },
-      cases: [
-        { name: "a passing one", status: "passed", findings: [] },
-        { name: "a failing one", status: "failed", findings: [{ source: "schema", level: "error", in: "response.body", type: "enum", path: "/status", message: hostile }] },
-      ],
-    },
-  ], 1234);
+  const report = buildReport(
+    "mockpact verify shop-api",
+    [
+      {
+        name: `web -> shop ${hostile}`,
+        properties: { consumer: "web" },
+        cases: [
+          { name: "a passing one", status: "passed", findings: [] },
+          {
+            name: "a failing one",
+            status: "failed",
+            findings: [
+              {
+                source: "schema",
+                level: "error",
+                in: "response.body",
+                type: "enum",
+                path: "/status",
+                message: hostile,
+              },
+            ],
+          },
+        ],
+      },
+    ],
+    1234,
+  );
 
   it("escapes every text from the run, in the page and in the embedded JSON", () => {
     const html = toHtml(report);

@@ -16,15 +16,23 @@ interface Answer {
 }
 
 /** A request with any headers, `Host` included (fetch cannot set it). */
-function send(url: string, path: string, options: { method?: string; headers?: Record<string, string> } = {}, body?: string): Promise<Answer> {
+function send(
+  url: string,
+  path: string,
+  options: { method?: string; headers?: Record<string, string> } = {},
+  body?: string,
+): Promise<Answer> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
-    const req = request({ host: hostname, port, path, method: options.method ?? "GET", headers: options.headers }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (body += chunk));
-      res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-    });
+    const req = request(
+      { host: hostname, port, path, method: options.method ?? "GET", headers: options.headers },
+      (res) => {
+        let body = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => (body += chunk));
+        res.on("end", () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -55,7 +63,10 @@ describe("Host", () => {
     const answer = await send(mock.url, "/__mockpact/requests", { headers: { host: `${host}:${port}` } });
     expect(answer.status).toBe(accepted ? 200 : 403);
     if (!accepted) expect(answer.body).toContain("urn:mockpact:problem:admin-forbidden");
-    expect((await send(mock.url, "/shop/products/p-100", { headers: { host: `attacker.example:${port}` } })).status, "the mock itself answers any Host").toBe(200);
+    expect(
+      (await send(mock.url, "/shop/products/p-100", { headers: { host: `attacker.example:${port}` } })).status,
+      "the mock itself answers any Host",
+    ).toBe(200);
   });
 });
 
@@ -88,9 +99,12 @@ describe("state changes (CSRF)", () => {
     expect((await send(mock.url, path, { method: "POST", headers })).status).toBe(accepted ? 200 : 403);
   });
 
-  it.each(["/__mockpact/requests/unmatched", "/__mockpact/requests?method=GET"])("GET %s refuses a rebinding Host", async (path) => {
-    expect((await send(mock.url, path, { headers: { host: `attacker.example:${port}` } })).status).toBe(403);
-  });
+  it.each(["/__mockpact/requests/unmatched", "/__mockpact/requests?method=GET"])(
+    "GET %s refuses a rebinding Host",
+    async (path) => {
+      expect((await send(mock.url, path, { headers: { host: `attacker.example:${port}` } })).status).toBe(403);
+    },
+  );
 
   // the runtime overrides' routes change what the mock answers: the same guard, before the route runs
   it.each([
@@ -102,27 +116,36 @@ describe("state changes (CSRF)", () => {
     ["DELETE", "/__mockpact/mocks/runtime:1", {}, 403],
     ["DELETE", "/__mockpact/mocks", { ...JSON_TYPE, "sec-fetch-site": "same-site" }, 403],
     ["DELETE", "/__mockpact/mocks", JSON_TYPE, 204],
-  ] as Array<[string, string, Record<string, string>, number]>)("%s %s with %j: %i", async (method, path, headers, status) => {
-    const body = method === "POST" ? JSON.stringify({ operation: "getOrder", respond: { status: 404 } }) : undefined;
-    const answer = await send(mock.url, path, { method, headers }, body);
-    expect(answer.status).toBe(status);
-  });
+  ] as Array<[string, string, Record<string, string>, number]>)(
+    "%s %s with %j: %i",
+    async (method, path, headers, status) => {
+      const body = method === "POST" ? JSON.stringify({ operation: "getOrder", respond: { status: 404 } }) : undefined;
+      const answer = await send(mock.url, path, { method, headers }, body);
+      expect(answer.status).toBe(status);
+    },
+  );
 
   it("accepts a state change from the console's own origin", async () => {
-    const answer = await send(mock.url, "/__mockpact/requests", { method: "DELETE", headers: { ...JSON_TYPE, origin: `http://127.0.0.1:${port}`, "sec-fetch-site": "same-origin" } });
+    const answer = await send(mock.url, "/__mockpact/requests", {
+      method: "DELETE",
+      headers: { ...JSON_TYPE, origin: `http://127.0.0.1:${port}`, "sec-fetch-site": "same-origin" },
+    });
     expect(answer.status).toBe(204);
   });
 });
 
 describe("the console's headers", () => {
-  it.each(["/__mockpact/", "/__mockpact/requests"])("%s is never framed and runs only its own scripts", async (path) => {
-    const answer = await send(mock.url, path);
-    expect(answer.status).toBe(200);
-    expect(answer.headers["content-security-policy"]).toMatch(/frame-ancestors 'none'/);
-    expect(answer.headers["content-security-policy"]).toMatch(/script-src 'self'/);
-    expect(answer.headers["x-frame-options"]).toBe("DENY");
-    expect(answer.headers["x-content-type-options"]).toBe("nosniff");
-  });
+  it.each(["/__mockpact/", "/__mockpact/requests"])(
+    "%s is never framed and runs only its own scripts",
+    async (path) => {
+      const answer = await send(mock.url, path);
+      expect(answer.status).toBe(200);
+      expect(answer.headers["content-security-policy"]).toMatch(/frame-ancestors 'none'/);
+      expect(answer.headers["content-security-policy"]).toMatch(/script-src 'self'/);
+      expect(answer.headers["x-frame-options"]).toBe("DENY");
+      expect(answer.headers["x-content-type-options"]).toBe("nosniff");
+    },
+  );
 });
 
 describe("--admin-token", () => {
@@ -156,7 +179,10 @@ describe("--admin-token", () => {
     ["/__mockpact/requests/find", "Bearer wrong-token!", 401],
     ["/__mockpact/requests/count", "Bearer s3cret-token", 200],
   ] as Array<[string, string | undefined, number]>)("POST %s with %s: %i", async (path, authorization, status) => {
-    const answer = await send(guarded.url, path, { method: "POST", headers: { ...JSON_TYPE, ...(authorization ? { authorization } : {}) } });
+    const answer = await send(guarded.url, path, {
+      method: "POST",
+      headers: { ...JSON_TYPE, ...(authorization ? { authorization } : {}) },
+    });
     expect(answer.status).toBe(status);
   });
 
@@ -166,14 +192,19 @@ describe("--admin-token", () => {
     ["POST", "/__mockpact/mocks", "Bearer s3cret-token", 201],
     ["DELETE", "/__mockpact/mocks", undefined, 401],
     ["DELETE", "/__mockpact/mocks", "Bearer s3cret-token", 204],
-  ] as Array<[string, string, string | undefined, number]>)("%s %s with %s: %i", async (method, path, authorization, status) => {
-    const headers = { ...JSON_TYPE, ...(authorization ? { authorization } : {}) };
-    const body = method === "POST" ? JSON.stringify({ operation: "getOrder", respond: { status: 404 } }) : undefined;
-    expect((await send(guarded.url, path, { method, headers }, body)).status).toBe(status);
-  });
+  ] as Array<[string, string, string | undefined, number]>)(
+    "%s %s with %s: %i",
+    async (method, path, authorization, status) => {
+      const headers = { ...JSON_TYPE, ...(authorization ? { authorization } : {}) };
+      const body = method === "POST" ? JSON.stringify({ operation: "getOrder", respond: { status: 404 } }) : undefined;
+      expect((await send(guarded.url, path, { method, headers }, body)).status).toBe(status);
+    },
+  );
 
   it("refuses a token too short to resist guessing", async () => {
-    await expect(createMockServer({ contracts: ["contracts/shop.yaml"], adminToken: "short" })).rejects.toMatchObject({ code: "OPTION_INVALID" });
+    await expect(createMockServer({ contracts: ["contracts/shop.yaml"], adminToken: "short" })).rejects.toMatchObject({
+      code: "OPTION_INVALID",
+    });
   });
 });
 
@@ -184,7 +215,12 @@ describe("binding beyond loopback", () => {
     ["0.0.0.0", { adminToken: "s3cret-token" }, /needs the --admin-token/],
   ] as Array<[string, object, RegExp | undefined]>)("on %s %j: warns %s", async (host, options, warning) => {
     const warnings: string[] = [];
-    const server = await createMockServer({ contracts: ["contracts/shop.yaml"], host, ...options, onEvent: (e: MockEvent) => void (e.type === "warning" && warnings.push(e.message)) });
+    const server = await createMockServer({
+      contracts: ["contracts/shop.yaml"],
+      host,
+      ...options,
+      onEvent: (e: MockEvent) => void (e.type === "warning" && warnings.push(e.message)),
+    });
     await server.listen(0);
     await server.close();
     if (warning) expect(warnings.join("\n")).toMatch(warning);

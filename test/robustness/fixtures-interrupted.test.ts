@@ -21,7 +21,8 @@ const OPERATIONS = 150;
 
 /** Many operations, each with a 200 and a 404 and a request: enough files that a kill lands mid-write. */
 function manyOperations(): string {
-  const op = (i: number) => `  /things${i}/{id}:\n    get:\n      operationId: get${i}\n      parameters: [{ name: id, in: path, required: true, schema: { type: integer } }]\n      responses:\n        "200": { description: ok, content: { application/json: { schema: { $ref: "#/components/schemas/Thing" } } } }\n        "404": { description: no, content: { application/json: { schema: { type: object, required: [message], properties: { message: { type: string } } } } } }\n`;
+  const op = (i: number) =>
+    `  /things${i}/{id}:\n    get:\n      operationId: get${i}\n      parameters: [{ name: id, in: path, required: true, schema: { type: integer } }]\n      responses:\n        "200": { description: ok, content: { application/json: { schema: { $ref: "#/components/schemas/Thing" } } } }\n        "404": { description: no, content: { application/json: { schema: { type: object, required: [message], properties: { message: { type: string } } } } } }\n`;
   return `openapi: 3.0.3\ninfo: { title: Many, version: "1" }\npaths:\n${Array.from({ length: OPERATIONS }, (_, i) => op(i)).join("")}components:\n  schemas:\n    Thing: { type: object, required: [id, name], properties: { id: { type: integer }, name: { type: string }, tags: { type: array, items: { type: string } } } }\n`;
 }
 
@@ -78,7 +79,13 @@ describe("a refused run", () => {
     await mkdir(path.join(dir, "out"), { recursive: true });
     await mkdir(elsewhere);
     await symlink(elsewhere, path.join(dir, "out", "shop.yaml"), "dir");
-    const run = await runCliInProcess(["fixtures", "contracts/shop.yaml", "--out", path.join(dir, "out"), "--requests"]);
+    const run = await runCliInProcess([
+      "fixtures",
+      "contracts/shop.yaml",
+      "--out",
+      path.join(dir, "out"),
+      "--requests",
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/FIXTURE_WRITE .*outside the output folder/);
     expect(await readdir(elsewhere, { recursive: true })).toEqual([]);

@@ -49,14 +49,24 @@ function expectWritable(response: HttpResponse, label: string): void {
   expect(isWritableStatus(response.status), `${label}: status ${response.status}`).toBe(true);
   for (const [name, value] of Object.entries(response.headers)) {
     expect(isHeaderName(name), `${label}: header name ${JSON.stringify(name)}`).toBe(true);
-    for (const v of Array.isArray(value) ? value : [value]) if (v !== undefined) expect(isHeaderValue(String(v)), `${label}: ${name}: ${JSON.stringify(v)}`).toBe(true);
+    for (const v of Array.isArray(value) ? value : [value])
+      if (v !== undefined) expect(isHeaderValue(String(v)), `${label}: ${name}: ${JSON.stringify(v)}`).toBe(true);
   }
 }
 
-async function contractCase(fuzz: Fuzz, base: Record<string, unknown>, n: number): Promise<{ file: string; text: string }> {
+async function contractCase(
+  fuzz: Fuzz,
+  base: Record<string, unknown>,
+  n: number,
+): Promise<{ file: string; text: string }> {
   const kind = n % 6;
   const json = kind < 3 ? fuzz.mutate(base, 1 + fuzz.int(4)) : fuzz.json(4);
-  const text = kind === 5 ? fuzz.bytes(2_000).toString("latin1") : kind % 2 === 0 ? JSON.stringify(json) : `${stringify(json)}${fuzz.next() < 0.3 ? `\nx-a: &a [${fuzz.pick(["*a", "1", "*b"])}]\n` : ""}`;
+  const text =
+    kind === 5
+      ? fuzz.bytes(2_000).toString("latin1")
+      : kind % 2 === 0
+        ? JSON.stringify(json)
+        : `${stringify(json)}${fuzz.next() < 0.3 ? `\nx-a: &a [${fuzz.pick(["*a", "1", "*b"])}]\n` : ""}`;
   const file = path.join(work, `contract-${n}.${kind % 2 === 0 ? "json" : "yaml"}`);
   await writeFile(file, text);
   return { file, text };
@@ -77,7 +87,14 @@ describe("contracts", () => {
       if (server instanceof MockpactError) continue;
       for (const operation of contract.operations.slice(0, 3)) {
         const url = operation.path.replace(/\{[^}]*\}/g, () => encode(fuzz.text()));
-        const response = await outcome(`answer ${file} ${url}`, () => server.handle({ method: operation.method.toUpperCase(), url, headers: { prefer: fuzz.pick(["", "dynamic=true", "code=404", "example=__proto__"]) }, body: undefined }));
+        const response = await outcome(`answer ${file} ${url}`, () =>
+          server.handle({
+            method: operation.method.toUpperCase(),
+            url,
+            headers: { prefer: fuzz.pick(["", "dynamic=true", "code=404", "example=__proto__"]) },
+            body: undefined,
+          }),
+        );
         if (!(response instanceof MockpactError)) expectWritable(response, `${file} ${operation.method} ${url}`);
       }
       await server.close();
@@ -89,23 +106,67 @@ describe("contracts", () => {
 describe("the mock's request path", () => {
   let server: MockServer;
   beforeAll(async () => {
-    server = await createMockServer({ contracts: ["contracts/shop.yaml", "contracts/catalog-faker.yaml"], admin: false, stateful: true });
+    server = await createMockServer({
+      contracts: ["contracts/shop.yaml", "contracts/catalog-faker.yaml"],
+      admin: false,
+      stateful: true,
+    });
   });
   afterAll(() => server?.close());
 
   it(`answers ${REQUEST_CASES} random requests with a writable 2xx-4xx, never a 5xx or an exception`, async () => {
     const fuzz = new Fuzz(SEED);
     const statuses = new Map<number, number>();
-    const paths = ["/shop/products", "/shop/products/p-100", "/shop/orders", "/shop/orders/1", "/catalog/pets", "/catalog/pets/1", "/nowhere"];
+    const paths = [
+      "/shop/products",
+      "/shop/products/p-100",
+      "/shop/orders",
+      "/shop/orders/1",
+      "/catalog/pets",
+      "/catalog/pets/1",
+      "/nowhere",
+    ];
     for (let n = 0; n < REQUEST_CASES; n++) {
-      const query = Array.from({ length: fuzz.int(4) }, () => `${encode(fuzz.text())}=${fuzz.pick([encode(fuzz.text()), "%", "%E0%A4%A", fuzz.text().replace(/[#?]/g, "")])}`).join("&");
+      const query = Array.from(
+        { length: fuzz.int(4) },
+        () =>
+          `${encode(fuzz.text())}=${fuzz.pick([encode(fuzz.text()), "%", "%E0%A4%A", fuzz.text().replace(/[#?]/g, "")])}`,
+      ).join("&");
       const url = `${fuzz.pick(paths)}${fuzz.pick(["", "", "", "/", `/${encode(fuzz.text())}`])}${query ? `?${query}` : ""}`;
-      const method = fuzz.pick(["GET", "GET", "GET", "GET", "POST", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "BREW"]);
+      const method = fuzz.pick([
+        "GET",
+        "GET",
+        "GET",
+        "GET",
+        "POST",
+        "POST",
+        "PUT",
+        "PATCH",
+        "DELETE",
+        "HEAD",
+        "OPTIONS",
+        "BREW",
+      ]);
       // A body on a method whose operations take none is a 415 (as Prism answers): mostly send one where it can be read.
       const sendsBody = ["POST", "PUT", "PATCH"].includes(method) || fuzz.int(8) === 0;
-      const body = !sendsBody ? undefined : fuzz.pick([undefined, fuzz.bytes(200), Buffer.from(JSON.stringify(fuzz.json(4))), Buffer.from(JSON.stringify(fuzz.mutate({ name: "Widget", price: 1, items: [{ productId: "p-1", quantity: 1 }] }, 2)))]);
+      const body = !sendsBody
+        ? undefined
+        : fuzz.pick([
+            undefined,
+            fuzz.bytes(200),
+            Buffer.from(JSON.stringify(fuzz.json(4))),
+            Buffer.from(
+              JSON.stringify(fuzz.mutate({ name: "Widget", price: 1, items: [{ productId: "p-1", quantity: 1 }] }, 2)),
+            ),
+          ]);
       const headers: Record<string, string> = {
-        "content-type": fuzz.pick(["application/json", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "text/plain", fuzz.text()]),
+        "content-type": fuzz.pick([
+          "application/json",
+          "application/x-www-form-urlencoded",
+          "multipart/form-data; boundary=x",
+          "text/plain",
+          fuzz.text(),
+        ]),
         accept: fuzz.pick(["*/*", "*/*", "application/json", "text/html", fuzz.text()]),
         prefer: fuzz.pick(["", "", "", "dynamic=true", "code=999", "code=404", "example=constructor", fuzz.text()]),
         authorization: fuzz.pick(["Bearer x", "Bearer x", "", fuzz.text()]),
@@ -116,7 +177,10 @@ describe("the mock's request path", () => {
       const response = await outcome(label, () => server.handle({ method, url, headers, body }));
       expect(response, label).not.toBeInstanceOf(MockpactError);
       expectWritable(response as HttpResponse, label);
-      expect((response as HttpResponse).status, `${label}: ${String((response as HttpResponse).body).slice(0, 300)}`).toBeLessThan(500);
+      expect(
+        (response as HttpResponse).status,
+        `${label}: ${String((response as HttpResponse).body).slice(0, 300)}`,
+      ).toBeLessThan(500);
       const status = (response as HttpResponse).status;
       statuses.set(status, (statuses.get(status) ?? 0) + 1);
     }
@@ -133,7 +197,10 @@ describe("pacts", () => {
     const base = JSON.parse(await readFile("fixtures/pacts/shop-web-shop-api.json", "utf8")) as Record<string, unknown>;
     for (let n = 0; n < PACT_CASES; n++) {
       const kind = n % 4;
-      const text = kind === 3 ? fuzz.bytes(1_000).toString("latin1") : JSON.stringify(kind === 2 ? fuzz.json(4) : fuzz.mutate(base, 1 + fuzz.int(4)));
+      const text =
+        kind === 3
+          ? fuzz.bytes(1_000).toString("latin1")
+          : JSON.stringify(kind === 2 ? fuzz.json(4) : fuzz.mutate(base, 1 + fuzz.int(4)));
       const file = path.join(work, `pact-${n}.json`);
       await writeFile(file, text);
       const pacts = await outcome(`read ${file}`, () => readHttpPacts([file]));
@@ -141,9 +208,15 @@ describe("pacts", () => {
       const stubs = await outcome(`stubs ${file}`, async () => createPactStubs(pacts));
       if (stubs instanceof MockpactError) continue;
       for (let r = 0; r < 3; r++) {
-        const request = { method: fuzz.pick(["GET", "POST", "DELETE"]), url: fuzz.pick(["/products", "/products/p-100", `/${encode(fuzz.text())}`]), headers: { "content-type": "application/json" }, body: Buffer.from(JSON.stringify(fuzz.json(3))) };
+        const request = {
+          method: fuzz.pick(["GET", "POST", "DELETE"]),
+          url: fuzz.pick(["/products", "/products/p-100", `/${encode(fuzz.text())}`]),
+          headers: { "content-type": "application/json" },
+          body: Buffer.from(JSON.stringify(fuzz.json(3))),
+        };
         const answer = await outcome(`answer ${file}`, async () => stubs.answer(request));
-        if (!(answer instanceof MockpactError)) expect(isWritableStatus(answer.response.status) || answer.kind === "matched", file).toBe(true);
+        if (!(answer instanceof MockpactError))
+          expect(isWritableStatus(answer.response.status) || answer.kind === "matched", file).toBe(true);
       }
     }
   }, 120_000);

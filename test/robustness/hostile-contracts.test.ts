@@ -15,7 +15,18 @@ import type { HttpResponse } from "../../src/http/types.js";
 import { REGEX_TIME_LIMIT_MS } from "../../src/schema/regex.js";
 import { MAX_FAKE_VALUES } from "../../src/fake/limits.js";
 import { generateFixtures } from "../../src/fixtures/index.js";
-import { ALIAS_CYCLE, aliasBomb, CATASTROPHIC_PATTERNS, HUGE_BOUNDS, fanOut, LOOKAROUND_ARRAYS, LOOKAROUND_HOSTILE_VALUE, REF_CYCLE, refTo, REQUIRED_RECURSION } from "./support/hostile-contracts.js";
+import {
+  ALIAS_CYCLE,
+  aliasBomb,
+  CATASTROPHIC_PATTERNS,
+  HUGE_BOUNDS,
+  fanOut,
+  LOOKAROUND_ARRAYS,
+  LOOKAROUND_HOSTILE_VALUE,
+  REF_CYCLE,
+  refTo,
+  REQUIRED_RECURSION,
+} from "./support/hostile-contracts.js";
 
 /**
  * Heap growth a hostile load or answer may cause (the hazards take gigabytes). Time is not measured:
@@ -58,25 +69,40 @@ async function loadMock(file: string): Promise<Loaded> {
 }
 
 async function loadError(file: string, options: { allowRemoteRefs?: boolean } = {}): Promise<MockpactError> {
-  const error = await bounded(() => createMockServer({ contracts: [file], ...options }).then(() => undefined, (e: unknown) => e));
+  const error = await bounded(() =>
+    createMockServer({ contracts: [file], ...options }).then(
+      () => undefined,
+      (e: unknown) => e,
+    ),
+  );
   expect(error).toBeInstanceOf(MockpactError);
   return error as MockpactError;
 }
 
-function ask(server: MockServer, method: string, url: string, options: { body?: string; headers?: Record<string, string> } = {}): Promise<HttpResponse> {
+function ask(
+  server: MockServer,
+  method: string,
+  url: string,
+  options: { body?: string; headers?: Record<string, string> } = {},
+): Promise<HttpResponse> {
   const headers = { host: "127.0.0.1", "content-type": "application/json", ...options.headers };
-  return bounded(() => server.handle({ method, url, headers, body: options.body === undefined ? undefined : Buffer.from(options.body) }));
+  return bounded(() =>
+    server.handle({ method, url, headers, body: options.body === undefined ? undefined : Buffer.from(options.body) }),
+  );
 }
 
 describe("YAML aliases", () => {
-  it.each(["block", "flow-no-space"] as const)('refuses a "billion laughs" alias bomb (%s) at parse time, in bounded time and memory', async (style) => {
-    const text = aliasBomb(style);
-    expect(text.length).toBeLessThan(800);
-    const error = await loadError(await write(`bomb-${style}.yaml`, text));
-    expect(error.code).toBe("CONTRACT_PARSE");
-    expect(error.message).toMatch(/aliases .* expand to more than/);
-    expect(error.place.file).toMatch(/bomb-.*\.yaml$/);
-  });
+  it.each(["block", "flow-no-space"] as const)(
+    'refuses a "billion laughs" alias bomb (%s) at parse time, in bounded time and memory',
+    async (style) => {
+      const text = aliasBomb(style);
+      expect(text.length).toBeLessThan(800);
+      const error = await loadError(await write(`bomb-${style}.yaml`, text));
+      expect(error.code).toBe("CONTRACT_PARSE");
+      expect(error.message).toMatch(/aliases .* expand to more than/);
+      expect(error.place.file).toMatch(/bomb-.*\.yaml$/);
+    },
+  );
 
   it("refuses an alias inside the node it names (a cycle)", async () => {
     const error = await loadError(await write("alias-cycle.yaml", ALIAS_CYCLE));
@@ -96,7 +122,11 @@ describe("$refs", () => {
   });
 
   it("refuses a $ref to /etc/passwd, absolute, relative or as a file: URL", async () => {
-    for (const [name, target] of [["abs.yaml", "/etc/passwd"], ["rel.yaml", "../../../../../../../../../../etc/passwd#/x"], ["url.yaml", "file:///etc/passwd"]]) {
+    for (const [name, target] of [
+      ["abs.yaml", "/etc/passwd"],
+      ["rel.yaml", "../../../../../../../../../../etc/passwd#/x"],
+      ["url.yaml", "file:///etc/passwd"],
+    ]) {
       const error = await loadError(await write(name!, refTo(target!)));
       expect(["REF_OUTSIDE_ROOT", "REF_REMOTE"], `${target}: ${error.code} ${error.message}`).toContain(error.code);
       expect(error.message).not.toMatch(/root:.*:0:0:/); // nothing of the file's content
@@ -125,7 +155,10 @@ describe("schemas that cannot be faked or checked cheaply", () => {
   it("bounds catastrophic patterns in query, header, body and response alike", async () => {
     const { server } = await loadMock(await write("redos.yaml", CATASTROPHIC_PATTERNS));
     const evil = `${"a".repeat(48)}!`;
-    const refused = await ask(server, "POST", `/redos?q=${evil}`, { body: JSON.stringify({ w: `${"word ".repeat(30)}!` }), headers: { "x-word": evil } });
+    const refused = await ask(server, "POST", `/redos?q=${evil}`, {
+      body: JSON.stringify({ w: `${"word ".repeat(30)}!` }),
+      headers: { "x-word": evil },
+    });
     expect(refused.status).toBe(400);
     expect(refused.headers["mockpact-violations"]).toMatch(/pattern/);
     const answered = await ask(server, "POST", "/redos?q=aaa", { body: "{}", headers: { "x-word": "aa" } });
@@ -138,7 +171,11 @@ describe("schemas that cannot be faked or checked cheaply", () => {
   it.each([
     ["40 body items", "/words", JSON.stringify(Array.from({ length: 40 }, () => LOOKAROUND_HOSTILE_VALUE))],
     ["40 query items", `/words?${Array.from({ length: 40 }, () => `w=${LOOKAROUND_HOSTILE_VALUE}`).join("&")}`, "[]"],
-    ["a 1 MB body of short items", "/words", JSON.stringify(Array.from({ length: 25_000 }, () => LOOKAROUND_HOSTILE_VALUE))],
+    [
+      "a 1 MB body of short items",
+      "/words",
+      JSON.stringify(Array.from({ length: 25_000 }, () => LOOKAROUND_HOSTILE_VALUE)),
+    ],
   ])("spends one regex budget per request on lookaround patterns: %s", async (_name, url, body) => {
     const { server } = await loadMock(await write("lookaround.yaml", LOOKAROUND_ARRAYS));
     const start = performance.now();
@@ -158,10 +195,14 @@ describe("schemas that cannot be faked or checked cheaply", () => {
     const text = fanOut(10, 4); // 4^9 strings from 2 KB
     expect(text.length).toBeLessThan(4_000);
     const { server } = await loadMock(await write("fan-out.yaml", text));
-    for (const headers of [{}, { prefer: "dynamic=true" }, { prefer: "dynamic=true" }] as Array<Record<string, string>>) {
+    for (const headers of [{}, { prefer: "dynamic=true" }, { prefer: "dynamic=true" }] as Array<
+      Record<string, string>
+    >) {
       const response = await ask(server, "GET", "/fan", { headers });
       expect(response.status).toBe(500);
-      expect(String(response.body)).toContain(`more than ${MAX_FAKE_VALUES.toLocaleString("en-US")} values (the fake budget)`);
+      expect(String(response.body)).toContain(
+        `more than ${MAX_FAKE_VALUES.toLocaleString("en-US")} values (the fake budget)`,
+      );
       expect(Buffer.byteLength(String(response.body))).toBeLessThan(2_000);
     }
     await server.close();
@@ -178,7 +219,9 @@ describe("schemas that cannot be faked or checked cheaply", () => {
 
   it("writes no fixture for a fan-out, and lists it as failed with the budget named", async () => {
     const out = join(folder, "fan-out-fixtures");
-    const result = await bounded(async () => generateFixtures({ contracts: [await write("fan-out-fixtures.yaml", fanOut(10, 4))], out }));
+    const result = await bounded(async () =>
+      generateFixtures({ contracts: [await write("fan-out-fixtures.yaml", fanOut(10, 4))], out }),
+    );
     expect(result.files).toBe(0);
     expect(result.failures.map((f) => JSON.stringify(f)).join("\n")).toContain("the fake budget");
     expect(result.bytes).toBeLessThan(10_000);

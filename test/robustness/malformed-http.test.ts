@@ -16,7 +16,10 @@ afterAll(() => mock?.close());
 const API_KEY = { "X-API-Key": "k" };
 
 /** A raw request; its answer must be a 4xx (or 2xx), never a 5xx or silence; then a good request works. */
-async function expectHandled(chunks: Array<string | Buffer>, accept: (status: number) => boolean = (s) => s >= 400 && s < 500): Promise<number> {
+async function expectHandled(
+  chunks: Array<string | Buffer>,
+  accept: (status: number) => boolean = (s) => s >= 400 && s < 500,
+): Promise<number> {
   const exchange = await rawExchange(mock.url, chunks, { timeoutMs: 5_000 });
   expect(exchange.ended, exchange.text.slice(0, 300)).not.toBe("timeout");
   expectClientAnswer(exchange.status);
@@ -25,9 +28,16 @@ async function expectHandled(chunks: Array<string | Buffer>, accept: (status: nu
   return exchange.status!;
 }
 
-function jsonPost(path: string, body: string | Buffer, headers: Record<string, string> = API_KEY): Array<string | Buffer> {
+function jsonPost(
+  path: string,
+  body: string | Buffer,
+  headers: Record<string, string> = API_KEY,
+): Array<string | Buffer> {
   const bytes = Buffer.isBuffer(body) ? body : Buffer.from(body);
-  return [head("POST", path, { "Content-Type": "application/json", "Content-Length": String(bytes.length), ...headers }), bytes];
+  return [
+    head("POST", path, { "Content-Type": "application/json", "Content-Length": String(bytes.length), ...headers }),
+    bytes,
+  ];
 }
 
 describe("malformed paths and queries", () => {
@@ -49,7 +59,10 @@ describe("malformed paths and queries", () => {
 
   it("refuses 10,000 query parameters on the wire (node's header limit), and answers them with bounded findings in the core", async () => {
     await expectHandled([head("GET", `/shop/products?${"tag=a&".repeat(10_000)}`)]);
-    for (const url of [`/shop/products?${"tag=a&".repeat(10_000)}limit=5`, `/catalog/pets?${Array.from({ length: 10_000 }, (_, i) => `filter[k${i}]=v`).join("&")}`]) {
+    for (const url of [
+      `/shop/products?${"tag=a&".repeat(10_000)}limit=5`,
+      `/catalog/pets?${Array.from({ length: 10_000 }, (_, i) => `filter[k${i}]=v`).join("&")}`,
+    ]) {
       const response = await mock.server.handle({ method: "GET", url, headers: { host: "x" }, body: undefined });
       expect(response.status).toBe(400);
       // Work in proportion to the input: at most one finding per parameter sent, and a header cut to its bound.
@@ -61,7 +74,12 @@ describe("malformed paths and queries", () => {
   });
 
   it("answers a deepObject parameter nested 100,000 levels with 400, not a stack overflow", async () => {
-    const response = await mock.server.handle({ method: "GET", url: `/catalog/pets?filter${"[a]".repeat(100_000)}=1`, headers: { host: "x" }, body: undefined });
+    const response = await mock.server.handle({
+      method: "GET",
+      url: `/catalog/pets?filter${"[a]".repeat(100_000)}=1`,
+      headers: { host: "x" },
+      body: undefined,
+    });
     expect(response.status).toBe(400);
     expect(response.headers["mockpact-violations"]).toContain("maxDepth");
     // On the wire the URL is capped by node's 16 KB header limit: 5,000 levels still fit.
@@ -83,7 +101,17 @@ describe("oversized and flooding headers", () => {
 
 describe("bodies", () => {
   it("answers 413 to a declared body over the limit without reading it, and closes the connection", async () => {
-    const exchange = await rawExchange(mock.url, [head("POST", "/shop/products", { "Content-Type": "application/json", "Content-Length": String(10 * 1024 * 1024), ...API_KEY })], { timeoutMs: 5_000 });
+    const exchange = await rawExchange(
+      mock.url,
+      [
+        head("POST", "/shop/products", {
+          "Content-Type": "application/json",
+          "Content-Length": String(10 * 1024 * 1024),
+          ...API_KEY,
+        }),
+      ],
+      { timeoutMs: 5_000 },
+    );
     expect(exchange.status).toBe(413);
     expect(exchange.text).toMatch(/connection: close/i);
     await expectStillAnswers(mock.url);
@@ -92,19 +120,44 @@ describe("bodies", () => {
   it("answers 413 to a chunked body that grows past the limit", async () => {
     const chunk = `${(32 * 1024).toString(16)}\r\n${"a".repeat(32 * 1024)}\r\n`;
     const chunks = Array.from({ length: 40 }, () => chunk); // 1.25 MB, over the default 1 MB
-    const exchange = await rawExchange(mock.url, [head("POST", "/shop/products", { "Content-Type": "application/json", "Transfer-Encoding": "chunked", ...API_KEY }), ...chunks], { timeoutMs: 5_000 });
+    const exchange = await rawExchange(
+      mock.url,
+      [
+        head("POST", "/shop/products", {
+          "Content-Type": "application/json",
+          "Transfer-Encoding": "chunked",
+          ...API_KEY,
+        }),
+        ...chunks,
+      ],
+      { timeoutMs: 5_000 },
+    );
     expect(exchange.status).toBe(413);
     await expectStillAnswers(mock.url);
   });
 
   it("survives a truncated body from a client that gives up (half-close)", async () => {
-    const exchange = await rawExchange(mock.url, [head("POST", "/shop/products", { "Content-Type": "application/json", "Content-Length": "1000", ...API_KEY }), '{"name":"trunc'], { endAfterWrite: true, timeoutMs: 5_000 });
+    const exchange = await rawExchange(
+      mock.url,
+      [
+        head("POST", "/shop/products", { "Content-Type": "application/json", "Content-Length": "1000", ...API_KEY }),
+        '{"name":"trunc',
+      ],
+      { endAfterWrite: true, timeoutMs: 5_000 },
+    );
     expect(exchange.ended).not.toBe("timeout");
     await expectStillAnswers(mock.url);
   });
 
   it("closes a connection whose body never finishes (request timeout)", async () => {
-    const exchange = await rawExchange(mock.url, [head("POST", "/shop/products", { "Content-Type": "application/json", "Content-Length": "1000", ...API_KEY }), '{"name":"slow'], { timeoutMs: 8_000, waitForClose: true });
+    const exchange = await rawExchange(
+      mock.url,
+      [
+        head("POST", "/shop/products", { "Content-Type": "application/json", "Content-Length": "1000", ...API_KEY }),
+        '{"name":"slow',
+      ],
+      { timeoutMs: 8_000, waitForClose: true },
+    );
     expect(exchange.ended).toBe("closed");
     await expectStillAnswers(mock.url);
   });
@@ -112,42 +165,81 @@ describe("bodies", () => {
   it("answers a 100,000-deep JSON body with 400 without parsing it (login documents no client error of its own)", async () => {
     const deep = `${"[".repeat(100_000)}${"]".repeat(100_000)}`;
     expect(await expectHandled(jsonPost("/shop/login", deep))).toBe(400);
-    expect(await expectHandled(jsonPost("/shop/login", `{"name":${"{\"a\":".repeat(100_000)}1${"}".repeat(100_000)}}`))).toBe(400);
+    expect(
+      await expectHandled(jsonPost("/shop/login", `{"name":${'{"a":'.repeat(100_000)}1${"}".repeat(100_000)}}`)),
+    ).toBe(400);
   });
 });
 
 describe("prototype pollution", () => {
-  const polluted = () => Object.prototype.hasOwnProperty.call(Object.prototype, "polluted") || ({} as Record<string, unknown>).polluted !== undefined;
+  const polluted = () =>
+    Object.prototype.hasOwnProperty.call(Object.prototype, "polluted") ||
+    ({} as Record<string, unknown>).polluted !== undefined;
 
   it("takes JSON with duplicate keys (the last wins) and __proto__ keys without polluting Object.prototype", async () => {
-    const body = '{"name":"a","name":"Widget","price":1,"price":2,"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}';
+    const body =
+      '{"name":"a","name":"Widget","price":1,"price":2,"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}}}';
     await expectHandled(jsonPost("/shop/products", body), (s) => s === 201 || s === 422);
-    await expectHandled(jsonPost("/shop/orders", '{"__proto__":{"polluted":1},"items":[{"productId":"p-1","quantity":1,"__proto__":{"polluted":1}}]}', { Authorization: "Bearer t" }));
+    await expectHandled(
+      jsonPost(
+        "/shop/orders",
+        '{"__proto__":{"polluted":1},"items":[{"productId":"p-1","quantity":1,"__proto__":{"polluted":1}}]}',
+        { Authorization: "Bearer t" },
+      ),
+    );
     expect(polluted()).toBe(false);
   });
 
   it("takes __proto__ in deepObject queries, form bodies and multipart field names without polluting Object.prototype", async () => {
-    await expectHandled([head("GET", "/catalog/pets?filter[__proto__][polluted]=1&filter[constructor][prototype][polluted]=1")], (s) => s < 500);
+    await expectHandled(
+      [head("GET", "/catalog/pets?filter[__proto__][polluted]=1&filter[constructor][prototype][polluted]=1")],
+      (s) => s < 500,
+    );
     const form = "username=ada&password=pw&__proto__[polluted]=1&constructor[prototype][polluted]=1";
-    await expectHandled([head("POST", "/shop/login", { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": String(form.length) }), form], (s) => s < 500);
+    await expectHandled(
+      [
+        head("POST", "/shop/login", {
+          "Content-Type": "application/x-www-form-urlencoded",
+          "Content-Length": String(form.length),
+        }),
+        form,
+      ],
+      (s) => s < 500,
+    );
     const boundary = "robustness";
-    const part = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+    const part = (name: string, value: string) =>
+      `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
     const multipart = `${part("__proto__", "x")}${part("__proto__[polluted]", "1")}${part("file", "png")}--${boundary}--\r\n`;
-    await expectHandled([head("POST", "/shop/products/p-100/image", { "Content-Type": `multipart/form-data; boundary=${boundary}`, "Content-Length": String(multipart.length), ...API_KEY }), multipart], (s) => s < 500);
+    await expectHandled(
+      [
+        head("POST", "/shop/products/p-100/image", {
+          "Content-Type": `multipart/form-data; boundary=${boundary}`,
+          "Content-Length": String(multipart.length),
+          ...API_KEY,
+        }),
+        multipart,
+      ],
+      (s) => s < 500,
+    );
     expect(polluted()).toBe(false);
   });
 });
 
 describe("slow clients", () => {
   it("closes a connection whose headers never finish (headers timeout)", async () => {
-    const exchange = await rawExchange(mock.url, ["GET /shop/products/p-100 HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "], { timeoutMs: 8_000, waitForClose: true });
+    const exchange = await rawExchange(mock.url, ["GET /shop/products/p-100 HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: "], {
+      timeoutMs: 8_000,
+      waitForClose: true,
+    });
     expect(exchange.ended).toBe("closed");
     expect(exchange.status).toBe(408); // closed by the timeout (and saying so), not refused as malformed
     await expectStillAnswers(mock.url);
   });
 
   it("closes many idle half-open connections and keeps answering meanwhile", async () => {
-    const pending = Array.from({ length: 50 }, () => rawExchange(mock.url, ["GET / HTTP/1.1\r\n"], { timeoutMs: 8_000, waitForClose: true }));
+    const pending = Array.from({ length: 50 }, () =>
+      rawExchange(mock.url, ["GET / HTTP/1.1\r\n"], { timeoutMs: 8_000, waitForClose: true }),
+    );
     await expectStillAnswers(mock.url);
     for (const exchange of await Promise.all(pending)) expect(exchange.ended).toBe("closed");
   });

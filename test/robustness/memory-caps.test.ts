@@ -15,14 +15,20 @@ const board = (bytes: number) => JSON.stringify({ name: "x".repeat(bytes) });
 describe("the stateful store", () => {
   let mock: RunningMock;
   beforeAll(async () => {
-    mock = await startMock({ contracts: ["test/contracts/tasks.yaml"], stateful: true, stateMaxItems: 20, stateMaxBytes: "64kb" });
+    mock = await startMock({
+      contracts: ["test/contracts/tasks.yaml"],
+      stateful: true,
+      stateMaxItems: 20,
+      stateMaxBytes: "64kb",
+    });
   });
   afterAll(() => mock?.close());
   beforeEach(async () => {
     await call(`${mock.url}/__mockpact/reset`, { method: "POST", headers: JSON_TYPE });
   });
 
-  const create = (bytes: number) => call(`${mock.url}/api/boards`, { method: "POST", headers: JSON_TYPE, body: board(bytes) });
+  const create = (bytes: number) =>
+    call(`${mock.url}/api/boards`, { method: "POST", headers: JSON_TYPE, body: board(bytes) });
 
   // item size, how many are kept before the first 507, the flag it names
   it.each([
@@ -40,7 +46,12 @@ describe("the stateful store", () => {
   });
 
   it("takes writes again once items are deleted", async () => {
-    const task = () => call(`${mock.url}/api/tasks`, { method: "POST", headers: JSON_TYPE, body: JSON.stringify({ title: "big", tags: ["x".repeat(15_000)] }) });
+    const task = () =>
+      call(`${mock.url}/api/tasks`, {
+        method: "POST",
+        headers: JSON_TYPE,
+        body: JSON.stringify({ title: "big", tags: ["x".repeat(15_000)] }),
+      });
     const ids: number[] = [];
     for (let i = 0; i < 4; i++) ids.push((await task()).json.id);
     expect((await task()).status).toBe(507);
@@ -51,16 +62,26 @@ describe("the stateful store", () => {
 
 describe("the journal", () => {
   it.each([MAX_JOURNAL_SIZE + 1, 1e8])("refuses --journal-size %i", async (size) => {
-    await expect(createMockServer({ contracts: ["contracts/shop.yaml"], journalSize: size })).rejects.toMatchObject({ code: "OPTION_INVALID", message: expect.stringContaining("--journal-size") });
+    await expect(createMockServer({ contracts: ["contracts/shop.yaml"], journalSize: size })).rejects.toMatchObject({
+      code: "OPTION_INVALID",
+      message: expect.stringContaining("--journal-size"),
+    });
   });
 
   it(`answers at most ${MAX_JOURNAL_PAGE} entries at a time, and older ones with ?before=`, async () => {
     const mock = await startMock({ contracts: ["contracts/shop.yaml"], journalSize: MAX_JOURNAL_PAGE + 200 });
-    for (let i = 0; i < MAX_JOURNAL_PAGE + 100; i++) await mock.server.handle({ method: "GET", url: `/shop/products/p-${i}`, headers: {}, body: undefined }).then(() => undefined);
-    const page = (await call(`${mock.url}/__mockpact/requests?limit=5000`)).json as { requests: Array<{ seq: number }> };
+    for (let i = 0; i < MAX_JOURNAL_PAGE + 100; i++)
+      await mock.server
+        .handle({ method: "GET", url: `/shop/products/p-${i}`, headers: {}, body: undefined })
+        .then(() => undefined);
+    const page = (await call(`${mock.url}/__mockpact/requests?limit=5000`)).json as {
+      requests: Array<{ seq: number }>;
+    };
     expect(page.requests).toHaveLength(MAX_JOURNAL_PAGE);
     const oldest = page.requests.at(-1)!.seq;
-    const older = (await call(`${mock.url}/__mockpact/requests?before=${oldest}`)).json as { requests: Array<{ seq: number }> };
+    const older = (await call(`${mock.url}/__mockpact/requests?before=${oldest}`)).json as {
+      requests: Array<{ seq: number }>;
+    };
     expect(older.requests.map((r) => r.seq)).toEqual(Array.from({ length: oldest - 1 }, (_, i) => oldest - 1 - i));
     await mock.close();
   });

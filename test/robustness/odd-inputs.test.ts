@@ -25,7 +25,10 @@ async function write(name: string, text: string): Promise<string> {
 }
 
 async function failure(work: Promise<unknown>): Promise<MockpactError> {
-  const error = await work.then(() => undefined, (e: unknown) => e);
+  const error = await work.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(MockpactError);
   return error as MockpactError;
 }
@@ -40,26 +43,38 @@ describe("contracts", () => {
 
 describe("Prefer: example=NAME", () => {
   // Names every object has through its prototype: none of them is one of the contract's examples.
-  it.each(["constructor", "__proto__", "toString", "hasOwnProperty"])("example=%s is no example: the first one is served, with a warning", async (name) => {
-    const server = await createMockServer({ contracts: ["contracts/shop.yaml"], admin: false });
-    const ask = (headers: Record<string, string>) => server.handle({ method: "GET", url: "/shop/products", headers, body: undefined });
-    const response = await ask({ prefer: `example=${name}` });
-    expect(response.status).toBe(200);
-    expect(String(response.body)).toBe(String((await ask({})).body));
-    expect(response.headers["mockpact-warning"]).toContain(`example "${name}" is not defined`);
-    await server.close();
-  });
+  it.each(["constructor", "__proto__", "toString", "hasOwnProperty"])(
+    "example=%s is no example: the first one is served, with a warning",
+    async (name) => {
+      const server = await createMockServer({ contracts: ["contracts/shop.yaml"], admin: false });
+      const ask = (headers: Record<string, string>) =>
+        server.handle({ method: "GET", url: "/shop/products", headers, body: undefined });
+      const response = await ask({ prefer: `example=${name}` });
+      expect(response.status).toBe(200);
+      expect(String(response.body)).toBe(String((await ask({})).body));
+      expect(response.headers["mockpact-warning"]).toContain(`example "${name}" is not defined`);
+      await server.close();
+    },
+  );
 });
 
 describe("templates in mocks files", () => {
   // Each names a faker function that throws whenever it is called without arguments.
-  it.each(["faker.helpers.arrayElement", "faker.helpers.objectKey", "faker.helpers.fromRegExp"])("{{%s}} is refused at load, not answered 500 on every request", async (helper) => {
-    const mocks = await write(`${helper}.yaml`, `- operation: getProduct\n  respond:\n    template: true\n    headers: { x-pick: "{{${helper}}}" }\n`);
-    const error = await failure(createMockServer({ contracts: ["contracts/shop.yaml"], mocks: [mocks], admin: false }));
-    expect(error.code).toBe("MOCKS_INVALID");
-    expect(error.message).toContain(`faker '${helper.slice("faker.".length)}' fails when called without arguments`);
-    expect(error.place.file).toBe(mocks);
-  });
+  it.each(["faker.helpers.arrayElement", "faker.helpers.objectKey", "faker.helpers.fromRegExp"])(
+    "{{%s}} is refused at load, not answered 500 on every request",
+    async (helper) => {
+      const mocks = await write(
+        `${helper}.yaml`,
+        `- operation: getProduct\n  respond:\n    template: true\n    headers: { x-pick: "{{${helper}}}" }\n`,
+      );
+      const error = await failure(
+        createMockServer({ contracts: ["contracts/shop.yaml"], mocks: [mocks], admin: false }),
+      );
+      expect(error.code).toBe("MOCKS_INVALID");
+      expect(error.message).toContain(`faker '${helper.slice("faker.".length)}' fails when called without arguments`);
+      expect(error.place.file).toBe(mocks);
+    },
+  );
 });
 
 describe("pacts", () => {
@@ -69,7 +84,10 @@ describe("pacts", () => {
   ])("%s is refused as PACT_INVALID naming the file, or kept as text: never a stack overflow", async (_name, body) => {
     const text = `{"consumer":{"name":"c"},"provider":{"name":"p"},"metadata":{"pactSpecification":{"version":"3.0.0"}},"interactions":[{"description":"deep","request":{"method":"GET","path":"/d"},"response":{"status":200,"headers":{"Content-Type":"application/json"},"body":${body}}}]}`;
     const file = await write("deep.json", text);
-    const outcome = await readHttpPacts([file]).then((pacts) => pacts, (e: unknown) => e);
+    const outcome = await readHttpPacts([file]).then(
+      (pacts) => pacts,
+      (e: unknown) => e,
+    );
     if (outcome instanceof Error) {
       expect(outcome).toBeInstanceOf(MockpactError);
       expect((outcome as MockpactError).code).toBe("PACT_INVALID");

@@ -30,7 +30,10 @@ const SERVERS: Array<[string, () => Promise<{ url: string; close(): Promise<void
 /** A request that stops half-way: in its headers, or in its body. */
 const STALLS: Array<[string, string[]]> = [
   ["headers that never end", ["GET /things HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: a"]],
-  ["a body that never ends", [head("POST", "/things", { "Content-Type": "application/json", "Content-Length": "1000" }), '{"name":"slow']],
+  [
+    "a body that never ends",
+    [head("POST", "/things", { "Content-Type": "application/json", "Content-Length": "1000" }), '{"name":"slow'],
+  ],
 ];
 
 describe.each(SERVERS)("%s", (_kind, start) => {

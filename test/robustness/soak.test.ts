@@ -21,7 +21,17 @@ const JOURNAL_SIZE = 500;
 
 let mock: { child: ChildProcess; url: string };
 beforeAll(async () => {
-  const args = ["mock", "contracts/shop.yaml", "contracts/catalog-faker.yaml", "-p", "0", "--max-body", "16kb", "--journal-size", String(JOURNAL_SIZE)];
+  const args = [
+    "mock",
+    "contracts/shop.yaml",
+    "contracts/catalog-faker.yaml",
+    "-p",
+    "0",
+    "--max-body",
+    "16kb",
+    "--journal-size",
+    String(JOURNAL_SIZE),
+  ];
   mock = await startCli(args);
 });
 afterAll(() => {
@@ -51,39 +61,49 @@ async function round(url: string, agent: Agent, first: number, tally: Tally): Pr
   );
 }
 
-it(
-  `keeps RSS flat, answers no 5xx and keeps the journal bounded over ${SOAK_REQUESTS} mixed requests`,
-  async () => {
-    const pid = mock.child.pid!;
-    const agent = new Agent({ keepAlive: true, maxSockets: PER_ROUND });
-    const tally: Tally = { sent: 0, byStatus: new Map(), errors: new Map() };
-    let rssAfterWarmUp: number | undefined;
-    for (let n = 0; n < SOAK_REQUESTS; n += PER_ROUND) {
-      await round(mock.url, agent, n, tally);
-      if (rssAfterWarmUp === undefined && tally.sent >= WARM_UP_REQUESTS) rssAfterWarmUp = rssOf(pid);
-    }
-    agent.destroy();
-    const rssAtEnd = rssOf(pid);
-    if (process.env.MOCKPACT_SOAK_REPORT) process.stderr.write(`soak: ${tally.sent} requests, RSS ${mib(rssAfterWarmUp)} after warm-up, ${mib(rssAtEnd)} at the end\n`);
+it(`keeps RSS flat, answers no 5xx and keeps the journal bounded over ${SOAK_REQUESTS} mixed requests`, async () => {
+  const pid = mock.child.pid!;
+  const agent = new Agent({ keepAlive: true, maxSockets: PER_ROUND });
+  const tally: Tally = { sent: 0, byStatus: new Map(), errors: new Map() };
+  let rssAfterWarmUp: number | undefined;
+  for (let n = 0; n < SOAK_REQUESTS; n += PER_ROUND) {
+    await round(mock.url, agent, n, tally);
+    if (rssAfterWarmUp === undefined && tally.sent >= WARM_UP_REQUESTS) rssAfterWarmUp = rssOf(pid);
+  }
+  agent.destroy();
+  const rssAtEnd = rssOf(pid);
+  if (process.env.MOCKPACT_SOAK_REPORT)
+    process.stderr.write(
+      `soak: ${tally.sent} requests, RSS ${mib(rssAfterWarmUp)} after warm-up, ${mib(rssAtEnd)} at the end\n`,
+    );
 
-    expect(mock.child.exitCode, "the mock is still running").toBeNull();
-    const fiveHundreds = [...tally.byStatus].filter(([status]) => status >= 500);
-    expect(fiveHundreds, JSON.stringify([...tally.byStatus])).toEqual([]);
-    const overLimitKind = MIX.length - 1;
-    expect([...tally.errors.keys()].filter((kind) => kind !== overLimitKind), "transport errors outside the over-limit kind").toEqual([]);
-    expect(tally.sent).toBe(SOAK_REQUESTS);
+  expect(mock.child.exitCode, "the mock is still running").toBeNull();
+  const fiveHundreds = [...tally.byStatus].filter(([status]) => status >= 500);
+  expect(fiveHundreds, JSON.stringify([...tally.byStatus])).toEqual([]);
+  const overLimitKind = MIX.length - 1;
+  expect(
+    [...tally.errors.keys()].filter((kind) => kind !== overLimitKind),
+    "transport errors outside the over-limit kind",
+  ).toEqual([]);
+  expect(tally.sent).toBe(SOAK_REQUESTS);
 
-    expect(rssAfterWarmUp).toBeDefined();
-    expect(rssAtEnd!, `RSS ${mib(rssAfterWarmUp)} after warm-up, ${mib(rssAtEnd)} at the end`).toBeLessThanOrEqual(rssAfterWarmUp! * 1.2);
+  expect(rssAfterWarmUp).toBeDefined();
+  expect(rssAtEnd!, `RSS ${mib(rssAfterWarmUp)} after warm-up, ${mib(rssAtEnd)} at the end`).toBeLessThanOrEqual(
+    rssAfterWarmUp! * 1.2,
+  );
 
-    const journal = (await (await fetch(`${mock.url}/__mockpact/requests`)).json()) as { total: number; size: number; requests: unknown[] };
-    expect(journal.size).toBe(JOURNAL_SIZE);
-    expect(journal.requests.length).toBeLessThanOrEqual(JOURNAL_SIZE);
-    // Every request that reached the core is journaled; a body refused for its size (413) never does.
-    const overLimitSent = Math.ceil(tally.sent / MIX.length);
-    expect(journal.total).toBeGreaterThanOrEqual(tally.sent - overLimitSent - [...tally.errors.values()].reduce((a, b) => a + b, 0));
-  },
-  120_000,
-);
+  const journal = (await (await fetch(`${mock.url}/__mockpact/requests`)).json()) as {
+    total: number;
+    size: number;
+    requests: unknown[];
+  };
+  expect(journal.size).toBe(JOURNAL_SIZE);
+  expect(journal.requests.length).toBeLessThanOrEqual(JOURNAL_SIZE);
+  // Every request that reached the core is journaled; a body refused for its size (413) never does.
+  const overLimitSent = Math.ceil(tally.sent / MIX.length);
+  expect(journal.total).toBeGreaterThanOrEqual(
+    tally.sent - overLimitSent - [...tally.errors.values()].reduce((a, b) => a + b, 0),
+  );
+}, 120_000);
 
 const mib = (bytes: number | undefined) => (bytes === undefined ? "n/a" : `${(bytes / 1024 ** 2).toFixed(1)} MiB`);

@@ -23,14 +23,26 @@ let contract: string;
 beforeAll(async () => {
   work = await mkdtemp(path.join(tmpdir(), "mockpact-escapes-"));
   pact = path.join(work, "evil.json");
-  await writeFile(pact, JSON.stringify({
-    consumer: { name: `web${EVIL}` },
-    provider: { name: "shop" },
-    interactions: [{ description: `lists products${EVIL}`, request: { method: "GET", path: "/products" }, response: { status: 200, headers: { "Content-Type": "application/json" }, body: { items: "not an array" } } }],
-    metadata: { pactSpecification: { version: "3.0.0" } },
-  }));
+  await writeFile(
+    pact,
+    JSON.stringify({
+      consumer: { name: `web${EVIL}` },
+      provider: { name: "shop" },
+      interactions: [
+        {
+          description: `lists products${EVIL}`,
+          request: { method: "GET", path: "/products" },
+          response: { status: 200, headers: { "Content-Type": "application/json" }, body: { items: "not an array" } },
+        },
+      ],
+      metadata: { pactSpecification: { version: "3.0.0" } },
+    }),
+  );
   contract = path.join(work, "evil.yaml");
-  await writeFile(contract, `openapi: 3.0.3\ninfo: { title: ${JSON.stringify(`Shop${EVIL}`)}, version: "1" }\npaths:\n  /p:\n    get:\n      operationId: ${JSON.stringify(`get${EVIL}`)}\n      responses: { "200": { description: ok, content: { application/json: { schema: { type: integer }, example: ${JSON.stringify(`not a number${EVIL}`)} } } } }\n`);
+  await writeFile(
+    contract,
+    `openapi: 3.0.3\ninfo: { title: ${JSON.stringify(`Shop${EVIL}`)}, version: "1" }\npaths:\n  /p:\n    get:\n      operationId: ${JSON.stringify(`get${EVIL}`)}\n      responses: { "200": { description: ok, content: { application/json: { schema: { type: integer }, example: ${JSON.stringify(`not a number${EVIL}`)} } } } }\n`,
+  );
 });
 afterAll(() => rm(work, { recursive: true, force: true }));
 

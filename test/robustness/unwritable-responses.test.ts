@@ -15,8 +15,16 @@ import { head, rawExchange } from "./support/raw-http.js";
 const CONTRACT_CASES: Array<[string, string, RegExp]> = [
   ["/status-099", '"099": { description: low }', /status "099"/],
   ["/status-700", '"700": { description: high }', /status "700"/],
-  ["/header-space", '"200": { description: ok, headers: { "X Bad": { required: true, schema: { type: string, example: v } } } }', /header name "X Bad"/],
-  ["/media-crlf", '"200": { description: ok, content: { "application/json\\r\\nX-Evil: 1": { schema: { type: object } } } }', /media type "application\/json\\r\\nX-Evil: 1"/],
+  [
+    "/header-space",
+    '"200": { description: ok, headers: { "X Bad": { required: true, schema: { type: string, example: v } } } }',
+    /header name "X Bad"/,
+  ],
+  [
+    "/media-crlf",
+    '"200": { description: ok, content: { "application/json\\r\\nX-Evil: 1": { schema: { type: object } } } }',
+    /media type "application\/json\\r\\nX-Evil: 1"/,
+  ],
 ];
 
 /** path, the pact response, what the load warning names */
@@ -29,14 +37,29 @@ const PACT_CASES: Array<[string, Record<string, unknown>, RegExp]> = [
 ];
 
 function contractText(): string {
-  const paths = CONTRACT_CASES.map(([path, response]) => `  ${path}:\n    get:\n      responses: { ${response} }\n`).join("");
+  const paths = CONTRACT_CASES.map(
+    ([path, response]) => `  ${path}:\n    get:\n      responses: { ${response} }\n`,
+  ).join("");
   return `openapi: 3.0.3\ninfo: { title: Unwritable, version: "1" }\npaths:\n${paths}  /fine:\n    get:\n      responses: { "200": { description: ok } }\n`;
 }
 
 function pactText(): string {
-  const interactions: unknown[] = PACT_CASES.map(([path, response]) => ({ description: `answers ${path}`, request: { method: "GET", path }, response: { ...response, body: { ok: true } } }));
-  interactions.push({ description: "fine", request: { method: "GET", path: "/fine" }, response: { status: 200, body: { ok: true } } });
-  return JSON.stringify({ consumer: { name: "web" }, provider: { name: "api" }, interactions, metadata: { pactSpecification: { version: "3.0.0" } } });
+  const interactions: unknown[] = PACT_CASES.map(([path, response]) => ({
+    description: `answers ${path}`,
+    request: { method: "GET", path },
+    response: { ...response, body: { ok: true } },
+  }));
+  interactions.push({
+    description: "fine",
+    request: { method: "GET", path: "/fine" },
+    response: { status: 200, body: { ok: true } },
+  });
+  return JSON.stringify({
+    consumer: { name: "web" },
+    provider: { name: "api" },
+    interactions,
+    metadata: { pactSpecification: { version: "3.0.0" } },
+  });
 }
 
 let folder: string;
@@ -47,7 +70,10 @@ beforeAll(async () => {
 });
 afterAll(() => rm(folder, { recursive: true, force: true }));
 
-async function startWithWarnings(options: { contracts?: string[]; pacts?: string[] }): Promise<{ mock: RunningMock; warnings: string[] }> {
+async function startWithWarnings(options: {
+  contracts?: string[];
+  pacts?: string[];
+}): Promise<{ mock: RunningMock; warnings: string[] }> {
   const warnings: string[] = [];
   const onEvent = (event: MockEvent) => void (event.type === "warning" && warnings.push(event.message));
   return { mock: await startMock({ ...options, onEvent, admin: false }), warnings };
@@ -63,15 +89,23 @@ async function expectWrittenAs500(url: string, path: string): Promise<void> {
 describe("a contract's response HTTP cannot carry", () => {
   let mock: RunningMock;
   let warnings: string[];
-  beforeAll(async () => ({ mock, warnings } = await startWithWarnings({ contracts: [join(folder, "unwritable.yaml")] })));
+  beforeAll(
+    async () => ({ mock, warnings } = await startWithWarnings({ contracts: [join(folder, "unwritable.yaml")] })),
+  );
   afterAll(() => mock?.close());
 
-  it.each(CONTRACT_CASES)("%s: a RESPONSE_UNWRITABLE warning at load, a 500 problem when asked", async (path, _response, named) => {
-    expect(warnings.filter((w) => named.test(w)), warnings.join("\n")).toHaveLength(1);
-    if (path !== "/media-crlf") await expectWrittenAs500(mock.url, path);
-    else expect((await fetch(`${mock.url}${path}`)).status).toBe(406); // no Accept can name it: never written
-    expect((await fetch(`${mock.url}/fine`)).status).toBe(200);
-  });
+  it.each(CONTRACT_CASES)(
+    "%s: a RESPONSE_UNWRITABLE warning at load, a 500 problem when asked",
+    async (path, _response, named) => {
+      expect(
+        warnings.filter((w) => named.test(w)),
+        warnings.join("\n"),
+      ).toHaveLength(1);
+      if (path !== "/media-crlf") await expectWrittenAs500(mock.url, path);
+      else expect((await fetch(`${mock.url}${path}`)).status).toBe(406); // no Accept can name it: never written
+      expect((await fetch(`${mock.url}/fine`)).status).toBe(200);
+    },
+  );
 });
 
 describe("a pact stub's response HTTP cannot carry (mock --pact)", () => {
@@ -80,9 +114,15 @@ describe("a pact stub's response HTTP cannot carry (mock --pact)", () => {
   beforeAll(async () => ({ mock, warnings } = await startWithWarnings({ pacts: [join(folder, "unwritable.json")] })));
   afterAll(() => mock?.close());
 
-  it.each(PACT_CASES)("%s: a warning at load naming the interaction, a 500 problem when asked", async (path, _response, named) => {
-    expect(warnings.filter((w) => w.includes(`"answers ${path}"`) && named.test(w)), warnings.join("\n")).toHaveLength(1);
-    await expectWrittenAs500(mock.url, path);
-    expect((await fetch(`${mock.url}/fine`)).status).toBe(200);
-  });
+  it.each(PACT_CASES)(
+    "%s: a warning at load naming the interaction, a 500 problem when asked",
+    async (path, _response, named) => {
+      expect(
+        warnings.filter((w) => w.includes(`"answers ${path}"`) && named.test(w)),
+        warnings.join("\n"),
+      ).toHaveLength(1);
+      await expectWrittenAs500(mock.url, path);
+      expect((await fetch(`${mock.url}/fine`)).status).toBe(200);
+    },
+  );
 });

@@ -19,7 +19,11 @@ const dir = mkdtempSync(path.join(tmpdir(), "mockpact-https-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** GET over TLS trusting `ca` alone (undefined: the system's CAs); resolves with the status, or the TLS error's code. */
-function get(url: string, ca: string | undefined, servername?: string): Promise<{ status?: number; body?: string; error?: string }> {
+function get(
+  url: string,
+  ca: string | undefined,
+  servername?: string,
+): Promise<{ status?: number; body?: string; error?: string }> {
   return new Promise((resolve) => {
     const req = https.get(url, { ca, servername, agent: false }, (res) => {
       let body = "";
@@ -48,8 +52,12 @@ describe("mock --https with a certificate made at start", () => {
     expect(viaIp.status).toBe(200);
     const port = new URL(url).port;
     expect((await get(`https://127.0.0.1:${port}/api/tasks`, tls.cert, "localhost")).status).toBe(200);
-    expect((await get(`${url}/__mockpact/requests`, tls.cert)).status, "the admin API is served over TLS too").toBe(200);
-    expect((await get(`${url}/api/tasks`, undefined)).error, "a client that trusts nothing refuses it").toMatch(/SELF_SIGNED|UNABLE_TO_VERIFY|CERT/);
+    expect((await get(`${url}/__mockpact/requests`, tls.cert)).status, "the admin API is served over TLS too").toBe(
+      200,
+    );
+    expect((await get(`${url}/api/tasks`, undefined)).error, "a client that trusts nothing refuses it").toMatch(
+      /SELF_SIGNED|UNABLE_TO_VERIFY|CERT/,
+    );
   });
 
   it("makes a new certificate at each start", async () => {
@@ -68,7 +76,10 @@ describe("proxy --cert/--key", () => {
     const proxy = await startProxy({ upstream: upstream.url, cert: own.certFile, key: keyFile });
     onTestFinished(() => proxy.close());
     expect(proxy.url).toMatch(/^https:/);
-    expect(proxy.server.tls).toMatchObject({ selfSigned: false, fingerprint: new X509Certificate(own.cert).fingerprint256 });
+    expect(proxy.server.tls).toMatchObject({
+      selfSigned: false,
+      fingerprint: new X509Certificate(own.cert).fingerprint256,
+    });
     const answer = await get(`${proxy.url}/api/things/1`, own.cert.toString());
     expect(answer.status).toBe(200);
     expect(upstream.seen).toContain("GET /api/things/1");
@@ -85,9 +96,24 @@ describe("certificate options that cannot be used", () => {
   const cases: Array<[string, { cert?: string; key?: string }, string, RegExp]> = [
     ["--cert without --key", { cert: own.certFile }, "OPTION_INVALID", /--cert and --key are given together/],
     ["--key without --cert", { key: ownKey }, "OPTION_INVALID", /--cert and --key are given together/],
-    ["a certificate file that is missing", { cert: path.join(dir, "missing.pem"), key: ownKey }, "TLS_INVALID", /missing\.pem.*cannot be read \(ENOENT\)/],
-    ["a certificate that is not PEM", { cert: notPem, key: ownKey }, "TLS_INVALID", /not-a-cert\.pem.*not a PEM certificate/],
-    ["a key that is not PEM", { cert: own.certFile, key: notPem }, "TLS_INVALID", /not-a-cert\.pem.*not a PEM private key/],
+    [
+      "a certificate file that is missing",
+      { cert: path.join(dir, "missing.pem"), key: ownKey },
+      "TLS_INVALID",
+      /missing\.pem.*cannot be read \(ENOENT\)/,
+    ],
+    [
+      "a certificate that is not PEM",
+      { cert: notPem, key: ownKey },
+      "TLS_INVALID",
+      /not-a-cert\.pem.*not a PEM certificate/,
+    ],
+    [
+      "a key that is not PEM",
+      { cert: own.certFile, key: notPem },
+      "TLS_INVALID",
+      /not-a-cert\.pem.*not a PEM private key/,
+    ],
     ["the key of another certificate", { cert: own.certFile, key: otherKey }, "TLS_INVALID", /not the private key of/],
   ];
   it.each(cases)("%s is refused at start with %s", async (_name, options, code, message) => {
@@ -105,6 +131,8 @@ describe("mockpact mock --https on the command line", () => {
     const cli = await startCli(["mock", TASKS, "--https", "--port", "0"]);
     onTestFinished(() => void cli.child.kill("SIGTERM"));
     expect(cli.url).toMatch(/^https:\/\/127\.0\.0\.1:/);
-    expect(cli.output().stdout).toMatch(/https self-signed certificate made at start \(localhost, 127\.0\.0\.1, ::1\), SHA-256 fingerprint ([0-9A-F]{2}:){31}[0-9A-F]{2}/);
+    expect(cli.output().stdout).toMatch(
+      /https self-signed certificate made at start \(localhost, 127\.0\.0\.1, ::1\), SHA-256 fingerprint ([0-9A-F]{2}:){31}[0-9A-F]{2}/,
+    );
   });
 });

@@ -82,21 +82,24 @@ describe("mockpact mock --watch", () => {
   it.each([
     ["given as a file", (file: string) => file],
     ["found in a folder", (file: string) => path.dirname(file)],
-  ])("keeps serving the last good contract when it is deleted (%s), and reloads when it is back", async (_how, argument) => {
-    const dir = await folder();
-    const file = path.join(dir, "ping.yaml");
-    await writeFile(file, pingContract("first"));
-    const cli = await watch([argument(file)]);
-    expect(await answerOf(cli)).toBe("first");
-    await unlink(file);
-    await failedReload(cli, 0);
-    expectAlive(cli);
-    expect(cli.output().stderr).toMatch(/CONTRACT_NOT_FOUND .*ping\.yaml.* is gone/);
-    expect(await answerOf(cli)).toBe("first");
-    await writeFile(file, pingContract("second"));
-    await until(async () => (await answerOf(cli)) === "second");
-    expectAlive(cli);
-  });
+  ])(
+    "keeps serving the last good contract when it is deleted (%s), and reloads when it is back",
+    async (_how, argument) => {
+      const dir = await folder();
+      const file = path.join(dir, "ping.yaml");
+      await writeFile(file, pingContract("first"));
+      const cli = await watch([argument(file)]);
+      expect(await answerOf(cli)).toBe("first");
+      await unlink(file);
+      await failedReload(cli, 0);
+      expectAlive(cli);
+      expect(cli.output().stderr).toMatch(/CONTRACT_NOT_FOUND .*ping\.yaml.* is gone/);
+      expect(await answerOf(cli)).toBe("first");
+      await writeFile(file, pingContract("second"));
+      await until(async () => (await answerOf(cli)) === "second");
+      expectAlive(cli);
+    },
+  );
 
   it("keeps serving the last good overrides when their mocks file is deleted, and reloads when it is back", async () => {
     const dir = await folder();
@@ -130,7 +133,11 @@ describe("mockpact mock --watch", () => {
 
   it("reloads a contract whose symlink is swapped to another file, and follows the new target's edits", async () => {
     const dir = await folder();
-    const [v1, v2, link] = ["v1.yaml", "v2.yaml", "ping.yaml"].map((name) => path.join(dir, name)) as [string, string, string];
+    const [v1, v2, link] = ["v1.yaml", "v2.yaml", "ping.yaml"].map((name) => path.join(dir, name)) as [
+      string,
+      string,
+      string,
+    ];
     await writeFile(v1, pingContract("v1"));
     await writeFile(v2, pingContract("v2"));
     await symlink(v1, link);

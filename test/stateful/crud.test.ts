@@ -23,13 +23,20 @@ describe.each(STORES)("with the %s store", (store) => {
     redis = undefined;
   });
   beforeEach(async () => {
-    expect((await call(`${mock.url}/__mockpact/reset`, { method: "POST", headers: { "content-type": "application/json" } })).status).toBe(204);
+    expect(
+      (await call(`${mock.url}/__mockpact/reset`, { method: "POST", headers: { "content-type": "application/json" } }))
+        .status,
+    ).toBe(204);
   });
 
   /** A request to the mock whose answer must be valid against the contract, whatever its status. */
   async function send(method: string, path: string, body?: unknown, contentType = "application/json") {
     const url = `${mock.url}${path}`;
-    const res = await call(url, { method, headers: body === undefined ? {} : { "content-type": contentType }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await call(url, {
+      method,
+      headers: body === undefined ? {} : { "content-type": contentType },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     expect(checkAgainstContract(method, url, res), `${method} ${path} -> ${res.status} ${res.text}`).toEqual([]);
     expect(res.headers.get("mockpact-warning")).toBeNull();
     return res;
@@ -64,7 +71,13 @@ describe.each(STORES)("with the %s store", (store) => {
     });
 
     it("pages and filters a list by the operation's own query parameters", async () => {
-      for (const [title, done] of [["a", false], ["b", true], ["c", false], ["d", true]] as const) await send("POST", "/api/tasks", { title, done });
+      for (const [title, done] of [
+        ["a", false],
+        ["b", true],
+        ["c", false],
+        ["d", true],
+      ] as const)
+        await send("POST", "/api/tasks", { title, done });
       const page = await send("GET", "/api/tasks?limit=2&offset=1");
       expect(page.json).toMatchObject({ total: 4, limit: 2, offset: 1 });
       expect(page.json.items.map((t: { title: string }) => t.title)).toEqual(["b", "c"]);
@@ -94,7 +107,11 @@ describe.each(STORES)("with the %s store", (store) => {
     it("refuses a patch whose result would break the item schema, and keeps the item", async () => {
       const created = await send("POST", "/api/tasks", { title: "keep me" });
       const url = `${mock.url}/api/tasks/${created.json.id}`;
-      const res = await call(url, { method: "PATCH", headers: { "content-type": "application/merge-patch+json" }, body: '{"title": null}' });
+      const res = await call(url, {
+        method: "PATCH",
+        headers: { "content-type": "application/merge-patch+json" },
+        body: '{"title": null}',
+      });
       expect(res.status).toBe(422);
       expect(JSON.parse(res.headers.get("mockpact-violations")!)[0]).toMatchObject({ keyword: "required" });
       expect((await send("GET", `/api/tasks/${created.json.id}`)).json.title).toBe("keep me");
@@ -112,7 +129,14 @@ describe.each(STORES)("with the %s store", (store) => {
       const state = await call(`${mock.url}/__mockpact/state`);
       const tasks = state.json.resources.find((r: { collection: string }) => r.collection === "/tasks");
       expect(tasks.collections[0]).toMatchObject({ path: "/tasks", count: 1 });
-      expect((await call(`${mock.url}/__mockpact/reset`, { method: "POST", headers: { "content-type": "application/json" } })).status).toBe(204);
+      expect(
+        (
+          await call(`${mock.url}/__mockpact/reset`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+          })
+        ).status,
+      ).toBe(204);
       expect((await send("GET", "/api/tasks")).json).toMatchObject({ items: [], total: 0 });
       expect((await send("POST", "/api/tasks", { title: "again" })).json.id).toBe(1);
     });

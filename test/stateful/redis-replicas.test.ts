@@ -34,7 +34,19 @@ beforeAll(async () => {
   const temp = await tempDir();
   cleanup = temp.remove;
   const mocks = await temp.write("scenario.yaml", MOCKS);
-  const args = ["mock", CONTRACT, "--stateful", "--mocks", mocks, "--port", "0", "--store", redis.url, "--store-prefix", "replicas-test"];
+  const args = [
+    "mock",
+    CONTRACT,
+    "--stateful",
+    "--mocks",
+    mocks,
+    "--port",
+    "0",
+    "--store",
+    redis.url,
+    "--store-prefix",
+    "replicas-test",
+  ];
   replicas = await Promise.all([startCli(args), startCli(args)]);
 }, 60_000);
 
@@ -48,7 +60,8 @@ afterAll(async () => {
   await cleanup();
 });
 
-const post = (url: string, body: unknown) => call(`${url}/api/tasks`, { method: "POST", headers: JSON_HEADERS, body: JSON.stringify(body) });
+const post = (url: string, body: unknown) =>
+  call(`${url}/api/tasks`, { method: "POST", headers: JSON_HEADERS, body: JSON.stringify(body) });
 
 describe.skipIf(skip)("two mock processes on one Redis", () => {
   it("read on B what was created on A, and B's requests show in A's journal", async () => {
@@ -59,13 +72,19 @@ describe.skipIf(skip)("two mock processes on one Redis", () => {
     // A journal entry is sent without holding up its answer: it may land just after it.
     const newest = async () => (await call(`${a}/__mockpact/requests?limit=1`)).json.requests[0];
     await until(async () => (await newest())?.method === "GET");
-    expect(await newest()).toMatchObject({ method: "GET", url: `/api/tasks/${created.json.id}`, answeredBy: "stateful" });
+    expect(await newest()).toMatchObject({
+      method: "GET",
+      url: `/api/tasks/${created.json.id}`,
+      answeredBy: "stateful",
+    });
   });
 
   it("500 concurrent creates split over both give 500 unique ids and a list of 500", async () => {
     const urls = replicas.map((r) => r.url);
     await call(`${urls[0]}/__mockpact/reset`, { method: "POST", headers: JSON_HEADERS });
-    const answers = await Promise.all(Array.from({ length: 500 }, (_, i) => post(urls[i % 2]!, { title: `task ${i}` })));
+    const answers = await Promise.all(
+      Array.from({ length: 500 }, (_, i) => post(urls[i % 2]!, { title: `task ${i}` })),
+    );
     expect(answers.map((a) => a.status).filter((s) => s !== 201)).toEqual([]);
     expect(new Set(answers.map((a) => a.json.id)).size).toBe(500);
     const listed = new Set<number>();
@@ -80,9 +99,19 @@ describe.skipIf(skip)("two mock processes on one Redis", () => {
   it("a scenario moved on A is seen on B", async () => {
     const [a, b] = replicas.map((r) => r.url) as [string, string];
     await call(`${a}/__mockpact/reset`, { method: "POST", headers: JSON_HEADERS });
-    expect((await call(`${a}/api/tasks/5`, { method: "PATCH", headers: { "content-type": "application/merge-patch+json" }, body: "{}" })).status).toBe(200);
+    expect(
+      (
+        await call(`${a}/api/tasks/5`, {
+          method: "PATCH",
+          headers: { "content-type": "application/merge-patch+json" },
+          body: "{}",
+        })
+      ).status,
+    ).toBe(200);
     expect((await call(`${b}/api/tasks/5`)).json.title).toBe("doing");
-    expect((await call(`${b}/__mockpact/scenarios`)).json).toContainEqual(expect.objectContaining({ name: "task-5", state: "doing" }));
+    expect((await call(`${b}/__mockpact/scenarios`)).json).toContainEqual(
+      expect.objectContaining({ name: "task-5", state: "doing" }),
+    );
   });
 
   it("Redis lost: stateful answers are 503 with Retry-After, stateless ones go on; Redis back: the mocks recover on their own", async () => {

@@ -31,7 +31,10 @@ let cleanup: () => Promise<void>;
 beforeAll(async () => {
   const temp = await tempDir();
   cleanup = temp.remove;
-  mock = await startMock({ contracts: ["test/contracts/tasks.yaml"], mocks: [await temp.write("scenario.yaml", MOCKS)] });
+  mock = await startMock({
+    contracts: ["test/contracts/tasks.yaml"],
+    mocks: [await temp.write("scenario.yaml", MOCKS)],
+  });
 });
 afterAll(async () => {
   await mock.close();
@@ -42,10 +45,20 @@ beforeEach(async () => {
 });
 
 const title = async () => (await call(`${mock.url}/api/tasks/5`)).json.title;
-const patch = () => call(`${mock.url}/api/tasks/5`, { method: "PATCH", headers: { "content-type": "application/merge-patch+json" }, body: "{}" });
-const scenario = async () => (await call(`${mock.url}/__mockpact/scenarios`)).json.find((s: { name: string }) => s.name === "task-5");
+const patch = () =>
+  call(`${mock.url}/api/tasks/5`, {
+    method: "PATCH",
+    headers: { "content-type": "application/merge-patch+json" },
+    body: "{}",
+  });
+const scenario = async () =>
+  (await call(`${mock.url}/__mockpact/scenarios`)).json.find((s: { name: string }) => s.name === "task-5");
 const setState = (state: unknown, name = "task-5") =>
-  call(`${mock.url}/__mockpact/scenarios/${name}`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify({ state }) });
+  call(`${mock.url}/__mockpact/scenarios/${name}`, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ state }),
+  });
 
 describe("a three-state scenario", () => {
   it("moves from state to state on requests, and stays in its last state", async () => {

@@ -20,7 +20,10 @@ export interface BrokerStandIn {
   close(): Promise<void>;
 }
 
-export async function startBrokerStandIn(provider: string, pacts: Array<{ file: string; pending?: boolean; wip?: boolean }>): Promise<BrokerStandIn> {
+export async function startBrokerStandIn(
+  provider: string,
+  pacts: Array<{ file: string; pending?: boolean; wip?: boolean }>,
+): Promise<BrokerStandIn> {
   const requests: BrokerRequest[] = [];
   const server = http.createServer(async (req, res) => {
     const body = await readBody(req);
@@ -32,36 +35,58 @@ export async function startBrokerStandIn(provider: string, pacts: Array<{ file: 
       res.end(JSON.stringify(doc));
     };
     if (req.method === "GET" && path === "/") {
-      return send(200, { _links: {
-        "pb:provider-pacts-for-verification": { href: `${base}/pacts/provider/{provider}/for-verification`, templated: true },
-        "pb:provider-pacts-with-tag": { href: `${base}/pacts/provider/{provider}/latest/{tag}`, templated: true },
-        "pb:provider-pacts": { href: `${base}/pacts/provider/{provider}`, templated: true },
-      } });
+      return send(200, {
+        _links: {
+          "pb:provider-pacts-for-verification": {
+            href: `${base}/pacts/provider/{provider}/for-verification`,
+            templated: true,
+          },
+          "pb:provider-pacts-with-tag": { href: `${base}/pacts/provider/{provider}/latest/{tag}`, templated: true },
+          "pb:provider-pacts": { href: `${base}/pacts/provider/{provider}`, templated: true },
+        },
+      });
     }
     if (req.method === "GET" && path === `/pacts/provider/${provider}/for-verification`) {
       return send(200, { _links: { self: { href: `${base}${path}`, title: "Pacts to be verified" } } });
     }
     if (req.method === "POST" && path === `/pacts/provider/${provider}/for-verification`) {
-      return send(200, { _embedded: { pacts: pacts.map((p, i) => ({
-        shortDescription: `pact ${i}`,
-        verificationProperties: { pending: (p.pending ?? false) || (p.wip ?? false), ...(p.wip ? { wip: true } : {}), notices: [{ when: "before_verification", text: `verifying pact ${i}` }] },
-        _links: { self: { href: `${base}/pacts/${i}`, name: `pact ${i}` } },
-      })) } });
+      return send(200, {
+        _embedded: {
+          pacts: pacts.map((p, i) => ({
+            shortDescription: `pact ${i}`,
+            verificationProperties: {
+              pending: (p.pending ?? false) || (p.wip ?? false),
+              ...(p.wip ? { wip: true } : {}),
+              notices: [{ when: "before_verification", text: `verifying pact ${i}` }],
+            },
+            _links: { self: { href: `${base}/pacts/${i}`, name: `pact ${i}` } },
+          })),
+        },
+      });
     }
     const pact = /^\/pacts\/(\d+)$/.exec(path);
     if (req.method === "GET" && pact) {
       const doc = JSON.parse(readFileSync(pacts[Number(pact[1])]!.file, "utf8")) as Record<string, unknown>;
-      return send(200, { ...doc, _links: {
-        "pb:publish-verification-results": { href: `${base}/pacts/${pact[1]}/verification-results` },
-        "pb:provider": { href: `${base}/pacticipants/${provider}` },
-      } });
+      return send(200, {
+        ...doc,
+        _links: {
+          "pb:publish-verification-results": { href: `${base}/pacts/${pact[1]}/verification-results` },
+          "pb:provider": { href: `${base}/pacticipants/${provider}` },
+        },
+      });
     }
     if (req.method === "GET" && path === `/pacticipants/${provider}`) {
-      return send(200, { name: provider, _links: {
-        "pb:branch-version": { href: `${base}/pacticipants/${provider}/branches/{branch}/versions/{version}`, templated: true },
-        "pb:version-tag": { href: `${base}/pacticipants/${provider}/versions/{version}/tags/{tag}`, templated: true },
-        "pb:version": { href: `${base}/pacticipants/${provider}/versions/{version}`, templated: true },
-      } });
+      return send(200, {
+        name: provider,
+        _links: {
+          "pb:branch-version": {
+            href: `${base}/pacticipants/${provider}/branches/{branch}/versions/{version}`,
+            templated: true,
+          },
+          "pb:version-tag": { href: `${base}/pacticipants/${provider}/versions/{version}/tags/{tag}`, templated: true },
+          "pb:version": { href: `${base}/pacticipants/${provider}/versions/{version}`, templated: true },
+        },
+      });
     }
     if (req.method === "POST" && /^\/pacts\/\d+\/verification-results$/.test(path)) return send(201, { _links: {} });
     if (req.method === "PUT") return send(200, { _links: {} });
@@ -72,10 +97,11 @@ export async function startBrokerStandIn(provider: string, pacts: Array<{ file: 
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
-    close: () => new Promise((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

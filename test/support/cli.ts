@@ -11,7 +11,10 @@ const BIN = new URL("../../bin/mockpact.js", import.meta.url).pathname;
 
 /** Runs the built CLI (bin/mockpact.js) to completion; `env` adds to (or overrides) this process's environment. */
 export async function runCli(args: string[], timeoutMs = 20_000, env: NodeJS.ProcessEnv = {}): Promise<CliRun> {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1", ...env } });
+  const child = spawn(process.execPath, [BIN, ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NO_COLOR: "1", ...env },
+  });
   const out = collect(child);
   const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
   const [code] = (await once(child, "exit")) as [number | null];
@@ -20,11 +23,21 @@ export async function runCli(args: string[], timeoutMs = 20_000, env: NodeJS.Pro
 }
 
 /** Starts the CLI and resolves once stdout says it listens, with the URL it printed. */
-export async function startCli(args: string[], timeoutMs = 20_000, env: NodeJS.ProcessEnv = {}): Promise<{ child: ChildProcess; url: string; output: () => { stdout: string; stderr: string } }> {
-  const child = spawn(process.execPath, [BIN, ...args], { stdio: ["ignore", "pipe", "pipe"], env: { ...process.env, NO_COLOR: "1", ...env } });
+export async function startCli(
+  args: string[],
+  timeoutMs = 20_000,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ child: ChildProcess; url: string; output: () => { stdout: string; stderr: string } }> {
+  const child = spawn(process.execPath, [BIN, ...args], {
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { ...process.env, NO_COLOR: "1", ...env },
+  });
   const output = collect(child);
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no "listening" line within ${timeoutMs} ms:\n${output().stderr}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`no "listening" line within ${timeoutMs} ms:\n${output().stderr}`)),
+      timeoutMs,
+    );
     child.stdout!.on("data", () => {
       const match = /listening on (https?:\/\/\S+)/.exec(output().stdout);
       if (match) {

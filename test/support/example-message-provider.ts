@@ -29,14 +29,25 @@ export interface RunningMessageProvider {
 }
 
 /** What the publisher sends for each event, from the state the provider is in. */
-function eventsOf(misbehave: MessageMisbehaviour | undefined, orderId: number): Record<string, { topic: string; body: Record<string, unknown> }> {
+function eventsOf(
+  misbehave: MessageMisbehaviour | undefined,
+  orderId: number,
+): Record<string, { topic: string; body: Record<string, unknown> }> {
   return {
     "an order created event": {
       topic: "shop.orders",
-      body: { orderId: misbehave === "wrong-type" ? String(orderId) : orderId, status: misbehave === "enum-outside" ? "on-hold" : "pending", total: 19.98, createdAt: "2024-04-01T10:00:00Z" },
+      body: {
+        orderId: misbehave === "wrong-type" ? String(orderId) : orderId,
+        status: misbehave === "enum-outside" ? "on-hold" : "pending",
+        total: 19.98,
+        createdAt: "2024-04-01T10:00:00Z",
+      },
     },
     "an order cancelled event": { topic: "shop.orders", body: { orderId, reason: "customer request" } },
-    "a stock low event": { topic: "shop.stock", body: { productId: "p-100", remaining: 3, ...(misbehave === "extra-property" ? { warehouse: "north" } : {}) } },
+    "a stock low event": {
+      topic: "shop.stock",
+      body: { productId: "p-100", remaining: 3, ...(misbehave === "extra-property" ? { warehouse: "north" } : {}) },
+    },
   };
 }
 
@@ -55,22 +66,34 @@ export function exampleMessageProviderApp(misbehave?: MessageMisbehaviour, event
     events.push(`message ${description}`);
     const event = eventsOf(misbehave, orderId)[description];
     if (!event) return res.status(404).json({ error: `no event is published for "${description}"` });
-    const metadata = Buffer.from(JSON.stringify({ topic: event.topic, contentType: "application/json" })).toString("base64");
+    const metadata = Buffer.from(JSON.stringify({ topic: event.topic, contentType: "application/json" })).toString(
+      "base64",
+    );
     res.set("Pact-Message-Metadata", metadata).json(event.body);
   });
   return app;
 }
 
 /** Starts the example message provider on 127.0.0.1 (port 0 by default); resolves once it listens. */
-export async function startExampleMessageProvider(misbehave?: MessageMisbehaviour, port = 0): Promise<RunningMessageProvider> {
+export async function startExampleMessageProvider(
+  misbehave?: MessageMisbehaviour,
+  port = 0,
+): Promise<RunningMessageProvider> {
   const events: string[] = [];
   const server: Server = exampleMessageProviderApp(misbehave, events).listen(port, "127.0.0.1");
   await new Promise<void>((resolve, reject) => server.once("listening", resolve).once("error", reject));
   const address = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${address.port}`, events, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    events,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const running = await startExampleMessageProvider(process.env.MISBEHAVE as MessageMisbehaviour | undefined, Number(process.env.PORT ?? 8090));
+  const running = await startExampleMessageProvider(
+    process.env.MISBEHAVE as MessageMisbehaviour | undefined,
+    Number(process.env.PORT ?? 8090),
+  );
   process.stdout.write(`example message provider listening on ${running.url}\n`);
 }

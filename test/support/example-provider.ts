@@ -41,8 +41,26 @@ export const EXAMPLE_TOKEN = "consumer-token";
 export const EXAMPLE_PROVIDER_PORT = 8080;
 
 const PRODUCTS = [
-  { id: "p-100", name: "Steel widget", price: 9.99, currency: "EUR", category: "tools", tags: ["metal", "bestseller"], inStock: true, createdAt: "2024-03-01T09:30:00Z" },
-  { id: "p-101", name: "Pocket gadget", price: 24.5, currency: "EUR", category: "electronics", tags: [], inStock: false, createdAt: "2024-03-02T14:00:00Z" },
+  {
+    id: "p-100",
+    name: "Steel widget",
+    price: 9.99,
+    currency: "EUR",
+    category: "tools",
+    tags: ["metal", "bestseller"],
+    inStock: true,
+    createdAt: "2024-03-01T09:30:00Z",
+  },
+  {
+    id: "p-101",
+    name: "Pocket gadget",
+    price: 24.5,
+    currency: "EUR",
+    category: "electronics",
+    tags: [],
+    inStock: false,
+    createdAt: "2024-03-02T14:00:00Z",
+  },
 ];
 
 interface Order {
@@ -55,7 +73,11 @@ interface Order {
   note?: string;
 }
 
-export function exampleProviderApp(options: ExampleProviderOptions = {}, stateCalls: unknown[] = [], events: string[] = []): express.Express {
+export function exampleProviderApp(
+  options: ExampleProviderOptions = {},
+  stateCalls: unknown[] = [],
+  events: string[] = [],
+): express.Express {
   const token = options.token ?? EXAMPLE_TOKEN;
   const orders = new Map<number, Order>();
   const app = express();
@@ -69,7 +91,8 @@ export function exampleProviderApp(options: ExampleProviderOptions = {}, stateCa
     problem(res.set("WWW-Authenticate", "Bearer"), 401, "Unauthorized");
     return false;
   };
-  const problem = (res: Response, status: number, title: string) => res.status(status).set("content-type", "application/problem+json").end(JSON.stringify({ title, status }));
+  const problem = (res: Response, status: number, title: string) =>
+    res.status(status).set("content-type", "application/problem+json").end(JSON.stringify({ title, status }));
   const notFound = (res: Response) => problem(res, 404, "Not found");
 
   app.post("/_pact/states", (req, res) => {
@@ -77,7 +100,8 @@ export function exampleProviderApp(options: ExampleProviderOptions = {}, stateCa
     const { state, params, action } = req.body as { state: string; params?: Record<string, unknown>; action: string };
     events.push(`state ${action} ${state}`);
     const id = Number(params?.id ?? 1001);
-    if (state === "order 1001 exists" && action === "setup") orders.set(id, anOrder(id, String(params?.status ?? "pending")));
+    if (state === "order 1001 exists" && action === "setup")
+      orders.set(id, anOrder(id, String(params?.status ?? "pending")));
     if (state === "order 1001 exists" && action === "teardown") orders.delete(id);
     res.json({});
   });
@@ -93,11 +117,17 @@ export function exampleProviderApp(options: ExampleProviderOptions = {}, stateCa
     if (req.get("x-api-key") !== (options.apiKey ?? "back-office-key")) return problem(res, 401, "Unauthorized");
     const input = req.body as { name: string; price: number };
     if (input.price > 10000) {
-      const body: Record<string, unknown> = { code: "PRODUCT_INVALID", errors: [{ field: "price", message: "must be at most 10000" }] };
+      const body: Record<string, unknown> = {
+        code: "PRODUCT_INVALID",
+        errors: [{ field: "price", message: "must be at most 10000" }],
+      };
       if (options.misbehave === "extra-property") body.requestId = "req-42";
       return res.status(422).json(body);
     }
-    res.status(201).location("/shop/products/p-102").json({ ...PRODUCTS[0], ...input, id: "p-102" });
+    res
+      .status(201)
+      .location("/shop/products/p-102")
+      .json({ ...PRODUCTS[0], ...input, id: "p-102" });
   });
   app.post("/shop/login", (req, res) => {
     const { username, password } = req.body as { username?: string; password?: string };

@@ -27,17 +27,23 @@ export function send(baseUrl: string, req: SentRequest, agent?: Agent, timeoutMs
   const headers: Record<string, string> = { ...req.headers };
   if (req.body) headers["content-length"] = String(req.body.length);
   return new Promise((resolve, reject) => {
-    const outgoing = httpRequest(url, { method: req.method, headers, agent: agent ?? false, timeout: timeoutMs }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (chunk: Buffer) => chunks.push(chunk));
-      res.on("error", reject);
-      res.on("end", () => {
-        const text = Buffer.concat(chunks).toString("utf8");
-        const flat = flatten(res.headers);
-        resolve({ status: res.statusCode ?? 0, headers: flat, text, json: parseJson(flat["content-type"], text) });
-      });
-    });
-    outgoing.on("timeout", () => outgoing.destroy(new Error(`${req.method} ${url.href}: no answer in ${timeoutMs} ms`)));
+    const outgoing = httpRequest(
+      url,
+      { method: req.method, headers, agent: agent ?? false, timeout: timeoutMs },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (chunk: Buffer) => chunks.push(chunk));
+        res.on("error", reject);
+        res.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          const flat = flatten(res.headers);
+          resolve({ status: res.statusCode ?? 0, headers: flat, text, json: parseJson(flat["content-type"], text) });
+        });
+      },
+    );
+    outgoing.on("timeout", () =>
+      outgoing.destroy(new Error(`${req.method} ${url.href}: no answer in ${timeoutMs} ms`)),
+    );
     outgoing.on("error", reject);
     outgoing.end(req.body);
   });

@@ -15,7 +15,10 @@ export async function startMock(options: MockOptions): Promise<RunningMock> {
 }
 
 /** fetch with the parts a test reads: status, headers, text, parsed JSON when it is JSON. */
-export async function call(url: string, init: RequestInit = {}): Promise<{ status: number; headers: Headers; text: string; json: any }> {
+export async function call(
+  url: string,
+  init: RequestInit = {},
+): Promise<{ status: number; headers: Headers; text: string; json: any }> {
   const response = await fetch(url, { ...init, redirect: "manual" });
   const text = await response.text();
   let json: unknown;

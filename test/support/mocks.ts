@@ -6,7 +6,11 @@ import { compileContracts } from "../../src/http/engine.js";
 import type { Violation } from "../../src/schema/violation.js";
 
 /** A temporary folder for mocks files and fixtures; `remove()` deletes it. */
-export async function tempDir(): Promise<{ dir: string; write(name: string, text: string): Promise<string>; remove(): Promise<void> }> {
+export async function tempDir(): Promise<{
+  dir: string;
+  write(name: string, text: string): Promise<string>;
+  remove(): Promise<void>;
+}> {
   const dir = await mkdtemp(path.join(tmpdir(), "mockpact-mocks-"));
   return {
     dir,
@@ -29,8 +33,16 @@ export async function until(check: () => boolean | Promise<boolean>, ms = 5000):
 }
 
 /** Checks what the mock answered against its contract, with the proxy's checker (status, headers, body schema). */
-export async function contractChecker(file: string): Promise<(method: string, url: string, res: { status: number; headers: Headers; text: string }) => Violation[]> {
+export async function contractChecker(
+  file: string,
+): Promise<(method: string, url: string, res: { status: number; headers: Headers; text: string }) => Violation[]> {
   const engine = compileContracts([await loadContract(file)]);
   return (method, url, res) =>
-    engine.checkResponse({ method, url: new URL(url).pathname + new URL(url).search, status: res.status, headers: Object.fromEntries(res.headers), body: Buffer.from(res.text) }).violations;
+    engine.checkResponse({
+      method,
+      url: new URL(url).pathname + new URL(url).search,
+      status: res.status,
+      headers: Object.fromEntries(res.headers),
+      body: Buffer.from(res.text),
+    }).violations;
 }

@@ -72,10 +72,14 @@ async function startOnce(contract: string, options: PrismOptions): Promise<Runni
   const readyTimeoutMs = options.readyTimeoutMs ?? 30_000;
   const port = await freePort(host);
   const url = `http://${host}:${port}`;
-  const child = spawn(process.execPath, [prismEntry(), "mock", contract, "-p", String(port), "-h", host, "-v", "warn"], {
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
-  });
+  const child = spawn(
+    process.execPath,
+    [prismEntry(), "mock", contract, "-p", String(port), "-h", host, "-v", "warn"],
+    {
+      stdio: ["ignore", "pipe", "pipe"],
+      env: { ...process.env, FORCE_COLOR: "0", NO_COLOR: "1" },
+    },
+  );
   const tail = outputTail(child);
   let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
   const exited = new Promise<void>((resolveExit) => {
@@ -94,7 +98,10 @@ async function startOnce(contract: string, options: PrismOptions): Promise<Runni
 
   const deadline = Date.now() + readyTimeoutMs;
   for (;;) {
-    if (exit) throw new PrismExitedEarly(`Prism exited (${exit.code ?? exit.signal}) before answering on ${url} for ${contract}:\n${tail()}`);
+    if (exit)
+      throw new PrismExitedEarly(
+        `Prism exited (${exit.code ?? exit.signal}) before answering on ${url} for ${contract}:\n${tail()}`,
+      );
     if (await answers(url, pollMs * 5)) break;
     if (Date.now() >= deadline) {
       await stop();
@@ -108,10 +115,14 @@ async function startOnce(contract: string, options: PrismOptions): Promise<Runni
 /** Any HTTP answer at all (a 404 for this made-up path included) means the server is up. */
 function answers(url: string, timeoutMs: number): Promise<boolean> {
   return new Promise((resolveAnswer) => {
-    const req = httpRequest(`${url}/__mockpact_readiness_probe__`, { method: "GET", agent: false, timeout: timeoutMs }, (res) => {
-      res.resume();
-      resolveAnswer(true);
-    });
+    const req = httpRequest(
+      `${url}/__mockpact_readiness_probe__`,
+      { method: "GET", agent: false, timeout: timeoutMs },
+      (res) => {
+        res.resume();
+        resolveAnswer(true);
+      },
+    );
     req.on("timeout", () => req.destroy());
     req.on("error", () => resolveAnswer(false));
     req.end();

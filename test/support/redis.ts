@@ -27,7 +27,8 @@ const PING_POLLS = 200;
 
 export function skipWithoutRedis(): boolean {
   if (spawnSync(BINARY, ["--version"], { stdio: "ignore" }).status === 0) return false;
-  if (required) throw new Error("Redis tests are required here but redis-server was not found (apt-get install -y redis-server)");
+  if (required)
+    throw new Error("Redis tests are required here but redis-server was not found (apt-get install -y redis-server)");
   process.stderr.write("redis tests skipped: no redis-server found (apt-get install -y redis-server)\n");
   return true;
 }
@@ -37,7 +38,11 @@ export async function startRedis(): Promise<RedisServer> {
   const dir = mkdtempSync(path.join(tmpdir(), "mockpact-redis-"));
   let child: ChildProcess | undefined;
   const start = async () => {
-    child = spawn(BINARY, ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir], { stdio: "ignore" });
+    child = spawn(
+      BINARY,
+      ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir],
+      { stdio: "ignore" },
+    );
     await untilPong(port);
   };
   await start();

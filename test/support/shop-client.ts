@@ -13,7 +13,8 @@ export interface ShopClient {
 }
 
 export function shopClient(baseUrl: string, credentials: { token?: string; apiKey?: string } = {}): ShopClient {
-  const auth = (): Record<string, string> => (credentials.token ? { Authorization: `Bearer ${credentials.token}` } : {});
+  const auth = (): Record<string, string> =>
+    credentials.token ? { Authorization: `Bearer ${credentials.token}` } : {};
   const send = async (path: string, init: RequestInit = {}) => {
     const response = await fetch(`${baseUrl}/shop${path}`, init);
     const text = await response.text();
@@ -28,7 +29,8 @@ export function shopClient(baseUrl: string, credentials: { token?: string; apiKe
     listProducts: async () => (await send("/products")).body as { items: unknown[]; total: number },
     getProduct: (id) => send(`/products/${id}`),
     createProduct: (product) => send("/products", json(product, { "X-API-Key": credentials.apiKey ?? "" })),
-    login: async (username, password) => (await send("/login", json({ username, password }))).body as { token: string; expiresAt: string },
+    login: async (username, password) =>
+      (await send("/login", json({ username, password }))).body as { token: string; expiresAt: string },
     placeOrder: (order) => send("/orders", json(order, auth())),
     getOrder: (id) => send(`/orders/${id}`, { headers: auth() }),
     listOrders: async () => (await send("/orders", { headers: auth() })).body as unknown[],

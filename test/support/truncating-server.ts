@@ -24,7 +24,9 @@ export interface TruncatingServer {
  * the socket once they are flushed (no FIN after a complete message, as a crashing process does).
  * Requests `answer` returns undefined for get a whole 200 JSON body, `{}`.
  */
-export async function startTruncatingServer(answer: (req: IncomingMessage) => TruncatedAnswer | undefined): Promise<TruncatingServer> {
+export async function startTruncatingServer(
+  answer: (req: IncomingMessage) => TruncatedAnswer | undefined,
+): Promise<TruncatingServer> {
   const seen: string[] = [];
   let lastHeaders: IncomingMessage["headers"] = {};
   const server = http.createServer((req, res) => {

@@ -34,8 +34,30 @@ afterAll(async () => {
 
 async function verify(env: NodeJS.ProcessEnv, name: string, states: string[]) {
   const json = path.join(dir, `${name}.json`);
-  const run = await runCli(["verify", "--provider-base-url", url, "--pact", PACT, "--contract", "contracts/shop.yaml", ...states, "--json", json], 45_000, env);
-  return { ...run, result: JSON.parse(readFileSync(json, "utf8")) as { providerBaseUrl: string; summary: Record<string, number>; suites: Array<{ cases: Array<{ findings: Array<{ message: string }> }> }> } };
+  const run = await runCli(
+    [
+      "verify",
+      "--provider-base-url",
+      url,
+      "--pact",
+      PACT,
+      "--contract",
+      "contracts/shop.yaml",
+      ...states,
+      "--json",
+      json,
+    ],
+    45_000,
+    env,
+  );
+  return {
+    ...run,
+    result: JSON.parse(readFileSync(json, "utf8")) as {
+      providerBaseUrl: string;
+      summary: Record<string, number>;
+      suites: Array<{ cases: Array<{ findings: Array<{ message: string }> }> }>;
+    },
+  };
 }
 
 describe("mockpact verify against an https provider", () => {
@@ -59,6 +81,8 @@ describe("mockpact verify against an https provider", () => {
     const run = await verify({ NODE_EXTRA_CA_CERTS: "" }, "untrusted-states", ["--states-url", `${url}/_pact/states`]);
     expect(run.code).toBe(1);
     const messages = run.result.suites.flatMap((s) => s.cases.flatMap((c) => c.findings.map((f) => f.message)));
-    expect(messages).toContain(`provider state "product p-100 exists" failed on setup: the states URL ${url}/_pact/states could not be called: its TLS certificate is self-signed and not trusted (DEPTH_ZERO_SELF_SIGNED_CERT)`);
+    expect(messages).toContain(
+      `provider state "product p-100 exists" failed on setup: the states URL ${url}/_pact/states could not be called: its TLS certificate is self-signed and not trusted (DEPTH_ZERO_SELF_SIGNED_CERT)`,
+    );
   }, 60_000);
 });

@@ -74,12 +74,21 @@ afterAll(async () => {
 /** NODE_OPTIONS preloading the peak recorder, and where it writes. */
 function measured(name: string): { env: NodeJS.ProcessEnv; peak(): number } {
   const file = path.join(dir, `${name}.peak`);
-  return { env: { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${PEAK_RSS}`.trim(), MOCKPACT_PEAK_RSS_FILE: file }, peak: () => Number(readFileSync(file, "utf8")) };
+  return {
+    env: {
+      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --require ${PEAK_RSS}`.trim(),
+      MOCKPACT_PEAK_RSS_FILE: file,
+    },
+    peak: () => Number(readFileSync(file, "utf8")),
+  };
 }
 
 async function pactAlone(pact: string): Promise<{ code: number | null; stdout: string; peak: number }> {
   const { env, peak } = measured("pact-alone");
-  const child = spawn(process.execPath, [PACT_ALONE, url, pact], { stdio: ["ignore", "pipe", "inherit"], env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, [PACT_ALONE, url, pact], {
+    stdio: ["ignore", "pipe", "inherit"],
+    env: { ...process.env, ...env },
+  });
   onTestFinished(() => void (child.exitCode === null && child.signalCode === null && child.kill("SIGKILL")));
   let stdout = "";
   child.stdout.on("data", (chunk: Buffer) => (stdout += chunk.toString()));
@@ -89,15 +98,28 @@ async function pactAlone(pact: string): Promise<{ code: number | null; stdout: s
 
 describe("mockpact verify through a provider that streams a 200 MB body", () => {
   it("passes, and adds far less than the body's size to the memory Pact itself needs", async () => {
-    const pact = writePact(dir, "web-api", [{ description: "a request for all numbers", request: { method: "GET", path: "/numbers" }, response: { status: 200 } }]);
+    const pact = writePact(dir, "web-api", [
+      {
+        description: "a request for all numbers",
+        request: { method: "GET", path: "/numbers" },
+        response: { status: 200 },
+      },
+    ]);
     const alone = await pactAlone(pact);
     expect(alone.stdout).toMatch(/^verified$/m); // after the native core's own report
     const { env, peak } = measured("mockpact");
     const json = path.join(dir, "report.json");
-    const run = await runCli(["verify", "--provider-base-url", url, "--pact", pact, "--contract", path.join(dir, "big.yaml"), "--json", json], 60_000, env);
+    const run = await runCli(
+      ["verify", "--provider-base-url", url, "--pact", pact, "--contract", path.join(dir, "big.yaml"), "--json", json],
+      60_000,
+      env,
+    );
     expect(run.code, run.stderr).toBe(0);
     expect(JSON.parse(readFileSync(json, "utf8")).summary).toMatchObject({ cases: 1, passed: 1 });
-    expect(sent, "the whole body went out, to Pact alone and through mockpact").toEqual([BODY_BYTES + 3, BODY_BYTES + 3]);
+    expect(sent, "the whole body went out, to Pact alone and through mockpact").toEqual([
+      BODY_BYTES + 3,
+      BODY_BYTES + 3,
+    ]);
     const added = peak() - alone.peak;
     expect(added, `peak RSS ${mib(peak())} through mockpact, ${mib(alone.peak)} for Pact alone`).toBeLessThan(BOUND);
   }, 90_000);

@@ -24,13 +24,26 @@ interface MessageCase {
 
 function casesOf(version: string): MessageCase[] {
   const folder = path.join(ROOT, version, "testcases", "message", "body");
-  return readdirSync(folder).filter((f) => f.endsWith(".json")).sort().map((f) => ({ name: f.replace(/\.json$/, ""), ...(JSON.parse(readFileSync(path.join(folder, f), "utf8")) as Omit<MessageCase, "name">) }));
+  return readdirSync(folder)
+    .filter((f) => f.endsWith(".json"))
+    .sort()
+    .map((f) => ({
+      name: f.replace(/\.json$/, ""),
+      ...(JSON.parse(readFileSync(path.join(folder, f), "utf8")) as Omit<MessageCase, "name">),
+    }));
 }
 
 function pactOf(version: string, cases: MessageCase[]): Json {
-  const who = { consumer: { name: "spec" }, provider: { name: "spec-provider" }, metadata: { pactSpecification: { version: VERSIONS[version] } } };
+  const who = {
+    consumer: { name: "spec" },
+    provider: { name: "spec-provider" },
+    metadata: { pactSpecification: { version: VERSIONS[version] } },
+  };
   if (version === "version-3") return { ...who, messages: cases.map((c) => ({ description: c.name, ...c.expected })) };
-  return { ...who, interactions: cases.map((c) => ({ type: "Asynchronous/Messages", description: c.name, ...c.expected })) };
+  return {
+    ...who,
+    interactions: cases.map((c) => ({ type: "Asynchronous/Messages", description: c.name, ...c.expected })),
+  };
 }
 
 /** The actual message as a provider sends it: its contents as the body, typed by its metadata or V4 content type. */
@@ -71,7 +84,10 @@ if (!present) {
       const file = path.join(dir, `${version}.json`);
       writeFileSync(file, JSON.stringify(pactOf(version, cases)));
       const result = await verifyProvider({ providerBaseUrl: url, pacts: [file], messagePath: "/messages" });
-      verdicts.set(version, new Map(result.suites.flatMap((s) => s.cases.map((c) => [c.name, c.status === "passed"] as const))));
+      verdicts.set(
+        version,
+        new Map(result.suites.flatMap((s) => s.cases.map((c) => [c.name, c.status === "passed"] as const))),
+      );
     }
   });
 

@@ -58,8 +58,16 @@ afterAll(async () => {
 });
 
 async function verdicts(parallel: number): Promise<{ result: VerifyResult; list: string[] }> {
-  const result = await verifyProvider({ providerBaseUrl: url, pacts, contracts: [contract], parallel, states: { "thing 5 exists": () => void states.push(`parallel ${parallel}`) } });
-  const list = result.suites.flatMap((suite) => suite.cases.map((c) => `${suite.name} | ${c.name} | ${c.status} | ${c.findings.map((f) => f.source).join(",")}`));
+  const result = await verifyProvider({
+    providerBaseUrl: url,
+    pacts,
+    contracts: [contract],
+    parallel,
+    states: { "thing 5 exists": () => void states.push(`parallel ${parallel}`) },
+  });
+  const list = result.suites.flatMap((suite) =>
+    suite.cases.map((c) => `${suite.name} | ${c.name} | ${c.status} | ${c.findings.map((f) => f.source).join(",")}`),
+  );
   return { result, list };
 }
 

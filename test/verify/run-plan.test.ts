@@ -6,17 +6,35 @@ import { resolveVerifyOptions, type VerifyOptions } from "../../src/verify/optio
 import { planRuns } from "../../src/verify/run-plan.js";
 
 function pact(source: string, count: number, stateAt: number[] = [], metadata: Record<string, unknown> = {}): PactFile {
-  const interactions = Array.from({ length: count }, (_, i) => ({ description: `i${i}`, states: stateAt.includes(i) ? [{ name: "s", params: {} }] : [] }));
-  return { source, consumer: "web", provider: "api", specVersion: "3.0.0", interactions, document: { interactions: [], metadata } };
+  const interactions = Array.from({ length: count }, (_, i) => ({
+    description: `i${i}`,
+    states: stateAt.includes(i) ? [{ name: "s", params: {} }] : [],
+  }));
+  return {
+    source,
+    consumer: "web",
+    provider: "api",
+    specVersion: "3.0.0",
+    interactions,
+    document: { interactions: [], metadata },
+  };
 }
 
-const options = (more: Partial<VerifyOptions> = {}) => resolveVerifyOptions({ providerBaseUrl: "http://127.0.0.1:1", pacts: ["x"], ...more });
-const shape = (runs: ReturnType<typeof planRuns>) => runs.map((r) => `${r.pact ?? "broker"}:${r.shard ? `${r.shard.from}-${r.shard.to}` : "all"}`);
+const options = (more: Partial<VerifyOptions> = {}) =>
+  resolveVerifyOptions({ providerBaseUrl: "http://127.0.0.1:1", pacts: ["x"], ...more });
+const shape = (runs: ReturnType<typeof planRuns>) =>
+  runs.map((r) => `${r.pact ?? "broker"}:${r.shard ? `${r.shard.from}-${r.shard.to}` : "all"}`);
 
 describe("planRuns", () => {
   it.each([
     ["one worker: a run per pact", 1, [pact("a", 9, [4]), pact("b", 3)], {}, ["0:all", "1:all"]],
-    ["three workers: the large pact in consecutive shards, the small one whole", 3, [pact("a", 9, [4]), pact("b", 3)], {}, ["0:0-3", "0:3-6", "0:6-9", "1:all"]],
+    [
+      "three workers: the large pact in consecutive shards, the small one whole",
+      3,
+      [pact("a", 9, [4]), pact("b", 3)],
+      {},
+      ["0:0-3", "0:3-6", "0:6-9", "1:all"],
+    ],
     ["two workers, one pact: two halves", 2, [pact("a", 4)], {}, ["0:0-2", "0:2-4"]],
     ["publishing keeps pacts whole", 3, [pact("a", 9)], { publish: true, providerVersion: "1" }, ["0:all"]],
     ["an empty pact gives no run", 2, [pact("a", 0), pact("b", 2)], {}, ["1:0-1", "1:1-2"]],

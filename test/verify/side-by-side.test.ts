@@ -23,18 +23,28 @@ const brokers: BrokerStandIn[] = [];
 
 /** The runs: a pact file each, and the pending pact from a broker as pending and as work in progress. */
 const RUNS: Array<{ name: string; file?: string; broker?: { wip: boolean } }> = [
-  ...["v2-http.json", "v3-http.json", "v4-http.json", "v3-messages.json", "v4-messages.json"].map((name) => ({ name, file: path.join(PACTS, name) })),
+  ...["v2-http.json", "v3-http.json", "v4-http.json", "v3-messages.json", "v4-messages.json"].map((name) => ({
+    name,
+    file: path.join(PACTS, name),
+  })),
   { name: "pending (broker)", broker: { wip: false } },
   { name: "WIP (broker)", broker: { wip: true } },
 ];
 
-const handlers: StateHandlers = Object.fromEntries(Object.entries(STATES).map(([name, s]) => [name, async () => {
-  if (s.fail) throw new Error(s.fail);
-  return s.values;
-}]));
+const handlers: StateHandlers = Object.fromEntries(
+  Object.entries(STATES).map(([name, s]) => [
+    name,
+    async () => {
+      if (s.fail) throw new Error(s.fail);
+      return s.values;
+    },
+  ]),
+);
 
 async function brokerFor(wip: boolean): Promise<BrokerStandIn> {
-  const broker = await startBrokerStandIn("side-by-side-provider", [{ file: path.join(PACTS, "v3-pending.json"), ...(wip ? { wip: true } : { pending: true }) }]);
+  const broker = await startBrokerStandIn("side-by-side-provider", [
+    { file: path.join(PACTS, "v3-pending.json"), ...(wip ? { wip: true } : { pending: true }) },
+  ]);
   brokers.push(broker);
   return broker;
 }
@@ -42,8 +52,18 @@ async function brokerFor(wip: boolean): Promise<BrokerStandIn> {
 async function runMockpact(run: (typeof RUNS)[number]): Promise<Map<string, Verdict>> {
   const source: Partial<VerifyOptions> = run.file
     ? { pacts: [run.file] }
-    : { brokerUrl: (await brokerFor(run.broker!.wip)).url, provider: "side-by-side-provider", enablePending: true, ...(run.broker!.wip ? { includeWipSince: "2024-01-01" } : {}) };
-  const result = await verifyProvider({ providerBaseUrl: provider.url, states: handlers, messagePath: "/messages", ...source });
+    : {
+        brokerUrl: (await brokerFor(run.broker!.wip)).url,
+        provider: "side-by-side-provider",
+        enablePending: true,
+        ...(run.broker!.wip ? { includeWipSince: "2024-01-01" } : {}),
+      };
+  const result = await verifyProvider({
+    providerBaseUrl: provider.url,
+    states: handlers,
+    messagePath: "/messages",
+    ...source,
+  });
   reports.set(run.name, result);
   return new Map(result.suites.flatMap((s) => s.cases.map((c) => [c.name, c.status] as const)));
 }
@@ -52,17 +72,31 @@ async function runPactJs(run: (typeof RUNS)[number]): Promise<Map<string, Verdic
   const out = path.join(dir, `${run.name.replace(/\W+/g, "-")}.json`);
   const source = run.file
     ? { pactUrls: [run.file] }
-    : { pactBrokerUrl: (await brokerFor(run.broker!.wip)).url, provider: "side-by-side-provider", enablePending: true, consumerVersionSelectors: [{ latest: true }], ...(run.broker!.wip ? { includeWipPactsSince: "2024-01-01" } : {}) };
+    : {
+        pactBrokerUrl: (await brokerFor(run.broker!.wip)).url,
+        provider: "side-by-side-provider",
+        enablePending: true,
+        consumerVersionSelectors: [{ latest: true }],
+        ...(run.broker!.wip ? { includeWipPactsSince: "2024-01-01" } : {}),
+      };
   const config = path.join(dir, `${run.name.replace(/\W+/g, "-")}.config.json`);
-  writeFileSync(config, JSON.stringify({ providerBaseUrl: provider.url, source, states: STATES, messages: MESSAGES, out }));
-  const child = spawn(process.execPath, [PACT_JS, config], { stdio: "ignore", env: { ...process.env, PACT_DO_NOT_TRACK: "true" } });
+  writeFileSync(
+    config,
+    JSON.stringify({ providerBaseUrl: provider.url, source, states: STATES, messages: MESSAGES, out }),
+  );
+  const child = spawn(process.execPath, [PACT_JS, config], {
+    stdio: "ignore",
+    env: { ...process.env, PACT_DO_NOT_TRACK: "true" },
+  });
   // A stuck child must not hold the suite: it is killed, and the missing verdict fails the test.
   const guard = setTimeout(() => child.kill("SIGKILL"), 60_000);
   await once(child, "exit");
   clearTimeout(guard);
   const output = parseVerifierOutput(readFileSync(out, "utf8"));
   if (!output) throw new Error(`Pact JS gave no verdict: ${readFileSync(out, "utf8").slice(0, 300)}`);
-  return new Map(output.interactions.map((i) => [i.description, i.ok ? "passed" : i.pending ? "pending" : "failed"] as const));
+  return new Map(
+    output.interactions.map((i) => [i.description, i.ok ? "passed" : i.pending ? "pending" : "failed"] as const),
+  );
 }
 
 beforeAll(async () => {
@@ -79,7 +113,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
   const lines = RUNS.map((run) => {
     const cases = VERIFY_CASES.filter((c) => c.pact === run.name);
-    const agreed = cases.filter((c) => ours.get(run.name)?.get(c.interaction) === theirs.get(run.name)?.get(c.interaction)).length;
+    const agreed = cases.filter(
+      (c) => ours.get(run.name)?.get(c.interaction) === theirs.get(run.name)?.get(c.interaction),
+    ).length;
     return `${run.name}: ${agreed}/${cases.length} agree${agreed < cases.length ? ` (${cases.length - agreed} listed deliberate differences)` : ""}`;
   });
   console.log(`mockpact verify side by side with plain Pact JS\n  ${lines.join("\n  ")}`);
@@ -95,14 +131,30 @@ describe("mockpact verify side by side with plain Pact JS's Verifier: the same v
 
   it("mockpact's report keeps what Pact keeps: the V4 comments and test name, the provider states, the failed response", () => {
     const cases = reports.get("v4-http.json")!.suites.flatMap((suite) => suite.cases);
-    expect(cases.find((c) => c.name === "an interaction with comments")).toMatchObject({ comments: ["the code is at most four digits"], testName: "client reads the code", response: { status: 200, headers: { "x-code": "9999X" } } });
-    const failedState = reports.get("v3-http.json")!.suites[0]!.cases.find((c) => c.name === "a state whose setup fails");
+    expect(cases.find((c) => c.name === "an interaction with comments")).toMatchObject({
+      comments: ["the code is at most four digits"],
+      testName: "client reads the code",
+      response: { status: 200, headers: { "x-code": "9999X" } },
+    });
+    const failedState = reports
+      .get("v3-http.json")!
+      .suites[0]!.cases.find((c) => c.name === "a state whose setup fails");
     expect(failedState?.states).toEqual(["the database is down"]);
-    expect(failedState?.findings).toContainEqual(expect.objectContaining({ source: "state", message: 'provider state "the database is down" failed on setup: database is down' }));
+    expect(failedState?.findings).toContainEqual(
+      expect.objectContaining({
+        source: "state",
+        message: 'provider state "the database is down" failed on setup: database is down',
+      }),
+    );
     expect(failedState?.response).toBeUndefined(); // the core sent no request
   });
 
   it("the table lists every interaction of every run, and no other", () => {
-    for (const run of RUNS) expect([...ours.get(run.name)!.keys()].sort()).toEqual(VERIFY_CASES.filter((c) => c.pact === run.name).map((c) => c.interaction).sort());
+    for (const run of RUNS)
+      expect([...ours.get(run.name)!.keys()].sort()).toEqual(
+        VERIFY_CASES.filter((c) => c.pact === run.name)
+          .map((c) => c.interaction)
+          .sort(),
+      );
   });
 });

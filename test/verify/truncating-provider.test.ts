@@ -24,8 +24,19 @@ let contract: string;
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), "mockpact-truncating-"));
-  provider = await startTruncatingServer(() => ({ status: 200, contentType: "application/json", body: THING, sent: 20 }));
-  pact = writePact(dir, "web-api", [{ description: "a request for thing 1", request: { method: "GET", path: "/things/1" }, response: { status: 200, body: { id: 1, name: "Widget" } } }]);
+  provider = await startTruncatingServer(() => ({
+    status: 200,
+    contentType: "application/json",
+    body: THING,
+    sent: 20,
+  }));
+  pact = writePact(dir, "web-api", [
+    {
+      description: "a request for thing 1",
+      request: { method: "GET", path: "/things/1" },
+      response: { status: 200, body: { id: 1, name: "Widget" } },
+    },
+  ]);
   contract = writeThingsContract(dir);
 });
 afterAll(async () => {
@@ -41,7 +52,21 @@ interface VerifyJson {
 
 async function verify(name: string, extra: string[]) {
   const json = path.join(dir, `${name}.json`);
-  const run = await runCli(["verify", "--provider-base-url", provider.url, "--pact", pact, "--timeout", String(TIMEOUT_MS), "--json", json, ...extra], RUN_LIMIT_MS);
+  const run = await runCli(
+    [
+      "verify",
+      "--provider-base-url",
+      provider.url,
+      "--pact",
+      pact,
+      "--timeout",
+      String(TIMEOUT_MS),
+      "--json",
+      json,
+      ...extra,
+    ],
+    RUN_LIMIT_MS,
+  );
   // Killed at the limit (no exit code): the run waited for the missing bytes, as long as --timeout.
   expect(run.code, `mockpact verify still ran after ${RUN_LIMIT_MS} ms`).not.toBeNull();
   const text = readFileSync(json, "utf8");
@@ -60,7 +85,9 @@ describe.each([
     expect(run.code, run.stderr).toBe(1);
     expect(run.result.summary).toMatchObject({ cases: 1, passed: 0, failed: 1 });
     const findings = run.result.suites[0]!.cases[0]!.findings;
-    expect(findings).toContainEqual(expect.objectContaining({ source: "error", message: expect.stringContaining(`GET ${provider.url}`) }));
+    expect(findings).toContainEqual(
+      expect.objectContaining({ source: "error", message: expect.stringContaining(`GET ${provider.url}`) }),
+    );
     expect(findings.find((f) => f.source === "error")?.message).toMatch(/broke off/);
     const provided = Number(new URL(provider.url).port);
     expect(portsNamed(run.text)).toEqual([provided]);

@@ -102,11 +102,17 @@ export async function fetchContracts(): Promise<ConsoleContract[]> {
 }
 
 /** The newest `limit` requests, and how many the server has seen in all (its journal is bounded too). */
-export async function fetchJournal(limit: number): Promise<{ entries: JournalEntry[]; total: number; stateRevision?: number }> {
+export async function fetchJournal(
+  limit: number,
+): Promise<{ entries: JournalEntry[]; total: number; stateRevision?: number }> {
   const raw = await getJson(`requests?limit=${limit}`);
   const entries = listOf(raw, "requests").map(toJournalEntry);
   const { total, stateRevision } = (raw as Json | null) ?? {};
-  return { entries, total: typeof total === "number" ? total : entries.length, stateRevision: typeof stateRevision === "number" ? stateRevision : undefined };
+  return {
+    entries,
+    total: typeof total === "number" ? total : entries.length,
+    stateRevision: typeof stateRevision === "number" ? stateRevision : undefined,
+  };
 }
 
 export interface OverrideSummary {
@@ -119,7 +125,13 @@ export interface OverrideSummary {
 
 /** `GET mocks`: every override in the order it is tried, runtime ones first. */
 export async function fetchOverrides(): Promise<OverrideSummary[]> {
-  return listOf(await getJson("mocks"), "mocks").map((o) => ({ id: text(o.id) ?? "?", source: text(o.source) ?? "", operation: text(o.operation) ?? "", status: text(o.status) ?? "", name: text(o.name) }));
+  return listOf(await getJson("mocks"), "mocks").map((o) => ({
+    id: text(o.id) ?? "?",
+    source: text(o.source) ?? "",
+    operation: text(o.operation) ?? "",
+    status: text(o.status) ?? "",
+    name: text(o.name),
+  }));
 }
 
 export async function fetchState(): Promise<ServerState> {
@@ -128,7 +140,8 @@ export async function fetchState(): Promise<ServerState> {
 
 export const clearJournal = () => send("DELETE", "requests");
 export const resetServer = () => send("POST", "reset");
-export const setScenario = (name: string, state: string) => send("PUT", `scenarios/${encodeURIComponent(name)}`, { state });
+export const setScenario = (name: string, state: string) =>
+  send("PUT", `scenarios/${encodeURIComponent(name)}`, { state });
 
 function listOf(value: unknown, key: string): Json[] {
   const list = Array.isArray(value) ? value : (value as Json | null)?.[key];
@@ -148,14 +161,28 @@ function toContract(raw: Json): ConsoleContract {
 function toOperation(raw: Json, contract: string): ConsoleOperation {
   const method = (text(raw.method) ?? "GET").toUpperCase();
   const path = text(raw.path) ?? text(raw.url) ?? "/";
-  const sample = typeof raw.sample === "object" && raw.sample !== null ? (raw.sample as ConsoleOperation["sample"]) : undefined;
-  return { contract, operationId: text(raw.operationId) ?? `${method} ${path}`, method, path, summary: text(raw.summary), responses: toResponses(raw.responses), sample };
+  const sample =
+    typeof raw.sample === "object" && raw.sample !== null ? (raw.sample as ConsoleOperation["sample"]) : undefined;
+  return {
+    contract,
+    operationId: text(raw.operationId) ?? `${method} ${path}`,
+    method,
+    path,
+    summary: text(raw.summary),
+    responses: toResponses(raw.responses),
+    sample,
+  };
 }
 
 /** Responses as a list of `{ status, hasExample }` or a map of status to `{ hasExample }`. */
 function toResponses(raw: unknown): ResponseSummary[] {
-  const entries: Array<[string, unknown]> = Array.isArray(raw) ? raw.map((r) => [text((r as Json)?.status) ?? "?", r]) : Object.entries((raw as Json | null) ?? {});
-  return entries.map(([status, r]) => ({ status, hasExample: Boolean((r as Json | null)?.hasExample ?? (r as Json | null)?.examples) }));
+  const entries: Array<[string, unknown]> = Array.isArray(raw)
+    ? raw.map((r) => [text((r as Json)?.status) ?? "?", r])
+    : Object.entries((raw as Json | null) ?? {});
+  return entries.map(([status, r]) => ({
+    status,
+    hasExample: Boolean((r as Json | null)?.hasExample ?? (r as Json | null)?.examples),
+  }));
 }
 
 function toJournalEntry(raw: Json, index: number): JournalEntry {
@@ -183,7 +210,11 @@ function toJournalEntry(raw: Json, index: number): JournalEntry {
 }
 
 function toResponse(raw: Json): NonNullable<JournalEntry["response"]> {
-  return { headers: stringMap(raw.headers), body: text(raw.body), bodyLength: typeof raw.bodyLength === "number" ? raw.bodyLength : undefined };
+  return {
+    headers: stringMap(raw.headers),
+    body: text(raw.body),
+    bodyLength: typeof raw.bodyLength === "number" ? raw.bodyLength : undefined,
+  };
 }
 
 /** Header values as text: a repeated header's values joined as HTTP joins them. */
@@ -199,22 +230,38 @@ function notesOf(raw: Json): string[] {
   const notes: string[] = [];
   if (raw.outsideContract === true) notes.push("outside the contract: not validated");
   const outgoing = raw.outgoing as Json | undefined;
-  if (outgoing) notes.push(`outgoing ${text(outgoing.kind) ?? "call"} ${text(outgoing.name) ?? ""}${outgoing.trigger !== undefined ? ` (after #${text(outgoing.trigger)})` : ""}`);
+  if (outgoing)
+    notes.push(
+      `outgoing ${text(outgoing.kind) ?? "call"} ${text(outgoing.name) ?? ""}${outgoing.trigger !== undefined ? ` (after #${text(outgoing.trigger)})` : ""}`,
+    );
   const error = text(raw.error);
   if (error) notes.push(error);
   return notes;
 }
 
 function toFinding(raw: Json): Finding {
-  return { in: text(raw.in), where: text(raw.where) ?? text(raw.path), keyword: text(raw.keyword), message: text(raw.message) ?? JSON.stringify(raw) };
+  return {
+    in: text(raw.in),
+    where: text(raw.where) ?? text(raw.path),
+    keyword: text(raw.keyword),
+    message: text(raw.message) ?? JSON.stringify(raw),
+  };
 }
 
 function toServerState(raw: unknown): ServerState {
   const state = (raw as Json | null) ?? {};
   const scenariosRaw = state.scenarios;
   const scenarios: Scenario[] = Array.isArray(scenariosRaw)
-    ? scenariosRaw.map((s: Json) => ({ name: text(s.name) ?? "?", state: text(s.state) ?? "", states: (s.states as string[] | undefined) ?? [] }))
-    : Object.entries((scenariosRaw as Json | undefined) ?? {}).map(([name, s]) => ({ name, state: text(s) ?? text((s as Json)?.state) ?? "", states: ((s as Json)?.states as string[] | undefined) ?? [] }));
+    ? scenariosRaw.map((s: Json) => ({
+        name: text(s.name) ?? "?",
+        state: text(s.state) ?? "",
+        states: (s.states as string[] | undefined) ?? [],
+      }))
+    : Object.entries((scenariosRaw as Json | undefined) ?? {}).map(([name, s]) => ({
+        name,
+        state: text(s) ?? text((s as Json)?.state) ?? "",
+        states: ((s as Json)?.states as string[] | undefined) ?? [],
+      }));
   // `stateful: false` means no store at all, which reads differently from an empty one.
   return { scenarios, store: state.stateful === false ? undefined : (state.resources ?? state.store) };
 }

@@ -13,7 +13,8 @@ export function curlCommand(entry: JournalEntry, origin: string): string {
   if (entry.method === "HEAD") parts.push("--head");
   else if (entry.method !== "GET" || entry.body !== undefined) parts.push("-X", entry.method);
   parts.push(quoted(new URL(entry.url, origin).href));
-  for (const [name, value] of Object.entries(entry.headers)) if (!LEFT_OUT.has(name.toLowerCase())) parts.push("-H", quoted(`${name}: ${value}`));
+  for (const [name, value] of Object.entries(entry.headers))
+    if (!LEFT_OUT.has(name.toLowerCase())) parts.push("-H", quoted(`${name}: ${value}`));
   if (entry.body !== undefined) parts.push("--data-raw", quoted(entry.body));
   return parts.join(" ");
 }

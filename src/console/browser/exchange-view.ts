@@ -23,7 +23,9 @@ export function exchangeView(entry: JournalEntry): HTMLElement {
       "section",
       { class: "exchange-part response-part" },
       h("h4", {}, "Response ", h("span", { class: statusClass(entry.status) }, entry.status ?? "…")),
-      response ? headerList(response.headers) : h("p", { class: "muted" }, "This journal keeps no response for this exchange."),
+      response
+        ? headerList(response.headers)
+        : h("p", { class: "muted" }, "This journal keeps no response for this exchange."),
       response ? bodyBlock(response.body, response.bodyLength, "response-body") : null,
     ),
   );
@@ -59,7 +61,8 @@ function pretty(text: string): string {
 
 function copyButton(entry: JournalEntry): HTMLElement {
   const command = curlCommand(entry, window.location.origin);
-  const title = "Copies a curl command that sends this request again. Credentials stay [redacted] as the journal keeps them: put the real ones back.";
+  const title =
+    "Copies a curl command that sends this request again. Credentials stay [redacted] as the journal keeps them: put the real ones back.";
   const button = h("button", { type: "button", class: "copy-curl", title, "data-curl": command }, "Copy as curl");
   button.addEventListener("click", (event) => {
     event.stopPropagation();

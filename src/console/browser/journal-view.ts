@@ -73,9 +73,13 @@ function draw(journal: { entries: JournalEntry[]; total: number }): void {
   if (key === lastDrawn) return; // unchanged: keep the DOM (and the reader's selection) as it is
   lastDrawn = key;
   const shown = rows.length < all.length ? `${rows.length} shown of ` : "";
-  byId("journal-count").textContent = journal.total > all.length ? `${shown}newest ${all.length} of ${journal.total} request(s)` : `${shown}${all.length} request(s)`;
+  byId("journal-count").textContent =
+    journal.total > all.length
+      ? `${shown}newest ${all.length} of ${journal.total} request(s)`
+      : `${shown}${all.length} request(s)`;
   const list = byId("journal");
-  if (all.length === 0) replace(list, h("li", { class: "empty" }, "No requests yet. Send one to the mock, or use \"try it\"."));
+  if (all.length === 0)
+    replace(list, h("li", { class: "empty" }, 'No requests yet. Send one to the mock, or use "try it".'));
   else if (rows.length === 0) replace(list, h("li", { class: "empty" }, "No request fits the filters."));
   else replace(list, ...rows.map(entryRow));
 }
@@ -102,16 +106,35 @@ function entryRow(entry: JournalEntry): HTMLElement {
   };
   return h(
     "li",
-    { class: `entry${invalid ? " invalid" : ""}${open ? " open" : ""}`, "data-status": entry.status ?? "", "data-url": entry.url, "data-seq": entry.id, "data-source": entry.source ?? "" },
+    {
+      class: `entry${invalid ? " invalid" : ""}${open ? " open" : ""}`,
+      "data-status": entry.status ?? "",
+      "data-url": entry.url,
+      "data-seq": entry.id,
+      "data-source": entry.source ?? "",
+    },
     h(
       "div",
-      { class: "entry-head", role: "button", tabindex: 0, "aria-expanded": String(open), onclick: () => toggle(entry), onkeydown },
+      {
+        class: "entry-head",
+        role: "button",
+        tabindex: 0,
+        "aria-expanded": String(open),
+        onclick: () => toggle(entry),
+        onkeydown,
+      },
       ...spaced([
         h("span", { class: statusClass(entry.status) }, entry.status ?? "…"),
         methodBadge(entry.method),
         h("code", { class: "url" }, entry.url),
         h("span", { class: "operation" }, entry.operationId ?? "no operation"),
-        entry.answeredBy ? h("span", { class: "answered-by", title: entry.source ? `source: ${entry.source}` : undefined }, entry.answeredBy) : null,
+        entry.answeredBy
+          ? h(
+              "span",
+              { class: "answered-by", title: entry.source ? `source: ${entry.source}` : undefined },
+              entry.answeredBy,
+            )
+          : null,
         ...entry.notes.map((note) => h("span", { class: "note" }, note)),
         h("span", { class: "time" }, timeOf(entry)),
       ]),

@@ -17,7 +17,19 @@ function contractSection(contract: ConsoleContract): HTMLElement {
   return h(
     "section",
     { class: "contract", "data-contract": contract.id },
-    h("h3", {}, contract.title, " ", h("span", { class: "muted" }, [contract.version && `v${contract.version}`, contract.id, `${contract.operations.length} operations`].filter(Boolean).join(" · "))),
+    h(
+      "h3",
+      {},
+      contract.title,
+      " ",
+      h(
+        "span",
+        { class: "muted" },
+        [contract.version && `v${contract.version}`, contract.id, `${contract.operations.length} operations`]
+          .filter(Boolean)
+          .join(" · "),
+      ),
+    ),
     h("ul", { class: "operations" }, ...contract.operations.map(operationRow)),
   );
 }
@@ -37,7 +49,15 @@ function operationRow(operation: ConsoleOperation): HTMLElement {
       {},
       methodBadge(operation.method),
       " ",
-      h("span", { class: "op-text" }, h("code", { class: "path" }, operation.path), " ", h("span", { class: "summary-text" }, operation.summary ?? ""), " ", h("span", { class: "op-id" }, operation.operationId)),
+      h(
+        "span",
+        { class: "op-text" },
+        h("code", { class: "path" }, operation.path),
+        " ",
+        h("span", { class: "summary-text" }, operation.summary ?? ""),
+        " ",
+        h("span", { class: "op-id" }, operation.operationId),
+      ),
       h("span", { class: "responses" }, ...operation.responses.map(responseChip)),
       h("span", { class: "try-label" }, "try it"),
     ),
@@ -46,6 +66,13 @@ function operationRow(operation: ConsoleOperation): HTMLElement {
 }
 
 function responseChip(response: ConsoleOperation["responses"][number]): HTMLElement {
-  const title = response.hasExample ? `${response.status}: has an example` : `${response.status}: no example (faked from the schema)`;
-  return h("span", { class: `chip${response.hasExample ? " example" : ""}`, title }, response.status, response.hasExample ? " ★" : "");
+  const title = response.hasExample
+    ? `${response.status}: has an example`
+    : `${response.status}: no example (faked from the schema)`;
+  return h(
+    "span",
+    { class: `chip${response.hasExample ? " example" : ""}`, title },
+    response.status,
+    response.hasExample ? " ★" : "",
+  );
 }

@@ -1,4 +1,12 @@
-import { fetchOverrides, fetchState, resetServer, setScenario, type OverrideSummary, type Scenario, type ServerState } from "./admin-api.js";
+import {
+  fetchOverrides,
+  fetchState,
+  resetServer,
+  setScenario,
+  type OverrideSummary,
+  type Scenario,
+  type ServerState,
+} from "./admin-api.js";
 import { byId, h, replace } from "./dom.js";
 import { refreshNow } from "./journal-view.js";
 
@@ -44,7 +52,13 @@ function storeParts(store: unknown): HTMLElement[] {
     return h(
       "div",
       { class: "resource", "data-collection": resource.collection },
-      h("div", {}, h("code", { class: "path" }, resource.collection), " ", h("span", { class: "muted" }, `${items.length} item(s)`)),
+      h(
+        "div",
+        {},
+        h("code", { class: "path" }, resource.collection),
+        " ",
+        h("span", { class: "muted" }, `${items.length} item(s)`),
+      ),
       items.length ? h("pre", { class: "store" }, JSON.stringify(items, null, 2)) : null,
     );
   });
@@ -52,7 +66,11 @@ function storeParts(store: unknown): HTMLElement[] {
 
 function scenarioRow(scenario: Scenario): HTMLElement {
   const choices = [...new Set([scenario.state, ...scenario.states])];
-  const select = h("select", { "aria-label": `state of ${scenario.name}` }, ...choices.map((s) => h("option", { value: s, selected: s === scenario.state }, s)));
+  const select = h(
+    "select",
+    { "aria-label": `state of ${scenario.name}` },
+    ...choices.map((s) => h("option", { value: s, selected: s === scenario.state }, s)),
+  );
   select.addEventListener("change", () => void setScenario(scenario.name, select.value).then(showState));
   return h("li", { "data-scenario": scenario.name }, h("strong", {}, scenario.name), " ", select);
 }
@@ -61,7 +79,24 @@ function scenarioRow(scenario: Scenario): HTMLElement {
 function overrideParts(overrides: OverrideSummary[] | undefined): HTMLElement[] {
   if (overrides === undefined) return [];
   const list = overrides.length
-    ? h("ul", { class: "overrides" }, ...overrides.map((o) => h("li", { "data-override": o.id, "data-source": o.source }, h("code", {}, o.id), " ", h("span", { class: "tag" }, o.source), " ", o.operation, " → ", o.status, o.name ? ` (${o.name})` : "")))
+    ? h(
+        "ul",
+        { class: "overrides" },
+        ...overrides.map((o) =>
+          h(
+            "li",
+            { "data-override": o.id, "data-source": o.source },
+            h("code", {}, o.id),
+            " ",
+            h("span", { class: "tag" }, o.source),
+            " ",
+            o.operation,
+            " → ",
+            o.status,
+            o.name ? ` (${o.name})` : "",
+          ),
+        ),
+      )
     : h("p", { class: "muted" }, "No overrides.");
   return [h("h3", {}, "Overrides"), list];
 }

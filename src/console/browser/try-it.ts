@@ -6,7 +6,11 @@ import { h, replace, statusClass } from "./dom.js";
  * headers the operation needs, the example body), editable, sent from the page to the mock itself.
  */
 export function tryItForm(operation: ConsoleOperation, onSent: () => void): HTMLElement {
-  const path = h("input", { class: "try-path", value: operation.sample?.path ?? operation.path, "aria-label": "path and query" });
+  const path = h("input", {
+    class: "try-path",
+    value: operation.sample?.path ?? operation.path,
+    "aria-label": "path and query",
+  });
   const headers = h("textarea", { class: "try-headers", rows: 2, "aria-label": "headers, one per line" });
   headers.value = headerLines(operation);
   const body = h("textarea", { class: "try-body", rows: 5, "aria-label": "request body" });
@@ -15,7 +19,15 @@ export function tryItForm(operation: ConsoleOperation, onSent: () => void): HTML
   const submit = async (event: Event) => {
     event.preventDefault();
     replace(output, h("p", { class: "muted" }, "sending…"));
-    replace(output, ...(await sendRequest(operation.method, path.value, headers.value, hasBody(operation.method) ? body.value : undefined)));
+    replace(
+      output,
+      ...(await sendRequest(
+        operation.method,
+        path.value,
+        headers.value,
+        hasBody(operation.method) ? body.value : undefined,
+      )),
+    );
     onSent();
   };
   return h(
@@ -35,8 +47,11 @@ function hasBody(method: string): boolean {
 
 function headerLines(operation: ConsoleOperation): string {
   const headers: Record<string, string> = { ...(operation.sample?.headers ?? {}) };
-  if (hasBody(operation.method) && !Object.keys(headers).some((n) => n.toLowerCase() === "content-type")) headers["Content-Type"] = operation.sample?.mediaType ?? "application/json";
-  return Object.entries(headers).map(([name, value]) => `${name}: ${value}`).join("\n");
+  if (hasBody(operation.method) && !Object.keys(headers).some((n) => n.toLowerCase() === "content-type"))
+    headers["Content-Type"] = operation.sample?.mediaType ?? "application/json";
+  return Object.entries(headers)
+    .map(([name, value]) => `${name}: ${value}`)
+    .join("\n");
 }
 
 function bodyText(operation: ConsoleOperation): string {
@@ -54,9 +69,19 @@ function parseHeaders(lines: string): Headers {
   return headers;
 }
 
-async function sendRequest(method: string, path: string, headerText: string, body: string | undefined): Promise<HTMLElement[]> {
+async function sendRequest(
+  method: string,
+  path: string,
+  headerText: string,
+  body: string | undefined,
+): Promise<HTMLElement[]> {
   try {
-    const response = await fetch(new URL(path, window.location.origin), { method, headers: parseHeaders(headerText), body: body || undefined, cache: "no-store" });
+    const response = await fetch(new URL(path, window.location.origin), {
+      method,
+      headers: parseHeaders(headerText),
+      body: body || undefined,
+      cache: "no-store",
+    });
     return [responseHead(response), h("pre", { class: "response-body" }, prettyBody(await response.text()))];
   } catch (error) {
     return [h("p", { class: "error" }, `The request failed: ${(error as Error).message}`)];
@@ -65,8 +90,17 @@ async function sendRequest(method: string, path: string, headerText: string, bod
 
 function responseHead(response: Response): HTMLElement {
   const interesting = ["content-type", "location", "mockpact-violations", "www-authenticate"];
-  const shown = interesting.filter((name) => response.headers.has(name)).map((name) => h("div", {}, h("code", {}, `${name}: ${response.headers.get(name)}`)));
-  return h("div", { class: "response-head" }, h("span", { class: statusClass(response.status) }, response.status), " ", response.statusText, ...shown);
+  const shown = interesting
+    .filter((name) => response.headers.has(name))
+    .map((name) => h("div", {}, h("code", {}, `${name}: ${response.headers.get(name)}`)));
+  return h(
+    "div",
+    { class: "response-head" },
+    h("span", { class: statusClass(response.status) }, response.status),
+    " ",
+    response.statusText,
+    ...shown,
+  );
 }
 
 function prettyBody(text: string): string {

@@ -31,9 +31,12 @@ export function createAdminApp(prefix: string, source: AdminSource): express.Exp
   app.use(prefix, adminGuard(source.access)); // Host, cross-site state changes, --admin-token; security headers
   app.use(prefix, adminRoutes(source));
   app.use(prefix, consoleRouter()); // the web console: the page at `<prefix>/`, reading the routes above
-  app.use(prefix, (req: Request, res: Response) => sendProblem(res, problem("admin-not-found", `${req.method} ${req.originalUrl} is not part of the admin API`)));
+  app.use(prefix, (req: Request, res: Response) =>
+    sendProblem(res, problem("admin-not-found", `${req.method} ${req.originalUrl} is not part of the admin API`)),
+  );
   app.use((error: Error & { status?: number; type?: string }, _req: Request, res: Response, _next: NextFunction) => {
-    if (isMockpactError(error) && error.code === "STORE_UNAVAILABLE") return sendProblem(res.set("retry-after", STORE_RETRY_AFTER), problem("store-unavailable", error.message));
+    if (isMockpactError(error) && error.code === "STORE_UNAVAILABLE")
+      return sendProblem(res.set("retry-after", STORE_RETRY_AFTER), problem("store-unavailable", error.message));
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
     sendProblem(res, { ...problem(status === 500 ? "admin-error" : "admin-bad-request", error.message), status });
   });
@@ -59,8 +62,13 @@ function adminRoutes(source: AdminSource): express.Router {
   router.put("/scenarios/:name", async (req, res) => {
     const name = req.params.name!;
     const state = (req.body as { state?: unknown } | undefined)?.state;
-    if (!(await live.scenarios.has(name))) return sendProblem(res, { ...problem("admin-not-found", `No mocks entry mentions scenario "${name}"`), title: "No such scenario" });
-    if (typeof state !== "string" || state === "") return sendProblem(res, problem("admin-bad-request", 'Send a JSON body such as { "state": "paid" }'));
+    if (!(await live.scenarios.has(name)))
+      return sendProblem(res, {
+        ...problem("admin-not-found", `No mocks entry mentions scenario "${name}"`),
+        title: "No such scenario",
+      });
+    if (typeof state !== "string" || state === "")
+      return sendProblem(res, problem("admin-bad-request", 'Send a JSON body such as { "state": "paid" }'));
     await live.scenarios.set(name, state);
     res.json((await live.scenarios.list()).find((s) => s.name === name));
   });

@@ -18,7 +18,8 @@ export interface AdminAccess {
  * never framed (clickjacking the reset button); JSON is never sniffed as HTML.
  */
 const SECURITY_HEADERS = {
-  "content-security-policy": "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  "content-security-policy":
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
   "x-frame-options": "DENY",
   "x-content-type-options": "nosniff",
   "referrer-policy": "no-referrer",
@@ -39,19 +40,34 @@ const CONSOLE_FILES = /^\/(?:console\/[a-z][a-z-]*\.js)?$/;
  *   and `Origin`: a state change needs the first and neither of the others saying "another site".
  */
 export function adminGuard(access: AdminAccess): (req: Request, res: Response, next: NextFunction) => void {
-  const names = new Set(["localhost", ...access.hosts, ...(isWildcard(access.boundHost) ? [] : [access.boundHost])].map((n) => n.toLowerCase()));
+  const names = new Set(
+    ["localhost", ...access.hosts, ...(isWildcard(access.boundHost) ? [] : [access.boundHost])].map((n) =>
+      n.toLowerCase(),
+    ),
+  );
   const anyHost = names.has("*");
   return (req, res, next) => {
     res.set(SECURITY_HEADERS);
     const host = hostName(req.headers.host);
-    if (!anyHost && !acceptedHost(host, names)) return refuse(res, problem("admin-forbidden", `Host "${host}" is not a name of this server (add it with --admin-hosts)`));
+    if (!anyHost && !acceptedHost(host, names))
+      return refuse(
+        res,
+        problem("admin-forbidden", `Host "${host}" is not a name of this server (add it with --admin-hosts)`),
+      );
     if (!SAFE_METHODS.has(req.method)) {
       const refusal = crossSiteRefusal(req);
       if (refusal) return refuse(res, problem("admin-forbidden", refusal));
     }
-    if (access.token !== undefined && !(req.method === "GET" && CONSOLE_FILES.test(req.path)) && !carriesToken(req, access.token)) {
+    if (
+      access.token !== undefined &&
+      !(req.method === "GET" && CONSOLE_FILES.test(req.path)) &&
+      !carriesToken(req, access.token)
+    ) {
       res.set("www-authenticate", 'Bearer realm="mockpact admin"');
-      return refuse(res, problem("admin-unauthorized", "The admin API needs the --admin-token as `Authorization: Bearer <token>`"));
+      return refuse(
+        res,
+        problem("admin-unauthorized", "The admin API needs the --admin-token as `Authorization: Bearer <token>`"),
+      );
     }
     next();
   };

@@ -14,7 +14,9 @@ export function lazyAdminApp(prefix: string, source: AdminSource): (req: Incomin
       (handle) => handle(req, res),
       (error: Error) => {
         if (res.headersSent) return;
-        res.writeHead(500, { "content-type": "text/plain; charset=utf-8" }).end(`Failed to load the admin API: ${error.message}\n`);
+        res
+          .writeHead(500, { "content-type": "text/plain; charset=utf-8" })
+          .end(`Failed to load the admin API: ${error.message}\n`);
       },
     );
   };

@@ -10,16 +10,27 @@ import type { AdminSource } from "./app.js";
  * removes over HTTP, as WireMock's stubs are. An entry is checked as a mocks file's entry is; what is
  * wrong with it is a 400 naming the field.
  */
-export function mocksRoutes(source: AdminSource, options: { seed: number; onEvent: (event: MockEvent) => void }): express.Router {
+export function mocksRoutes(
+  source: AdminSource,
+  options: { seed: number; onEvent: (event: MockEvent) => void },
+): express.Router {
   const router = express.Router();
   router.get("/mocks", (_req, res) => void res.json(overridesView(source.mock(), source.live)));
   router.post("/mocks", (req, res) => {
     try {
       const view = addOverride(source.mock(), source.live, req.body, options);
-      res.status(201).location(`${req.baseUrl}/mocks/${encodeURIComponent(view.id)}`).json(view);
+      res
+        .status(201)
+        .location(`${req.baseUrl}/mocks/${encodeURIComponent(view.id)}`)
+        .json(view);
     } catch (error) {
       if (!(error instanceof MockpactError)) throw error;
-      sendProblem(res, { ...problem("admin-bad-request", error.message), code: error.code, hint: error.hint, ...(error.place.pointer ? { field: error.place.pointer } : {}) });
+      sendProblem(res, {
+        ...problem("admin-bad-request", error.message),
+        code: error.code,
+        hint: error.hint,
+        ...(error.place.pointer ? { field: error.place.pointer } : {}),
+      });
     }
   });
   router.delete("/mocks", (_req, res) => {
@@ -30,7 +41,9 @@ export function mocksRoutes(source: AdminSource, options: { seed: number; onEven
     const id = req.params.id!;
     if (removeOverrides(source.mock(), source.live, id)) return void res.status(204).end();
     const fromFile = source.mock().sources.overrides.all.some((o) => o.id === id);
-    const why = fromFile ? `${id} comes from a mocks file: edit the file to remove it` : `No runtime override has the id "${id}"`;
+    const why = fromFile
+      ? `${id} comes from a mocks file: edit the file to remove it`
+      : `No runtime override has the id "${id}"`;
     sendProblem(res, problem("admin-not-found", why));
   });
   return router;

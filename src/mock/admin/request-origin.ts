@@ -4,11 +4,14 @@ import type { Request } from "express";
 /** Why a state change is refused (another site, or not JSON), or undefined when it may go on. */
 export function crossSiteRefusal(req: Request): string | undefined {
   const site = req.headers["sec-fetch-site"];
-  if (site !== undefined && site !== "same-origin" && site !== "none") return `${req.method} ${req.originalUrl} comes from another site (Sec-Fetch-Site: ${site})`;
+  if (site !== undefined && site !== "same-origin" && site !== "none")
+    return `${req.method} ${req.originalUrl} comes from another site (Sec-Fetch-Site: ${site})`;
   const origin = req.headers.origin;
-  if (origin !== undefined && origin !== "null" && hostOfOrigin(origin) !== req.headers.host?.toLowerCase()) return `${req.method} ${req.originalUrl} comes from another origin (${origin})`;
+  if (origin !== undefined && origin !== "null" && hostOfOrigin(origin) !== req.headers.host?.toLowerCase())
+    return `${req.method} ${req.originalUrl} comes from another origin (${origin})`;
   if (origin === "null") return `${req.method} ${req.originalUrl} comes from an opaque origin`;
-  if (!/^application\/json\s*(?:;|$)/i.test(req.headers["content-type"] ?? "")) return `${req.method} ${req.originalUrl} changes state: send it with Content-Type: application/json`;
+  if (!/^application\/json\s*(?:;|$)/i.test(req.headers["content-type"] ?? ""))
+    return `${req.method} ${req.originalUrl} changes state: send it with Content-Type: application/json`;
   return undefined;
 }
 

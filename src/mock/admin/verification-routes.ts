@@ -3,7 +3,13 @@ import { Journal, MAX_JOURNAL_PAGE } from "../journal.js";
 import { problem } from "../../http/problem.js";
 import { compilePattern, type CompiledPattern } from "../verification/pattern.js";
 import { readJournalQuery } from "../verification/journal-query.js";
-import { matchingRecords, searchContext, SHARED_JOURNAL, type KeptRecord, type SearchContext } from "../verification/search.js";
+import {
+  matchingRecords,
+  searchContext,
+  SHARED_JOURNAL,
+  type KeptRecord,
+  type SearchContext,
+} from "../verification/search.js";
 import type { AdminSource } from "./app.js";
 import { sendProblem } from "./mocks-routes.js";
 
@@ -23,21 +29,36 @@ export function verificationRoutes(source: AdminSource): express.Router {
     sendProblem(res, problem("admin-bad-request", SHARED_JOURNAL));
     return undefined;
   };
-  const page = (ctx: SearchContext, accept: (r: KeptRecord) => boolean, limit = MAX_JOURNAL_PAGE, before = Infinity) => ctx.journal.entries(limit, ctx.secretNames, before, accept);
+  const page = (ctx: SearchContext, accept: (r: KeptRecord) => boolean, limit = MAX_JOURNAL_PAGE, before = Infinity) =>
+    ctx.journal.entries(limit, ctx.secretNames, before, accept);
   router.get("/requests", async (req, res) => {
     const paging = Object.keys(req.query).every((k) => k === "limit" || k === "before");
     if (paging && !(live.journal instanceof Journal)) {
       const limit = Number(req.query.limit ?? live.journal.size);
       const before = Number(req.query.before ?? Infinity);
-      const requests = await live.journal.entries(Number.isInteger(limit) && limit >= 0 ? limit : live.journal.size, source.mock().core.engine.secretNames, before > 0 ? before : Infinity);
-      return void res.json({ total: await live.journal.total, size: live.journal.size, stateRevision: await live.revision.current(), requests });
+      const requests = await live.journal.entries(
+        Number.isInteger(limit) && limit >= 0 ? limit : live.journal.size,
+        source.mock().core.engine.secretNames,
+        before > 0 ? before : Infinity,
+      );
+      return void res.json({
+        total: await live.journal.total,
+        size: live.journal.size,
+        stateRevision: await live.revision.current(),
+        requests,
+      });
     }
     const ctx = context(res);
     if (!ctx) return;
     const query = readJournalQuery(req.query as Record<string, unknown>, ctx);
     if (typeof query === "string") return sendProblem(res, problem("admin-bad-request", query));
     // stateRevision: the console's journal poll also says whether the state changed (state/revision.ts).
-    res.json({ total: ctx.journal.total, size: ctx.journal.size, stateRevision: await live.revision.current(), requests: page(ctx, query.accept, query.limit ?? ctx.journal.size, query.before) });
+    res.json({
+      total: ctx.journal.total,
+      size: ctx.journal.size,
+      stateRevision: await live.revision.current(),
+      requests: page(ctx, query.accept, query.limit ?? ctx.journal.size, query.before),
+    });
   });
   router.get("/requests/unmatched", (_req, res) => {
     const ctx = context(res);
@@ -48,7 +69,11 @@ export function verificationRoutes(source: AdminSource): express.Router {
     const pattern = ctx && patternOf(req, res, ctx);
     if (!ctx || !pattern) return;
     const kept = ctx.journal.kept();
-    res.json({ count: matchingRecords(kept, pattern.conditions, ctx.router).length, kept: kept.length, total: ctx.journal.total });
+    res.json({
+      count: matchingRecords(kept, pattern.conditions, ctx.router).length,
+      kept: kept.length,
+      total: ctx.journal.total,
+    });
   });
   router.post("/requests/find", (req, res) => {
     const ctx = context(res);

@@ -12,7 +12,9 @@ export function contractsView(mock: LoadedMock): unknown {
     version: contract.version,
     dialect: contract.dialect,
     basePaths: contract.basePaths,
-    routes: routes.filter((r) => r.target.contract === contract).map((r) => ({ method: r.method, path: r.path, operationId: r.target.operation.operationId })),
+    routes: routes
+      .filter((r) => r.target.contract === contract)
+      .map((r) => ({ method: r.method, path: r.path, operationId: r.target.operation.operationId })),
     operations: consoleOperations(contract, routes), // the console's richer list: summary, examples, a sample request
   }));
 }
@@ -35,6 +37,9 @@ export async function stateView(mock: LoadedMock, live: LiveState): Promise<unkn
 
 /** `/users/{userId}/orders` fits `/users/7/orders`. */
 function pathFits(template: string, path: string): boolean {
-  const pattern = template.split(/\{[^}]+\}/).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("[^/]+");
+  const pattern = template
+    .split(/\{[^}]+\}/)
+    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"))
+    .join("[^/]+");
   return new RegExp(`^${pattern}$`).test(path);
 }

@@ -6,7 +6,8 @@ import { escapeToken, unescapeToken } from "../../contract/pointer.js";
  * where its ISO string would pass), or a YAML `.nan`/`.inf`. Kept aside so that the model built from
  * a bundle is the one built from the file, down to which example is served.
  */
-export type SpecialValue = [pointer: string, kind: "date", iso: string] | [pointer: string, kind: "number", text: string];
+export type SpecialValue =
+  [pointer: string, kind: "date", iso: string] | [pointer: string, kind: "number", text: string];
 
 /** Every special value of `root`, by path: a node the YAML shares at several places is listed at each. */
 export function specialValuesOf(root: unknown): SpecialValue[] {
@@ -17,7 +18,9 @@ export function specialValuesOf(root: unknown): SpecialValue[] {
     if (node instanceof Date) found.push([pointer, "date", node.toISOString()]);
     else if (typeof node === "number" && !Number.isFinite(node)) found.push([pointer, "number", String(node)]);
     else if (node !== null && typeof node === "object") {
-      for (const [key, value] of Object.entries(node)) if (value !== null && (typeof value === "object" || typeof value === "number")) stack.push([value, `${pointer}/${escapeToken(key)}`]);
+      for (const [key, value] of Object.entries(node))
+        if (value !== null && (typeof value === "object" || typeof value === "number"))
+          stack.push([value, `${pointer}/${escapeToken(key)}`]);
     }
   }
   return found;
@@ -29,7 +32,8 @@ export function reviveSpecialValues(root: Record<string, unknown>, values: Speci
     const tokens = pointer.split("/").slice(1).map(unescapeToken);
     const last = tokens.pop();
     let parent: unknown = root;
-    for (const token of tokens) parent = parent !== null && typeof parent === "object" ? (parent as Record<string, unknown>)[token] : undefined;
+    for (const token of tokens)
+      parent = parent !== null && typeof parent === "object" ? (parent as Record<string, unknown>)[token] : undefined;
     if (last === undefined || parent === null || typeof parent !== "object") return false;
     (parent as Record<string, unknown>)[last] = kind === "date" ? new Date(text) : Number(text);
   }

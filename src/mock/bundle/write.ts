@@ -27,16 +27,29 @@ export async function bundleMock(options: BundleOptions = {}): Promise<{ bundle:
   for (const file of files) contracts.push(await bundledContract(file, ids.get(file)!, resolved));
   const mocks = (await readMocksTexts(resolved.mocks)).map((m) => ({ file: nameOf(m.file), text: m.text }));
   const fixtures = resolved.fixtures === undefined ? undefined : await readFixtureValues(resolved.fixtures);
-  const bundle: MockBundle = { format: BUNDLE_FORMAT, version: BUNDLE_VERSION, contracts, mocks, ...(fixtures ? { fixtures } : {}) };
+  const bundle: MockBundle = {
+    format: BUNDLE_FORMAT,
+    version: BUNDLE_VERSION,
+    contracts,
+    mocks,
+    ...(fixtures ? { fixtures } : {}),
+  };
   const text = JSON.stringify(bundle);
-  const mockOptions = resolveMockOptions({ stateful: fixtures !== undefined, fixtures: resolved.fixtures, onEvent: resolved.onEvent });
+  const mockOptions = resolveMockOptions({
+    stateful: fixtures !== undefined,
+    fixtures: resolved.fixtures,
+    onEvent: resolved.onEvent,
+  });
   mockFromBundle(JSON.parse(text), mockOptions, createLiveState(mockOptions));
   return { bundle, text };
 }
 
 /** `mockpact bundle`: the bundle of `options`, written to `options.out` whole or not at all. */
-export async function writeBundle(options: BundleOptions): Promise<{ file: string; bytes: number; bundle: MockBundle }> {
-  if (!options.out) throw unusableOptions("bundle", "no output file was given", "Give --out FILE, e.g. --out public/mockpact.json.");
+export async function writeBundle(
+  options: BundleOptions,
+): Promise<{ file: string; bytes: number; bundle: MockBundle }> {
+  if (!options.out)
+    throw unusableOptions("bundle", "no output file was given", "Give --out FILE, e.g. --out public/mockpact.json.");
   const { bundle, text } = await bundleMock(options);
   const file = path.resolve(options.out);
   try {
@@ -52,7 +65,11 @@ export async function writeBundle(options: BundleOptions): Promise<{ file: strin
   return { file: options.out, bytes: Buffer.byteLength(text), bundle };
 }
 
-async function bundledContract(file: string, id: string, options: { refRoot: string | undefined; allowRemoteRefs: boolean }): Promise<BundledContract> {
+async function bundledContract(
+  file: string,
+  id: string,
+  options: { refRoot: string | undefined; allowRemoteRefs: boolean },
+): Promise<BundledContract> {
   const prepared = await prepareDocument(file, options);
   const specialValues = specialValuesOf(prepared.document);
   return {

@@ -14,7 +14,13 @@ const MAX_NESTING = 16;
  * of matcher keywords is a matcher (several keywords must all hold); an object without keywords is a
  * literal, where `literals` allows it (bodies), else an error naming the unknown keyword.
  */
-export function compileMatcher(spec: unknown, at: Array<string | number>, fail: MatcherFail, literals: boolean, depth = 0): Matcher {
+export function compileMatcher(
+  spec: unknown,
+  at: Array<string | number>,
+  fail: MatcherFail,
+  literals: boolean,
+  depth = 0,
+): Matcher {
   if (depth > MAX_NESTING) throw fail(`matchers nest deeper than ${MAX_NESTING}`, at);
   if (spec === null || typeof spec !== "object" || Array.isArray(spec)) return { kind: "equals", value: spec };
   const keys = Object.keys(spec);
@@ -23,17 +29,31 @@ export function compileMatcher(spec: unknown, at: Array<string | number>, fail: 
   const unknown = keys.find((k) => !isKeyword(k));
   if (unknown !== undefined || keys.length === 0) {
     const what = unknown === undefined ? "an empty matcher" : `"${unknown}" is not a matcher keyword`;
-    throw fail(`${what} (known: ${MATCHER_KEYWORDS.join(", ")}; write a literal object as { equals: {...} })`, unknown === undefined ? at : [...at, unknown]);
+    throw fail(
+      `${what} (known: ${MATCHER_KEYWORDS.join(", ")}; write a literal object as { equals: {...} })`,
+      unknown === undefined ? at : [...at, unknown],
+    );
   }
   const fields = spec as Record<string, unknown>;
   if ((fields.ignore !== undefined || fields.ignoreExtraFields !== undefined) && fields.equalToJson === undefined) {
-    throw fail("ignore and ignoreExtraFields go with equalToJson", [...at, fields.ignore !== undefined ? "ignore" : "ignoreExtraFields"]);
+    throw fail("ignore and ignoreExtraFields go with equalToJson", [
+      ...at,
+      fields.ignore !== undefined ? "ignore" : "ignoreExtraFields",
+    ]);
   }
-  const parts = keys.filter((k) => k !== "ignore" && k !== "ignoreExtraFields").map((k) => keywordMatcher(k, fields, [...at, k], fail, depth));
+  const parts = keys
+    .filter((k) => k !== "ignore" && k !== "ignoreExtraFields")
+    .map((k) => keywordMatcher(k, fields, [...at, k], fail, depth));
   return parts.length === 1 ? parts[0]! : { kind: "and", of: parts };
 }
 
-function keywordMatcher(key: string, fields: Record<string, unknown>, at: Array<string | number>, fail: MatcherFail, depth: number): Matcher {
+function keywordMatcher(
+  key: string,
+  fields: Record<string, unknown>,
+  at: Array<string | number>,
+  fail: MatcherFail,
+  depth: number,
+): Matcher {
   const value = fields[key];
   switch (key) {
     case "equals":
@@ -49,7 +69,8 @@ function keywordMatcher(key: string, fields: Record<string, unknown>, at: Array<
     case "gte":
     case "lt":
     case "lte":
-      if (typeof value !== "number" || !Number.isFinite(value)) throw fail(`${key} takes a number, not ${JSON.stringify(value)}`, at);
+      if (typeof value !== "number" || !Number.isFinite(value))
+        throw fail(`${key} takes a number, not ${JSON.stringify(value)}`, at);
       return { kind: "compare", op: key as Comparison, value };
     case "regex":
       return regexMatcher(value, at, fail);
@@ -59,7 +80,10 @@ function keywordMatcher(key: string, fields: Record<string, unknown>, at: Array<
       return { kind: "not", of: compileMatcher(value, at, fail, true, depth + 1) };
     default: {
       if (!Array.isArray(value) || value.length === 0) throw fail(`${key} takes a non-empty list of matchers`, at);
-      return { kind: key as "and" | "or", of: value.map((m, i) => compileMatcher(m, [...at, i], fail, true, depth + 1)) };
+      return {
+        kind: key as "and" | "or",
+        of: value.map((m, i) => compileMatcher(m, [...at, i], fail, true, depth + 1)),
+      };
     }
   }
 }
@@ -74,7 +98,12 @@ function regexMatcher(value: unknown, at: Array<string | number>, fail: MatcherF
   }
 }
 
-function jsonMatcher(value: unknown, fields: Record<string, unknown>, at: Array<string | number>, fail: MatcherFail): Matcher {
+function jsonMatcher(
+  value: unknown,
+  fields: Record<string, unknown>,
+  at: Array<string | number>,
+  fail: MatcherFail,
+): Matcher {
   let expected = value;
   if (typeof value === "string") {
     try {
@@ -92,6 +121,7 @@ function jsonMatcher(value: unknown, fields: Record<string, unknown>, at: Array<
     return path;
   });
   const extra = fields.ignoreExtraFields ?? false;
-  if (typeof extra !== "boolean") throw fail("ignoreExtraFields takes true or false", [...at.slice(0, -1), "ignoreExtraFields"]);
+  if (typeof extra !== "boolean")
+    throw fail("ignoreExtraFields takes true or false", [...at.slice(0, -1), "ignoreExtraFields"]);
   return { kind: "equalToJson", value: expected, ignore: paths, ignoreExtraFields: extra };
 }

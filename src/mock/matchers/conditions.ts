@@ -25,15 +25,18 @@ const one = (value: unknown): FieldValues => ({ values: value === undefined ? []
 export function compileWhen(when: WhenFields, at: Array<string | number>, fail: MatcherFail): Conditions {
   for (const part of PARTS) {
     const value = when[part];
-    if (value !== undefined && (value === null || typeof value !== "object" || Array.isArray(value))) throw fail(`${part} takes an object of names and matchers`, [...at, part]);
+    if (value !== undefined && (value === null || typeof value !== "object" || Array.isArray(value)))
+      throw fail(`${part} takes an object of names and matchers`, [...at, part]);
   }
   const conditions: Conditions = [];
   const add = (part: keyof WhenFields, name: string, field: string, read: FieldCondition["read"]) => {
     const spec = when[part]![name];
     conditions.push({ field, read, matcher: compileMatcher(spec, [...at, part, name], fail, part === "body") });
   };
-  for (const name of Object.keys(when.path ?? {})) add("path", name, `path.${name}`, (view) => one(view.pathParams[name]));
-  for (const name of Object.keys(when.query ?? {})) add("query", name, `query.${name}`, (view) => ({ values: view.query.getAll(name), list: true }));
+  for (const name of Object.keys(when.path ?? {}))
+    add("path", name, `path.${name}`, (view) => one(view.pathParams[name]));
+  for (const name of Object.keys(when.query ?? {}))
+    add("query", name, `query.${name}`, (view) => ({ values: view.query.getAll(name), list: true }));
   for (const name of Object.keys(when.headers ?? {})) {
     const lower = name.toLowerCase();
     add("headers", name, `headers.${lower}`, (view) => one(view.header(lower)));
@@ -60,8 +63,11 @@ export function differences(conditions: Conditions, view: RequestView, secretNam
   for (const condition of conditions) {
     const values = condition.read(view);
     if (satisfies(condition.matcher, values)) continue;
-    const secret = isSecretName(condition.field) || isSecretName(condition.field.split(/[.\s]/).pop() ?? "", secretNames);
-    out.push(`${condition.field}: ${mismatch(condition.matcher, secret ? { values: [REDACTED], list: false } : values)}`);
+    const secret =
+      isSecretName(condition.field) || isSecretName(condition.field.split(/[.\s]/).pop() ?? "", secretNames);
+    out.push(
+      `${condition.field}: ${mismatch(condition.matcher, secret ? { values: [REDACTED], list: false } : values)}`,
+    );
   }
   return out;
 }

@@ -23,7 +23,10 @@ export function satisfies(matcher: Matcher, field: FieldValues): boolean {
   }
 }
 
-function leaf(matcher: Extract<Matcher, { kind: "regex" | "contains" | "compare" | "equalToJson" }>, value: unknown): boolean {
+function leaf(
+  matcher: Extract<Matcher, { kind: "regex" | "contains" | "compare" | "equalToJson" }>,
+  value: unknown,
+): boolean {
   switch (matcher.kind) {
     case "regex":
       return isScalar(value) && matcher.tester.test(String(value));

@@ -8,7 +8,9 @@ export function withoutIgnored(value: unknown, ignore: CompiledJsonPath[]): unkn
   if (ignore.length === 0 || value === null || typeof value !== "object") return value;
   const copy: unknown = structuredClone(value);
   // Deepest and last first, so that removing an array element leaves the pointers still to remove valid.
-  const pointers = ignore.flatMap((path) => path.pointers(copy)).sort((a, b) => b.localeCompare(a, "en", { numeric: true }));
+  const pointers = ignore
+    .flatMap((path) => path.pointers(copy))
+    .sort((a, b) => b.localeCompare(a, "en", { numeric: true }));
   for (const pointer of pointers) remove(copy, pointer);
   return copy;
 }

@@ -27,18 +27,26 @@ export function filterProblem(expression: string): string | undefined {
 
 function refusal(node: jsep.Expression, depth: number, expression: string): string | undefined {
   if (depth > MAX_FILTER_DEPTH) return `the filter (${expression}) nests deeper than ${MAX_FILTER_DEPTH}`;
-  const next = (child: jsep.Expression | null | undefined) => (child ? refusal(child, depth + 1, expression) : undefined);
+  const next = (child: jsep.Expression | null | undefined) =>
+    child ? refusal(child, depth + 1, expression) : undefined;
   switch (node.type) {
     case "Literal":
       return undefined;
     case "Identifier":
-      return NAMES.test(String(node.name)) ? undefined : `the filter (${expression}) names "${String(node.name)}": use @ for the value, with comparisons`;
+      return NAMES.test(String(node.name))
+        ? undefined
+        : `the filter (${expression}) names "${String(node.name)}": use @ for the value, with comparisons`;
     case "MemberExpression":
-      return next(node.object as jsep.Expression) ?? (node.computed ? next(node.property as jsep.Expression) : undefined);
+      return (
+        next(node.object as jsep.Expression) ?? (node.computed ? next(node.property as jsep.Expression) : undefined)
+      );
     case "BinaryExpression":
     case "UnaryExpression":
-      if (!OPERATORS.has(String(node.operator))) return `the filter (${expression}) uses the operator ${String(node.operator)}`;
-      return node.type === "UnaryExpression" ? next(node.argument as jsep.Expression) : (next(node.left as jsep.Expression) ?? next(node.right as jsep.Expression));
+      if (!OPERATORS.has(String(node.operator)))
+        return `the filter (${expression}) uses the operator ${String(node.operator)}`;
+      return node.type === "UnaryExpression"
+        ? next(node.argument as jsep.Expression)
+        : (next(node.left as jsep.Expression) ?? next(node.right as jsep.Expression));
     default:
       return `the filter (${expression}) has a ${node.type === "CallExpression" ? "function call" : node.type}: only comparisons of values (@.qty > 5 && @.sku == 'A') are allowed`;
   }

@@ -33,13 +33,21 @@ export function compileJsonPath(text: string): CompiledJsonPath | string {
   return {
     text,
     definite,
-    read: (root) => (root === undefined ? [] : (search(text, root, "value") as unknown[]).slice(0, definite ? 1 : undefined)),
+    read: (root) =>
+      root === undefined ? [] : (search(text, root, "value") as unknown[]).slice(0, definite ? 1 : undefined),
     pointers: (root) => (root === undefined ? [] : (search(text, root, "pointer") as string[])),
   };
 }
 
 function search(path: string, json: unknown, resultType: "value" | "pointer"): unknown[] {
-  const found = JSONPath({ path, json: json as object, wrap: true, eval: "safe", ignoreEvalErrors: true, resultType }) as unknown[] | undefined;
+  const found = JSONPath({
+    path,
+    json: json as object,
+    wrap: true,
+    eval: "safe",
+    ignoreEvalErrors: true,
+    resultType,
+  }) as unknown[] | undefined;
   return found ?? [];
 }
 
@@ -61,7 +69,10 @@ export function valueAt(root: unknown, path: JsonPath): unknown {
     if (Array.isArray(node)) {
       const index = typeof step === "number" ? step : /^\d+$/.test(step) ? Number(step) : NaN;
       node = node[index];
-    } else node = Object.prototype.hasOwnProperty.call(node, step) ? (node as Record<string, unknown>)[String(step)] : undefined;
+    } else
+      node = Object.prototype.hasOwnProperty.call(node, step)
+        ? (node as Record<string, unknown>)[String(step)]
+        : undefined;
   }
   return node;
 }

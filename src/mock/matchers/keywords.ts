@@ -1,5 +1,21 @@
 /** The keywords of a matcher object; an object with none of them is a literal value (bodies only). */
-export const MATCHER_KEYWORDS = ["equals", "regex", "contains", "absent", "present", "gt", "gte", "lt", "lte", "equalToJson", "ignore", "ignoreExtraFields", "and", "or", "not"] as const;
+export const MATCHER_KEYWORDS = [
+  "equals",
+  "regex",
+  "contains",
+  "absent",
+  "present",
+  "gt",
+  "gte",
+  "lt",
+  "lte",
+  "equalToJson",
+  "ignore",
+  "ignoreExtraFields",
+  "and",
+  "or",
+  "not",
+] as const;
 
 export type MatcherKeyword = (typeof MATCHER_KEYWORDS)[number];
 

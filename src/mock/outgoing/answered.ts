@@ -10,11 +10,23 @@ import type { Answered } from "./dispatcher.js";
  * replaced by a fault. A refused request (400, 401, 422) or an error answer made no event to report.
  */
 export function firesCallbacks(response: HttpResponse, trace: RequestTrace): boolean {
-  return trace.target?.operation.callbacks !== undefined && !trace.violations && !response.fault && response.status >= 200 && response.status < 300;
+  return (
+    trace.target?.operation.callbacks !== undefined &&
+    !trace.violations &&
+    !response.fault &&
+    response.status >= 200 &&
+    response.status < 300
+  );
 }
 
 /** What the callbacks' runtime expressions read from the exchange. */
-export function answeredOf(request: HttpRequest, response: HttpResponse, target: RouteTarget, trigger: number | undefined, engine: ContractEngine): Answered {
+export function answeredOf(
+  request: HttpRequest,
+  response: HttpResponse,
+  target: RouteTarget,
+  trigger: number | undefined,
+  engine: ContractEngine,
+): Answered {
   const { pathname } = splitUrl(request.url);
   return {
     target,

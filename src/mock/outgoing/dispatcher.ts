@@ -41,7 +41,13 @@ export interface Outgoing {
   /** Fires the operation's callbacks after the delay; nothing is awaited, nothing thrown. */
   afterAnswer(answered: Answered): void;
   /** Fires a webhook to `url` at once, and resolves once it is answered, failed or refused. */
-  fireWebhook(contract: Contract, webhook: Callback, registry: SchemaRegistry, url: string, given?: { body?: unknown }): Promise<CallOutcome>;
+  fireWebhook(
+    contract: Contract,
+    webhook: Callback,
+    registry: SchemaRegistry,
+    url: string,
+    given?: { body?: unknown },
+  ): Promise<CallOutcome>;
   /** At server close: pending callbacks are dropped and calls in flight aborted, so close never waits on a target. */
   release(): void;
 }
@@ -56,25 +62,65 @@ export function createOutgoing(options: OutgoingOptions, journal: JournalStore):
   const timers = new Set<NodeJS.Timeout>();
   let inFlight = 0;
 
-  const record = (call: { method: string; url: string; headers?: Record<string, string>; body?: string }, target: RouteTarget, mark: OutgoingMark, result: { status?: number; findings?: Violation[]; error?: string }): CallOutcome => {
-    const request = { method: call.method, url: call.url, headers: call.headers ?? {}, ...(call.body !== undefined ? { body: utf8Bytes(call.body) } : {}) };
+  const record = (
+    call: { method: string; url: string; headers?: Record<string, string>; body?: string },
+    target: RouteTarget,
+    mark: OutgoingMark,
+    result: { status?: number; findings?: Violation[]; error?: string },
+  ): CallOutcome => {
+    const request = {
+      method: call.method,
+      url: call.url,
+      headers: call.headers ?? {},
+      ...(call.body !== undefined ? { body: utf8Bytes(call.body) } : {}),
+    };
     const findings = result.findings ?? [];
     const status = result.status ?? 0;
-    const seq = journal.record({ time: Date.now(), request, target, status, answeredBy: `${mark.kind} target`, findings, ...(result.error ? { error: result.error } : {}), outgoing: mark });
-    return { seq, method: call.method, url: call.url, status, findings, ...(result.error ? { error: result.error } : {}) };
+    const seq = journal.record({
+      time: Date.now(),
+      request,
+      target,
+      status,
+      answeredBy: `${mark.kind} target`,
+      findings,
+      ...(result.error ? { error: result.error } : {}),
+      outgoing: mark,
+    });
+    return {
+      seq,
+      method: call.method,
+      url: call.url,
+      status,
+      findings,
+      ...(result.error ? { error: result.error } : {}),
+    };
   };
 
   /** Refused, or sent and checked against the call's documented responses: always one journal entry. */
-  const call = async (request: OutgoingRequest, target: RouteTarget, registry: SchemaRegistry, mark: OutgoingMark, delayMs: number): Promise<CallOutcome> => {
-    const refusal = refusalOf(request.url, options.allowCallbacksTo) ?? (inFlight >= MAX_CALLBACKS_IN_FLIGHT ? `${MAX_CALLBACKS_IN_FLIGHT} calls are already waiting or in flight` : undefined);
+  const call = async (
+    request: OutgoingRequest,
+    target: RouteTarget,
+    registry: SchemaRegistry,
+    mark: OutgoingMark,
+    delayMs: number,
+  ): Promise<CallOutcome> => {
+    const refusal =
+      refusalOf(request.url, options.allowCallbacksTo) ??
+      (inFlight >= MAX_CALLBACKS_IN_FLIGHT
+        ? `${MAX_CALLBACKS_IN_FLIGHT} calls are already waiting or in flight`
+        : undefined);
     if (refusal) return record(request, target, mark, { error: `refused: ${refusal}` });
     inFlight++;
     try {
       if (delayMs > 0) await wait(delayMs, timers, stop.signal);
-      if (stop.signal.aborted) return record(request, target, mark, { error: "the mock closed before the callback was sent" });
+      if (stop.signal.aborted)
+        return record(request, target, mark, { error: "the mock closed before the callback was sent" });
       const delivered = await send(request, CALLBACK_TIMEOUT_MS, stop.signal);
       if (!delivered.ok) return record(request, target, mark, { error: delivered.error });
-      return record(request, target, mark, { status: delivered.status, findings: checkResponse(registry, target.operation, delivered) });
+      return record(request, target, mark, {
+        status: delivered.status,
+        findings: checkResponse(registry, target.operation, delivered),
+      });
     } finally {
       inFlight--;
     }
@@ -92,16 +138,27 @@ export function createOutgoing(options: OutgoingOptions, journal: JournalStore):
           record({ method, url: callback.url }, target, mark, { error: `refused: ${resolved.reason}` });
           continue;
         }
-        void buildThen(() => outgoingRequest(callback, contract, answered.registry, options.seed, resolved.url), method, resolved.url, target, mark, (request) =>
-          call(request, target, answered.registry, mark, options.callbackDelayMs),
+        void buildThen(
+          () => outgoingRequest(callback, contract, answered.registry, options.seed, resolved.url),
+          method,
+          resolved.url,
+          target,
+          mark,
+          (request) => call(request, target, answered.registry, mark, options.callbackDelayMs),
         );
       }
     },
     async fireWebhook(contract, webhook, registry, url, given) {
       const target = targetOf(contract, webhook);
       const mark: OutgoingMark = { kind: "webhook", name: webhook.name };
-      return buildThen(() => outgoingRequest(webhook, contract, registry, options.seed, url, given), webhook.operation.method.toUpperCase(), url, target, mark, (request) => call(request, target, registry, mark, 0));
-
+      return buildThen(
+        () => outgoingRequest(webhook, contract, registry, options.seed, url, given),
+        webhook.operation.method.toUpperCase(),
+        url,
+        target,
+        mark,
+        (request) => call(request, target, registry, mark, 0),
+      );
     },
     release() {
       stop.abort();
@@ -111,12 +168,21 @@ export function createOutgoing(options: OutgoingOptions, journal: JournalStore):
   };
 
   /** A body the mock cannot build (a schema too large to fake) is the call's error, not the server's. */
-  function buildThen(build: () => OutgoingRequest, method: string, url: string, target: RouteTarget, mark: OutgoingMark, then: (request: OutgoingRequest) => Promise<CallOutcome>): Promise<CallOutcome> {
+  function buildThen(
+    build: () => OutgoingRequest,
+    method: string,
+    url: string,
+    target: RouteTarget,
+    mark: OutgoingMark,
+    then: (request: OutgoingRequest) => Promise<CallOutcome>,
+  ): Promise<CallOutcome> {
     let request: OutgoingRequest;
     try {
       request = build();
     } catch (error) {
-      return Promise.resolve(record({ method, url }, target, mark, { error: `the request could not be built: ${(error as Error).message}` }));
+      return Promise.resolve(
+        record({ method, url }, target, mark, { error: `the request could not be built: ${(error as Error).message}` }),
+      );
     }
     return then(request);
   }

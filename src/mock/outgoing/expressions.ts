@@ -31,7 +31,11 @@ export function resolveCallbackUrl(template: string, source: ExpressionSource): 
     }
     return offset === 0 ? value : encodeURIComponent(value);
   });
-  if (missing.length > 0) return { ok: false, reason: `the runtime expression ${missing.map((m) => `{${m}}`).join(", ")} has no value in this exchange` };
+  if (missing.length > 0)
+    return {
+      ok: false,
+      reason: `the runtime expression ${missing.map((m) => `{${m}}`).join(", ")} has no value in this exchange`,
+    };
   return { ok: true, url };
 }
 
@@ -42,7 +46,13 @@ export function expressionValue(expression: string, source: ExpressionSource): s
   if (expression === "$statusCode") return String(source.response.status);
   const match = /^\$(request|response)\.(header|query|path|body)(?:\.(.+)|(#.*))?$/.exec(expression);
   if (!match) return undefined;
-  const [, side, place, name, pointer] = match as unknown as [string, "request" | "response", string, string | undefined, string | undefined];
+  const [, side, place, name, pointer] = match as unknown as [
+    string,
+    "request" | "response",
+    string,
+    string | undefined,
+    string | undefined,
+  ];
   const message = side === "request" ? source.request : source.response;
   if (place === "body") return bodyValue(message.body, pointer ?? (name === undefined ? "" : undefined));
   if (name === undefined) return undefined;

@@ -11,7 +11,8 @@ export function refusalOf(url: string, allowedHosts: readonly string[]): string 
   } catch {
     return `${url === "" ? "the URL is empty" : `"${url}" is not an absolute URL`}`;
   }
-  if (parsed.protocol !== "http:" && parsed.protocol !== "https:") return `${parsed.protocol} URLs are not called (http and https only)`;
+  if (parsed.protocol !== "http:" && parsed.protocol !== "https:")
+    return `${parsed.protocol} URLs are not called (http and https only)`;
   if (parsed.username || parsed.password) return "a URL with credentials in it is not called";
   const host = parsed.hostname.toLowerCase();
   if (isLoopback(host)) return undefined;
@@ -22,5 +23,10 @@ export function refusalOf(url: string, allowedHosts: readonly string[]): string 
 
 /** `localhost`, `*.localhost`, 127.0.0.0/8 and `::1`, as URL parses them. */
 function isLoopback(host: string): boolean {
-  return host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host);
+  return (
+    host === "localhost" ||
+    host.endsWith(".localhost") ||
+    host === "[::1]" ||
+    /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)
+  );
 }

@@ -1,5 +1,6 @@
 /** What came back from a callback's target, or why nothing did. */
-export type Delivered = { ok: true; status: number; headers: Record<string, string>; body: Uint8Array } | { ok: false; error: string };
+export type Delivered =
+  { ok: true; status: number; headers: Record<string, string>; body: Uint8Array } | { ok: false; error: string };
 
 export interface OutgoingRequest {
   method: string;
@@ -19,7 +20,13 @@ export const MAX_CALLBACK_RESPONSE_BYTES = 1024 * 1024;
 export async function send(request: OutgoingRequest, timeoutMs: number, stop: AbortSignal): Promise<Delivered> {
   const signal = AbortSignal.any([stop, AbortSignal.timeout(timeoutMs)]);
   try {
-    const response = await fetch(request.url, { method: request.method, headers: request.headers, body: request.body, redirect: "manual", signal });
+    const response = await fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+      redirect: "manual",
+      signal,
+    });
     const body = await readBounded(response, MAX_CALLBACK_RESPONSE_BYTES);
     return { ok: true, status: response.status, headers: Object.fromEntries(response.headers), body };
   } catch (error) {

@@ -20,7 +20,12 @@ export interface CompileTarget {
  * compiled exactly as a mocks file's entry is: the same shape check, the same MOCKS_* errors, the same
  * contract warnings. `file:n` is its id and the place its errors name.
  */
-export function compileGivenEntry(value: unknown, file: string, n: number, target: CompileTarget): { override: Override; warnings: OverrideWarning[] } {
+export function compileGivenEntry(
+  value: unknown,
+  file: string,
+  n: number,
+  target: CompileTarget,
+): { override: Override; warnings: OverrideWarning[] } {
   const override = compileEntry({ file, index: n - 1, value, lineOf: () => n }, target.contracts);
   return { override, warnings: checkOverrides([override], (o) => target.registryOf(o.contract), target.seed) };
 }
@@ -93,7 +98,11 @@ export class AddedOverrides {
       try {
         kept.push({ ...added, override: this.compile(added.value, added.n, target).override });
       } catch (error) {
-        dropped.push(error instanceof MockpactError ? error : new MockpactError("MOCKS_INVALID", String(error), { hint: "Add the override again." }));
+        dropped.push(
+          error instanceof MockpactError
+            ? error
+            : new MockpactError("MOCKS_INVALID", String(error), { hint: "Add the override again." }),
+        );
       }
     }
     this.added = kept;

@@ -19,11 +19,20 @@ export interface OverrideWarning {
  * operation does not document, or a body that breaks its schema. The override still answers, and
  * its responses carry the warning in `Mockpact-Warning`.
  */
-export function checkOverrides(overrides: Override[], registryOf: (o: Override) => SchemaRegistry, seed: number): OverrideWarning[] {
+export function checkOverrides(
+  overrides: Override[],
+  registryOf: (o: Override) => SchemaRegistry,
+  seed: number,
+): OverrideWarning[] {
   const warnings: OverrideWarning[] = [];
   for (const override of overrides.flatMap((o) => o.sequence?.steps ?? [o])) {
     if (override.body.kind !== "fixed" || override.body.template || override.outside) continue; // outside the contracts: nothing to check against
-    const ctx: BuildContext = { contract: override.contract, operation: override.operation, registry: registryOf(override), seed };
+    const ctx: BuildContext = {
+      contract: override.contract,
+      operation: override.operation,
+      registry: registryOf(override),
+      seed,
+    };
     const chosen = chooseResponse(override.operation, override.status);
     const message = chosen
       ? contractWarning(ctx, override, chosen.spec.content[mediaKeyOf(chosen.spec, undefined)], override.body.value)
@@ -36,7 +45,12 @@ export function checkOverrides(overrides: Override[], registryOf: (o: Override) 
 }
 
 /** A one-line, ASCII-only description of how `value` breaks the documented schema, or undefined when it does not. */
-export function contractWarning(ctx: BuildContext, override: Override, media: MediaType | undefined, value: unknown): string | undefined {
+export function contractWarning(
+  ctx: BuildContext,
+  override: Override,
+  media: MediaType | undefined,
+  value: unknown,
+): string | undefined {
   if (!media?.schema) return undefined;
   const violations = ctx.registry.validate(media.schema, value, { direction: "response", in: "response.body" });
   if (violations.length === 0) return undefined;

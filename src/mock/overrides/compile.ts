@@ -48,16 +48,30 @@ export function compileEntry(entry: RawEntry, contracts: Contract[]): Override {
   const fields = entry.value as EntryFields;
   const place = { file: entry.file, line: entry.lineOf() };
   const fail = (message: string, path: Array<string | number>, hint: string) =>
-    new MockpactError("MOCKS_INVALID", `Failed to read mocks entry ${entry.index + 1} (${fields.operation ?? `${fields.method} ${fields.path}`}): ${message}`, { hint, place: { file: entry.file, line: entry.lineOf(path), pointer: pointerOf(path) } });
+    new MockpactError(
+      "MOCKS_INVALID",
+      `Failed to read mocks entry ${entry.index + 1} (${fields.operation ?? `${fields.method} ${fields.path}`}): ${message}`,
+      { hint, place: { file: entry.file, line: entry.lineOf(path), pointer: pointerOf(path) } },
+    );
   const { contract, operation, outside } = entryTarget(contracts, fields, entry);
-  const when = compileWhen(fields.when ?? {}, ["when"], (message, at) => matcherError(entry, fields.operation ?? `${fields.method} ${fields.path}`, message, at));
+  const when = compileWhen(fields.when ?? {}, ["when"], (message, at) =>
+    matcherError(entry, fields.operation ?? `${fields.method} ${fields.path}`, message, at),
+  );
   checkWhenShape(entry);
   const listed = Array.isArray(fields.respond);
-  if (fields.then !== undefined && !listed) throw fail("`then` applies to a sequence: give `respond` as a list of answers", ["then"], "Write respond: [ {status: 503}, {status: 200} ], or remove `then`.");
-  const answers = (listed ? (fields.respond as RespondFields[]) : [(fields.respond as RespondFields | undefined) ?? {}]).map((respond, i) => {
+  if (fields.then !== undefined && !listed)
+    throw fail(
+      "`then` applies to a sequence: give `respond` as a list of answers",
+      ["then"],
+      "Write respond: [ {status: 503}, {status: 200} ], or remove `then`.",
+    );
+  const answers = (
+    listed ? (fields.respond as RespondFields[]) : [(fields.respond as RespondFields | undefined) ?? {}]
+  ).map((respond, i) => {
     const at = listed ? ["respond", i] : ["respond"];
     // Errors name the answer's own place: /respond/2/status in a sequence.
-    const failAt: Fail = (message, path, hint) => fail(message, path[0] === "respond" ? [...at, ...path.slice(1)] : path, hint);
+    const failAt: Fail = (message, path, hint) =>
+      fail(message, path[0] === "respond" ? [...at, ...path.slice(1)] : path, hint);
     return compileAnswer(respond, operation, failAt, { file: entry.file, line: entry.lineOf(at) });
   });
   const { answerPlace: _first, ...first } = answers[0]!;
@@ -81,24 +95,40 @@ export function compileEntry(entry: RawEntry, contracts: Contract[]): Override {
  * What an entry answers: the operation it names, or by `method` and `path` the contract route they
  * name, else a route outside the contracts (answered as written, validated against nothing).
  */
-function entryTarget(contracts: Contract[], fields: EntryFields, entry: RawEntry): OperationRef & { outside?: OutsideRoute } {
-  if (fields.operation !== undefined) return resolveOperation(contracts, fields.operation, fields.contract, { file: entry.file, line: entry.lineOf(["operation"]), pointer: "/operation" });
-  const inContract = findRoute(contracts, `${fields.method} ${fields.path}`, fields.contract, { file: entry.file, line: entry.lineOf(["path"]), pointer: "/path" });
+function entryTarget(
+  contracts: Contract[],
+  fields: EntryFields,
+  entry: RawEntry,
+): OperationRef & { outside?: OutsideRoute } {
+  if (fields.operation !== undefined)
+    return resolveOperation(contracts, fields.operation, fields.contract, {
+      file: entry.file,
+      line: entry.lineOf(["operation"]),
+      pointer: "/operation",
+    });
+  const inContract = findRoute(contracts, `${fields.method} ${fields.path}`, fields.contract, {
+    file: entry.file,
+    line: entry.lineOf(["path"]),
+    pointer: "/path",
+  });
   if (inContract) return inContract;
   const { contract, operation, route } = outsideTarget(fields.method!, fields.path!, entry.file);
   return { contract, operation, outside: route };
 }
-
 
 /** WireMock's default: an entry without `priority` goes after those given 1 to 4, before those given 6 and more. */
 export const DEFAULT_PRIORITY = 5;
 
 function matcherError(entry: RawEntry, operation: string, message: string, at: Array<string | number>): MockpactError {
   const pointer = pointerOf(at);
-  return new MockpactError("MATCHER_INVALID", `Failed to read mocks entry ${entry.index + 1} (${operation}): at ${pointer}: ${message}`, {
-    hint: "See the matcher language in docs/testing.md: equals, regex, contains, absent, present, gt/gte/lt/lte, equalToJson, and/or/not.",
-    place: { file: entry.file, line: entry.lineOf(at), pointer },
-  });
+  return new MockpactError(
+    "MATCHER_INVALID",
+    `Failed to read mocks entry ${entry.index + 1} (${operation}): at ${pointer}: ${message}`,
+    {
+      hint: "See the matcher language in docs/testing.md: equals, regex, contains, absent, present, gt/gte/lt/lte, equalToJson, and/or/not.",
+      place: { file: entry.file, line: entry.lineOf(at), pointer },
+    },
+  );
 }
 
 function scenarioOf(scenario: EntryFields["scenario"]): ScenarioStep | undefined {

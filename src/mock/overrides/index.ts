@@ -11,7 +11,13 @@ export { overrideResponse } from "./respond.js";
 export { matchOutside } from "./outside.js";
 export { AddedOverrides, compileGivenEntry, ADDED_SOURCE, type CompileTarget } from "./added.js";
 
-export const NO_OVERRIDES: OverrideSet = { files: [], all: [], byOperation: new Map(), outside: [], scenarios: new Map() };
+export const NO_OVERRIDES: OverrideSet = {
+  files: [],
+  all: [],
+  byOperation: new Map(),
+  outside: [],
+  scenarios: new Map(),
+};
 
 /**
  * Parses and compiles mocks files (read by read.ts, or carried in a bundle), in order, entries in
@@ -22,7 +28,13 @@ export function compileOverrides(texts: MocksText[], contracts: Contract[]): Ove
   const all: Override[] = [];
   for (const text of texts) for (const entry of parseMocksText(text)) all.push(compileEntry(entry, contracts));
   all.sort(byPriority); // stable: file order within a priority
-  return { files: texts.map((t) => t.file), all, byOperation: indexByOperation(all.filter((o) => !o.outside)), outside: all.filter((o) => o.outside), scenarios: scenariosOf(all) };
+  return {
+    files: texts.map((t) => t.file),
+    all,
+    byOperation: indexByOperation(all.filter((o) => !o.outside)),
+    outside: all.filter((o) => o.outside),
+    scenarios: scenariosOf(all),
+  };
 }
 
 /** Lower priority first (WireMock's order); equal priorities keep the order they came in. */

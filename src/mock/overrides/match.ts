@@ -4,7 +4,11 @@ import type { ScenarioSnapshot } from "../scenarios.js";
 import type { Override, ResponseSequence } from "./types.js";
 
 /** The first override, in the order they are tried (priority, then file order), whose conditions and scenario state hold. */
-export function firstMatch(overrides: Override[], view: RequestView, scenarios?: ScenarioSnapshot): Override | undefined {
+export function firstMatch(
+  overrides: Override[],
+  view: RequestView,
+  scenarios?: ScenarioSnapshot,
+): Override | undefined {
   return overrides.find((o) => inState(o, scenarios) && holds(o.when, view));
 }
 

@@ -26,9 +26,11 @@ export function nearMissOf(overrides: Override[], view: RequestView, secretNames
   for (const override of overrides) {
     const missed = differences(override.when, view, secretNames);
     const step = override.scenario;
-    if (missed.length === 0 && step?.whenState) missed.push(`scenario ${step.name}: expected state "${step.whenState}"`);
+    if (missed.length === 0 && step?.whenState)
+      missed.push(`scenario ${step.name}: expected state "${step.whenState}"`);
     if (missed.length === 0) continue;
-    if (!best || missed.length < best.differences) best = { override: override.id, difference: missed[0]!, differences: missed.length };
+    if (!best || missed.length < best.differences)
+      best = { override: override.id, difference: missed[0]!, differences: missed.length };
   }
   return best;
 }

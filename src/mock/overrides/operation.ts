@@ -13,7 +13,12 @@ const METHOD_AND_PATH = /^(get|put|post|delete|options|head|patch|trace)\s+(\/\S
  * contract writes it, with or without the base path (`GET /orders/{orderId}`, `GET /shop/orders/{orderId}`).
  * `contract` narrows the search to one contract file where several share an operationId.
  */
-export function resolveOperation(contracts: Contract[], ref: string, contractName: string | undefined, place: { file: string; line: number; pointer?: string }): OperationRef {
+export function resolveOperation(
+  contracts: Contract[],
+  ref: string,
+  contractName: string | undefined,
+  place: { file: string; line: number; pointer?: string },
+): OperationRef {
   const pool = poolOf(contracts, contractName, place);
   const found = findRoute(pool, ref, undefined, place);
   if (found) return found;
@@ -21,23 +26,42 @@ export function resolveOperation(contracts: Contract[], ref: string, contractNam
 }
 
 /** The one operation `ref` names, or undefined when none does; several are an error asking for `contract`. */
-export function findRoute(contracts: Contract[], ref: string, contractName: string | undefined, place: { file: string; line: number; pointer?: string }): OperationRef | undefined {
+export function findRoute(
+  contracts: Contract[],
+  ref: string,
+  contractName: string | undefined,
+  place: { file: string; line: number; pointer?: string },
+): OperationRef | undefined {
   const found = matching(poolOf(contracts, contractName, place), ref.trim());
   if (found.length === 1) return found[0]!;
   if (found.length > 1) {
     const where = found.map((f) => `${f.contract.id}`).join(", ");
-    throw new MockpactError("MOCKS_OPERATION_UNKNOWN", `Failed to read mocks entry: operation "${ref}" is in several contracts (${where})`, {
-      hint: "Add `contract: <file name>` to the entry.",
-      place,
-    });
+    throw new MockpactError(
+      "MOCKS_OPERATION_UNKNOWN",
+      `Failed to read mocks entry: operation "${ref}" is in several contracts (${where})`,
+      {
+        hint: "Add `contract: <file name>` to the entry.",
+        place,
+      },
+    );
   }
   return undefined;
 }
 
-function poolOf(contracts: Contract[], contractName: string | undefined, place: { file: string; line: number; pointer?: string }): Contract[] {
+function poolOf(
+  contracts: Contract[],
+  contractName: string | undefined,
+  place: { file: string; line: number; pointer?: string },
+): Contract[] {
   if (contractName === undefined) return contracts;
-  const pool = contracts.filter((c) => c.id === contractName || c.file === contractName || c.id.replace(/\.[^.]+$/, "") === contractName);
-  if (pool.length === 0) throw unknown(`no loaded contract is named "${contractName}" (loaded: ${contracts.map((c) => c.id).join(", ")})`, place);
+  const pool = contracts.filter(
+    (c) => c.id === contractName || c.file === contractName || c.id.replace(/\.[^.]+$/, "") === contractName,
+  );
+  if (pool.length === 0)
+    throw unknown(
+      `no loaded contract is named "${contractName}" (loaded: ${contracts.map((c) => c.id).join(", ")})`,
+      place,
+    );
   return pool;
 }
 
@@ -47,7 +71,8 @@ function matching(contracts: Contract[], ref: string): OperationRef[] {
   for (const contract of contracts) {
     for (const operation of contract.operations) {
       const hit = byPath
-        ? operation.method === byPath[1]!.toLowerCase() && [operation.path, ...contract.basePaths.map((b) => b + operation.path)].includes(byPath[2]!)
+        ? operation.method === byPath[1]!.toLowerCase() &&
+          [operation.path, ...contract.basePaths.map((b) => b + operation.path)].includes(byPath[2]!)
         : operation.operationId === ref;
       if (hit) found.push({ contract, operation });
     }
@@ -76,7 +101,8 @@ function editDistance(a: string, b: string): number {
   let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
-    for (let j = 1; j <= b.length; j++) row.push(Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    for (let j = 1; j <= b.length; j++)
+      row.push(Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1)));
     previous = row;
   }
   return previous[b.length]!;

@@ -28,10 +28,19 @@ export function parseMocksText({ file, text }: MocksText): RawEntry[] {
   const error = doc.errors[0];
   if (error) {
     const at = lines.linePos(error.pos[0]);
-    throw new MockpactError("MOCKS_PARSE", `Failed to parse mocks file: ${error.message}`, { hint: "Fix the YAML (or JSON) syntax at this line.", place: { file, line: at.line, column: at.col }, cause: error });
+    throw new MockpactError("MOCKS_PARSE", `Failed to parse mocks file: ${error.message}`, {
+      hint: "Fix the YAML (or JSON) syntax at this line.",
+      place: { file, line: at.line, column: at.col },
+      cause: error,
+    });
   }
   const { items, prefix } = entriesOf(doc, file);
-  return items.map((value, index) => ({ file, index, value, lineOf: (p = []) => lineAt(doc, lines, [...prefix, index, ...p]) }));
+  return items.map((value, index) => ({
+    file,
+    index,
+    value,
+    lineOf: (p = []) => lineAt(doc, lines, [...prefix, index, ...p]),
+  }));
 }
 
 function entriesOf(doc: Document, file: string): { items: unknown[]; prefix: Array<string | number> } {
@@ -42,10 +51,14 @@ function entriesOf(doc: Document, file: string): { items: unknown[]; prefix: Arr
     const extra = Object.keys(root).filter((k) => k !== "mocks" && k !== "$schema");
     if (extra.length === 0) return { items: (root as { mocks: unknown[] }).mocks, prefix: ["mocks"] };
   }
-  throw new MockpactError("MOCKS_INVALID", "Failed to read mocks file: the top level must be a list of entries, or an object with `mocks:` (and `$schema:`)", {
-    hint: "Start the file with `- operation: ...` entries; see docs/stateful.md.",
-    place: { file, line: 1 },
-  });
+  throw new MockpactError(
+    "MOCKS_INVALID",
+    "Failed to read mocks file: the top level must be a list of entries, or an object with `mocks:` (and `$schema:`)",
+    {
+      hint: "Start the file with `- operation: ...` entries; see docs/stateful.md.",
+      place: { file, line: 1 },
+    },
+  );
 }
 
 /** The line of the deepest node of `nodePath` that exists (1-based). */

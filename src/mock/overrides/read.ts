@@ -10,7 +10,11 @@ export async function findMocksFiles(paths: string[]): Promise<string[]> {
   const files: string[] = [];
   for (const given of paths) {
     const info = await stat(given).catch(() => undefined);
-    if (!info) throw new MockpactError("MOCKS_NOT_FOUND", `Failed to read mocks: ${given} does not exist`, { hint: "Give --mocks a mocks file or a folder of them.", place: { file: given } });
+    if (!info)
+      throw new MockpactError("MOCKS_NOT_FOUND", `Failed to read mocks: ${given} does not exist`, {
+        hint: "Give --mocks a mocks file or a folder of them.",
+        place: { file: given },
+      });
     if (!info.isDirectory()) files.push(given);
     else {
       const names = (await readdir(given)).filter((n) => MOCKS_EXTENSIONS.has(path.extname(n).toLowerCase())).sort();
@@ -26,7 +30,11 @@ export async function readMocksTexts(paths: string[]): Promise<MocksText[]> {
   const texts: MocksText[] = [];
   for (const file of await findMocksFiles(paths)) {
     const text = await readFile(file, "utf8").catch((cause: Error) => {
-      throw new MockpactError("MOCKS_NOT_FOUND", `Failed to read mocks file: ${cause.message}`, { hint: "Check the path and its permissions.", place: { file }, cause });
+      throw new MockpactError("MOCKS_NOT_FOUND", `Failed to read mocks file: ${cause.message}`, {
+        hint: "Check the path and its permissions.",
+        place: { file },
+        cause,
+      });
     });
     texts.push({ file, text });
   }

@@ -28,13 +28,16 @@ export function overrideResponse(override: Override, env: OverrideEnv): HttpResp
   } catch (error) {
     // A helper refused what the request gave it (a count over the bounds, a date that is none): the
     // test author reads why in the 500 problem, and the server answers the next request as usual.
-    throw new Error(`Failed to render the template of override ${override.id}: ${(error as Error).message}`, { cause: error });
+    throw new Error(`Failed to render the template of override ${override.id}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 
 function buildResponse(override: Override, env: OverrideEnv): HttpResponse {
   const templating = templateContext(override, env);
-  const response = override.body.kind === "fixed" ? fixedResponse(override, env, templating) : documentedResponse(override, env);
+  const response =
+    override.body.kind === "fixed" ? fixedResponse(override, env, templating) : documentedResponse(override, env);
   for (const [name, value] of Object.entries(override.headers)) {
     const template = override.headerTemplates?.[name];
     response.headers[name] = template ? headerText(String(template(templating) ?? "")) : value;
@@ -93,4 +96,3 @@ function templateContext(override: Override, env: OverrideEnv): TemplateContext 
 function noBody(status: number): boolean {
   return status === 204 || status === 304 || status < 200;
 }
-

@@ -13,7 +13,9 @@ const OFFSET = /^\s*([+-]?\d+\s*(second|minute|hour|day|week|month|year)s?[\s,]*
 /** A `now`/`date` option as written: checked once at load when it is a literal. */
 export function offsetProblem(offset: unknown): string | undefined {
   if (offset === undefined) return undefined;
-  return typeof offset === "string" && OFFSET.test(offset) ? undefined : `offset '${String(offset)}' is not like '+3 days' or '-2 hours' (seconds, minutes, hours, days, weeks, months, years)`;
+  return typeof offset === "string" && OFFSET.test(offset)
+    ? undefined
+    : `offset '${String(offset)}' is not like '+3 days' or '-2 hours' (seconds, minutes, hours, days, weeks, months, years)`;
 }
 
 export function formatProblem(format: unknown): string | undefined {
@@ -55,9 +57,13 @@ export function dateOf(value: unknown, pattern?: unknown): Date {
   let date: Date;
   if (value instanceof Date) date = value;
   else if (typeof value === "number") date = new Date(value);
-  else if (typeof value === "string" && typeof pattern === "string") date = parseWithPattern(value, pattern, new UTCDate(0));
+  else if (typeof value === "string" && typeof pattern === "string")
+    date = parseWithPattern(value, pattern, new UTCDate(0));
   else if (typeof value === "string") date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
   else date = new Date(Number.NaN);
-  if (!isValid(date)) throw new Error(`${JSON.stringify(value) ?? "nothing"} is not a date${typeof pattern === "string" ? ` in the format '${pattern}'` : ""}`);
+  if (!isValid(date))
+    throw new Error(
+      `${JSON.stringify(value) ?? "nothing"} is not a date${typeof pattern === "string" ? ` in the format '${pattern}'` : ""}`,
+    );
   return new Date(date.getTime());
 }

@@ -9,7 +9,9 @@ import { checkTemplate } from "./template-syntax.js";
  */
 const engine = Handlebars.create();
 const builtinEach = engine.helpers.each!;
-for (const name of Object.keys(engine.helpers)) if (!["if", "unless", "each", "with", "blockHelperMissing", "helperMissing"].includes(name)) engine.unregisterHelper(name);
+for (const name of Object.keys(engine.helpers))
+  if (!["if", "unless", "each", "with", "blockHelperMissing", "helperMissing"].includes(name))
+    engine.unregisterHelper(name);
 
 type Options = Handlebars.HelperOptions & { data: { session: RenderSession } };
 
@@ -23,7 +25,8 @@ engine.registerHelper("each", function (this: unknown, list: unknown, options: O
 engine.registerHelper("__text", (value: unknown, options: Options) => {
   const text = asText(value);
   options.data.session.chars += text.length;
-  if (options.data.session.chars > MAX_RENDERED_CHARS) throw new Error(`the rendered text went over ${MAX_RENDERED_CHARS} characters`);
+  if (options.data.session.chars > MAX_RENDERED_CHARS)
+    throw new Error(`the rendered text went over ${MAX_RENDERED_CHARS} characters`);
   return text;
 });
 engine.registerHelper("__value", (value: unknown, options: Options) => {
@@ -38,7 +41,12 @@ for (const [name, helper] of Object.entries(HELPERS)) {
 }
 
 const NAMES = new Set(Object.keys(engine.helpers));
-const COMPILE = { noEscape: true, strict: false, knownHelpersOnly: true, knownHelpers: Object.fromEntries([...NAMES].map((n) => [n, true])) };
+const COMPILE = {
+  noEscape: true,
+  strict: false,
+  knownHelpersOnly: true,
+  knownHelpers: Object.fromEntries([...NAMES].map((n) => [n, true])),
+};
 
 /** A string template, compiled: its text, or its value where the string is one placeholder alone. */
 export type StringTemplate = (root: object, session: RenderSession) => unknown;
@@ -58,7 +66,11 @@ export function compileString(text: string): StringTemplate | string {
   }
   return (root, session) => {
     session.captured = undefined;
-    const text = render(root, { data: { session }, allowProtoMethodsByDefault: false, allowProtoPropertiesByDefault: false });
+    const text = render(root, {
+      data: { session },
+      allowProtoMethodsByDefault: false,
+      allowProtoPropertiesByDefault: false,
+    });
     return checked.whole ? session.captured : text;
   };
 }
@@ -66,7 +78,8 @@ export function compileString(text: string): StringTemplate | string {
 /** Each helper call whose helper checks its arguments, with the literals as written. */
 function checkHelperCalls(node: hbs.AST.Node): string | undefined {
   const call = node as Partial<hbs.AST.SubExpression>;
-  const helper = call.path?.type === "PathExpression" ? HELPERS[(call.path as hbs.AST.PathExpression).original] : undefined;
+  const helper =
+    call.path?.type === "PathExpression" ? HELPERS[(call.path as hbs.AST.PathExpression).original] : undefined;
   if (helper?.check && call.params) {
     const hash = Object.fromEntries((call.hash?.pairs ?? []).map((p) => [p.key, literalOf(p.value)]));
     const problem = helper.check(call.params.map(literalOf), hash);
@@ -84,7 +97,12 @@ function checkHelperCalls(node: hbs.AST.Node): string | undefined {
 }
 
 function literalOf(expression: hbs.AST.Expression): unknown {
-  if (expression.type === "StringLiteral" || expression.type === "NumberLiteral" || expression.type === "BooleanLiteral") return (expression as hbs.AST.StringLiteral).value;
+  if (
+    expression.type === "StringLiteral" ||
+    expression.type === "NumberLiteral" ||
+    expression.type === "BooleanLiteral"
+  )
+    return (expression as hbs.AST.StringLiteral).value;
   return NOT_LITERAL;
 }
 

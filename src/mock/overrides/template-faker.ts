@@ -11,7 +11,8 @@ type FakerFunction = (...args: unknown[]) => unknown;
 /** The function `name` (`person.firstName`) of `faker`, or undefined: only a module's own functions, nothing starting with `_`. */
 function fakerFunction(faker: Faker, name: string): FakerFunction | undefined {
   const [module, fn, ...rest] = name.split(".");
-  if (!module || !fn || rest.length > 0 || module.startsWith("_") || fn.startsWith("_") || fn === "constructor") return undefined;
+  if (!module || !fn || rest.length > 0 || module.startsWith("_") || fn.startsWith("_") || fn === "constructor")
+    return undefined;
   const owner = (faker as unknown as Record<string, unknown>)[module];
   if (owner === null || typeof owner !== "object" || !(module in faker)) return undefined;
   const candidate = (owner as Record<string, unknown>)[fn];
@@ -23,7 +24,8 @@ function fakerFunction(faker: Faker, name: string): FakerFunction | undefined {
  * they are all literals) works, so that a typo or a missing argument fails at load, not on every request.
  */
 export function fakerProblem(name: unknown, args: unknown[] | undefined): string | undefined {
-  if (typeof name !== "string") return "faker needs the function's name as text first, such as faker 'person.firstName'";
+  if (typeof name !== "string")
+    return "faker needs the function's name as text first, such as faker 'person.firstName'";
   const fn = fakerFunction(seededFaker(0), name);
   if (!fn) return `faker '${name}' names no faker function (such as person.firstName or number.int)`;
   if (args === undefined) return undefined;
@@ -46,12 +48,14 @@ export function callFaker(faker: Faker, name: string, args: unknown[]): unknown 
 
 function checkSizes(name: string, args: unknown[]): void {
   const tooLarge = Math.max(Number.NEGATIVE_INFINITY, ...args.map((arg) => largestNumber(arg, 3)));
-  if (tooLarge > MAX_FAKER_SIZE) throw new Error(`faker '${name}' was asked for ${tooLarge}; sizes and counts are at most ${MAX_FAKER_SIZE}`);
+  if (tooLarge > MAX_FAKER_SIZE)
+    throw new Error(`faker '${name}' was asked for ${tooLarge}; sizes and counts are at most ${MAX_FAKER_SIZE}`);
 }
 
 /** The largest number in `value` and its options objects (`{ length: { max: 5 } }`), down to `depth` levels; lists are values. */
 function largestNumber(value: unknown, depth: number): number {
   if (typeof value === "number") return value;
-  if (value === null || typeof value !== "object" || Array.isArray(value) || depth === 0) return Number.NEGATIVE_INFINITY;
+  if (value === null || typeof value !== "object" || Array.isArray(value) || depth === 0)
+    return Number.NEGATIVE_INFINITY;
   return Math.max(Number.NEGATIVE_INFINITY, ...Object.values(value).map((v) => largestNumber(v, depth - 1)));
 }

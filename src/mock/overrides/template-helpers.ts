@@ -29,7 +29,8 @@ const literal = (value: unknown) => (value === NOT_LITERAL ? undefined : value);
 const numbers = (name: string, args: unknown[]) =>
   args.map((a) => {
     const n = typeof a === "string" && a.trim() !== "" ? Number(a) : a;
-    if (typeof n !== "number" || !Number.isFinite(n)) throw new Error(`${name} needs numbers, got ${JSON.stringify(a) ?? "nothing"}`);
+    if (typeof n !== "number" || !Number.isFinite(n))
+      throw new Error(`${name} needs numbers, got ${JSON.stringify(a) ?? "nothing"}`);
     return n;
   });
 const arithmetic = (name: string, op: (a: number, b: number) => number): Helper => ({
@@ -37,15 +38,30 @@ const arithmetic = (name: string, op: (a: number, b: number) => number): Helper 
   check: (args) => (args.length < 2 ? `${name} needs two numbers or more` : undefined),
 });
 /** Equal values, or equal as text where one is a number and the other text (`eq request.query.page 2`). */
-const same = (a: unknown, b: unknown) => a === b || (typeof a !== typeof b && ["string", "number"].includes(typeof a) && ["string", "number"].includes(typeof b) && String(a) === String(b));
-const ordered = (a: unknown, b: unknown) => (typeof a === "number" || typeof b === "number" ? Number(a) - Number(b) : String(a).localeCompare(String(b)));
+const same = (a: unknown, b: unknown) =>
+  a === b ||
+  (typeof a !== typeof b &&
+    ["string", "number"].includes(typeof a) &&
+    ["string", "number"].includes(typeof b) &&
+    String(a) === String(b));
+const ordered = (a: unknown, b: unknown) =>
+  typeof a === "number" || typeof b === "number" ? Number(a) - Number(b) : String(a).localeCompare(String(b));
 const dateChecks = (hash: Hash) => offsetProblem(literal(hash.offset)) ?? formatProblem(literal(hash.format));
 
 /** mockpact's template helpers, besides Handlebars' own `if`, `unless`, `each` (bounded) and `with`. */
 export const HELPERS: Record<string, Helper> = {
-  now: { run: (_, hash) => formatted(shifted(new Date(), hash.offset), hash.format), check: (_, hash) => dateChecks(hash) },
-  date: { run: ([value], hash) => formatted(shifted(dateOf(value), hash.offset), hash.format), check: (_, hash) => dateChecks(hash) },
-  parseDate: { run: ([value], hash) => dateOf(value, hash.format), check: (_, hash) => (hash.format === undefined ? undefined : formatProblem(literal(hash.format))) },
+  now: {
+    run: (_, hash) => formatted(shifted(new Date(), hash.offset), hash.format),
+    check: (_, hash) => dateChecks(hash),
+  },
+  date: {
+    run: ([value], hash) => formatted(shifted(dateOf(value), hash.offset), hash.format),
+    check: (_, hash) => dateChecks(hash),
+  },
+  parseDate: {
+    run: ([value], hash) => dateOf(value, hash.format),
+    check: (_, hash) => (hash.format === undefined ? undefined : formatProblem(literal(hash.format))),
+  },
   eq: { run: ([a, b]) => same(a, b) },
   ne: { run: ([a, b]) => !same(a, b) },
   gt: { run: ([a, b]) => ordered(a, b) > 0 },
@@ -64,16 +80,23 @@ export const HELPERS: Record<string, Helper> = {
   }),
   jsonPath: { run: ([value, path]) => jsonPathValue(value, path), check: ([, path]) => jsonPathProblem(literal(path)) },
   randomInt: {
-    run: (_, hash, session) => session.faker().number.int({ min: Number(hash.lower ?? 0), max: Number(hash.upper ?? 2 ** 31 - 1) }),
-    check: (_, hash) => (Number(literal(hash.lower) ?? 0) > Number(literal(hash.upper) ?? Infinity) ? "randomInt needs lower <= upper" : undefined),
+    run: (_, hash, session) =>
+      session.faker().number.int({ min: Number(hash.lower ?? 0), max: Number(hash.upper ?? 2 ** 31 - 1) }),
+    check: (_, hash) =>
+      Number(literal(hash.lower) ?? 0) > Number(literal(hash.upper) ?? Infinity)
+        ? "randomInt needs lower <= upper"
+        : undefined,
   },
   uuid: { run: (_, __, session) => session.faker().string.uuid() },
   faker: {
-    run: ([name, ...args], hash, session) => callFaker(session.faker(), String(name), Object.keys(hash).length > 0 ? [...args, hash] : args),
+    run: ([name, ...args], hash, session) =>
+      callFaker(session.faker(), String(name), Object.keys(hash).length > 0 ? [...args, hash] : args),
     check: ([name, ...args], hash) => {
       const all = Object.keys(hash).length > 0 ? [...args, hash] : args;
       const known = [...args, ...Object.values(hash)].every((a) => a !== NOT_LITERAL);
-      return name === NOT_LITERAL ? "faker needs the function's name written in the template" : fakerProblem(name, known ? all : undefined);
+      return name === NOT_LITERAL
+        ? "faker needs the function's name written in the template"
+        : fakerProblem(name, known ? all : undefined);
     },
   },
 };

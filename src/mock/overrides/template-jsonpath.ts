@@ -6,7 +6,8 @@ const MAX_CACHED = 256;
 
 /** The path compiled by the matchers' own JSONPath reader (filters limited to values and comparisons), or why not. */
 function compiledPath(path: unknown): CompiledJsonPath | string {
-  if (typeof path !== "string") return `jsonPath needs a JSONPath starting with $ (such as '$.items[0].id'), not ${JSON.stringify(path) ?? "nothing"}`;
+  if (typeof path !== "string")
+    return `jsonPath needs a JSONPath starting with $ (such as '$.items[0].id'), not ${JSON.stringify(path) ?? "nothing"}`;
   const known = compiled.get(path);
   if (known) return known;
   const fresh = compileJsonPath(path);

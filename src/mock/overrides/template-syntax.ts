@@ -41,18 +41,26 @@ export function checkTemplate(text: string, helpers: ReadonlySet<string>): Check
 /** `items[0]` (the JSONPath-like form mockpact's first templates used) as Handlebars writes it: `items.[0]`. */
 function withIndexSegments(text: string): string {
   const step = /('[^']*'|"[^"]*")|([^\s.[('"])\[(\d+)\]/g; // quoted text (a JSONPath argument) stays as written
-  return text.replace(/\{\{[^{}]*\}\}/g, (mustache) => mustache.replace(step, (all, quoted?: string, before?: string, index?: string) => quoted ?? `${before}.[${index}]`));
+  return text.replace(/\{\{[^{}]*\}\}/g, (mustache) =>
+    mustache.replace(step, (all, quoted?: string, before?: string, index?: string) => quoted ?? `${before}.[${index}]`),
+  );
 }
 
 function checkNode(node: Node, helpers: ReadonlySet<string>, topLevel: boolean): string | undefined {
   if (/Partial|Decorator/.test(node.type)) return "partials and decorators are not available in mockpact templates";
   if (node.type === "PathExpression") return checkPath(node as Path, helpers, topLevel);
   const call = node as Partial<Pick<hbs.AST.MustacheStatement, "path" | "params" | "hash">>;
-  if (call.path && (call.params?.length || call.hash || node.type !== "MustacheStatement") && call.path.type === "PathExpression") {
+  if (
+    call.path &&
+    (call.params?.length || call.hash || node.type !== "MustacheStatement") &&
+    call.path.type === "PathExpression"
+  ) {
     const name = (call.path as Path).original;
-    if (!helpers.has(name) && !isLegacyFaker(call.path as Path)) return `${name} is not a template helper (helpers: ${[...helpers].filter((h) => !/^__|Missing$/.test(h)).join(", ")})`;
+    if (!helpers.has(name) && !isLegacyFaker(call.path as Path))
+      return `${name} is not a template helper (helpers: ${[...helpers].filter((h) => !/^__|Missing$/.test(h)).join(", ")})`;
   }
-  const scoped = node.type === "BlockStatement" && SCOPING_BLOCKS.has(((node as hbs.AST.BlockStatement).path as Path).original);
+  const scoped =
+    node.type === "BlockStatement" && SCOPING_BLOCKS.has(((node as hbs.AST.BlockStatement).path as Path).original);
   for (const [key, child] of children(node)) {
     const problem = checkNode(child, helpers, topLevel && !(scoped && (key === "program" || key === "inverse")));
     if (problem) return problem;
@@ -66,8 +74,10 @@ function checkPath(path: Path, helpers: ReadonlySet<string>, topLevel: boolean):
   const [head, part] = path.data && path.parts[0] === "root" ? path.parts.slice(1) : path.parts;
   if (path.data && path.parts[0] !== "root") return undefined;
   if (head === "request" && (part === undefined || REQUEST_PARTS.includes(part))) return undefined;
-  if (head === "request") return `{{${path.original}}} is not one of ${REQUEST_PARTS.map((p) => `request.${p}`).join(", ")}`;
-  if (!topLevel || path.depth > 0 || helpers.has(path.original) || isLegacyFaker(path) || path.parts.length === 0) return undefined;
+  if (head === "request")
+    return `{{${path.original}}} is not one of ${REQUEST_PARTS.map((p) => `request.${p}`).join(", ")}`;
+  if (!topLevel || path.depth > 0 || helpers.has(path.original) || isLegacyFaker(path) || path.parts.length === 0)
+    return undefined;
   return `{{${path.original}}} must start with request. (or name a helper such as now, uuid or faker)`;
 }
 
@@ -80,8 +90,14 @@ function children(node: Node): Array<[string, Node]> {
   const found: Array<[string, Node]> = [];
   for (const [key, value] of Object.entries(node)) {
     if (key === "loc" || key === "strip") continue;
-    const list = key === "hash" && value ? (value as hbs.AST.Hash).pairs.map((p) => p.value) : Array.isArray(value) ? value : [value];
-    for (const item of list) if (item && typeof item === "object" && typeof (item as Node).type === "string") found.push([key, item as Node]);
+    const list =
+      key === "hash" && value
+        ? (value as hbs.AST.Hash).pairs.map((p) => p.value)
+        : Array.isArray(value)
+          ? value
+          : [value];
+    for (const item of list)
+      if (item && typeof item === "object" && typeof (item as Node).type === "string") found.push([key, item as Node]);
   }
   return found;
 }
@@ -97,8 +113,15 @@ function rewriteNode(node: Node, helpers: ReadonlySet<string>, whole: boolean): 
   if (call.hash) for (const pair of call.hash.pairs) pair.value = asValue(pair.value, helpers);
   if (node.type === "MustacheStatement") {
     const mustache = node as hbs.AST.MustacheStatement;
-    const inner = mustache.params.length > 0 || mustache.hash ? subExpression(mustache.path as Path, mustache.params, mustache.hash) : asValue(mustache.path, helpers);
-    Object.assign(mustache, { path: pathOf(whole ? "__value" : "__text", mustache.loc), params: [inner], hash: undefined });
+    const inner =
+      mustache.params.length > 0 || mustache.hash
+        ? subExpression(mustache.path as Path, mustache.params, mustache.hash)
+        : asValue(mustache.path, helpers);
+    Object.assign(mustache, {
+      path: pathOf(whole ? "__value" : "__text", mustache.loc),
+      params: [inner],
+      hash: undefined,
+    });
   }
   if (node.type === "PathExpression") lowerHeaderName(node as Path);
   for (const [, child] of children(node)) rewriteNode(child, helpers, whole && node.type === "Program");
@@ -107,14 +130,24 @@ function rewriteNode(node: Node, helpers: ReadonlySet<string>, whole: boolean): 
 function asValue(expression: Expression, helpers: ReadonlySet<string>): Expression {
   if (expression.type !== "PathExpression") return expression;
   const path = expression as Path;
-  if (isLegacyFaker(path)) return subExpression(pathOf("faker", path.loc), [{ type: "StringLiteral", value: path.parts.slice(1).join("."), original: "", loc: path.loc } as hbs.AST.StringLiteral]);
-  if (!path.data && path.depth === 0 && path.parts.length === 1 && helpers.has(path.original)) return subExpression(path, []);
+  if (isLegacyFaker(path))
+    return subExpression(pathOf("faker", path.loc), [
+      {
+        type: "StringLiteral",
+        value: path.parts.slice(1).join("."),
+        original: "",
+        loc: path.loc,
+      } as hbs.AST.StringLiteral,
+    ]);
+  if (!path.data && path.depth === 0 && path.parts.length === 1 && helpers.has(path.original))
+    return subExpression(path, []);
   return path;
 }
 
 function lowerHeaderName(path: Path): void {
   const at = path.data && path.parts[0] === "root" ? 1 : 0;
-  if (path.parts[at] === "request" && path.parts[at + 1] === "headers" && path.parts[at + 2]) path.parts[at + 2] = path.parts[at + 2]!.toLowerCase();
+  if (path.parts[at] === "request" && path.parts[at + 1] === "headers" && path.parts[at + 2])
+    path.parts[at + 2] = path.parts[at + 2]!.toLowerCase();
 }
 
 function subExpression(path: Path, params: Expression[], hash?: hbs.AST.Hash): Expression {

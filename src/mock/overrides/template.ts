@@ -40,14 +40,23 @@ function compileValue(value: unknown, at: Array<string | number>): Compiled {
   if (Array.isArray(value)) {
     const parts = value.map((item, i) => compileValue(item, [...at, i]));
     const problem = parts.find((p): p is TemplateProblem => "message" in p);
-    return problem ?? { render: (root, session) => (parts as Array<Exclude<Compiled, TemplateProblem>>).map((p) => p.render(root, session)) };
+    return (
+      problem ?? {
+        render: (root, session) =>
+          (parts as Array<Exclude<Compiled, TemplateProblem>>).map((p) => p.render(root, session)),
+      }
+    );
   }
   if (value !== null && typeof value === "object") {
     const keys = Object.keys(value);
     const parts = Object.values(value).map((item, i) => compileValue(item, [...at, keys[i]!]));
     const problem = parts.find((p): p is TemplateProblem => "message" in p);
     const rendered = parts as Array<Exclude<Compiled, TemplateProblem>>;
-    return problem ?? { render: (root, session) => Object.fromEntries(rendered.map((p, i) => [keys[i], p.render(root, session)])) };
+    return (
+      problem ?? {
+        render: (root, session) => Object.fromEntries(rendered.map((p, i) => [keys[i], p.render(root, session)])),
+      }
+    );
   }
   return { render: () => value };
 }

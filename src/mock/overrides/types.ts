@@ -12,7 +12,11 @@ export interface EntryPlace {
 }
 
 /** What the entry sends as the body: fixed, a named example, a fake, or the mock's usual answer for the status. */
-export type BodySource = { kind: "fixed"; value: unknown; template?: Template } | { kind: "example"; name: string } | { kind: "fake" } | { kind: "generated" };
+export type BodySource =
+  | { kind: "fixed"; value: unknown; template?: Template }
+  | { kind: "example"; name: string }
+  | { kind: "fake" }
+  | { kind: "generated" };
 
 export interface ScenarioStep {
   name: string;

@@ -48,23 +48,36 @@ function firstError(value: unknown): ErrorObject | undefined {
 function shapeError(entry: RawEntry, error: ErrorObject): MockpactError {
   const path = fieldPath(error);
   const field = path.length === 0 ? "the entry" : `\`${path.join(".")}\``;
-  return new MockpactError("MOCKS_INVALID", `Failed to read mocks entry ${entry.index + 1}: ${field} ${describeError(error)}`, {
-    hint: "See schemas/mocks.schema.json and docs/stateful.md for the fields of an entry.",
-    place: { file: entry.file, line: entry.lineOf(path), pointer: pointerOf(path) },
-  });
+  return new MockpactError(
+    "MOCKS_INVALID",
+    `Failed to read mocks entry ${entry.index + 1}: ${field} ${describeError(error)}`,
+    {
+      hint: "See schemas/mocks.schema.json and docs/stateful.md for the fields of an entry.",
+      place: { file: entry.file, line: entry.lineOf(path), pointer: pointerOf(path) },
+    },
+  );
 }
 
 /** The offending field inside the entry: for an unknown field, that field itself. */
 function fieldPath(error: ErrorObject): string[] {
   const path = error.instancePath.split("/").slice(1).map(unescape);
-  const extra = error.keyword === "additionalProperties" ? (error.params as { additionalProperty: string }).additionalProperty : undefined;
+  const extra =
+    error.keyword === "additionalProperties"
+      ? (error.params as { additionalProperty: string }).additionalProperty
+      : undefined;
   return extra === undefined ? path : [...path, extra];
 }
 
 function describeError(error: ErrorObject): string {
-  if (error.keyword === "required" && error.instancePath === "" && ["operation", "method", "path"].includes((error.params as { missingProperty: string }).missingProperty)) return "needs `operation`, or `method` and `path`";
+  if (
+    error.keyword === "required" &&
+    error.instancePath === "" &&
+    ["operation", "method", "path"].includes((error.params as { missingProperty: string }).missingProperty)
+  )
+    return "needs `operation`, or `method` and `path`";
   if (error.keyword === "additionalProperties") return "is not a field mockpact knows";
-  if (error.keyword === "enum") return `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.join(", ")}`;
+  if (error.keyword === "enum")
+    return `must be one of ${(error.params as { allowedValues: unknown[] }).allowedValues.join(", ")}`;
   if (error.keyword === "pattern" && error.instancePath.includes("/body")) return "must be a JSONPath starting with $";
   if (error.keyword === "propertyNames") return "must have JSONPath keys starting with $";
   return error.message ?? error.keyword;

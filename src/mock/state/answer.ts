@@ -17,7 +17,12 @@ import { jsonAnswer, schemaNode } from "./shape.js";
  * value break the documented schema. Undefined when the client accepts no JSON: the generated
  * answer then gives its 406.
  */
-export function valueResponse(ctx: BuildContext, view: RequestView, value: unknown, location?: string): HttpResponse | undefined {
+export function valueResponse(
+  ctx: BuildContext,
+  view: RequestView,
+  value: unknown,
+  location?: string,
+): HttpResponse | undefined {
   const answer = jsonAnswer(ctx.operation);
   const chosen = chooseResponse(ctx.operation);
   if (!chosen) return undefined;
@@ -26,13 +31,22 @@ export function valueResponse(ctx: BuildContext, view: RequestView, value: unkno
   if (typeof negotiateMediaType(view.header("accept"), [answer.mediaKey]) !== "string") return undefined;
   const body = withoutWriteOnly(ctx.contract.document, schemaNode(answer.media.schema), value);
   const violations = ctx.registry.validate(answer.media.schema, body, { direction: "response", in: "response.body" });
-  if (violations.length > 0) headers[WARNING_HEADER] = `stateful answer breaks its schema: ${violations[0]!.where} ${violations[0]!.message}`.replace(/[^\x20-\x7e]/g, "?");
+  if (violations.length > 0)
+    headers[WARNING_HEADER] =
+      `stateful answer breaks its schema: ${violations[0]!.where} ${violations[0]!.message}`.replace(
+        /[^\x20-\x7e]/g,
+        "?",
+      );
   const { contentType, body: text } = serialise(answer.mediaKey, body);
   headers["content-type"] = contentType;
   return { status: chosen.status, headers, body: view.method === "HEAD" ? undefined : text };
 }
 
-function documentedHeaders(ctx: BuildContext, spec: NonNullable<ReturnType<typeof chooseResponse>>["spec"], location: string | undefined): Record<string, string> {
+function documentedHeaders(
+  ctx: BuildContext,
+  spec: NonNullable<ReturnType<typeof chooseResponse>>["spec"],
+  location: string | undefined,
+): Record<string, string> {
   const headers: Record<string, string> = {};
   for (const header of spec.headers) {
     const name = header.name.toLowerCase();
@@ -44,14 +58,29 @@ function documentedHeaders(ctx: BuildContext, spec: NonNullable<ReturnType<typeo
 
 /** An absent item: the operation's documented 404 (its example, or a fake), else a problem+json 404. */
 export function notFound(ctx: BuildContext, view: RequestView, id: string): HttpResponse {
-  const chosen = ctx.operation.responses.some((r) => r.status === "404") ? chooseResponse(ctx.operation, 404) : undefined;
-  if (chosen) return respond(ctx, { status: 404, spec: chosen.spec, accept: view.header("accept"), preferences: {}, dynamic: false, requestKey: "", headOnly: view.method === "HEAD" });
+  const chosen = ctx.operation.responses.some((r) => r.status === "404")
+    ? chooseResponse(ctx.operation, 404)
+    : undefined;
+  if (chosen)
+    return respond(ctx, {
+      status: 404,
+      spec: chosen.spec,
+      accept: view.header("accept"),
+      preferences: {},
+      dynamic: false,
+      requestKey: "",
+      headOnly: view.method === "HEAD",
+    });
   return problemResponse(problem("resource-not-found", `No item ${id} at ${view.pathname}`));
 }
 
 /** A write whose result would break the item schema: 422 (the documented one where there is), the store unchanged. */
 export function unprocessable(ctx: BuildContext, view: RequestView, violations: Violation[]): HttpResponse {
-  const p = problem("invalid-body", `The ${ctx.operation.operationId} result would break its schema, so the mock's state is unchanged`, violations);
+  const p = problem(
+    "invalid-body",
+    `The ${ctx.operation.operationId} result would break its schema, so the mock's state is unchanged`,
+    violations,
+  );
   return errorResponse(ctx, p, view.header("accept"));
 }
 

@@ -37,7 +37,10 @@ export async function crud(role: Role, input: CrudInput): Promise<HttpResponse |
     if (!existing) return notFound(input.ctx, input.view, id);
     if (role === "get") return valueResponse(input.ctx, input.view, existing);
     if (!body) return undefined;
-    const next = role === "replace" ? replacedItem(input.ctx, input.resource, existing, body) : patched(input.resource, existing, body);
+    const next =
+      role === "replace"
+        ? replacedItem(input.ctx, input.resource, existing, body)
+        : patched(input.resource, existing, body);
     const answer = await kept(input, key, id, next, (item) => input.store.update(key, id, existing, item));
     if (answer !== "taken" && answer !== "changed") return answer;
   }
@@ -47,7 +50,11 @@ export async function crud(role: Role, input: CrudInput): Promise<HttpResponse |
 async function list(input: CrudInput, key: BucketKey): Promise<HttpResponse | undefined> {
   const answer = jsonAnswer(input.ctx.operation);
   if (!answer) return undefined;
-  return valueResponse(input.ctx, input.view, listValue(input.ctx, input.resource, answer, input.view, await input.store.items(key)));
+  return valueResponse(
+    input.ctx,
+    input.view,
+    listValue(input.ctx, input.resource, answer, input.view, await input.store.items(key)),
+  );
 }
 
 /** The id comes from the store (a counted integer) or is a fake of its schema, tried until the store takes one. */
@@ -57,7 +64,9 @@ async function create(input: CrudInput, key: BucketKey): Promise<HttpResponse | 
   const allocation = await input.store.allocate(key, integerIdFloor(input.ctx, input.resource));
   const itemWith = newItem(input.ctx, input.resource, key.path, allocation, body);
   for (const id of idCandidates(input.ctx, input.resource, key.path, allocation)) {
-    const answer = await kept(input, key, String(id), itemWith(id), (item) => input.store.insert(key, String(id), item));
+    const answer = await kept(input, key, String(id), itemWith(id), (item) =>
+      input.store.insert(key, String(id), item),
+    );
     if (answer !== "taken" && answer !== "changed") return answer;
   }
   return undefined;
@@ -67,11 +76,21 @@ async function create(input: CrudInput, key: BucketKey): Promise<HttpResponse | 
  * Keeps `item` when it is valid against the item schema (else 422, nothing kept) and answers it; a
  * write the store refused because of another writer gives "taken" or "changed", to try again.
  */
-async function kept(input: CrudInput, key: BucketKey, id: string, item: Item, write: (item: Item) => Promise<WriteResult>): Promise<HttpResponse | undefined | "taken" | "changed"> {
-  const violations = input.ctx.registry.validate(input.resource.itemSchema, item, { direction: "response", in: "response.body" });
+async function kept(
+  input: CrudInput,
+  key: BucketKey,
+  id: string,
+  item: Item,
+  write: (item: Item) => Promise<WriteResult>,
+): Promise<HttpResponse | undefined | "taken" | "changed"> {
+  const violations = input.ctx.registry.validate(input.resource.itemSchema, item, {
+    direction: "response",
+    in: "response.body",
+  });
   if (violations.length > 0) return unprocessable(input.ctx, input.view, violations);
   const result = await write(item);
-  if (result.kept) return valueResponse(input.ctx, input.view, item, `${input.basePath}${key.path}/${encodeURIComponent(id)}`);
+  if (result.kept)
+    return valueResponse(input.ctx, input.view, item, `${input.basePath}${key.path}/${encodeURIComponent(id)}`);
   if (result.reason === "limit") return stateFull(result.limit, result.value);
   if (result.reason === "missing") return notFound(input.ctx, input.view, id);
   return result.reason;
@@ -83,10 +102,14 @@ function patched(resource: Resource, existing: Item, patch: Item): Item {
 
 function objectBody(view: RequestView): Item | undefined {
   const body = view.body;
-  return view.bodyIsJson && body !== null && typeof body === "object" && !Array.isArray(body) ? (body as Item) : undefined;
+  return view.bodyIsJson && body !== null && typeof body === "object" && !Array.isArray(body)
+    ? (body as Item)
+    : undefined;
 }
 
 /** The concrete collection path: `/users/{userId}/orders` with the request's userId filled in. */
 function collectionOf(input: CrudInput): string {
-  return input.resource.collectionPath.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(input.view.pathParams[name] ?? ""));
+  return input.resource.collectionPath.replace(/\{([^}]+)\}/g, (_, name: string) =>
+    encodeURIComponent(input.view.pathParams[name] ?? ""),
+  );
 }

@@ -40,12 +40,16 @@ interface ManifestFile {
 
 async function fromManifest(folder: string): Promise<FixtureValue[]> {
   const manifest = (await readJson(path.join(folder, MANIFEST))) as { contract?: string; files?: ManifestFile[] };
-  if (typeof manifest?.contract !== "string" || !Array.isArray(manifest.files)) throw fixturesError(`${folder}/${MANIFEST} is not a fixtures manifest`, folder);
+  if (typeof manifest?.contract !== "string" || !Array.isArray(manifest.files))
+    throw fixturesError(`${folder}/${MANIFEST} is not a fixtures manifest`, folder);
   const values: FixtureValue[] = [];
   for (const entry of manifest.files) {
     if (entry.kind !== "response" || !/^2\d\d$/.test(entry.status ?? "")) continue;
     const file = path.join(folder, entry.file);
-    const value = entry.line === undefined ? await readJson(file) : JSON.parse((await readFile(file, "utf8")).split("\n")[entry.line - 1] ?? "null");
+    const value =
+      entry.line === undefined
+        ? await readJson(file)
+        : JSON.parse((await readFile(file, "utf8")).split("\n")[entry.line - 1] ?? "null");
     values.push({ contract: manifest.contract, operationId: entry.operationId, value });
   }
   return values;
@@ -55,13 +59,21 @@ async function fromLayout(folder: string): Promise<FixtureValue[]> {
   const values: FixtureValue[] = [];
   for (const operationId of await subfolders(folder)) {
     const names = (await readdir(path.join(folder, operationId))).filter((n) => FIXTURE_FILE.test(n)).sort();
-    for (const name of names) values.push({ contract: path.basename(folder), operationId, value: await readJson(path.join(folder, operationId, name)) });
+    for (const name of names)
+      values.push({
+        contract: path.basename(folder),
+        operationId,
+        value: await readJson(path.join(folder, operationId, name)),
+      });
   }
   return values;
 }
 
 async function subfolders(dir: string): Promise<string[]> {
-  return (await readdir(dir, { withFileTypes: true })).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  return (await readdir(dir, { withFileTypes: true }))
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
 }
 
 async function readJson(file: string): Promise<unknown> {

@@ -11,15 +11,24 @@ const ENVELOPE_KEYS = new Set(["status", "headers", "body", "mediaType", "conten
  * items. Items that break the item schema or have no id are skipped; nested collections
  * (`/users/{id}/orders`) are not seeded, as their parent is unknown.
  */
-export function fixtureBuckets(values: FixtureValue[], index: ResourceIndex, registryOf: (r: Resource) => SchemaRegistry): Bucket[] {
+export function fixtureBuckets(
+  values: FixtureValue[],
+  index: ResourceIndex,
+  registryOf: (r: Resource) => SchemaRegistry,
+): Bucket[] {
   const buckets: Bucket[] = [];
   for (const resource of index.resources) {
     if (resource.collectionPath.includes("{")) continue;
     const items = new Map<string, Item>();
     for (const fixture of values.filter((v) => belongsTo(v, resource))) {
-      for (const item of itemsOf(unwrap(fixture.value), fixture.operationId === resource.operations.list?.operationId)) {
+      for (const item of itemsOf(
+        unwrap(fixture.value),
+        fixture.operationId === resource.operations.list?.operationId,
+      )) {
         const id = item[resource.idProperty];
-        const valid = registryOf(resource).validate(resource.itemSchema, item, { direction: "response", in: "response.body" }).length === 0;
+        const valid =
+          registryOf(resource).validate(resource.itemSchema, item, { direction: "response", in: "response.body" })
+            .length === 0;
         if (valid && (typeof id === "string" || typeof id === "number")) items.set(String(id), item);
       }
     }

@@ -17,10 +17,16 @@ export type { FixtureValue } from "./fixture-files.js";
  * client asked for nothing in particular (`Prefer: code`, `example` or `dynamic` get the generated
  * answer, as without --stateful). Undefined leaves the request to the generated answer.
  */
-export function statefulAnswer(ctx: BuildContext, view: RequestView, resources: ResourceIndex, store: StateStore): Promise<HttpResponse | undefined> | undefined {
+export function statefulAnswer(
+  ctx: BuildContext,
+  view: RequestView,
+  resources: ResourceIndex,
+  store: StateStore,
+): Promise<HttpResponse | undefined> | undefined {
   const entry = resources.byOperation.get(ctx.operation);
   const prefer = parsePrefer(view.header("prefer"));
-  if (!entry || prefer.code !== undefined || prefer.example !== undefined || prefer.dynamic !== undefined) return undefined;
+  if (!entry || prefer.code !== undefined || prefer.example !== undefined || prefer.dynamic !== undefined)
+    return undefined;
   return crud(entry.role, { ctx, view, resource: entry.resource, store, basePath: basePathOf(ctx, view) });
 }
 

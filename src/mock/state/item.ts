@@ -14,11 +14,18 @@ const ID_ATTEMPTS = 50;
  * or a fake. Properties a closed schema does not declare are dropped. The fake is made once, so
  * that trying another id (one a replica took meanwhile) costs little.
  */
-export function newItem(ctx: BuildContext, resource: Resource, path: string, allocation: Allocation, input: Item): (id: unknown) => Item {
+export function newItem(
+  ctx: BuildContext,
+  resource: Resource,
+  path: string,
+  allocation: Allocation,
+  input: Item,
+): (id: unknown) => Item {
   const fake = fakeItem(ctx, resource, `${path} ${allocation.created}`);
   return (id) => {
     const item: Item = { [resource.idProperty]: id };
-    for (const name of resource.shape.readOnly) if (name !== resource.idProperty && fake[name] !== undefined) item[name] = fake[name];
+    for (const name of resource.shape.readOnly)
+      if (name !== resource.idProperty && fake[name] !== undefined) item[name] = fake[name];
     Object.assign(item, withoutReadOnly(resource, input));
     return completed(ctx, resource, item, fake);
   };
@@ -27,14 +34,16 @@ export function newItem(ctx: BuildContext, resource: Resource, path: string, all
 /** PUT: the client's fields replace the item's, its readOnly fields (the id) stay. */
 export function replacedItem(ctx: BuildContext, resource: Resource, existing: Item, input: Item): Item {
   const item: Item = {};
-  for (const name of [resource.idProperty, ...resource.shape.readOnly]) if (existing[name] !== undefined) item[name] = existing[name];
+  for (const name of [resource.idProperty, ...resource.shape.readOnly])
+    if (existing[name] !== undefined) item[name] = existing[name];
   Object.assign(item, withoutReadOnly(resource, input));
   return completed(ctx, resource, item, fakeItem(ctx, resource, String(existing[resource.idProperty])));
 }
 
 export function withoutReadOnly(resource: Resource, input: Item): Item {
   const out: Item = {};
-  for (const [name, value] of Object.entries(input)) if (!resource.shape.readOnly.has(name) && name !== resource.idProperty) out[name] = value;
+  for (const [name, value] of Object.entries(input))
+    if (!resource.shape.readOnly.has(name) && name !== resource.idProperty) out[name] = value;
   return out;
 }
 
@@ -43,7 +52,8 @@ function completed(ctx: BuildContext, resource: Resource, item: Item, fake: Item
   for (const name of resource.shape.required) {
     if (item[name] !== undefined || resource.shape.writeOnly.has(name)) continue;
     const node = resolvedNode(doc, resource.shape.properties[name]);
-    const value = node?.default ?? node?.example ?? (Array.isArray(node?.examples) ? node.examples[0] : undefined) ?? fake[name];
+    const value =
+      node?.default ?? node?.example ?? (Array.isArray(node?.examples) ? node.examples[0] : undefined) ?? fake[name];
     if (value !== undefined) item[name] = structuredClone(value);
   }
   if (resource.shape.open) return item;
@@ -55,8 +65,13 @@ function fakeItem(ctx: BuildContext, resource: Resource, key: string): Item {
   const base = seedFrom(ctx.seed, resource.contract.id, resource.itemPath, key);
   let value: unknown;
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    value = fakeValue(ctx.contract.document, schemaNode(resource.itemSchema), { seed: base + attempt, direction: "response", dialect: ctx.contract.dialect });
-    if (ctx.registry.validate(resource.itemSchema, value, { direction: "response", in: "response.body" }).length === 0) break;
+    value = fakeValue(ctx.contract.document, schemaNode(resource.itemSchema), {
+      seed: base + attempt,
+      direction: "response",
+      dialect: ctx.contract.dialect,
+    });
+    if (ctx.registry.validate(resource.itemSchema, value, { direction: "response", in: "response.body" }).length === 0)
+      break;
   }
   return value !== null && typeof value === "object" && !Array.isArray(value) ? (value as Item) : {};
 }
@@ -69,7 +84,12 @@ export function integerIdFloor(ctx: BuildContext, resource: Resource): number | 
 }
 
 /** The ids a create tries in turn until the store takes one: the counted integer, or fakes of the id schema, then a plain one. */
-export function* idCandidates(ctx: BuildContext, resource: Resource, path: string, allocation: Allocation): Generator<unknown> {
+export function* idCandidates(
+  ctx: BuildContext,
+  resource: Resource,
+  path: string,
+  allocation: Allocation,
+): Generator<unknown> {
   if (allocation.integerId !== undefined) return yield allocation.integerId;
   const node = resource.shape.properties[resource.idProperty];
   for (let attempt = 0; attempt < ID_ATTEMPTS; attempt++) {

@@ -12,7 +12,12 @@ export interface StateLimits {
 export const NO_LIMITS: StateLimits = { maxItems: Infinity, maxBytes: Infinity };
 
 /** Whether totals of `items` and `bytes` (after a write that was at `before` bytes) fit: else the limit it breaks. */
-export function breaksLimit(limits: StateLimits, items: number, bytes: number, before: number): { limit: "items" | "bytes"; value: number } | undefined {
+export function breaksLimit(
+  limits: StateLimits,
+  items: number,
+  bytes: number,
+  before: number,
+): { limit: "items" | "bytes"; value: number } | undefined {
   if (items > limits.maxItems) return { limit: "items", value: limits.maxItems };
   if (bytes > limits.maxBytes && bytes > before) return { limit: "bytes", value: limits.maxBytes };
   return undefined;

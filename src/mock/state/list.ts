@@ -17,7 +17,13 @@ const TOTAL_NAMES = ["total", "totalCount", "total_count", "totalItems", "total_
  * (`?status=paid`), paged by the operation's own `limit`/`offset`/`page` parameters, and shaped as
  * its response schema wants: a bare array, or a page object whose array and total are filled in.
  */
-export function listValue(ctx: BuildContext, resource: Resource, answer: JsonAnswer, view: RequestView, stored: Item[]): unknown {
+export function listValue(
+  ctx: BuildContext,
+  resource: Resource,
+  answer: JsonAnswer,
+  view: RequestView,
+  stored: Item[],
+): unknown {
   const op = ctx.operation;
   const filtered = stored.filter((item) => matchesFilters(op, resource, view, item));
   const { offset, limit, page } = pagingOf(ctx, view);
@@ -32,7 +38,11 @@ export function listValue(ctx: BuildContext, resource: Resource, answer: JsonAns
   const out: Item = { ...page0, [arrayName]: items };
   const totalName = TOTAL_NAMES.find((n) => resolvedNode(doc, shape.properties[n])?.type === "integer");
   if (totalName) out[totalName] = filtered.length;
-  for (const [names, value] of [[LIMIT_NAMES, limit], [OFFSET_NAMES, offset], [PAGE_NAMES, page]] as const) {
+  for (const [names, value] of [
+    [LIMIT_NAMES, limit],
+    [OFFSET_NAMES, offset],
+    [PAGE_NAMES, page],
+  ] as const) {
     const name = names.find((n) => n in shape.properties);
     if (name && value !== undefined) out[name] = value;
   }
@@ -65,9 +75,14 @@ function pagingOf(ctx: BuildContext, view: RequestView): { offset: number; limit
   };
   const limit = read(LIMIT_NAMES)?.value;
   const page = read(PAGE_NAMES);
-  const fromPage = page?.value !== undefined && limit !== undefined ? Math.max(0, page.value - page.firstPage) * limit : 0;
+  const fromPage =
+    page?.value !== undefined && limit !== undefined ? Math.max(0, page.value - page.firstPage) * limit : 0;
   const offset = read(OFFSET_NAMES)?.value ?? fromPage;
-  return { offset: Math.max(0, offset), limit: limit !== undefined && limit >= 0 ? limit : undefined, page: page?.value };
+  return {
+    offset: Math.max(0, offset),
+    limit: limit !== undefined && limit >= 0 ? limit : undefined,
+    page: page?.value,
+  };
 }
 
 function arrayPropertyOf(doc: Record<string, unknown>, properties: Record<string, unknown>): string | undefined {
@@ -79,7 +94,11 @@ function arrayPropertyOf(doc: Record<string, unknown>, properties: Record<string
 function pageFake(ctx: BuildContext, answer: JsonAnswer, required: string[]): Item {
   if (required.length === 0) return {};
   const seed = seedFrom(ctx.seed, ctx.contract.id, ctx.operation.operationId, "page");
-  const value = fakeValue(ctx.contract.document, schemaNode(answer.media.schema), { seed, direction: "response", dialect: ctx.contract.dialect });
+  const value = fakeValue(ctx.contract.document, schemaNode(answer.media.schema), {
+    seed,
+    direction: "response",
+    dialect: ctx.contract.dialect,
+  });
   if (value === null || typeof value !== "object") return {};
   return Object.fromEntries(required.filter((n) => n in value).map((n) => [n, (value as Item)[n]]));
 }

@@ -76,7 +76,9 @@ export class MemoryStore implements StateStore {
   }
 
   async snapshot(): Promise<Bucket[]> {
-    return [...this.buckets.values()].filter((b) => b.items.size > 0).map(({ contract, path, items }) => ({ contract, path, items }));
+    return [...this.buckets.values()]
+      .filter((b) => b.items.size > 0)
+      .map(({ contract, path, items }) => ({ contract, path, items }));
   }
 
   async usage(): Promise<{ items: number; bytes: number }> {

@@ -7,7 +7,10 @@ import type { ResolvedMockOptions } from "../options.js";
  * client is imported only when a store is given: ioredis is a sizeable share of a start-up that
  * most users, who keep the state in memory, would pay for nothing.
  */
-export async function openLiveState(options: ResolvedMockOptions, secretNames: () => SecretNames | undefined): Promise<LiveState> {
+export async function openLiveState(
+  options: ResolvedMockOptions,
+  secretNames: () => SecretNames | undefined,
+): Promise<LiveState> {
   const { store } = options;
   if (store.kind === "memory") return createLiveState(options);
   const { openRedisLiveState } = await import("./redis/live-state.js");

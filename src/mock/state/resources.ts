@@ -40,10 +40,18 @@ export function inferResources(contracts: Contract[]): ResourceIndex {
     for (const [itemPath, itemOps] of byPath) {
       const m = ITEM_PATH.exec(itemPath);
       if (!m) continue;
-      const resource = resourceOf(contract, m[1] || "/", itemPath, m[2]!, itemOps, byPath.get(m[1] || "/") ?? new Map());
+      const resource = resourceOf(
+        contract,
+        m[1] || "/",
+        itemPath,
+        m[2]!,
+        itemOps,
+        byPath.get(m[1] || "/") ?? new Map(),
+      );
       if (!resource) continue;
       index.resources.push(resource);
-      for (const [role, operation] of Object.entries(resource.operations)) index.byOperation.set(operation, { resource, role: role as Role });
+      for (const [role, operation] of Object.entries(resource.operations))
+        index.byOperation.set(operation, { resource, role: role as Role });
     }
   }
   return index;
@@ -59,8 +67,17 @@ function groupByPath(operations: Operation[]): Map<string, Map<string, Operation
   return byPath;
 }
 
-function resourceOf(contract: Contract, collectionPath: string, itemPath: string, idParam: string, itemOps: Map<string, Operation>, collectionOps: Map<string, Operation>): Resource | undefined {
-  const source = [itemOps.get("get"), collectionOps.get("post"), itemOps.get("put")].map((op) => op && jsonAnswer(op)).find((a) => a !== undefined);
+function resourceOf(
+  contract: Contract,
+  collectionPath: string,
+  itemPath: string,
+  idParam: string,
+  itemOps: Map<string, Operation>,
+  collectionOps: Map<string, Operation>,
+): Resource | undefined {
+  const source = [itemOps.get("get"), collectionOps.get("post"), itemOps.get("put")]
+    .map((op) => op && jsonAnswer(op))
+    .find((a) => a !== undefined);
   if (!source) return undefined;
   const shape = objectShape(contract.document, schemaNode(source.media.schema));
   const idProperty = shape && idPropertyOf(shape, idParam);
@@ -71,12 +88,24 @@ function resourceOf(contract: Contract, collectionPath: string, itemPath: string
   if (list && jsonAnswer(list)) operations.list = list;
   if (create && acceptsJsonBody(create)) operations.create = create;
   if (itemOps.get("get")) operations.get = itemOps.get("get");
-  for (const [method, role] of [["put", "replace"], ["patch", "patch"]] as const) {
+  for (const [method, role] of [
+    ["put", "replace"],
+    ["patch", "patch"],
+  ] as const) {
     const op = itemOps.get(method);
     if (op && acceptsJsonBody(op)) operations[role] = op;
   }
   if (itemOps.get("delete")) operations.remove = itemOps.get("delete");
-  return { contract, collectionPath, itemPath, idParam, idProperty, itemSchema: source.media.schema, shape, operations };
+  return {
+    contract,
+    collectionPath,
+    itemPath,
+    idParam,
+    idProperty,
+    itemSchema: source.media.schema,
+    shape,
+    operations,
+  };
 }
 
 function idPropertyOf(shape: ObjectShape, idParam: string): string | undefined {

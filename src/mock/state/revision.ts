@@ -27,7 +27,11 @@ export class MemoryRevision implements StateRevision {
  * `target` with `writes` counted: each call of one of them bumps the revision once it has settled,
  * so a reader who sees the new revision also sees what the write did.
  */
-export function countingWrites<T extends object>(target: T, writes: ReadonlyArray<keyof T & string>, revision: StateRevision): T {
+export function countingWrites<T extends object>(
+  target: T,
+  writes: ReadonlyArray<keyof T & string>,
+  revision: StateRevision,
+): T {
   const counted = new Set<PropertyKey>(writes);
   return new Proxy(target, {
     get(object, name) {

@@ -20,7 +20,13 @@ const MAX_DEPTH = 8;
 export function objectShape(doc: Record<string, unknown>, schema: unknown, depth = 0): ObjectShape | undefined {
   const node = resolveLocal(doc, schema, "")?.value;
   if (!isObject(node) || depth > MAX_DEPTH) return undefined;
-  const shape: ObjectShape = { properties: {}, required: [], readOnly: new Set(), writeOnly: new Set(), open: node.additionalProperties !== false };
+  const shape: ObjectShape = {
+    properties: {},
+    required: [],
+    readOnly: new Set(),
+    writeOnly: new Set(),
+    open: node.additionalProperties !== false,
+  };
   for (const branch of Array.isArray(node.allOf) ? node.allOf : []) {
     const inner = objectShape(doc, branch, depth + 1);
     if (inner) merge(shape, inner);
@@ -33,7 +39,8 @@ export function objectShape(doc: Record<string, unknown>, schema: unknown, depth
       if (isObject(resolved) && resolved.writeOnly === true) shape.writeOnly.add(name);
     }
   }
-  if (Array.isArray(node.required)) shape.required.push(...node.required.filter((r): r is string => typeof r === "string"));
+  if (Array.isArray(node.required))
+    shape.required.push(...node.required.filter((r): r is string => typeof r === "string"));
   const isObjectSchema = node.type === "object" || Object.keys(shape.properties).length > 0;
   return isObjectSchema ? shape : undefined;
 }

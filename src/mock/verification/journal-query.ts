@@ -28,7 +28,11 @@ export function readJournalQuery(query: Record<string, unknown>, ctx: SearchCont
   if (typeof status === "string") return status;
   const since = text.since === undefined ? -Infinity : Date.parse(text.since);
   if (Number.isNaN(since)) return `"since" must be an ISO date-time such as 2026-01-31T12:00:00Z, not "${text.since}"`;
-  const pattern = { ...(text.method ? { method: text.method } : {}), ...(text.path ? { path: text.path } : {}), ...(text.operation ? { operation: text.operation } : {}) };
+  const pattern = {
+    ...(text.method ? { method: text.method } : {}),
+    ...(text.path ? { path: text.path } : {}),
+    ...(text.operation ? { operation: text.operation } : {}),
+  };
   let conditions;
   try {
     conditions = compilePattern(pattern, ctx.operationIds).conditions;
@@ -40,7 +44,10 @@ export function readJournalQuery(query: Record<string, unknown>, ctx: SearchCont
   return {
     ...(limit !== undefined && Number.isInteger(limit) && limit >= 0 ? { limit } : {}),
     before: before > 0 ? before : Infinity,
-    accept: (record) => record.time >= since && status(record.status) && (conditions.length === 0 || matchingRecords([record], conditions, ctx.router).length === 1),
+    accept: (record) =>
+      record.time >= since &&
+      status(record.status) &&
+      (conditions.length === 0 || matchingRecords([record], conditions, ctx.router).length === 1),
   };
 }
 

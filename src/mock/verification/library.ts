@@ -27,7 +27,9 @@ export function verificationApi(mock: () => LoadedMock, store: JournalStore): Ve
     verify: async (expectation) => verifyRequests(searchContext(mock(), journal), expectation),
     requests: async (pattern = {}) => {
       const ctx = searchContext(mock(), journal);
-      const found = new Set(matchingRecords(journal.kept(), compilePattern(pattern, ctx.operationIds).conditions, ctx.router));
+      const found = new Set(
+        matchingRecords(journal.kept(), compilePattern(pattern, ctx.operationIds).conditions, ctx.router),
+      );
       return journal.entries(journal.size, ctx.secretNames, Infinity, (r) => found.has(r));
     },
     resetJournal: async () => journal.clear(),

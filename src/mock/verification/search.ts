@@ -8,7 +8,8 @@ import type { Conditions } from "../matchers/types.js";
 import { RequestView } from "../request-view.js";
 
 /** Why the verification API cannot answer on a journal kept in Redis (`--store`): it reads this process's records. */
-export const SHARED_JOURNAL = "Filters and the verification API read this process's journal; with --store the journal is shared in Redis and only its plain list (limit, before) is served";
+export const SHARED_JOURNAL =
+  "Filters and the verification API read this process's journal; with --store the journal is shared in Redis and only its plain list (limit, before) is served";
 
 export type KeptRecord = JournalRecord & { seq: number };
 
@@ -49,8 +50,16 @@ export interface NearRecord {
 }
 
 /** The `count` records that miss the conditions by the fewest fields (newest first among equals). */
-export function closestRecords(records: KeptRecord[], conditions: Conditions, router: Router, count: number, secretNames?: SecretNames): NearRecord[] {
-  const near = records.filter((r) => !r.outgoing).map((record) => ({ record, differences: differences(conditions, viewOf(record, router), secretNames) }));
+export function closestRecords(
+  records: KeptRecord[],
+  conditions: Conditions,
+  router: Router,
+  count: number,
+  secretNames?: SecretNames,
+): NearRecord[] {
+  const near = records
+    .filter((r) => !r.outgoing)
+    .map((record) => ({ record, differences: differences(conditions, viewOf(record, router), secretNames) }));
   return near
     .filter((n) => n.differences.length > 0)
     .sort((a, b) => a.differences.length - b.differences.length)

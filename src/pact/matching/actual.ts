@@ -24,8 +24,19 @@ export function actualFromMockRequest(request: HttpRequest): ActualRequest {
     if (value !== undefined) headers.set(name.toLowerCase(), Array.isArray(value) ? value.join(", ") : value);
   }
   // Pact matching reads bodies as Buffers: a view of the same bytes, not a copy.
-  const body = request.body && request.body.length > 0 ? Buffer.from(request.body.buffer, request.body.byteOffset, request.body.length) : undefined;
-  return { method: request.method.toUpperCase(), path: decodePath(rawPath), queryText, query: parseQuery(queryText), headers, headerLines: linesOf(request, headers), body };
+  const body =
+    request.body && request.body.length > 0
+      ? Buffer.from(request.body.buffer, request.body.byteOffset, request.body.length)
+      : undefined;
+  return {
+    method: request.method.toUpperCase(),
+    path: decodePath(rawPath),
+    queryText,
+    query: parseQuery(queryText),
+    headers,
+    headerLines: linesOf(request, headers),
+    body,
+  };
 }
 
 function linesOf(request: HttpRequest, joined: Map<string, string>): Map<string, string[]> {

@@ -22,25 +22,48 @@ type BodyKind = "json" | "xml" | "form" | "text";
  * Pact's body matching: no expectation matches anything; an empty expectation matches no body; a
  * body of another kind (JSON vs XML vs text) does not match; else the bodies compare by kind.
  */
-export function matchBody(expected: PactBody, expectedType: string | undefined, actual: ActualBody, rules: RuleEntry[] | undefined, allowUnexpectedKeys: boolean): Mismatch[] {
+export function matchBody(
+  expected: PactBody,
+  expectedType: string | undefined,
+  actual: ActualBody,
+  rules: RuleEntry[] | undefined,
+  allowUnexpectedKeys: boolean,
+): Mismatch[] {
   if (expected.kind === "missing") return [];
   const sent = actual.bytes !== undefined && actual.bytes.length > 0;
-  if (expected.kind === "empty") return sent ? [at(`expected no body but received ${show(actual.bytes!.toString("utf8"))}`)] : [];
+  if (expected.kind === "empty")
+    return sent ? [at(`expected no body but received ${show(actual.bytes!.toString("utf8"))}`)] : [];
   if (!sent) return [at(`expected a body but none was sent`)];
   const byType = selectRules(rules, ["$"])?.list.rules.find((r) => r.match === "contentType");
-  if (byType) return [checkContentType(byType, actual.bytes!, actual.contentType)].filter((m): m is string => m !== undefined).map(at);
+  if (byType)
+    return [checkContentType(byType, actual.bytes!, actual.contentType)]
+      .filter((m): m is string => m !== undefined)
+      .map(at);
   const text = actual.bytes!.toString("utf8");
   const kind = kindOf(expectedType, expected.value);
   const actualKind = actual.contentType ? kindOf(actual.contentType, undefined) : detectKind(text);
-  if (kind !== actualKind && !(kind === "text" && actual.contentType === undefined)) return [at(`expected a ${expectedType ?? kind} body but received ${actual.contentType ?? actualKind}`)];
+  if (kind !== actualKind && !(kind === "text" && actual.contentType === undefined))
+    return [at(`expected a ${expectedType ?? kind} body but received ${actual.contentType ?? actualKind}`)];
   if (kind === "json") return compareJsonText(expected.value, text, rules, allowUnexpectedKeys);
   if (kind === "form") return compareParameters(formOf(expected.value), parseQuery(text), rules, "body");
   if (kind === "xml") return compareXml(String(expected.value), text, rules, allowUnexpectedKeys);
-  if (expected.bytes && !selectRules(rules, ["$"])) return expected.bytes.equals(actual.bytes!) ? [] : [at(`expected ${expected.bytes.length} byte(s) of ${expectedType ?? "binary"} but received ${actual.bytes!.length} that differ`)];
+  if (expected.bytes && !selectRules(rules, ["$"]))
+    return expected.bytes.equals(actual.bytes!)
+      ? []
+      : [
+          at(
+            `expected ${expected.bytes.length} byte(s) of ${expectedType ?? "binary"} but received ${actual.bytes!.length} that differ`,
+          ),
+        ];
   return compareText(expected.bytes ? expected.bytes.toString("utf8") : String(expected.value), text, rules);
 }
 
-function compareJsonText(expected: unknown, text: string, rules: RuleEntry[] | undefined, allowUnexpectedKeys: boolean): Mismatch[] {
+function compareJsonText(
+  expected: unknown,
+  text: string,
+  rules: RuleEntry[] | undefined,
+  allowUnexpectedKeys: boolean,
+): Mismatch[] {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -52,7 +75,11 @@ function compareJsonText(expected: unknown, text: string, rules: RuleEntry[] | u
 
 function compareText(expected: string, actual: string, rules: RuleEntry[] | undefined): Mismatch[] {
   const selected = selectRules(rules, ["$"]);
-  const failures = selected ? checkRules(selected.list, expected, actual, { cascaded: false, text: true }) : expected === actual ? [] : [`expected ${show(expected)} but was ${show(actual)}`];
+  const failures = selected
+    ? checkRules(selected.list, expected, actual, { cascaded: false, text: true })
+    : expected === actual
+      ? []
+      : [`expected ${show(expected)} but was ${show(actual)}`];
   return failures.map(at);
 }
 
@@ -78,7 +105,8 @@ function detectKind(text: string): BodyKind {
 function formOf(value: unknown): Map<string, string[]> {
   if (typeof value === "string") return parseQuery(value);
   const form = new Map<string, string[]>();
-  if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) form.set(k, (Array.isArray(v) ? v : [v]).map(String));
+  if (value && typeof value === "object")
+    for (const [k, v] of Object.entries(value)) form.set(k, (Array.isArray(v) ? v : [v]).map(String));
   return form;
 }
 

@@ -24,7 +24,12 @@ export function checkRules(list: RuleList, expected: unknown, actual: unknown, c
 }
 
 /** One rule against one actual value: why it fails, or undefined. Structural rules pass here. */
-export function checkRule(rule: MatchingRule, expected: unknown, actual: unknown, context: RuleContext): string | undefined {
+export function checkRule(
+  rule: MatchingRule,
+  expected: unknown,
+  actual: unknown,
+  context: RuleContext,
+): string | undefined {
   switch (rule.match) {
     case "type":
     case "min":
@@ -33,15 +38,21 @@ export function checkRule(rule: MatchingRule, expected: unknown, actual: unknown
     case "regex":
       return checkRegex(String(rule.regex ?? ""), actual);
     case "include":
-      return textOf(actual).includes(String(rule.value ?? "")) ? undefined : `expected ${show(actual)} to include ${show(rule.value)}`;
+      return textOf(actual).includes(String(rule.value ?? ""))
+        ? undefined
+        : `expected ${show(actual)} to include ${show(rule.value)}`;
     case "integer":
-      return (context.text ? /^-?\d+$/.test(String(actual)) : Number.isInteger(actual)) ? undefined : `expected an integer but was ${show(actual)}`;
+      return (context.text ? /^-?\d+$/.test(String(actual)) : Number.isInteger(actual))
+        ? undefined
+        : `expected an integer but was ${show(actual)}`;
     case "decimal":
       return isDecimal(actual, context) ? undefined : `expected a decimal number but was ${show(actual)}`;
     case "number":
       return isNumber(actual, context) ? undefined : `expected a number but was ${show(actual)}`;
     case "boolean":
-      return typeof actual === "boolean" || actual === "true" || actual === "false" ? undefined : `expected a boolean but was ${show(actual)}`;
+      return typeof actual === "boolean" || actual === "true" || actual === "false"
+        ? undefined
+        : `expected a boolean but was ${show(actual)}`;
     case "null":
       return actual === null ? undefined : `expected null but was ${show(actual)}`;
     case "date":
@@ -67,12 +78,15 @@ export function checkRule(rule: MatchingRule, expected: unknown, actual: unknown
 }
 
 function checkType(rule: MatchingRule, expected: unknown, actual: unknown, context: RuleContext): string | undefined {
-  if (!context.text && jsonTypeOf(expected) !== jsonTypeOf(actual)) return `expected a value of type ${jsonTypeOf(expected)} (like ${show(expected)}) but was ${show(actual)}`;
+  if (!context.text && jsonTypeOf(expected) !== jsonTypeOf(actual))
+    return `expected a value of type ${jsonTypeOf(expected)} (like ${show(expected)}) but was ${show(actual)}`;
   if (context.cascaded || !Array.isArray(actual)) return undefined;
   const min = typeof rule.min === "number" ? rule.min : undefined;
   const max = typeof rule.max === "number" ? rule.max : undefined;
-  if (min !== undefined && actual.length < min) return `expected at least ${min} item(s) but there were ${actual.length}`;
-  if (max !== undefined && actual.length > max) return `expected at most ${max} item(s) but there were ${actual.length}`;
+  if (min !== undefined && actual.length < min)
+    return `expected at least ${min} item(s) but there were ${actual.length}`;
+  if (max !== undefined && actual.length > max)
+    return `expected at most ${max} item(s) but there were ${actual.length}`;
   return undefined;
 }
 

@@ -26,7 +26,8 @@ const FIELDS: Record<string, (count: number) => string> = {
   w: () => "\\d{1,2}",
   W: () => "\\d",
   F: () => "\\d",
-  X: (n) => (n === 1 ? "(?:Z|[+-]\\d{2}(?:\\d{2})?)" : n === 2 || n === 4 ? "(?:Z|[+-]\\d{4})" : "(?:Z|[+-]\\d{2}:\\d{2})"),
+  X: (n) =>
+    n === 1 ? "(?:Z|[+-]\\d{2}(?:\\d{2})?)" : n === 2 || n === 4 ? "(?:Z|[+-]\\d{4})" : "(?:Z|[+-]\\d{2}:\\d{2})",
   x: (n) => (n === 1 ? "[+-]\\d{2}(?:\\d{2})?" : n === 2 || n === 4 ? "[+-]\\d{4}" : "[+-]\\d{2}:\\d{2}"),
   Z: (n) => (n <= 3 ? "[+-]\\d{4}" : n === 4 ? "(?:GMT|UTC)(?:[+-]\\d{2}:\\d{2})?" : "(?:Z|[+-]\\d{2}:\\d{2})"),
   z: () => "[A-Za-z][A-Za-z0-9/_+-]{0,40}",
@@ -55,7 +56,7 @@ export function matchesDateFormat(value: string, format: string): boolean {
 
 function toRegexSource(format: string): string {
   let out = "";
-  for (let i = 0; i < format.length; ) {
+  for (let i = 0; i < format.length;) {
     const c = format[i]!;
     if (c === "'") {
       const close = format.indexOf("'", i + 1);
@@ -67,7 +68,13 @@ function toRegexSource(format: string): string {
     let count = 1;
     while (format[i + count] === c) count++;
     const field = FIELDS[c];
-    out += field ? field(count) : c === "[" ? "(?:".repeat(count) : c === "]" ? ")?".repeat(count) : escape(c.repeat(count)); // [...] is optional
+    out += field
+      ? field(count)
+      : c === "["
+        ? "(?:".repeat(count)
+        : c === "]"
+          ? ")?".repeat(count)
+          : escape(c.repeat(count)); // [...] is optional
     i += count;
   }
   return out;

@@ -7,13 +7,17 @@ import { selectRules } from "./select.js";
 /** Headers whose parameters (`;charset=utf-8`) compare as a set, as Pact's core compares them. */
 const PARAMETERISED = new Set(["accept", "content-type"]);
 
-
 /**
  * Every expected header must be there (names ignore case; extra headers are fine). Values compare
  * after removing blanks around commas; by their rules where the pact has some; `Accept` and
  * `Content-Type` by media type with the expected parameters a subset of the actual ones.
  */
-export function matchHeaders(expected: PactHeaders, actual: Map<string, string>, rules: RuleEntry[] | undefined, lines?: Map<string, string[]>): Mismatch[] {
+export function matchHeaders(
+  expected: PactHeaders,
+  actual: Map<string, string>,
+  rules: RuleEntry[] | undefined,
+  lines?: Map<string, string[]>,
+): Mismatch[] {
   const out: Mismatch[] = [];
   for (const [key, { name, value }] of expected) {
     const received = actual.get(key);
@@ -24,7 +28,11 @@ export function matchHeaders(expected: PactHeaders, actual: Map<string, string>,
     const e = stripBlanks(value);
     const a = stripBlanks(received);
     const selected = selectRules(rules, ["$", key]);
-    const failures = selected ? checkEachLine(selected.list, e, lines?.get(key) ?? [received]) : sameHeaderValue(key, e, a) ? [] : [`expected "${e}" but was "${a}"`];
+    const failures = selected
+      ? checkEachLine(selected.list, e, lines?.get(key) ?? [received])
+      : sameHeaderValue(key, e, a)
+        ? []
+        : [`expected "${e}" but was "${a}"`];
     out.push(...failures.map((message) => ({ part: "header" as const, where: name, message })));
   }
   return out;
@@ -37,7 +45,9 @@ export function matchHeaders(expected: PactHeaders, actual: Map<string, string>,
  */
 function checkEachLine(list: RuleList, expected: string, lines: string[]): string[] {
   const wanted = expected.split(",");
-  return lines.flatMap((value, i) => checkRules(list, wanted[i] ?? wanted[0] ?? "", value.trim(), { cascaded: false, text: true }));
+  return lines.flatMap((value, i) =>
+    checkRules(list, wanted[i] ?? wanted[0] ?? "", value.trim(), { cascaded: false, text: true }),
+  );
 }
 
 function stripBlanks(value: string): string {
@@ -62,7 +72,8 @@ function sameParameterised(expected: string, actual: string): boolean {
   if (e.value !== a.value) return false;
   for (const [name, value] of e.params) {
     const other = a.params.get(name);
-    if (other === undefined || (name === "charset" ? other.toLowerCase() !== value.toLowerCase() : other !== value)) return false;
+    if (other === undefined || (name === "charset" ? other.toLowerCase() !== value.toLowerCase() : other !== value))
+      return false;
   }
   return true;
 }
@@ -72,7 +83,14 @@ function splitParameters(text: string): { value: string; params: Map<string, str
   const params = new Map<string, string>();
   for (const part of rest) {
     const eq = part.indexOf("=");
-    if (eq > 0) params.set(part.slice(0, eq).trim().toLowerCase(), part.slice(eq + 1).trim().replace(/^"(.*)"$/, "$1"));
+    if (eq > 0)
+      params.set(
+        part.slice(0, eq).trim().toLowerCase(),
+        part
+          .slice(eq + 1)
+          .trim()
+          .replace(/^"(.*)"$/, "$1"),
+      );
   }
   return { value, params };
 }

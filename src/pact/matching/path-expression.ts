@@ -74,5 +74,7 @@ function tokenWeight(token: PathToken, fragment: string): number {
 
 /** `["$", "animals", "0", "name"]` -> `$.animals[0].name`, for messages. */
 export function formatPath(path: readonly string[]): string {
-  return path.map((p, i) => (i === 0 ? p : /^\d+$/.test(p) ? `[${p}]` : /^[A-Za-z_][\w-]*$/.test(p) ? `.${p}` : `['${p}']`)).join("");
+  return path
+    .map((p, i) => (i === 0 ? p : /^\d+$/.test(p) ? `[${p}]` : /^[A-Za-z_][\w-]*$/.test(p) ? `.${p}` : `['${p}']`))
+    .join("");
 }

@@ -15,7 +15,8 @@ import { selectRules } from "./select.js";
 export function matchRequest(expected: PactHttpRequest, actual: ActualRequest): Mismatch[] {
   const rules = expected.rules;
   const out: Mismatch[] = [];
-  if (expected.method !== actual.method) out.push({ part: "method", where: "", message: `expected ${expected.method} but was ${actual.method}` });
+  if (expected.method !== actual.method)
+    out.push({ part: "method", where: "", message: `expected ${expected.method} but was ${actual.method}` });
   out.push(...matchPath(expected, actual));
   out.push(...matchQuery(expected.query, { text: actual.queryText, values: actual.query }, rules.query));
   out.push(...matchHeaders(expected.headers, actual.headers, rules.header, actual.headerLines));
@@ -26,6 +27,10 @@ export function matchRequest(expected: PactHttpRequest, actual: ActualRequest): 
 
 function matchPath(expected: PactHttpRequest, actual: ActualRequest): Mismatch[] {
   const selected = selectRules(expected.rules.path, ["$"]);
-  const failures = selected ? checkRules(selected.list, expected.path, actual.path, { cascaded: false, text: true }) : expected.path === actual.path ? [] : [`expected ${expected.path} but was ${actual.path}`];
+  const failures = selected
+    ? checkRules(selected.list, expected.path, actual.path, { cascaded: false, text: true })
+    : expected.path === actual.path
+      ? []
+      : [`expected ${expected.path} but was ${actual.path}`];
   return failures.map((message) => ({ part: "path" as const, where: "", message }));
 }

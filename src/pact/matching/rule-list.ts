@@ -17,7 +17,11 @@ export function normaliseRule(raw: unknown): MatchingRule | undefined {
   if (!isObject(raw)) return undefined;
   if (typeof raw.match === "string") {
     const named = DATE_KINDS.includes(raw.match) ? raw[raw.match] : undefined; // V2 `{ match: "timestamp", timestamp: "yyyy-MM-dd" }`
-    return { ...(typeof named === "string" && raw.format === undefined ? { format: named } : {}), ...raw, match: raw.match } as MatchingRule;
+    return {
+      ...(typeof named === "string" && raw.format === undefined ? { format: named } : {}),
+      ...raw,
+      match: raw.match,
+    } as MatchingRule;
   }
   if (typeof raw.regex === "string") return { ...raw, match: "regex" };
   if (raw.min !== undefined || raw.max !== undefined) return { ...raw, match: "type" };

@@ -23,7 +23,14 @@ export interface RuleEntry {
 export type RuleCategory = "path" | "query" | "header" | "body" | "status";
 export type MatchingRules = Partial<Record<RuleCategory, RuleEntry[]>>;
 
-const CATEGORY_NAMES: Record<string, RuleCategory> = { path: "path", query: "query", header: "header", headers: "header", body: "body", status: "status" };
+const CATEGORY_NAMES: Record<string, RuleCategory> = {
+  path: "path",
+  query: "query",
+  header: "header",
+  headers: "header",
+  body: "body",
+  status: "status",
+};
 
 /**
  * Reads `matchingRules` of any specification version into one shape. V2 keys are flat paths

@@ -14,7 +14,8 @@ const CLASSES: Record<string, (status: number) => boolean> = {
 export function checkStatusClass(rule: MatchingRule, actual: unknown): string | undefined {
   const status = Number(actual);
   const wanted = rule.status;
-  if (Array.isArray(wanted)) return wanted.map(Number).includes(status) ? undefined : `expected status ${wanted.join(" or ")} but was ${status}`;
+  if (Array.isArray(wanted))
+    return wanted.map(Number).includes(status) ? undefined : `expected status ${wanted.join(" or ")} but was ${status}`;
   const test = typeof wanted === "string" ? CLASSES[wanted] : undefined;
   if (!test) return `the pact's statusCode matcher names no known class (${String(wanted)})`;
   return test(status) ? undefined : `expected a status of class ${String(wanted)} but was ${status}`;

@@ -28,7 +28,7 @@ export function deepEqual(a: unknown, b: unknown): boolean {
 
 /** A value as a short quoted text for mismatch messages. */
 export function show(value: unknown): string {
-  const text = value === undefined ? "(nothing)" : JSON.stringify(value) ?? String(value);
+  const text = value === undefined ? "(nothing)" : (JSON.stringify(value) ?? String(value));
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 

@@ -24,7 +24,12 @@ const MAX_SPELLINGS = 8;
  * first expected one. Such a child is also addressed with its index before its name
  * (`$.animals[*].alligator`, as V4 pacts write it): the better-weighted spelling wins.
  */
-export function compareXml(expectedText: string, actualText: string, rules: RuleEntry[] | undefined, allowUnexpectedKeys: boolean): Mismatch[] {
+export function compareXml(
+  expectedText: string,
+  actualText: string,
+  rules: RuleEntry[] | undefined,
+  allowUnexpectedKeys: boolean,
+): Mismatch[] {
   let expected: XmlElement;
   let actual: XmlElement;
   try {
@@ -39,11 +44,16 @@ export function compareXml(expectedText: string, actualText: string, rules: Rule
 }
 
 function compareElement(paths: Paths, expected: XmlElement, actual: XmlElement, context: XmlContext): void {
-  if (expected.name !== actual.name) return report(paths, `expected element <${expected.name}> but received <${actual.name}>`, context);
+  if (expected.name !== actual.name)
+    return report(paths, `expected element <${expected.name}> but received <${actual.name}>`, context);
   const selected = selectAmong(context.rules, paths);
   if (selected && !selected.cascaded) {
-    const sizeRules = { combine: "AND" as const, rules: selected.list.rules.filter((r) => r.match === "type" || r.match === "min" || r.match === "max") };
-    for (const m of checkRules(sizeRules, expected.children, actual.children, { cascaded: false, text: false })) report(paths, m, context);
+    const sizeRules = {
+      combine: "AND" as const,
+      rules: selected.list.rules.filter((r) => r.match === "type" || r.match === "min" || r.match === "max"),
+    };
+    for (const m of checkRules(sizeRules, expected.children, actual.children, { cascaded: false, text: false }))
+      report(paths, m, context);
   }
   compareAttributes(paths, expected, actual, context);
   compareChildren(paths, expected, actual, context);
@@ -57,7 +67,8 @@ function compareAttributes(paths: Paths, expected: XmlElement, actual: XmlElemen
     else check(below(paths, `@${name}`), value, received, context);
   }
   const unexpected = [...actual.attributes.keys()].filter((name) => !expected.attributes.has(name));
-  if (unexpected.length > 0 && !context.allowUnexpectedKeys) report(paths, `unexpected attribute(s) ${unexpected.join(", ")}`, context);
+  if (unexpected.length > 0 && !context.allowUnexpectedKeys)
+    report(paths, `unexpected attribute(s) ${unexpected.join(", ")}`, context);
 }
 
 function compareChildren(paths: Paths, expected: XmlElement, actual: XmlElement, context: XmlContext): void {
@@ -68,19 +79,36 @@ function compareChildren(paths: Paths, expected: XmlElement, actual: XmlElement,
     const groupPaths = below(paths, name);
     if (received.length === 0) report(groupPaths, `expected child <${name}/> but it was missing`, context);
     else if (selectAmong(context.rules, groupPaths)) {
-      received.forEach((child, i) => compareElement([...groupPaths, ...paths.map((p) => [...p, String(i), name])].slice(0, MAX_SPELLINGS), group[0]!, child, context));
+      received.forEach((child, i) =>
+        compareElement(
+          [...groupPaths, ...paths.map((p) => [...p, String(i), name])].slice(0, MAX_SPELLINGS),
+          group[0]!,
+          child,
+          context,
+        ),
+      );
     } else {
-      if (group.length !== received.length) report(groupPaths, `expected ${group.length} <${name}> child element(s) but received ${received.length}`, context);
+      if (group.length !== received.length)
+        report(
+          groupPaths,
+          `expected ${group.length} <${name}> child element(s) but received ${received.length}`,
+          context,
+        );
       group.forEach((child, i) => received[i] && compareElement(groupPaths, child, received[i], context));
     }
   }
   const unexpected = [...actualGroups.keys()].filter((name) => !expectedGroups.has(name));
-  if (unexpected.length > 0 && !context.allowUnexpectedKeys) report(paths, `unexpected child element(s) ${unexpected.map((n) => `<${n}>`).join(", ")}`, context);
+  if (unexpected.length > 0 && !context.allowUnexpectedKeys)
+    report(paths, `unexpected child element(s) ${unexpected.map((n) => `<${n}>`).join(", ")}`, context);
 }
 
 function check(paths: Paths, expected: string, actual: string, context: XmlContext): void {
   const selected = selectAmong(context.rules, paths);
-  const failures = selected ? checkRules(selected.list, expected, actual, { cascaded: selected.cascaded, text: true }) : expected === actual ? [] : [`expected "${expected}" but was "${actual}"`];
+  const failures = selected
+    ? checkRules(selected.list, expected, actual, { cascaded: selected.cascaded, text: true })
+    : expected === actual
+      ? []
+      : [`expected "${expected}" but was "${actual}"`];
   for (const failure of failures) report(paths, failure, context);
 }
 

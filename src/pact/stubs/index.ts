@@ -23,22 +23,40 @@ export async function loadPactStubs(inputs: string[]): Promise<StubMatcher> {
  */
 export function createPactStubs(pacts: HttpPact[]): StubMatcher {
   const stubs: Stub[] = pacts.flatMap(({ pact, interactions }) =>
-    interactions.map((interaction) => ({ interaction, response: stubResponse(interaction), source: pact.source, consumer: pact.consumer })),
+    interactions.map((interaction) => ({
+      interaction,
+      response: stubResponse(interaction),
+      source: pact.source,
+      consumer: pact.consumer,
+    })),
   );
   const states = [...new Set(stubs.flatMap((s) => s.interaction.states.map((state) => state.name)))];
   return {
     files: [...new Set(pacts.map((p) => p.pact.source))],
     warnings: stubs.flatMap(unwritableStub),
-    notes: pacts.filter((p) => p.skipped > 0).map((p) => `${p.pact.source}: ${p.skipped} message interaction(s) not served (a message has no HTTP request to answer)`),
-    listing: () => stubs.map((s) => ({ method: s.interaction.request.method, path: s.interaction.request.path, description: s.interaction.description, source: s.source })),
+    notes: pacts
+      .filter((p) => p.skipped > 0)
+      .map(
+        (p) =>
+          `${p.pact.source}: ${p.skipped} message interaction(s) not served (a message has no HTTP request to answer)`,
+      ),
+    listing: () =>
+      stubs.map((s) => ({
+        method: s.interaction.request.method,
+        path: s.interaction.request.path,
+        description: s.interaction.description,
+        source: s.source,
+      })),
     // One regex budget per request, shared by every stub tried (schema/regex.ts).
     answer: (request: HttpRequest) => withRegexBudget(regexBudget(), () => answer(request)),
   };
 
   function answer(request: HttpRequest): ReturnType<StubMatcher["answer"]> {
     const state = stateOf(request);
-    const candidates = state === undefined ? stubs : stubs.filter((s) => s.interaction.states.some((st) => st.name === state));
-    if (state !== undefined && candidates.length === 0) return { kind: "unmatched", response: unknownStateResponse(state, states) };
+    const candidates =
+      state === undefined ? stubs : stubs.filter((s) => s.interaction.states.some((st) => st.name === state));
+    if (state !== undefined && candidates.length === 0)
+      return { kind: "unmatched", response: unknownStateResponse(state, states) };
     const actual = actualFromMockRequest(request);
     const misses: NearMiss[] = [];
     for (const stub of candidates) {
@@ -46,7 +64,10 @@ export function createPactStubs(pacts: HttpPact[]): StubMatcher {
       if (mismatches.length === 0) return { kind: "matched", response: copyResponse(stub.response) };
       misses.push({ stub, mismatches });
     }
-    return { kind: "unmatched", response: noInteractionResponse(actual.method, actual.path, closestOf(misses, actual.path), state) };
+    return {
+      kind: "unmatched",
+      response: noInteractionResponse(actual.method, actual.path, closestOf(misses, actual.path), state),
+    };
   }
 }
 
@@ -55,10 +76,18 @@ function unwritableStub(stub: Stub): StubMatcher["warnings"] {
   const { status, headers } = stub.interaction.response;
   const wrong = [
     ...(isWritableStatus(status) ? [] : [`status ${status}`]),
-    ...[...headers].flatMap(([name, { value }]) => [...(isHeaderName(name) ? [] : [`header name ${JSON.stringify(name)}`]), ...(isHeaderValue(value) ? [] : [`the value of ${JSON.stringify(name)}`])]),
+    ...[...headers].flatMap(([name, { value }]) => [
+      ...(isHeaderName(name) ? [] : [`header name ${JSON.stringify(name)}`]),
+      ...(isHeaderValue(value) ? [] : [`the value of ${JSON.stringify(name)}`]),
+    ]),
   ];
   if (wrong.length === 0) return [];
-  return [{ message: `Interaction "${stub.interaction.description}" answers what HTTP cannot carry (${wrong.join(", ")}); it is answered with a 500`, file: stub.source }];
+  return [
+    {
+      message: `Interaction "${stub.interaction.description}" answers what HTTP cannot carry (${wrong.join(", ")}); it is answered with a 500`,
+      file: stub.source,
+    },
+  ];
 }
 
 function stateOf(request: HttpRequest): string | undefined {

@@ -6,7 +6,9 @@ import type { HttpRequest, HttpResponse } from "../../http/types.js";
  */
 export interface StubMatcher {
   /** `matched`: the stub's response. `unmatched`: a 404 problem that says which stub came closest and why not. */
-  answer(request: HttpRequest): { kind: "matched"; response: HttpResponse } | { kind: "unmatched"; response: HttpResponse };
+  answer(
+    request: HttpRequest,
+  ): { kind: "matched"; response: HttpResponse } | { kind: "unmatched"; response: HttpResponse };
   /** One row per stub, for the start-up table. */
   listing(): Array<{ method: string; path: string; description: string; source: string }>;
   /** The files the stubs came from: reloaded with `--watch`. */

@@ -19,7 +19,11 @@ export function stubResponse(interaction: PactHttpInteraction): HttpResponse {
   const contentType = contentTypeOf(response.headers, body);
   if (contentType && headers["content-type"] === undefined) headers["content-type"] = contentType;
   if (body.bytes) return { status: response.status, headers, body: body.bytes };
-  return { status: response.status, headers, body: typeof body.value === "string" ? body.value : JSON.stringify(body.value) };
+  return {
+    status: response.status,
+    headers,
+    body: typeof body.value === "string" ? body.value : JSON.stringify(body.value),
+  };
 }
 
 /** Header values must be ASCII: anything else is escaped as \uXXXX. */

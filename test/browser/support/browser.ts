@@ -8,9 +8,16 @@ import { afterAll, afterEach, beforeAll, beforeEach, type TestContext } from "vi
  * The system's Chromium (Debian's `chromium` package), driven by playwright-core. Playwright's own
  * browser download does not work on these machines, so the binary is found, never fetched.
  */
-const CANDIDATES = [process.env.CHROMIUM_PATH, "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
+const CANDIDATES = [
+  process.env.CHROMIUM_PATH,
+  "/usr/bin/chromium",
+  "/usr/bin/chromium-browser",
+  "/usr/bin/google-chrome",
+];
 
-export const chromiumPath: string | undefined = CANDIDATES.find((file): file is string => Boolean(file) && existsSync(file!));
+export const chromiumPath: string | undefined = CANDIDATES.find(
+  (file): file is string => Boolean(file) && existsSync(file!),
+);
 
 /**
  * CI sets MOCKPACT_BROWSER_TESTS=required: there a missing browser fails the run instead of
@@ -21,8 +28,13 @@ const required = process.env.MOCKPACT_BROWSER_TESTS === "required";
 /** True when the browser tests should be skipped; says so once, visibly. */
 export function skipWithoutBrowser(): boolean {
   if (chromiumPath) return false;
-  if (required) throw new Error("MOCKPACT_BROWSER_TESTS=required but no Chromium was found (install Debian's chromium, or set CHROMIUM_PATH)");
-  process.stderr.write("browser tests skipped: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)\n");
+  if (required)
+    throw new Error(
+      "MOCKPACT_BROWSER_TESTS=required but no Chromium was found (install Debian's chromium, or set CHROMIUM_PATH)",
+    );
+  process.stderr.write(
+    "browser tests skipped: no Chromium found (apt-get install -y chromium, or set CHROMIUM_PATH)\n",
+  );
   return true;
 }
 
@@ -31,7 +43,15 @@ export function skipWithoutBrowser(): boolean {
  * browser tries (and fails) to reach Google's services at every start. Playwright adds --headless
  * and a fresh temporary --user-data-dir itself.
  */
-const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 /** Bounded waits everywhere: a hung page fails the test in seconds, not at the suite timeout. */
 export const WAIT_MS = 5_000;

@@ -42,24 +42,35 @@ export const GOLDEN: GoldenCase[] = [
     pact: "status-range.json",
     contract: "pets.yaml",
     rules: [],
-    smvDiffers: "the operation documents 4XX, which covers 409; swagger-mock-validator reads no status ranges and reports response.status.unknown (a false positive)",
+    smvDiffers:
+      "the operation documents 4XX, which covers 409; swagger-mock-validator reads no status ranges and reports response.status.unknown (a false positive)",
   },
   { pact: "response-header-incompatible.json", contract: "pets.yaml", rules: ["response.header.incompatible"] },
   {
     pact: "response-header-unknown.json",
     contract: "pets.yaml",
     rules: ["response.header.unknown"],
-    smvDiffers: "a header the response does not document is not promised, but not forbidden either: mockpact warns, swagger-mock-validator fails",
+    smvDiffers:
+      "a header the response does not document is not promised, but not forbidden either: mockpact warns, swagger-mock-validator fails",
   },
-  { pact: "response-content-type-incompatible.json", contract: "pets.yaml", rules: ["response.content-type.incompatible"] },
+  {
+    pact: "response-content-type-incompatible.json",
+    contract: "pets.yaml",
+    rules: ["response.content-type.incompatible"],
+  },
   { pact: "response-body-unknown.json", contract: "pets.yaml", rules: ["response.body.unknown"] },
   { pact: "response-body-incompatible.json", contract: "pets.yaml", rules: ["response.body.incompatible"] },
-  { pact: "response-property-forbidden.json", contract: "pets.yaml", rules: ["response.body.property.forbidden", "response.body.property.optional"] },
+  {
+    pact: "response-property-forbidden.json",
+    contract: "pets.yaml",
+    rules: ["response.body.property.forbidden", "response.body.property.optional"],
+  },
   {
     pact: "response-property-writeonly.json",
     contract: "pets.yaml",
     rules: ["response.body.property.forbidden"],
-    smvDiffers: "the consumer expects `secret`, which is writeOnly: a provider never returns it, so the pact would fail verification; swagger-mock-validator ignores writeOnly (a false negative)",
+    smvDiffers:
+      "the consumer expects `secret`, which is writeOnly: a provider never returns it, so the pact would fail verification; swagger-mock-validator ignores writeOnly (a false negative)",
   },
   { pact: "response-property-optional.json", contract: "pets.yaml", rules: ["response.body.property.optional"] },
   {
@@ -69,19 +80,29 @@ export const GOLDEN: GoldenCase[] = [
     smvDiffers:
       "the schema allows extra properties (no additionalProperties: false); swagger-mock-validator closes every response object by default and fails, mockpact warns that the property is allowed, not promised",
   },
-  { pact: "response-matcher-regex-enum.json", contract: "pets.yaml", rules: ["response.body.matcher.incompatible", "response.body.property.optional"] },
-  { pact: "response-matcher-nullable.json", contract: "pets.yaml", rules: ["response.body.matcher.incompatible", "response.body.property.optional"] },
+  {
+    pact: "response-matcher-regex-enum.json",
+    contract: "pets.yaml",
+    rules: ["response.body.matcher.incompatible", "response.body.property.optional"],
+  },
+  {
+    pact: "response-matcher-nullable.json",
+    contract: "pets.yaml",
+    rules: ["response.body.matcher.incompatible", "response.body.property.optional"],
+  },
   {
     pact: "cookie-incompatible.json",
     contract: "pets.yaml",
     rules: ["request.cookie.incompatible"],
-    smvDiffers: "the operation requires a `session` cookie the interaction does not send; swagger-mock-validator does not read cookie parameters (a false negative)",
+    smvDiffers:
+      "the operation requires a `session` cookie the interaction does not send; swagger-mock-validator does not read cookie parameters (a false negative)",
   },
   {
     pact: "servers-base-path.json",
     contract: "pets.yaml",
     rules: [],
-    smvDiffers: "the path carries the base path of `servers` (/api); swagger-mock-validator ignores OpenAPI 3 servers and reports request.path-or-method.unknown (a false positive)",
+    smvDiffers:
+      "the path carries the base path of `servers` (/api); swagger-mock-validator ignores OpenAPI 3 servers and reports request.path-or-method.unknown (a false positive)",
   },
   { pact: "swagger-body-incompatible.json", contract: "store-swagger.yaml", rules: ["request.body.incompatible"] },
 ];

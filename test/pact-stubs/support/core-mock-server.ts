@@ -28,18 +28,23 @@ export interface CoreMockServer {
 export function startCoreMockServer(file: string): CoreMockServer {
   const ffi = (require("@pact-foundation/pact-core") as { getFfiLib(level: string): Ffi }).getFfiLib("error");
   const doc = JSON.parse(readFileSync(file, "utf8")) as Json;
-  const meta = isObject(doc.metadata) && isObject(doc.metadata.pactSpecification) ? String(doc.metadata.pactSpecification.version) : "1";
+  const meta =
+    isObject(doc.metadata) && isObject(doc.metadata.pactSpecification)
+      ? String(doc.metadata.pactSpecification.version)
+      : "1";
   const major = meta.startsWith("1.1") ? "1.1" : meta.split(".")[0]!;
   const pact = ffi.pactffiNewPact(String((doc.consumer as Json).name), String((doc.provider as Json).name));
   ffi.pactffiWithSpecification(pact, SPEC[major] as 0);
   for (const raw of (doc.interactions as Json[]) ?? []) {
     if (typeof raw.type === "string" && raw.type !== "Synchronous/HTTP") continue;
     const i = ffi.pactffiNewInteraction(pact, String(raw.description));
-    for (const state of (raw.providerStates as Json[]) ?? []) ffi.pactffiGivenWithParams(i, String(state.name), JSON.stringify(state.params ?? {}));
+    for (const state of (raw.providerStates as Json[]) ?? [])
+      ffi.pactffiGivenWithParams(i, String(state.name), JSON.stringify(state.params ?? {}));
     if (typeof raw.providerState === "string") ffi.pactffiGiven(i, raw.providerState);
     const request = raw.request as Json;
     ffi.pactffiWithRequest(i, String(request.method ?? "GET"), String(request.path ?? "/"));
-    for (const [name, values] of queryOf(request.query)) values.forEach((value, index) => ffi.pactffiWithQueryParameter(i, name, index, value));
+    for (const [name, values] of queryOf(request.query))
+      values.forEach((value, index) => ffi.pactffiWithQueryParameter(i, name, index, value));
     addPart(ffi, i, REQUEST, request, Number(major));
     const response = raw.response as Json;
     ffi.pactffiResponseStatus(i, String(response.status ?? 200));
@@ -52,17 +57,34 @@ export function startCoreMockServer(file: string): CoreMockServer {
 
 function addPart(ffi: Ffi, i: number, part: 0 | 1, raw: Json, major: number): void {
   const headers = isObject(raw.headers) ? raw.headers : {};
-  for (const [name, value] of Object.entries(headers)) (Array.isArray(value) ? value : [value]).forEach((v, index) => ffi.pactffiWithHeader(i, part, name, index, String(v)));
+  for (const [name, value] of Object.entries(headers))
+    (Array.isArray(value) ? value : [value]).forEach((v, index) =>
+      ffi.pactffiWithHeader(i, part, name, index, String(v)),
+    );
   const contentType = Object.entries(headers).find(([k]) => k.toLowerCase() === "content-type")?.[1];
   const body = raw.body;
   if (body !== undefined && body !== null) {
     if (major >= 4 && isObject(body)) {
       const type = String(body.contentType ?? contentType ?? "application/json");
       if (body.encoded === "base64") setBytes(ffi, i, part, type, Buffer.from(String(body.content), "base64"));
-      else ffi.pactffiWithBody(i, part, type, typeof body.content === "string" ? body.content : JSON.stringify(withGenerators(body.content, raw.generators)));
+      else
+        ffi.pactffiWithBody(
+          i,
+          part,
+          type,
+          typeof body.content === "string"
+            ? body.content
+            : JSON.stringify(withGenerators(body.content, raw.generators)),
+        );
     } else if (typeof body === "string" && contentType && !/json|xml|text|form|javascript/i.test(String(contentType))) {
       setBytes(ffi, i, part, String(contentType), Buffer.from(body, "base64"));
-    } else ffi.pactffiWithBody(i, part, String(contentType ?? (typeof body === "string" ? "text/plain" : "application/json")), typeof body === "string" ? body : JSON.stringify(body));
+    } else
+      ffi.pactffiWithBody(
+        i,
+        part,
+        String(contentType ?? (typeof body === "string" ? "text/plain" : "application/json")),
+        typeof body === "string" ? body : JSON.stringify(body),
+      );
   }
   if (isObject(raw.matchingRules)) ffi.pactffiWithMatchingRules(i, part, JSON.stringify(raw.matchingRules));
 }

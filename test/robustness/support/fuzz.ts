@@ -63,12 +63,17 @@ export class Fuzz {
     for (let i = 0; i < changes; i++) {
       const containers = containersOf(copy);
       const target = this.pick(containers);
-      const keys: Array<string | number> = Array.isArray(target) ? target.map((_, index) => index) : Object.keys(target);
+      const keys: Array<string | number> = Array.isArray(target)
+        ? target.map((_, index) => index)
+        : Object.keys(target);
       const action = keys.length === 0 ? 2 : this.int(3);
       const key: string | number = keys.length > 0 ? this.pick(keys) : this.pick(KEYS);
       if (action === 0) (target as Record<string | number, unknown>)[key] = this.json(2);
       else if (action === 1 && !Array.isArray(target)) delete (target as Record<string, unknown>)[key as string];
-      else (target as Record<string | number, unknown>)[Array.isArray(target) ? target.length : this.pick([...KEYS, ...ODD_STRINGS])] = this.json(2);
+      else
+        (target as Record<string | number, unknown>)[
+          Array.isArray(target) ? target.length : this.pick([...KEYS, ...ODD_STRINGS])
+        ] = this.json(2);
     }
     return copy as T;
   }
@@ -88,17 +93,137 @@ function containersOf(value: unknown): Array<Record<string, unknown> | unknown[]
 }
 
 const KEYS = [
-  "openapi", "swagger", "info", "title", "version", "paths", "servers", "url", "components", "schemas", "$ref", "type", "properties", "items",
-  "required", "allOf", "anyOf", "oneOf", "not", "enum", "const", "pattern", "format", "minLength", "maxLength", "minItems", "maxItems",
-  "minimum", "maximum", "nullable", "discriminator", "responses", "content", "schema", "example", "examples", "parameters", "in", "name",
-  "style", "explode", "requestBody", "headers", "security", "securitySchemes", "get", "post", "put", "delete", "default", "200", "404",
-  "application/json", "consumer", "provider", "interactions", "request", "response", "method", "path", "query", "status", "body",
-  "matchingRules", "providerStates", "description", "metadata", "pactSpecification", "match", "regex", "min", "max", "__proto__",
-  "constructor", "prototype",
+  "openapi",
+  "swagger",
+  "info",
+  "title",
+  "version",
+  "paths",
+  "servers",
+  "url",
+  "components",
+  "schemas",
+  "$ref",
+  "type",
+  "properties",
+  "items",
+  "required",
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "not",
+  "enum",
+  "const",
+  "pattern",
+  "format",
+  "minLength",
+  "maxLength",
+  "minItems",
+  "maxItems",
+  "minimum",
+  "maximum",
+  "nullable",
+  "discriminator",
+  "responses",
+  "content",
+  "schema",
+  "example",
+  "examples",
+  "parameters",
+  "in",
+  "name",
+  "style",
+  "explode",
+  "requestBody",
+  "headers",
+  "security",
+  "securitySchemes",
+  "get",
+  "post",
+  "put",
+  "delete",
+  "default",
+  "200",
+  "404",
+  "application/json",
+  "consumer",
+  "provider",
+  "interactions",
+  "request",
+  "response",
+  "method",
+  "path",
+  "query",
+  "status",
+  "body",
+  "matchingRules",
+  "providerStates",
+  "description",
+  "metadata",
+  "pactSpecification",
+  "match",
+  "regex",
+  "min",
+  "max",
+  "__proto__",
+  "constructor",
+  "prototype",
 ];
 
-const WORDS = ["object", "array", "string", "integer", "number", "boolean", "null", "GET", "POST", "application/json", "text/plain", "#/components/schemas/Product", "#/nowhere", "/products/{id}", "query", "header", "path", "cookie", "deepObject", "date-time", "uuid", "3.0.3", "3.1.0", "2.0", "4.0"];
+const WORDS = [
+  "object",
+  "array",
+  "string",
+  "integer",
+  "number",
+  "boolean",
+  "null",
+  "GET",
+  "POST",
+  "application/json",
+  "text/plain",
+  "#/components/schemas/Product",
+  "#/nowhere",
+  "/products/{id}",
+  "query",
+  "header",
+  "path",
+  "cookie",
+  "deepObject",
+  "date-time",
+  "uuid",
+  "3.0.3",
+  "3.1.0",
+  "2.0",
+  "4.0",
+];
 
-const ODD_STRINGS = ["", " ", "\u0000", "\r\n", "\u001b[2K", "\uFEFF", "\uD800", "%", "%zz", "../../../etc/passwd", "file:///etc/passwd", "http://127.0.0.1:1/x", "${x}", "{{request.body}}", "^(a+)+$", "(?=(a+)+$)", "[", "*a", "&a", "!!binary", "日本語", "x".repeat(300), "\\", '"', "'"];
+const ODD_STRINGS = [
+  "",
+  " ",
+  "\u0000",
+  "\r\n",
+  "\u001b[2K",
+  "\uFEFF",
+  "\uD800",
+  "%",
+  "%zz",
+  "../../../etc/passwd",
+  "file:///etc/passwd",
+  "http://127.0.0.1:1/x",
+  "${x}",
+  "{{request.body}}",
+  "^(a+)+$",
+  "(?=(a+)+$)",
+  "[",
+  "*a",
+  "&a",
+  "!!binary",
+  "日本語",
+  "x".repeat(300),
+  "\\",
+  '"',
+  "'",
+];
 
 const NUMBERS = [0, -1, 1, 0.5, 1e308, -1e308, 2 ** 53, 999999999, 100, 599, 600, 99];

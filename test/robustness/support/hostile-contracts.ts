@@ -27,7 +27,10 @@ export function aliasBomb(style: "block" | "flow-no-space" = "block"): string {
     const item = i === 0 ? '"lol"' : `*${levels[i - 1]}`;
     return [`x-${name}`, `&${name} [${Array.from({ length: 9 }, () => item).join(style === "block" ? ", " : ",")}]`];
   });
-  const body = style === "block" ? members.map(([k, v]) => `${k}: ${v}`).join("\n") : `x-bomb: {${members.map(([k, v]) => `"${k}":${v}`).join(",")}}`;
+  const body =
+    style === "block"
+      ? members.map(([k, v]) => `${k}: ${v}`).join("\n")
+      : `x-bomb: {${members.map(([k, v]) => `"${k}":${v}`).join(",")}}`;
   return `${HEAD("Billion laughs")}${body}\n${getWith("/lol", "{ type: array }")}`;
 }
 

@@ -22,7 +22,11 @@ export interface RawOptions {
   waitForClose?: boolean;
 }
 
-export function rawExchange(url: string, chunks: Array<string | Buffer>, options: RawOptions = {}): Promise<RawExchange> {
+export function rawExchange(
+  url: string,
+  chunks: Array<string | Buffer>,
+  options: RawOptions = {},
+): Promise<RawExchange> {
   const { hostname, port } = new URL(url);
   const timeoutMs = options.timeoutMs ?? 10_000;
   return new Promise((resolve) => {
@@ -61,6 +65,11 @@ function hasWholeResponse(text: string): boolean {
 
 /** A request line and headers as sent on the wire; `Connection: close` so the exchange ends by itself. */
 export function head(method: string, target: string, headers: Record<string, string> = {}): string {
-  const lines = [`${method} ${target} HTTP/1.1`, "Host: 127.0.0.1", "Connection: close", ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`)];
+  const lines = [
+    `${method} ${target} HTTP/1.1`,
+    "Host: 127.0.0.1",
+    "Connection: close",
+    ...Object.entries(headers).map(([name, value]) => `${name}: ${value}`),
+  ];
   return `${lines.join("\r\n")}\r\n\r\n`;
 }

@@ -19,24 +19,60 @@ export function soakRequest(n: number): SentRequest {
 /** Every 2xx/4xx the mix may get; anything else (a 5xx) is a failure of the mock. */
 export const MIX: Array<(n: number) => SentRequest> = [
   // valid, static: a new Accept each time (the static-answer cache is keyed by it, and bounded)
-  (n) => ({ method: "GET", path: `/shop/products/p-${n}`, headers: { accept: `application/json;q=0.${n % 1000}, text/*;q=0.1` } }),
+  (n) => ({
+    method: "GET",
+    path: `/shop/products/p-${n}`,
+    headers: { accept: `application/json;q=0.${n % 1000}, text/*;q=0.1` },
+  }),
   (n) => ({ method: "GET", path: `/shop/products?limit=${1 + (n % 100)}&category=tools&tag=a${n}` }),
   // a named example that exists, and one that does not (also a cache key)
-  (n) => ({ method: "GET", path: "/shop/products/p-1", headers: { prefer: n % 2 ? "example=gadget" : `example=missing${n}` } }),
+  (n) => ({
+    method: "GET",
+    path: "/shop/products/p-1",
+    headers: { prefer: n % 2 ? "example=gadget" : `example=missing${n}` },
+  }),
   // dynamic fakes, each request a new seed
   (n) => ({ method: "GET", path: `/shop/orders/${1 + n}`, headers: { ...BEARER, prefer: "dynamic=true" } }),
   (n) => ({ method: "GET", path: `/catalog/pets?limit=${1 + (n % 50)}&filter[color]=c${n}` }),
   // valid body
-  (n) => ({ method: "POST", path: "/shop/orders", headers: { ...BEARER, ...JSON_TYPE }, body: json({ items: [{ productId: `p-${n}`, quantity: 1 + (n % 99) }], shippingAddress: { line1: `${n} Main Street`, city: "Springfield", postalCode: "12345", country: "US" } }) }),
+  (n) => ({
+    method: "POST",
+    path: "/shop/orders",
+    headers: { ...BEARER, ...JSON_TYPE },
+    body: json({
+      items: [{ productId: `p-${n}`, quantity: 1 + (n % 99) }],
+      shippingAddress: { line1: `${n} Main Street`, city: "Springfield", postalCode: "12345", country: "US" },
+    }),
+  }),
   // invalid: a body breaking its schema, unparseable JSON, an undeclared media type
-  (n) => ({ method: "POST", path: "/shop/products", headers: { ...API_KEY, ...JSON_TYPE }, body: json({ name: "", price: -n, extra: n }) }),
-  (n) => ({ method: "POST", path: "/shop/products", headers: { ...API_KEY, ...JSON_TYPE }, body: Buffer.from(`{"name": "x${n}", price: }`) }),
-  (n) => ({ method: "POST", path: "/shop/orders", headers: { ...BEARER, "content-type": `text/x-soak-${n}` }, body: Buffer.from("hello") }),
+  (n) => ({
+    method: "POST",
+    path: "/shop/products",
+    headers: { ...API_KEY, ...JSON_TYPE },
+    body: json({ name: "", price: -n, extra: n }),
+  }),
+  (n) => ({
+    method: "POST",
+    path: "/shop/products",
+    headers: { ...API_KEY, ...JSON_TYPE },
+    body: Buffer.from(`{"name": "x${n}", price: }`),
+  }),
+  (n) => ({
+    method: "POST",
+    path: "/shop/orders",
+    headers: { ...BEARER, "content-type": `text/x-soak-${n}` },
+    body: Buffer.from("hello"),
+  }),
   // invalid: parameters, credentials, routes, methods
   (n) => ({ method: "GET", path: `/shop/products?limit=abc${n}&offset=-${n}&q${n}=${n}` }),
   (n) => ({ method: "GET", path: `/shop/orders?status=s${n}` }),
   (n) => ({ method: "GET", path: `/shop/nothing/${n}?x=${n}` }),
   (n) => ({ method: "DELETE", path: `/shop/products?n=${n}` }),
   // a body over the limit (the soak's mock runs with --max-body 16kb)
-  (n) => ({ method: "POST", path: "/shop/products", headers: { ...API_KEY, ...JSON_TYPE }, body: Buffer.alloc(20 * 1024 + (n % 100), 0x20) }),
+  (n) => ({
+    method: "POST",
+    path: "/shop/products",
+    headers: { ...API_KEY, ...JSON_TYPE },
+    body: Buffer.alloc(20 * 1024 + (n % 100), 0x20),
+  }),
 ];

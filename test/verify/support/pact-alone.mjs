@@ -8,7 +8,12 @@ const require = createRequire(import.meta.url);
 const { Verifier } = require("@pact-foundation/pact");
 const [providerBaseUrl, pact] = process.argv.slice(2);
 try {
-  await new Verifier({ providerBaseUrl, pactUrls: [pact], logLevel: "error", requestFilter: (_req, _res, next) => next() }).verifyProvider();
+  await new Verifier({
+    providerBaseUrl,
+    pactUrls: [pact],
+    logLevel: "error",
+    requestFilter: (_req, _res, next) => next(),
+  }).verifyProvider();
   process.stdout.write("verified\n");
 } catch (error) {
   process.stdout.write(`failed: ${String(error).slice(0, 500)}\n`);

@@ -10,7 +10,12 @@ export interface PactInteraction {
 /** A V3 pact file of `web -> api` with these interactions, written into `dir`; returns its path. */
 export function writePact(dir: string, name: string, interactions: PactInteraction[]): string {
   const file = path.join(dir, `${name}.json`);
-  const pact = { consumer: { name: "web" }, provider: { name: "api" }, interactions, metadata: { pactSpecification: { version: "3.0.0" } } };
+  const pact = {
+    consumer: { name: "web" },
+    provider: { name: "api" },
+    interactions,
+    metadata: { pactSpecification: { version: "3.0.0" } },
+  };
   writeFileSync(file, JSON.stringify(pact, null, 2));
   return file;
 }

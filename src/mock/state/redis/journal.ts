@@ -25,8 +25,16 @@ export class RedisJournal implements JournalStore {
   ) {}
 
   record(record: JournalRecord): undefined {
-    const entry = this.size === 0 ? "" : JSON.stringify({ ...formatRecord({ seq: 0, ...boundedRecord(record, bodyCap(this.size)) }, this.secretNames()), seq: undefined });
-    this.redis.mockpactJournal(this.keys.named("journal"), this.keys.named("journal:seq"), this.size, entry).catch(() => this.lost++);
+    const entry =
+      this.size === 0
+        ? ""
+        : JSON.stringify({
+            ...formatRecord({ seq: 0, ...boundedRecord(record, bodyCap(this.size)) }, this.secretNames()),
+            seq: undefined,
+          });
+    this.redis
+      .mockpactJournal(this.keys.named("journal"), this.keys.named("journal:seq"), this.size, entry)
+      .catch(() => this.lost++);
   }
 
   entries(limit = this.size, _secretNames?: SecretNames, before = Infinity): Promise<JournalEntry[]> {
@@ -35,7 +43,10 @@ export class RedisJournal implements JournalStore {
     const end = Number.isFinite(before) ? `${before - 1}-1` : "+";
     return reaching(this.url, async () => {
       const rows = await this.redis.xrevrange(this.keys.named("journal"), end, "-", "COUNT", wanted);
-      return rows.map(([id, fields]) => ({ seq: Number.parseInt(id, 10), ...(JSON.parse(fields[1] ?? "{}") as Omit<JournalEntry, "seq">) }));
+      return rows.map(([id, fields]) => ({
+        seq: Number.parseInt(id, 10),
+        ...(JSON.parse(fields[1] ?? "{}") as Omit<JournalEntry, "seq">),
+      }));
     });
   }
 
@@ -44,6 +55,9 @@ export class RedisJournal implements JournalStore {
   }
 
   clear(): Promise<void> {
-    return reaching(this.url, async () => void (await this.redis.del(this.keys.named("journal"), this.keys.named("journal:seq"))));
+    return reaching(
+      this.url,
+      async () => void (await this.redis.del(this.keys.named("journal"), this.keys.named("journal:seq"))),
+    );
   }
 }

@@ -22,7 +22,9 @@ export class StoreKeys {
     return `${this.root}:${kind}:${bucketName}`;
   }
 
-  named(kind: "buckets" | "usage" | "sequences" | "seeded" | "scenarios" | "journal" | "journal:seq" | "revision"): string {
+  named(
+    kind: "buckets" | "usage" | "sequences" | "seeded" | "scenarios" | "journal" | "journal:seq" | "revision",
+  ): string {
     return `${this.root}:${kind}`;
   }
 }

@@ -21,16 +21,28 @@ type RedisChoice = Extract<StoreChoice, { kind: "redis" }>;
  * and a mock in memory never load ioredis. `secretNames` gives the loaded contracts' credential names,
  * which the journal redacts as it writes.
  */
-export async function openRedisLiveState(options: ResolvedMockOptions, store: RedisChoice, secretNames: () => SecretNames | undefined): Promise<LiveState> {
+export async function openRedisLiveState(
+  options: ResolvedMockOptions,
+  store: RedisChoice,
+  secretNames: () => SecretNames | undefined,
+): Promise<LiveState> {
   const shown = redactUrl(store.url);
   const redis = await connectStore(store.url, {
-    onLost: (why) => options.onEvent({ type: "warning", message: `Lost the store: ${why}; stateful requests answer 503 until it is back (reconnecting)` }),
+    onLost: (why) =>
+      options.onEvent({
+        type: "warning",
+        message: `Lost the store: ${why}; stateful requests answer 503 until it is back (reconnecting)`,
+      }),
     onBack: () => options.onEvent({ type: "warning", message: `The store at ${shown} is back` }),
   });
   const keys = new StoreKeys(store.prefix);
   return {
     journal: new RedisJournal(redis, store.url, keys, options.journalSize, secretNames),
-    ...countedState(new RedisStore(redis, store.url, store.prefix, options.stateLimits), new RedisScenarioStates(redis, store.url, keys), new RedisRevision(redis, store.url, keys)),
+    ...countedState(
+      new RedisStore(redis, store.url, store.prefix, options.stateLimits),
+      new RedisScenarioStates(redis, store.url, keys),
+      new RedisRevision(redis, store.url, keys),
+    ),
     random: seededRandom(options.seed, "delays and faults"),
     overrides: new AddedOverrides(),
     close: async () => {

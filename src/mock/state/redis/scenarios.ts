@@ -11,11 +11,17 @@ export class RedisScenarioStates implements ScenarioStates {
   ) {}
 
   all(): Promise<Map<string, string>> {
-    return reaching(this.url, async () => new Map(Object.entries(await this.redis.hgetall(this.keys.named("scenarios")))));
+    return reaching(
+      this.url,
+      async () => new Map(Object.entries(await this.redis.hgetall(this.keys.named("scenarios")))),
+    );
   }
 
   move(name: string, from: string, to: string): Promise<boolean> {
-    return reaching(this.url, async () => (await this.redis.mockpactMove(this.keys.named("scenarios"), name, from, to)) === 1);
+    return reaching(
+      this.url,
+      async () => (await this.redis.mockpactMove(this.keys.named("scenarios"), name, from, to)) === 1,
+    );
   }
 
   clear(): Promise<void> {

@@ -29,7 +29,10 @@ export class RedisStore implements StateStore {
   private byId(key: BucketKey): Promise<Map<string, Item>> {
     const name = this.keys.bucketName(key);
     return this.run(async () => {
-      const flat = (await this.redis.mockpactList(this.keys.of("items", name), this.keys.of("order", name))) as string[];
+      const flat = (await this.redis.mockpactList(
+        this.keys.of("items", name),
+        this.keys.of("order", name),
+      )) as string[];
       const items = new Map<string, Item>();
       for (let i = 0; i + 1 < flat.length; i += 2) items.set(flat[i]!, this.parsed(flat[i + 1]!));
       return items;
@@ -45,27 +48,59 @@ export class RedisStore implements StateStore {
 
   allocate(key: BucketKey, integerFloor?: number): Promise<Allocation> {
     return this.run(async () => {
-      const [created, integerId] = (await this.redis.mockpactAllocate(this.keys.of("meta", this.keys.bucketName(key)), integerFloor ?? "")) as number[];
+      const [created, integerId] = (await this.redis.mockpactAllocate(
+        this.keys.of("meta", this.keys.bucketName(key)),
+        integerFloor ?? "",
+      )) as number[];
       return integerId === undefined ? { created: created! } : { created: created!, integerId };
     });
   }
 
   insert(key: BucketKey, id: string, item: Item): Promise<WriteResult> {
     const name = this.keys.bucketName(key);
-    const keys = [this.keys.of("items", name), this.keys.of("order", name), this.keys.of("meta", name), this.keys.named("usage"), this.keys.named("buckets")];
-    return this.write(() => this.redis.mockpactInsert(...keys, id, JSON.stringify(item), limit(this.limits.maxItems), limit(this.limits.maxBytes), name));
+    const keys = [
+      this.keys.of("items", name),
+      this.keys.of("order", name),
+      this.keys.of("meta", name),
+      this.keys.named("usage"),
+      this.keys.named("buckets"),
+    ];
+    return this.write(() =>
+      this.redis.mockpactInsert(
+        ...keys,
+        id,
+        JSON.stringify(item),
+        limit(this.limits.maxItems),
+        limit(this.limits.maxBytes),
+        name,
+      ),
+    );
   }
 
   update(key: BucketKey, id: string, expected: Item, item: Item): Promise<WriteResult> {
     const was = this.readAs.get(expected) ?? JSON.stringify(expected);
     const items = this.keys.of("items", this.keys.bucketName(key));
-    return this.write(() => this.redis.mockpactUpdate(items, this.keys.named("usage"), id, was, JSON.stringify(item), limit(this.limits.maxBytes)));
+    return this.write(() =>
+      this.redis.mockpactUpdate(
+        items,
+        this.keys.named("usage"),
+        id,
+        was,
+        JSON.stringify(item),
+        limit(this.limits.maxBytes),
+      ),
+    );
   }
 
   remove(key: BucketKey, id: string): Promise<Item | undefined> {
     const name = this.keys.bucketName(key);
     return this.run(async () => {
-      const text = (await this.redis.mockpactRemove(this.keys.of("items", name), this.keys.of("order", name), this.keys.named("usage"), id)) as string | null;
+      const text = (await this.redis.mockpactRemove(
+        this.keys.of("items", name),
+        this.keys.of("order", name),
+        this.keys.named("usage"),
+        id,
+      )) as string | null;
       return text === null ? undefined : this.parsed(text);
     });
   }
@@ -107,9 +142,25 @@ export class RedisStore implements StateStore {
   }
 
   private reseed(onlyIfUnused: boolean): Promise<void> {
-    const initial = this.initial.map((b) => [this.keys.bucketName(b), [...b.items].map(([id, item]) => [id, JSON.stringify(item)])]);
-    const keys = [this.keys.named("buckets"), this.keys.named("usage"), this.keys.named("sequences"), this.keys.named("seeded")];
-    return this.run(async () => void (await this.redis.mockpactReset(...keys, this.keys.root, JSON.stringify(initial), onlyIfUnused ? "1" : "0")));
+    const initial = this.initial.map((b) => [
+      this.keys.bucketName(b),
+      [...b.items].map(([id, item]) => [id, JSON.stringify(item)]),
+    ]);
+    const keys = [
+      this.keys.named("buckets"),
+      this.keys.named("usage"),
+      this.keys.named("sequences"),
+      this.keys.named("seeded"),
+    ];
+    return this.run(
+      async () =>
+        void (await this.redis.mockpactReset(
+          ...keys,
+          this.keys.root,
+          JSON.stringify(initial),
+          onlyIfUnused ? "1" : "0",
+        )),
+    );
   }
 
   private parsed(text: string): Item {
@@ -122,7 +173,8 @@ export class RedisStore implements StateStore {
     return this.run(async () => {
       const [outcome, value] = (await script()) as [string, string | undefined];
       if (outcome === "kept") return { kept: true };
-      if (outcome === "items" || outcome === "bytes") return { kept: false, reason: "limit", limit: outcome, value: Number(value) };
+      if (outcome === "items" || outcome === "bytes")
+        return { kept: false, reason: "limit", limit: outcome, value: Number(value) };
       return { kept: false, reason: outcome as "taken" | "changed" | "missing" };
     });
   }
