@@ -139,6 +139,6 @@ function schemaNode(ctx: BuildContext, media: MediaType): unknown {
 }
 
 /** Checked as a response: a writeOnly property is never returned, so its `required` is forgiven. */
-function isValid(ctx: BuildContext, media: MediaType, value: unknown): boolean {
+export function isValid(ctx: BuildContext, media: MediaType, value: unknown): boolean {
   return ctx.registry.validate(media.schema!, value, { direction: "response", in: "response.body" }).length === 0;
 }

@@ -138,7 +138,8 @@ export function createMockCore(
     const keeping = extensions?.stateful(ctx, request, match.pathParams, trace); // --stateful
     const stateful = keeping instanceof Promise ? await keeping : keeping;
     if (stateful) return stateful;
-    return answer(ctx, method, request, firstValue(headers.accept), preferencesOf(headers.prefer, queryText), trace);
+    const preferences = preferencesOf(headers.prefer, queryText);
+    return answer(ctx, method, request, match.pathParams, firstValue(headers.accept), preferences, trace);
   }
 
   /** A 404 naming the routes near the request; the journal keeps them for `GET <admin>/requests/unmatched`. */
@@ -174,6 +175,7 @@ export function createMockCore(
     ctx: BuildContext,
     method: string,
     request: HttpRequest,
+    pathParams: Record<string, string>,
     accept: string | undefined,
     preferences: MockPreferences,
     trace: RequestTrace,
@@ -191,11 +193,12 @@ export function createMockCore(
         dynamic,
         requestKey: dynamic ? requestKeyOf(request) : "",
         headOnly,
+        echoParams: options.echoParams,
       });
     if (dynamic) {
       const built = build();
       trace.builtFrom = built.builtFrom;
-      return built;
+      return withEcho(built, pathParams);
     }
     let perOperation = cache.get(ctx.operation);
     if (!perOperation) cache.set(ctx.operation, (perOperation = new Map()));
@@ -206,10 +209,15 @@ export function createMockCore(
       if (perOperation.size < MAX_CACHED_PER_OPERATION) perOperation.set(key, cached);
     }
     trace.builtFrom = cached.builtFrom;
-    return { status: cached.status, headers: { ...cached.headers }, body: cached.body };
+    return withEcho(cached, pathParams);
   }
 
   return { engine, handle };
+}
+
+/** A copy of a built answer (the cache keeps its own), with the request's path parameters where it planned an echo that fits. */
+function withEcho(built: BuiltResponse, pathParams: Record<string, string>): HttpResponse {
+  return { status: built.status, headers: { ...built.headers }, body: built.echo?.(pathParams) ?? built.body };
 }
 
 /** 415 for an undeclared media type; else the documented client-error status with every violation, in the operation's documented error shape. */

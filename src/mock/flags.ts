@@ -25,6 +25,12 @@ export const MOCK_CORE_FLAGS = {
     default: false,
     description: "fake responses even where examples exist",
   },
+  echoParams: {
+    flag: "--no-echo-params",
+    type: "boolean",
+    default: true,
+    description: "do not copy path parameters into same-named properties of example and fake answers",
+  },
   requestValidation: {
     flag: "--no-request-validation",
     type: "boolean",

@@ -17,6 +17,12 @@ export interface MockCoreOptions extends AnswerOptions {
   seed?: number;
   /** Fake even where the contract has examples (as `Prefer: dynamic=true` on every request). */
   dynamic?: boolean;
+  /**
+   * Copy each path parameter's value into the top-level property of the same name of example and fake
+   * answers (`id` too, for a last parameter such as `orderId`), where the body still fits its schema.
+   * Default true (`--no-echo-params`).
+   */
+  echoParams?: boolean;
   /** `false` answers requests even when they break the contract (step 3 skipped; demos). Default true. */
   requestValidation?: boolean;
   cors?: boolean;
@@ -41,6 +47,7 @@ export interface ResolvedMockCoreOptions extends ResolvedAnswerOptions {
   pacts: string[];
   seed: number;
   dynamic: boolean;
+  echoParams: boolean;
   requestValidation: boolean;
   cors: boolean;
   maxBodyBytes: number;
@@ -60,6 +67,7 @@ export function resolveMockCoreOptions(options: MockCoreOptions): ResolvedMockCo
     pacts: given.pacts ?? [],
     seed: checkOption("seed", given.seed, integer),
     dynamic: given.dynamic,
+    echoParams: given.echoParams,
     requestValidation: given.requestValidation,
     cors: given.cors,
     maxBodyBytes: checkOption("max-body", given.maxBody, size),

@@ -1,5 +1,6 @@
 import type { MediaType, ResponseSpec } from "../contract/model.js";
-import { buildValue, type BuildContext } from "./build.js";
+import { buildValue, isValid, type BuildContext } from "./build.js";
+import { paramEcho } from "./echo-params.js";
 import { buildHeaderValue } from "./header-values.js";
 import { isJsonMediaType, negotiateMediaType } from "../http/media-type.js";
 import type { MockPreferences } from "../http/prefer.js";
@@ -14,6 +15,8 @@ export const WARNING_HEADER = "mockpact-warning";
 /** A generated answer, and what its body came from: the request log says example or fake. */
 export interface BuiltResponse extends HttpResponse {
   builtFrom?: "example" | "fake";
+  /** The body with the request's path parameters echoed, where that changes it and fits the schema. */
+  echo?: (pathParams: Record<string, string>) => string | undefined;
 }
 
 export interface RespondInput {
@@ -25,6 +28,8 @@ export interface RespondInput {
   /** Identifies the request for dynamic fakes: same request, same bytes. */
   requestKey: string;
   headOnly: boolean;
+  /** Plan the echo of path parameters into the body (`echoParams`); the contract's answers only. */
+  echoParams?: boolean;
 }
 
 /**
@@ -55,11 +60,16 @@ export function respond(ctx: BuildContext, input: RespondInput): BuiltResponse {
   if (built.warning) headers[WARNING_HEADER] = built.warning.replace(/[^\x20-\x7e]/g, "?");
   const { contentType, body } = serialise(mediaKey, built.value);
   headers["content-type"] = contentType;
+  const echo =
+    input.echoParams && !input.headOnly && built.source && !built.warning && media.schema
+      ? paramEcho(ctx.operation, built.value, (v) => isValid(ctx, media, v))
+      : undefined;
   return {
     status: input.status,
     headers,
     body: input.headOnly ? undefined : body,
     ...(built.source ? { builtFrom: built.source.kind } : {}),
+    ...(echo ? { echo: (pathParams: Record<string, string>) => serialiseEchoed(mediaKey, echo(pathParams)) } : {}),
   };
 }
 
@@ -79,6 +89,10 @@ function sequenceResponse(
   if (built.warning) headers[WARNING_HEADER] = built.warning.replace(/[^\x20-\x7e]/g, "?");
   headers["content-type"] = mediaKey;
   return { status: input.status, headers, body: input.headOnly ? undefined : built.body };
+}
+
+function serialiseEchoed(mediaKey: string, value: unknown): string | undefined {
+  return value === undefined ? undefined : serialise(mediaKey, value).body;
 }
 
 function noBodyStatus(status: number): boolean {
