@@ -31,6 +31,7 @@ const MOCK = {
   contracts: [],
   seed: 1,
   dynamic: false,
+  echoParams: true,
   requestValidation: true,
   cors: false,
   maxBody: "1mb",
@@ -113,6 +114,7 @@ describe("mockpact mock flags -> MockOptions", () => {
     [[], MOCK],
     [["a.yaml", "b"], { ...MOCK, contracts: ["a.yaml", "b"] }],
     [["--pact", "p.json", "--pact", "pacts/"], { ...MOCK, pacts: ["p.json", "pacts/"] }],
+    [["--no-echo-params"], { ...MOCK, echoParams: false }],
     [
       ["-p", "0", "--host", "0.0.0.0", "--seed", "7", "--dynamic", "--no-request-validation", "--watch", "--cors"],
       { ...MOCK, port: 0, host: "0.0.0.0", seed: 7, dynamic: true, requestValidation: false, watch: true, cors: true },

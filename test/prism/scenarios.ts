@@ -498,8 +498,9 @@ export const SCENARIOS: Scenario[] = [
     headers: { ...BEARER, prefer: "example=paid" },
     status: 200,
     mockpact: {
+      // The `paid` example (order 1002), with the requested order number echoed into `id` (Prism does not echo).
       body: {
-        id: 1002,
+        id: 1001,
         status: "paid",
         items: [{ productId: "p-101", quantity: 1 }],
         total: 24.5,
