@@ -73,6 +73,10 @@ export const PROXY_FLAGS = {
   },
   seed: { ...MOCK_CORE_FLAGS.seed, description: "seed of the mock's fakes" },
   dynamic: { ...MOCK_CORE_FLAGS.dynamic, description: "the mock fakes responses even where examples exist" },
+  echoParams: {
+    ...MOCK_CORE_FLAGS.echoParams,
+    description: "the mock copies no path parameter into same-named properties of its answers",
+  },
   cors: MOCK_CORE_FLAGS.cors,
   maxBody: {
     ...MOCK_CORE_FLAGS.maxBody,

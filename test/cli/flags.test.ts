@@ -59,6 +59,7 @@ const PROXY = {
   timeoutMs: 30_000,
   seed: 1,
   dynamic: false,
+  echoParams: true,
   cors: false,
   maxBody: "1mb",
   allowRemoteRefs: false,
@@ -225,6 +226,7 @@ describe("mockpact proxy flags -> ProxyOptions", () => {
       { ...PROXY, https: true, cert: "c.pem", key: "k.pem" },
     ],
     [[...UPSTREAM, "--prefer", "mock", "--mocks", "m.yaml"], { ...PROXY, prefer: "mock", mocks: ["m.yaml"] }],
+    [[...UPSTREAM, "--no-echo-params"], { ...PROXY, echoParams: false }],
   ]);
 
   it("gives OPTION_INVALID for a value the flag or the options refuse", () => {

@@ -92,10 +92,10 @@ describe("oversized and flooding headers", () => {
     await expectHandled([head("GET", "/shop/products/p-100", { "X-Big": "a".repeat(100 * 1024) })]);
   });
 
-  it("refuses a flood of 5,000 headers, and answers 1,500 small ones", async () => {
+  it("refuses a flood of 5,000 headers, and answers 500 small ones (within the header limits of Node 20 to 24)", async () => {
     const many = (count: number) => Object.fromEntries(Array.from({ length: count }, (_, i) => [`X-H${i}`, "v"]));
     await expectHandled([head("GET", "/shop/products/p-100", many(5_000))]);
-    expect(await expectHandled([head("GET", "/shop/products/p-100", many(1_500))], (s) => s === 200)).toBe(200);
+    expect(await expectHandled([head("GET", "/shop/products/p-100", many(500))], (s) => s === 200)).toBe(200);
   });
 });
 
