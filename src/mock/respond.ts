@@ -60,8 +60,14 @@ export function respond(ctx: BuildContext, input: RespondInput): BuiltResponse {
   if (built.warning) headers[WARNING_HEADER] = built.warning.replace(/[^\x20-\x7e]/g, "?");
   const { contentType, body } = serialise(mediaKey, built.value);
   headers["content-type"] = contentType;
+  // A named example the client asked for (Prefer: example=, ?__example=) is answered as written, as Prism does.
   const echo =
-    input.echoParams && !input.headOnly && built.source && !built.warning && media.schema
+    input.echoParams &&
+    input.preferences.example === undefined &&
+    !input.headOnly &&
+    built.source &&
+    !built.warning &&
+    media.schema
       ? paramEcho(ctx.operation, built.value, (v) => isValid(ctx, media, v))
       : undefined;
   return {

@@ -24,10 +24,10 @@ describe("path parameters echoed into the answer", () => {
       { id: "o-1", total: 12.5 },
     ],
     [
-      "a named example asked for by Prefer",
+      "a named example asked for by Prefer is answered as written (as Prism does)",
       "/orders/o-7",
       { prefer: "example=second" },
-      { id: "o-7", total: 3 },
+      { id: "o-2", total: 3 },
       undefined,
     ],
     [

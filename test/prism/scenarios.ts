@@ -498,9 +498,8 @@ export const SCENARIOS: Scenario[] = [
     headers: { ...BEARER, prefer: "example=paid" },
     status: 200,
     mockpact: {
-      // The `paid` example (order 1002), with the requested order number echoed into `id` (Prism does not echo).
       body: {
-        id: 1001,
+        id: 1002,
         status: "paid",
         items: [{ productId: "p-101", quantity: 1 }],
         total: 24.5,
