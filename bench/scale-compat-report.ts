@@ -28,7 +28,11 @@ export async function formatCompat(rows: CompatRow[], docsFile: string): Promise
     return ms === undefined ? "n/a" : Math.round(row.interactions / (ms / 1000)).toLocaleString("en-US");
   };
   const speedUp = (row: CompatRow) => {
-    const r = ratio(row.wallMs["swagger-mock-validator"], row.wallMs["mockpact compat"]);
+    const mockpact = row.wallMs["mockpact compat"];
+    // A peer stopped at its bound took at least the bound: the speed-up is at least bound / mockpact.
+    if (row.timedOut.includes("swagger-mock-validator") && mockpact !== undefined)
+      return `> ${times(row.boundMs / mockpact)} (peer timed out)`;
+    const r = ratio(row.wallMs["swagger-mock-validator"], mockpact);
     return r === undefined ? "no peer" : times(r);
   };
   return [

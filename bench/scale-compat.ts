@@ -24,6 +24,9 @@ export interface CompatRow {
   /** Wall time per checker (ms), or why it has none. */
   wallMs: Partial<Record<CompatRunner, number>>;
   failures: Partial<Record<CompatRunner, string>>;
+  /** Checkers stopped at the bound here or on fewer pacts: their wall time is at least the bound. */
+  timedOut: CompatRunner[];
+  boundMs: number;
   loadAverage: number;
 }
 
@@ -46,6 +49,8 @@ export async function scaleCompat(
         interactions: size * interactionsPerPact,
         wallMs: {},
         failures: {},
+        timedOut: [],
+        boundMs,
         loadAverage: loadAverage(),
       };
       for (const runner of COMPAT_RUNNERS) {
@@ -57,6 +62,7 @@ export async function scaleCompat(
         if (typeof ran === "string") row.failures[runner] = ran;
         else row.wallMs[runner] = ran.ms;
         if (typeof ran === "string" && ran.startsWith("timed out")) timedOutAt.set(runner, size);
+        if (timedOutAt.has(runner)) row.timedOut.push(runner);
         log(`  compat ${size} pacts, ${runner}: ${typeof ran === "string" ? ran : `${(ran.ms / 1000).toFixed(2)} s`}`);
       }
       rows.push(row);
