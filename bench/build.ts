@@ -15,9 +15,9 @@ function newestMtime(dir: string, suffix: string): number {
   return newest;
 }
 
-function builtMtime(): number {
+function builtMtime(file: string): number {
   try {
-    return statSync("dist/cli/main.js").mtimeMs;
+    return statSync(file).mtimeMs;
   } catch {
     return 0;
   }
@@ -25,11 +25,17 @@ function builtMtime(): number {
 
 /** Returns whether it built; throws with tsc's output when the build fails. */
 export function buildIfStale(): boolean {
-  const stale = builtMtime() === 0 || newestMtime("src", ".ts") > newestMtime("dist", ".js");
+  // bin/mockpact.js runs the one-file build (dist/cli/main.bundle.js) when it is not older than dist/cli/main.js.
+  const stale =
+    builtMtime("dist/cli/main.js") === 0 ||
+    builtMtime("dist/cli/main.bundle.js") < builtMtime("dist/cli/main.js") ||
+    newestMtime("src", ".ts") > newestMtime("dist", ".js");
   if (!stale) return false;
   const tsc = spawnSync(process.execPath, ["node_modules/typescript/bin/tsc", "-p", "tsconfig.build.json"], {
     encoding: "utf8",
   });
   if (tsc.status !== 0) throw new Error(`npm run build failed:\n${tsc.stdout}${tsc.stderr}`);
+  const bundle = spawnSync(process.execPath, ["scripts/bundle-cli.mjs"], { encoding: "utf8" });
+  if (bundle.status !== 0) throw new Error(`the CLI bundle failed:\n${bundle.stdout}${bundle.stderr}`);
   return true;
 }

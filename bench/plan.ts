@@ -98,6 +98,13 @@ export interface ScalePlan {
   /** Interactions of the generated pacts of the verify curve, and the bound on each verify run. */
   verifyInteractions: number[];
   verifyBoundMs: number;
+  /**
+   * The compat curve: pacts per step (each of `interactionsPerPact` interactions) against one synthetic
+   * contract of `operations` operations, checked by mockpact compat and swagger-mock-validator; each run bounded.
+   */
+  compat: { pacts: number[]; interactionsPerPact: number; operations: number; boundMs: number };
+  /** The fixtures curve: operations of each generated contract; each run (mockpact, the json-schema-faker ceiling) bounded. */
+  fixtures: { operations: number[]; boundMs: number };
 }
 
 export const SCALE_PLAN: ScalePlan = {
@@ -109,6 +116,9 @@ export const SCALE_PLAN: ScalePlan = {
   steady: { seconds: 600, rate: 500, everySeconds: 10 },
   verifyInteractions: [10, 100, 400, 1_000],
   verifyBoundMs: 180_000,
+  // swagger-mock-validator takes about 0.6 s of CPU per pact on a 20-operation contract: 1,000 pacts outrun the bound.
+  compat: { pacts: [10, 100, 1_000], interactionsPerPact: 6, operations: 20, boundMs: 180_000 },
+  fixtures: { operations: [100, 1_000, 10_000], boundMs: 180_000 },
 };
 
 export const SCALE_SMOKE_PLAN: ScalePlan = {
@@ -120,4 +130,6 @@ export const SCALE_SMOKE_PLAN: ScalePlan = {
   steady: { seconds: 3, rate: 20, everySeconds: 1 },
   verifyInteractions: [2, 4],
   verifyBoundMs: 90_000,
+  compat: { pacts: [2, 3], interactionsPerPact: 2, operations: 4, boundMs: 90_000 },
+  fixtures: { operations: [4, 10], boundMs: 90_000 },
 };

@@ -36,8 +36,11 @@ async function runMock(options: MockOptions & RequestLogOptions): Promise<number
     return 2;
   }
   printRoutes(server, describeExtras(server, options));
-  void reportExamples(server);
+  // Not at once: the first requests (a client or a probe right after the "listening" line) are answered
+  // before the check starts compiling validators; its warnings follow in the log.
+  const examplesCheck = setTimeout(() => void reportExamples(server!), EXAMPLE_CHECK_DELAY_MS);
   await untilSignal();
+  clearTimeout(examplesCheck);
   await server.close();
   return 0;
 }
@@ -78,6 +81,9 @@ function stubLines(server: MockServer): string {
   const notes = server.mock.stubs?.notes ?? [];
   return notes.length > 0 ? `${text}${notes.map((note) => dim(`note: ${note}`)).join("\n")}\n\n` : text;
 }
+
+/** How long after listening the background check of the contract's examples starts. */
+const EXAMPLE_CHECK_DELAY_MS = 500;
 
 /** Example warnings shown per code and contract at start-up: the whole list is `mockpact lint`'s (one contract had 333). */
 const EXAMPLE_WARNINGS_SHOWN = 3;

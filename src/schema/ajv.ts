@@ -20,7 +20,10 @@ const BASE_OPTIONS: Options = {
   validateSchema: false,
   logger: false,
   unicodeRegExp: true,
-  code: { regExp: guardedRegExp },
+  // ajv's optimiser passes over the generated code cost about half of a compile (Stripe's customer
+  // list: ~600 of ~1,250 ms, paid by the first request that needs it) and save only
+  // hundredths of a microsecond per validation (a small body: 0.08 vs 0.11 us; GitHub's repository: 22.5 vs 23.3 us).
+  code: { regExp: guardedRegExp, optimize: false },
   inlineRefs: 8,
   // 19.99 / 0.01 is 1998.9999999999998 in binary floating point: without a tolerance, `multipleOf: 0.01`
   // refuses most prices. Nine decimal places is far below any multipleOf a contract writes.

@@ -13,6 +13,9 @@ export interface VerifierHost {
   close(): void;
 }
 
+/** Where the compiled verifier-process is: beside this file, or beside the CLI's one-file build (dist/cli/). */
+const BUILT_PLACES = ["./verifier-process.js", "../verify/verifier-process.js"];
+
 /**
  * Forks verifier-process (the compiled .js beside this file; from the sources in tests, the .ts
  * through tsx). What the core prints goes to `onOutput`, never to mockpact's own standard output.
@@ -22,11 +25,13 @@ export function startVerifierHost(
   onOutput: (text: string) => void,
   env: Record<string, string | undefined> = {},
 ): VerifierHost {
-  const js = fileURLToPath(new URL("./verifier-process.js", import.meta.url));
-  const entry = existsSync(js) ? js : fileURLToPath(new URL("./verifier-process.ts", import.meta.url));
+  const js = BUILT_PLACES.map((place) => fileURLToPath(new URL(place, import.meta.url))).find((file) =>
+    existsSync(file),
+  );
+  const entry = js ?? fileURLToPath(new URL("./verifier-process.ts", import.meta.url));
   const child = fork(entry, [], {
     stdio: ["ignore", "pipe", "pipe", "ipc"],
-    execArgv: entry === js ? [] : ["--import", "tsx"],
+    execArgv: js ? [] : ["--import", "tsx"],
     env: { ...process.env, ...env, PACT_DO_NOT_TRACK: "true" },
   });
   child.stdout!.on("data", (chunk: Buffer) => onOutput(chunk.toString("utf8")));
