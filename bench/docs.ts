@@ -4,7 +4,9 @@
  * regenerates the docs; everything outside the markers is written by people and left alone. The
  * file is replaced whole (a temporary file, then a rename), or not at all.
  */
-import { readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { dirname, join, relative } from "node:path";
+import { lineChart, type Chart } from "./svg-chart.js";
 
 export async function writeGenerated(file: string, name: string, text: string): Promise<string> {
   const begin = `<!-- ${name}:begin -->`;
@@ -26,4 +28,15 @@ export async function writeGenerated(file: string, name: string, text: string): 
   await writeFile(temporary, next);
   await rename(temporary, file);
   return `wrote the ${name} tables into ${file}`;
+}
+
+/**
+ * Writes a chart as `performance/NAME` beside `docsFile` (the folder is created) and returns its
+ * Markdown image, linked relatively so the docs show it on GitHub and in a local checkout.
+ */
+export async function writeChart(docsFile: string, name: string, chart: Chart): Promise<string> {
+  const folder = join(dirname(docsFile), "performance");
+  await mkdir(folder, { recursive: true });
+  await writeFile(join(folder, name), lineChart(chart));
+  return `![${name.replace(/\.svg$/, "").replace(/-/g, " ")}](${relative(dirname(docsFile), join(folder, name))})`;
 }

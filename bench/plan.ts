@@ -83,7 +83,7 @@ export function planOf(argv: string[]): Plan {
   return argv.includes("--quick") ? QUICK_PLAN : DEFAULT_PLAN;
 }
 
-/** The cost curves of `--scale` (under 20 minutes); `--scale --smoke` runs their code paths on tiny sizes. */
+/** The cost curves of `--scale` (under 30 minutes, 10 of them the steady load); `--scale --smoke` runs their code paths on tiny sizes. */
 export interface ScalePlan {
   name: "scale" | "scale-smoke";
   /** Sizes of the generated contracts for start-up and RSS against operations. */
@@ -98,6 +98,13 @@ export interface ScalePlan {
   /** Interactions of the generated pacts of the verify curve, and the bound on each verify run. */
   verifyInteractions: number[];
   verifyBoundMs: number;
+  /**
+   * The compat curve: pacts per step (each of `interactionsPerPact` interactions) against one synthetic
+   * contract of `operations` operations, checked by mockpact compat and swagger-mock-validator; each run bounded.
+   */
+  compat: { pacts: number[]; interactionsPerPact: number; operations: number; boundMs: number };
+  /** The fixtures curve: operations of each generated contract; each run (mockpact, the json-schema-faker ceiling) bounded. */
+  fixtures: { operations: number[]; boundMs: number };
 }
 
 export const SCALE_PLAN: ScalePlan = {
@@ -109,6 +116,10 @@ export const SCALE_PLAN: ScalePlan = {
   steady: { seconds: 600, rate: 500, everySeconds: 10 },
   verifyInteractions: [10, 100, 400, 1_000],
   verifyBoundMs: 180_000,
+  // swagger-mock-validator takes about 0.6 s of CPU per pact on a 20-operation contract: 1,000 pacts outrun the bound.
+  compat: { pacts: [10, 100, 1_000], interactionsPerPact: 6, operations: 20, boundMs: 180_000 },
+  // 10,000 operations took 142 s at load 13: the bound leaves room for a busier machine.
+  fixtures: { operations: [100, 1_000, 10_000], boundMs: 300_000 },
 };
 
 export const SCALE_SMOKE_PLAN: ScalePlan = {
@@ -120,4 +131,6 @@ export const SCALE_SMOKE_PLAN: ScalePlan = {
   steady: { seconds: 3, rate: 20, everySeconds: 1 },
   verifyInteractions: [2, 4],
   verifyBoundMs: 90_000,
+  compat: { pacts: [2, 3], interactionsPerPact: 2, operations: 4, boundMs: 90_000 },
+  fixtures: { operations: [4, 10], boundMs: 90_000 },
 };

@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --quick | --smoke] [-- --pin] [-- --scale]`: mockpact side by side with bare
  * node:http (the ceiling), Prism, WireMock and Mockoon's CLI, on loopback, bounded in time (default
- * plan under 10 minutes, --quick under 3; --scale adds the cost curves, under 20). Prints Markdown
+ * plan under 10 minutes, --quick under 3; --scale adds the cost curves, under 30). Prints Markdown
  * tables, writes bench/results/<date>.json, and (default and --scale plans) rewrites the generated
  * part of docs/performance.md. `--docs FILE` and `--results DIR` write elsewhere (the smoke test).
  */
@@ -17,8 +17,7 @@ import { setUpPinning } from "./processes.js";
 import { formatReport } from "./report.js";
 import { writeResult, type BenchResult } from "./results.js";
 import { formatScale, runScale } from "./scale.js";
-import { scaleVerify } from "./scale-verify.js";
-import { formatVerify, judgeVerify } from "./scale-verify-report.js";
+import { CURVES, runCurve } from "./scale-curves.js";
 import { SCENARIOS } from "./scenarios.js";
 import { benchStateful, formatStateful } from "./stateful.js";
 
@@ -90,44 +89,30 @@ async function onlyStateful(plan: ReturnType<typeof planOf>): Promise<void> {
   process.stdout.write(formatStateful(await benchStateful(plan, setUpPinning(process.argv.includes("--pin")), log)));
 }
 
-/** The cost curves: their own result file, and their own marked part of the docs (`--only verify`: the verify curve alone). */
+/**
+ * The cost curves: their own result file, and their own marked parts of the docs. `--only verify`,
+ * `--only compat` or `--only fixtures` runs that command curve alone.
+ */
 async function scale(): Promise<void> {
   const plan = process.argv.includes("--smoke") ? SCALE_SMOKE_PLAN : SCALE_PLAN;
-  await scaleVerifyPart(plan);
-  if (argument("--only") === "verify") return;
-  const startedAt = new Date().toISOString();
-  const machine = describeMachine();
-  const loadAtStart = loadAverage();
+  const docs = argument("--docs") ?? (plan.name === "scale" ? "docs/performance.md" : "bench/results/scale.md");
+  const only = CURVES.find((curve) => curve.name === argument("--only"));
   if (buildIfStale()) log("built dist/ (it was older than src/)");
-  const result = await runScale(plan, setUpPinning(process.argv.includes("--pin")), log);
+  const machine = describeMachine(); // before pinning: the CPU count read after it would be 1
+  const pinning = setUpPinning(process.argv.includes("--pin"));
+  for (const curve of only ? [only] : CURVES) process.stdout.write(await runCurve(curve, plan, pinning, docs, log));
+  if (only) return;
+  const startedAt = new Date().toISOString();
+  const loadAtStart = loadAverage();
+  const result = await runScale(plan, pinning, log);
   const file = await writeResult(
     { startedAt: `${startedAt}-scale`, machine, load: { atStart: loadAtStart, atEnd: loadAverage() }, ...result },
     argument("--results"),
   );
-  const docs = argument("--docs") ?? (plan.name === "scale" ? "docs/performance.md" : "bench/results/scale.md");
   const m = machine;
   const header = `Run ${startedAt} (${plan.name} plan): ${m.cpus} CPUs (${m.model}), ${m.memoryGiB} GiB, Node ${m.node}. Load average (1 min): ${loadAtStart} at the start, ${loadAverage()} at the end.`;
   const report = `${header}\n\n${await formatScale(result, docs)}`;
   process.stdout.write(`\n${report}\n\nwritten to ${file}\n${await writeGenerated(docs, "scale", report)}\n`);
-}
-
-/** Verify wall time against interactions: mockpact (serial and --parallel 2) beside plain Pact JS, between its own markers. */
-async function scaleVerifyPart(plan: typeof SCALE_PLAN): Promise<void> {
-  if (buildIfStale()) log("built dist/ (it was older than src/)");
-  const loadAtStart = loadAverage();
-  const startedAt = new Date().toISOString();
-  log(`verify against interactions (load average ${loadAtStart}):`);
-  const rows = await scaleVerify(
-    plan.verifyInteractions,
-    plan.verifyBoundMs,
-    setUpPinning(process.argv.includes("--pin")),
-    log,
-  );
-  const goal = judgeVerify(rows, plan.name === "scale-smoke");
-  const docs = argument("--docs") ?? (plan.name === "scale" ? "docs/performance.md" : "bench/results/scale.md");
-  const header = `Run ${startedAt} (${plan.name} plan). Load average (1 min): ${loadAtStart} at the start, ${loadAverage()} at the end.`;
-  const report = `${header}\n\n${await formatVerify(rows, goal, docs)}`;
-  process.stdout.write(`\n${report}\n${await writeGenerated(docs, "scale-verify", report)}\n`);
 }
 
 await main();

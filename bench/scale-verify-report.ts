@@ -1,12 +1,10 @@
 /** The verify curve as a table, an SVG chart and its goal: each figure a ratio against plain Pact JS of the same run. */
-import { writeFile, mkdir } from "node:fs/promises";
-import { dirname, join, relative } from "node:path";
+import { writeChart } from "./docs.js";
 import { atLeast, seconds, times } from "./goals.js";
 import { table } from "./report.js";
 import type { GoalVerdict } from "./results.js";
 import { VERIFY_RUNNERS, type VerifyRow } from "./scale-verify.js";
 import { ratio } from "./stats.js";
-import { lineChart } from "./svg-chart.js";
 
 /** mockpact verify (one worker) at least twice as fast as plain Pact JS at 400 interactions (the largest size when 400 is not run). */
 export function judgeVerify(rows: VerifyRow[], smoke: boolean): GoalVerdict {
@@ -20,25 +18,19 @@ export function judgeVerify(rows: VerifyRow[], smoke: boolean): GoalVerdict {
 }
 
 export async function formatVerify(rows: VerifyRow[], goal: GoalVerdict, docsFile: string): Promise<string> {
-  const folder = join(dirname(docsFile), "performance");
-  await mkdir(folder, { recursive: true });
   const series = VERIFY_RUNNERS.map((runner) => ({
     name: runner === "Pact JS" ? "plain Pact JS Verifier" : `${runner}`,
     points: rows.flatMap((row) =>
       row.wallMs[runner] === undefined ? [] : [[row.interactions, row.wallMs[runner]! / 1000] as [number, number]],
     ),
   }));
-  const chart = "verify-vs-interactions.svg";
-  await writeFile(
-    join(folder, chart),
-    lineChart({
-      title: "Verify wall time (one GET per interaction)",
-      xLabel: "interactions",
-      yLabel: "seconds",
-      logX: true,
-      series,
-    }),
-  );
+  const chart = await writeChart(docsFile, "verify-vs-interactions.svg", {
+    title: "Verify wall time (one GET per interaction)",
+    xLabel: "interactions",
+    yLabel: "seconds",
+    logX: true,
+    series,
+  });
   const cell = (row: VerifyRow, runner: (typeof VERIFY_RUNNERS)[number]) => {
     const ms = row.wallMs[runner];
     return ms === undefined ? (row.failures[runner] ?? "n/a") : seconds(ms);
@@ -57,7 +49,7 @@ export async function formatVerify(rows: VerifyRow[], goal: GoalVerdict, docsFil
     row.loadAverage.toFixed(1),
   ]);
   return [
-    `![verify vs interactions](${relative(dirname(docsFile), join(folder, chart))})`,
+    chart,
     table(
       [
         "interactions",

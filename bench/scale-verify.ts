@@ -9,10 +9,10 @@ import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { performance } from "node:perf_hooks";
 import express from "express";
 import { loadAverage } from "./machine.js";
-import { spawnNode, type Pinning } from "./processes.js";
+import type { Pinning } from "./processes.js";
+import { timeRun } from "./timed-run.js";
 
 export const VERIFY_RUNNERS = ["mockpact", "mockpact --parallel 2", "Pact JS"] as const;
 export type VerifyRunner = (typeof VERIFY_RUNNERS)[number];
@@ -41,10 +41,10 @@ export async function scaleVerify(
       const row: VerifyRow = { interactions: size, wallMs: {}, failures: {}, loadAverage: loadAverage() };
       for (const runner of VERIFY_RUNNERS) {
         const ran = await timeRun(argsOf(runner, url, pact), boundMs, pinning);
-        if (typeof ran === "number") row.wallMs[runner] = ran;
-        else row.failures[runner] = ran;
+        if (typeof ran === "string") row.failures[runner] = ran;
+        else row.wallMs[runner] = ran.ms;
         log(
-          `  verify ${size} interactions, ${runner}: ${typeof ran === "number" ? `${(ran / 1000).toFixed(2)} s` : ran}`,
+          `  verify ${size} interactions, ${runner}: ${typeof ran === "string" ? ran : `${(ran.ms / 1000).toFixed(2)} s`}`,
         );
       }
       rows.push(row);
@@ -67,20 +67,6 @@ function argsOf(runner: VerifyRunner, url: string, pact: string): string[] {
     pact,
     ...(runner === "mockpact" ? [] : ["--parallel", "2"]),
   ];
-}
-
-/** Spawn to exit, in ms; a text when it failed or outran its bound. */
-async function timeRun(args: string[], boundMs: number, pinning: Pinning): Promise<number | string> {
-  const started = performance.now();
-  const child = spawnNode(args, pinning);
-  const timer = setTimeout(() => void child.stop(), boundMs);
-  const code = await new Promise<number | null>((done) =>
-    child.exited() ? done(child.child.exitCode) : child.child.once("exit", done),
-  );
-  clearTimeout(timer);
-  const ms = performance.now() - started;
-  if (ms >= boundMs) return `no verdict within ${boundMs / 1000} s`;
-  return code === 0 ? ms : `exit ${code}: ${child.output().trim().split("\n").slice(-2).join(" / ").slice(0, 200)}`;
 }
 
 function itemsPact(size: number) {

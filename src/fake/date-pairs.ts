@@ -36,9 +36,8 @@ export function orderDatePairs(value: unknown): unknown {
 
 function orderObject(object: Record<string, unknown>): void {
   for (const key of Object.keys(object)) {
-    for (const [first, second] of PAIRS) {
-      const partner = partnerOf(key, first, second);
-      if (partner === undefined || !Object.hasOwn(object, partner)) continue;
+    for (const partner of partnersOf(key)) {
+      if (!Object.hasOwn(object, partner)) continue;
       const a = object[key];
       const b = object[partner];
       if (isDate(a) && isDate(b) && a.length === b.length && Date.parse(a) > Date.parse(b)) {
@@ -47,6 +46,25 @@ function orderObject(object: Record<string, unknown>): void {
       }
     }
   }
+}
+
+/**
+ * The later-named partners of `key`, in the order of PAIRS (most keys have none). Property names
+ * repeat from fake to fake, so each is worked out once; names made up by a fake (additional
+ * properties) are not kept past a bound.
+ */
+const partnersByKey = new Map<string, readonly string[]>();
+const MAX_KEYS_KEPT = 10_000;
+const NO_PARTNERS: readonly string[] = [];
+
+function partnersOf(key: string): readonly string[] {
+  let partners = partnersByKey.get(key);
+  if (partners === undefined) {
+    const found = PAIRS.map(([first, second]) => partnerOf(key, first, second)).filter((p) => p !== undefined);
+    partners = found.length > 0 ? found : NO_PARTNERS;
+    if (partnersByKey.size < MAX_KEYS_KEPT) partnersByKey.set(key, partners);
+  }
+  return partners;
 }
 
 /** `startDate` -> `endDate`, `start_at` -> `end_at`, `StartTime` -> `EndTime`; undefined when `key` does not begin with `first`. */

@@ -33,6 +33,8 @@ export class DocumentView {
   private readonly rawByKey = new Map<string, unknown>();
   private readonly preparedByKey = new Map<string, Prepared>();
   private readonly preparedInline = new WeakMap<object, Prepared>();
+  /** Entries that are a bare `{ $ref }`, by the ref: callers make a new such object for every fake. */
+  private readonly preparedRefEntries = new Map<string, Prepared>();
   /** Realism marks, by the index their property's prepared schema names (see realism.ts). */
   readonly realismMarks: RealismMark[] = [];
 
@@ -88,14 +90,14 @@ export class DocumentView {
 
   /** The prepared form of a schema handed to fakeValue (usually `{ $ref }`). */
   entry(schema: unknown): Prepared {
-    if (!isJsonObject(schema))
-      return prepareSchema(schema, { view: this, home: undefined, level: 0, hidden: NOTHING_HIDDEN });
-    let prepared = this.preparedInline.get(schema);
-    if (prepared === undefined) {
-      prepared = prepareSchema(schema, { view: this, home: undefined, level: 0, hidden: NOTHING_HIDDEN });
-      this.preparedInline.set(schema, prepared);
-    }
-    return prepared;
+    if (!isJsonObject(schema)) return this.prepareEntry(schema);
+    const ref = bareRef(schema);
+    if (ref !== undefined) return remembered(this.preparedRefEntries, ref, () => this.prepareEntry(schema));
+    return remembered(this.preparedInline, schema, () => this.prepareEntry(schema));
+  }
+
+  private prepareEntry(schema: unknown): Prepared {
+    return prepareSchema(schema, { view: this, home: undefined, level: 0, hidden: NOTHING_HIDDEN });
   }
 
   /**
@@ -117,6 +119,24 @@ export class DocumentView {
     this.realismMarks.push(mark);
     return markedForRealism(prepared, this.realismMarks.length - 1);
   }
+}
+
+function remembered<K>(
+  cache: { get(key: K): Prepared | undefined; set(key: K, value: Prepared): unknown },
+  key: K,
+  make: () => Prepared,
+): Prepared {
+  let prepared = cache.get(key);
+  if (prepared === undefined) cache.set(key, (prepared = make()));
+  return prepared;
+}
+
+/** The ref of a schema that is nothing but `{ $ref }`: it prepares the same whatever object carries it. */
+function bareRef(schema: JsonObject): string | undefined {
+  const ref = schema.$ref;
+  if (typeof ref !== "string") return undefined;
+  for (const key in schema) if (key !== "$ref") return undefined;
+  return ref;
 }
 
 const views = new WeakMap<object, Map<string, DocumentView>>();

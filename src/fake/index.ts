@@ -6,7 +6,7 @@ import { jsfOptions } from "./options.js";
 import { MAX_FAKE_ITEMS, MAX_FAKE_LENGTH, MAX_FAKE_VALUES, valueBudget } from "./limits.js";
 import { orderDatePairs } from "./date-pairs.js";
 import { CUT } from "./prepare.js";
-import { propertyTreeSize, requiredOnly } from "./property-tree.js";
+import { rootFacts } from "./root-facts.js";
 import { realismProvider } from "./realism.js";
 import { seedFrom, toGeneratorSeed } from "./seed.js";
 
@@ -46,13 +46,14 @@ export function fakeValue(document: Record<string, unknown>, schema: unknown, op
   if (root === CUT) throw noFiniteValue(schema);
   const seed = toGeneratorSeed(options.seed);
   const generate = (schemaForJsf: unknown, optionalsProbability: number) => {
-    if (propertyTreeSize(schemaForJsf, MAX_FAKE_VALUES) > MAX_FAKE_VALUES) return { overBudget: true as const };
+    const facts = rootFacts(schemaForJsf, view.maxItems);
+    if (facts.overBudget) return { overBudget: true as const };
     const budget = valueBudget();
     const call = {
       seed,
       maxItems: view.maxItems,
       realism: realismProvider(view.realismMarks, seedFrom(seed, "realism")),
-      countValue: budget.count,
+      countValue: facts.withinBudget ? undefined : budget.count,
       optionalsProbability,
     };
     try {
@@ -66,7 +67,7 @@ export function fakeValue(document: Record<string, unknown>, schema: unknown, op
     const fake = generate(root, 0.5);
     if (!("overBudget" in fake)) return orderDatePairs(fake.value);
     // Required properties only: a large tree of optional ones still has a small answer.
-    const lean = generate(requiredOnly(root), 0);
+    const lean = generate(rootFacts(root, view.maxItems).leanSchema(), 0);
     if (!("overBudget" in lean)) return orderDatePairs(lean.value);
     throw overBudget(schema);
   } catch (cause) {

@@ -12,8 +12,11 @@ export interface CallSettings {
   maxItems: number;
   /** What jsf's `faker` keyword calls into (realism.ts), in place of a faker instance. */
   realism: object;
-  /** Sees every value made (limits.ts: valueBudget); throws past the budget. */
-  countValue<T>(value: T): T;
+  /**
+   * Sees every value made (limits.ts: valueBudget); throws past the budget. Left out for a schema
+   * that cannot reach the budget (value-bound.ts): jsf then makes the same values without the hook.
+   */
+  countValue: (<T>(value: T) => T) | undefined;
   /** 0.5 (about half of the optional properties), or 0 when a fake is tried again within the budget. */
   optionalsProbability: number;
 }
@@ -44,6 +47,6 @@ export function jsfOptions(call: CallSettings): GenerateSyncOptions {
     formats: { ...FORMATS },
     // No refResolver: prepared schemas hold no $ref (prepare.ts puts each target in its place).
     extensions: { faker: call.realism },
-    outputTransform: (value) => call.countValue(value),
+    ...(call.countValue ? { outputTransform: call.countValue } : {}),
   };
 }

@@ -105,31 +105,35 @@ function fake(
     options.requestKey,
   );
   const doc = ctx.contract.document;
-  const tries = [
-    ...Array.from(
-      { length: 2 * FAKE_ATTEMPTS },
-      (_, attempt) => () =>
-        fakeValue(doc, schemaNode(ctx, media), {
-          seed: base + attempt,
-          direction: "response",
-          dialect: ctx.contract.dialect,
-          propertyExamples: !options.dynamic && attempt < FAKE_ATTEMPTS,
-        }),
-    ),
-    ...alternativesOf(doc, schemaNode(ctx, media)).map(
+  const node = schemaNode(ctx, media);
+  const seeds = Array.from(
+    { length: 2 * FAKE_ATTEMPTS },
+    (_, attempt) => () =>
+      fakeValue(doc, node, {
+        seed: base + attempt,
+        direction: "response",
+        dialect: ctx.contract.dialect,
+        propertyExamples: !options.dynamic && attempt < FAKE_ATTEMPTS,
+      }),
+  );
+  // The branches are looked up only when every seed failed: the first seed almost always fits.
+  const branches = () =>
+    alternativesOf(doc, node).map(
       (branch, i) => () =>
         fakeValue(doc, branch, { seed: base + i, direction: "response", dialect: ctx.contract.dialect }),
-    ),
-  ];
+    );
   let value: unknown;
-  for (const attempt of tries) {
-    value = attempt();
-    if (isValid(ctx, media, value)) return { value, source: { kind: "fake" } };
-  }
+  let tries = 0;
+  for (const attempts of [() => seeds, branches])
+    for (const attempt of attempts()) {
+      tries++;
+      value = attempt();
+      if (isValid(ctx, media, value)) return { value, source: { kind: "fake" } };
+    }
   return {
     value,
     source: { kind: "fake" },
-    warning: `no fake of ${ctx.operation.operationId} ${spec.status} ${mediaKey} matched its schema in ${tries.length} tries`,
+    warning: `no fake of ${ctx.operation.operationId} ${spec.status} ${mediaKey} matched its schema in ${tries} tries`,
   };
 }
 
