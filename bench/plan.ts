@@ -83,7 +83,7 @@ export function planOf(argv: string[]): Plan {
   return argv.includes("--quick") ? QUICK_PLAN : DEFAULT_PLAN;
 }
 
-/** The cost curves of `--scale` (under 20 minutes); `--scale --smoke` runs their code paths on tiny sizes. */
+/** The cost curves of `--scale` (under 30 minutes, 10 of them the steady load); `--scale --smoke` runs their code paths on tiny sizes. */
 export interface ScalePlan {
   name: "scale" | "scale-smoke";
   /** Sizes of the generated contracts for start-up and RSS against operations. */
@@ -118,7 +118,8 @@ export const SCALE_PLAN: ScalePlan = {
   verifyBoundMs: 180_000,
   // swagger-mock-validator takes about 0.6 s of CPU per pact on a 20-operation contract: 1,000 pacts outrun the bound.
   compat: { pacts: [10, 100, 1_000], interactionsPerPact: 6, operations: 20, boundMs: 180_000 },
-  fixtures: { operations: [100, 1_000, 10_000], boundMs: 180_000 },
+  // 10,000 operations took 142 s at load 13: the bound leaves room for a busier machine.
+  fixtures: { operations: [100, 1_000, 10_000], boundMs: 300_000 },
 };
 
 export const SCALE_SMOKE_PLAN: ScalePlan = {

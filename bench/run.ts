@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --quick | --smoke] [-- --pin] [-- --scale]`: mockpact side by side with bare
  * node:http (the ceiling), Prism, WireMock and Mockoon's CLI, on loopback, bounded in time (default
- * plan under 10 minutes, --quick under 3; --scale adds the cost curves, under 20). Prints Markdown
+ * plan under 10 minutes, --quick under 3; --scale adds the cost curves, under 30). Prints Markdown
  * tables, writes bench/results/<date>.json, and (default and --scale plans) rewrites the generated
  * part of docs/performance.md. `--docs FILE` and `--results DIR` write elsewhere (the smoke test).
  */
