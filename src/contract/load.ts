@@ -7,7 +7,7 @@ import { readExternalExamples } from "./external-examples.js";
 import { contractFromDocument, type PreparedDocument } from "./from-document.js";
 import { speaksJsonSchema2020, type Contract, type ContractWarning } from "./model.js";
 import { isPostmanCollection, openApiFromPostman } from "./postman.js";
-import { readDocument } from "./read.js";
+import { readDocumentSource } from "./read.js";
 import { setAsideExtensionRefs, warningsOfScan } from "./scan-warnings.js";
 import { scanRefs } from "./walk.js";
 
@@ -34,7 +34,7 @@ export async function loadContract(file: string, options: LoadOptions = {}): Pro
  * writes out, so that the browser builds the same model from it without reading a file.
  */
 export async function prepareDocument(absolute: string, options: LoadOptions = {}): Promise<PreparedDocument> {
-  const parsed = await readContractDocument(absolute);
+  const { parsed, text } = await readContractDocument(absolute);
   const { dialect } = detectDialect(parsed, absolute);
   let doc = parsed as Record<string, unknown>;
   const jsonSchema2020 = speaksJsonSchema2020(dialect);
@@ -51,7 +51,9 @@ export async function prepareDocument(absolute: string, options: LoadOptions = {
   if (jsonSchema2020) resolveSchemaResources(doc);
   let scan = scanRefs(doc, scanOptions);
   const warnings: ContractWarning[] = setAsideExtensionRefs(scan, absolute, policy);
+  let bundled = false;
   if (scan.externalRefs.length > 0 || scan.extensionRefs.some((r) => r.node.$ref !== undefined)) {
+    bundled = true;
     doc = await bundleExternalRefs(absolute, doc, policy);
     scan = scanRefs(doc, scanOptions);
     warnings.push(...setAsideExtensionRefs(scan, absolute, policy));
@@ -68,7 +70,11 @@ export async function prepareDocument(absolute: string, options: LoadOptions = {
     );
   }
   warnings.push(...warningsOfScan(scan, dialect, absolute));
-  if (dialect !== "swagger-2.0") warnings.push(...(await readExternalExamples(doc, absolute, policy.refRoot)));
+  // Only a document whose text names `externalValue` (or one that took in other files) can hold one:
+  // the walk of the whole document looking for them is spared otherwise.
+  const mayNameFiles = bundled || text === undefined || text.includes("externalValue");
+  if (dialect !== "swagger-2.0" && mayNameFiles)
+    warnings.push(...(await readExternalExamples(doc, absolute, policy.refRoot)));
   return { document: doc, dialect, warnings };
 }
 
@@ -78,7 +84,7 @@ export async function prepareDocument(absolute: string, options: LoadOptions = {
  */
 export async function loadSourceDocument(file: string, options: LoadOptions = {}): Promise<Record<string, unknown>> {
   const absolute = path.resolve(file);
-  const doc = (await readContractDocument(absolute)) as Record<string, unknown>;
+  const doc = (await readContractDocument(absolute)).parsed as Record<string, unknown>;
   const scan = scanRefs(doc, { stripRefSiblings: false, rewrite: false, readXNullable: false, jsonSchema2020: false });
   if (scan.externalRefs.length === 0) return doc;
   return bundleExternalRefs(absolute, doc, {
@@ -87,8 +93,11 @@ export async function loadSourceDocument(file: string, options: LoadOptions = {}
   });
 }
 
-/** The parsed file; a Postman collection is converted to the OpenAPI document it stands for. */
-async function readContractDocument(file: string): Promise<unknown> {
-  const parsed = await readDocument(file);
-  return isPostmanCollection(parsed) ? openApiFromPostman(parsed, file) : parsed;
+/**
+ * The parsed file, and its text when that is the document's own; a Postman collection is converted to
+ * the OpenAPI document it stands for (no text of its own).
+ */
+async function readContractDocument(file: string): Promise<{ parsed: unknown; text?: string }> {
+  const { parsed, text } = await readDocumentSource(file);
+  return isPostmanCollection(parsed) ? { parsed: openApiFromPostman(parsed, file) } : { parsed, text };
 }

@@ -1,5 +1,7 @@
 /** JSON pointers (RFC 6901) into a contract document, in the `#/a/b` form `$ref`s use. */
 export function escapeToken(token: string): string {
+  // Most keys hold neither character: the load walks build a pointer for every node of the document.
+  if (!token.includes("~") && !token.includes("/")) return token;
   return token.replace(/~/g, "~0").replace(/\//g, "~1");
 }
 
@@ -8,7 +10,9 @@ export function unescapeToken(token: string): string {
 }
 
 export function joinPointer(base: string, ...tokens: Array<string | number>): string {
-  return tokens.reduce<string>((p, t) => `${p}/${escapeToken(String(t))}`, base);
+  let pointer = base;
+  for (const token of tokens) pointer = `${pointer}/${escapeToken(String(token))}`;
+  return pointer;
 }
 
 /** The value at `#/a/b` in `doc`, or undefined when any step is missing. */

@@ -9,8 +9,13 @@ import { expandedSize, mayHaveAliases } from "./alias-expansion.js";
  * and start-up on large contracts is a goal. Parse errors name the file, line and column.
  */
 export async function readDocument(file: string): Promise<unknown> {
+  return (await readDocumentSource(file)).parsed;
+}
+
+/** The parsed document and the text it was parsed from (a plain search of the text can spare a walk of the document). */
+export async function readDocumentSource(file: string): Promise<{ parsed: unknown; text: string }> {
   const text = await readText(file);
-  return parseDocumentText(text, file);
+  return { parsed: parseDocumentText(text, file), text };
 }
 
 async function readText(file: string): Promise<string> {

@@ -48,18 +48,18 @@ export function fakeValue(document: Record<string, unknown>, schema: unknown, op
   const generate = (schemaForJsf: unknown, optionalsProbability: number) => {
     const facts = rootFacts(schemaForJsf, view.maxItems);
     if (facts.overBudget) return { overBudget: true as const };
-    const budget = valueBudget();
+    const budget = facts.withinBudget ? undefined : valueBudget();
     const call = {
       seed,
       maxItems: view.maxItems,
       realism: realismProvider(view.realismMarks, seedFrom(seed, "realism")),
-      countValue: facts.withinBudget ? undefined : budget.count,
+      countValue: budget?.count,
       optionalsProbability,
     };
     try {
       return { value: generateSync(schemaForJsf as JsonSchema, jsfOptions(call)) };
     } catch (cause) {
-      if (budget.exceeded) return { overBudget: true as const };
+      if (budget?.exceeded) return { overBudget: true as const };
       throw cause;
     }
   };

@@ -44,7 +44,7 @@ export function jsfOptions(call: CallSettings): GenerateSyncOptions {
     failOnInvalidTypes: false, // an unknown `type` gives null instead of an exception
     defaultInvalidTypeProduct: null,
     // minDateTime/maxDateTime are left unset on purpose: see the date-time generator in formats.ts.
-    formats: { ...FORMATS },
+    formats: FORMATS, // read, never changed: jsf copies them into its own registry per call
     // No refResolver: prepared schemas hold no $ref (prepare.ts puts each target in its place).
     extensions: { faker: call.realism },
     ...(call.countValue ? { outputTransform: call.countValue } : {}),
