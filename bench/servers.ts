@@ -44,10 +44,24 @@ export async function startContractServer(
   return { ok: false, reason };
 }
 
-/** The command line of `mockpact mock` or `prism mock` on one contract, as users run them. */
+/**
+ * The command line of `mockpact mock` or `prism mock` on one contract, as users run them, both without
+ * a line per request and with their warnings: Prism at `-v warn`, mockpact at `--log-level silent`
+ * (which silences only the request log). The default request log costs extra CPU per request: docs/performance.md says how much.
+ */
 export function contractServerArgs(kind: "prism" | "mockpact", contract: string, port: number): string[] {
   if (kind === "mockpact")
-    return [resolve("bin/mockpact.js"), "mock", contract, "--port", String(port), "--host", HOST];
+    return [
+      resolve("bin/mockpact.js"),
+      "mock",
+      contract,
+      "--port",
+      String(port),
+      "--host",
+      HOST,
+      "--log-level",
+      "silent",
+    ];
   return [prismEntry(), "mock", contract, "-p", String(port), "-h", HOST, "-v", "warn"];
 }
 

@@ -13,8 +13,13 @@ export interface RequestLog {
   log(logged: LoggedExchange): void;
 }
 
-/** Lines are written at most this many per turn of the event loop; more wait for the next turn. */
+/** Lines are written at most this many at once; more wait for the next turn of the event loop. */
 const LINES_PER_WRITE = 256;
+/**
+ * How long a line may wait for others: under load one write carries many lines instead of one or two
+ * per turn (each write is a system call and wakes whoever reads the output, often on the same CPUs).
+ */
+const GATHER_MS = 25;
 
 /**
  * The request log of `mock` and `proxy` on stdout, or undefined for `--log-level silent` (then the
@@ -45,7 +50,7 @@ export function createRequestLog(
       queue.push(logged);
       if (!scheduled) {
         scheduled = true;
-        setImmediate(flush);
+        setTimeout(flush, GATHER_MS);
       }
     },
   };
