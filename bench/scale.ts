@@ -4,9 +4,10 @@
  * a contract split over thousands of files, how much slower an answer is while the background
  * example checks run, and RSS over a steady load. Charts (SVG) and tables go to docs/performance.md.
  */
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { join } from "node:path";
+import { writeChart } from "./docs.js";
 import { atLeast, mib, seconds, times } from "./goals.js";
 import { loadAverage } from "./machine.js";
 import type { ScalePlan } from "./plan.js";
@@ -16,7 +17,7 @@ import type { GoalVerdict } from "./results.js";
 import { startOnce, type ScaleStart } from "./scale-start.js";
 import { growth, steadyRss, type SteadyRss } from "./scale-steady.js";
 import { ratio } from "./stats.js";
-import { lineChart } from "./svg-chart.js";
+import type { Chart } from "./svg-chart.js";
 import { SYNTHETIC_PROBE, writeSyntheticContract } from "./synthetic-contract.js";
 
 export interface ScaleRow {
@@ -129,8 +130,6 @@ const deviation = (g: number | undefined) => (g === undefined ? undefined : Math
 
 /** The tables, and the charts written as SVG files beside `docsFile` (linked relatively). */
 export async function formatScale(result: ScaleResult, docsFile: string): Promise<string> {
-  const chartFolder = join(dirname(docsFile), "performance");
-  await mkdir(chartFolder, { recursive: true });
   const series = (server: "mockpact" | "prism", value: (s: ScaleStart) => number | undefined) => ({
     name: server === "prism" ? "Prism 5.14" : "mockpact",
     points: result.curve.flatMap((row) => {
@@ -139,10 +138,10 @@ export async function formatScale(result: ScaleResult, docsFile: string): Promis
       return y === undefined ? [] : [[row.operations, y] as [number, number]];
     }),
   });
-  const charts: Array<[string, string]> = [
+  const charts: Array<[string, Chart]> = [
     [
       "startup-vs-operations.svg",
-      lineChart({
+      {
         title: "Start-up to first answer",
         xLabel: "operations",
         yLabel: "seconds",
@@ -151,11 +150,11 @@ export async function formatScale(result: ScaleResult, docsFile: string): Promis
           series("mockpact", (s) => s.startupMs && s.startupMs / 1000),
           series("prism", (s) => s.startupMs && s.startupMs / 1000),
         ],
-      }),
+      },
     ],
     [
       "rss-vs-operations.svg",
-      lineChart({
+      {
         title: "Peak RSS from start to idle",
         xLabel: "operations",
         yLabel: "MiB",
@@ -164,21 +163,20 @@ export async function formatScale(result: ScaleResult, docsFile: string): Promis
           series("mockpact", (s) => s.peakRssBytes && s.peakRssBytes / 1024 ** 2),
           series("prism", (s) => s.peakRssBytes && s.peakRssBytes / 1024 ** 2),
         ],
-      }),
+      },
     ],
     [
       "rss-steady-load.svg",
-      lineChart({
+      {
         title: `RSS under ${result.plan.steady.rate} req/s`,
         xLabel: "seconds",
         yLabel: "MiB",
         series: [{ name: "mockpact", points: result.steady.samples.map(([at, rss]) => [at, rss / 1024 ** 2]) }],
-      }),
+      },
     ],
   ];
-  for (const [name, svg] of charts) await writeFile(join(chartFolder, name), svg);
-  const link = (name: string) =>
-    `![${name.replace(/\.svg$/, "").replace(/-/g, " ")}](${relative(dirname(docsFile), join(chartFolder, name))})`;
+  const links: string[] = [];
+  for (const [name, chart] of charts) links.push(await writeChart(docsFile, name, chart));
   const rows = [...result.curve, result.split].flatMap((row) =>
     row.starts.map((s) => [
       row.operations.toLocaleString("en-US"),
@@ -194,7 +192,7 @@ export async function formatScale(result: ScaleResult, docsFile: string): Promis
     result.steady.failure ??
     `${result.steady.requests.toLocaleString("en-US")} requests, ${result.steady.errors} errors, ${result.steady.samples.length} readings`;
   return [
-    charts.map(([name]) => link(name)).join("\n"),
+    links.join("\n"),
     table(
       [
         "operations",

@@ -17,9 +17,11 @@ export interface Chart {
   logX?: boolean;
 }
 
-const WIDTH = 640;
+const PLOT_WIDTH = 420;
 const HEIGHT = 360;
-const MARGIN = { left: 70, right: 150, top: 40, bottom: 50 };
+const MARGIN = { left: 70, top: 40, bottom: 50 };
+/** Room for the legend: a swatch, then the longest name at about 7 px a character (12 px sans-serif). */
+const legendWidth = (series: Series[]) => Math.max(150, 42 + 7 * Math.max(0, ...series.map((s) => s.name.length)));
 const COLOURS = ["#d62728", "#1f77b4", "#2ca02c", "#9467bd", "#ff7f0e"];
 
 export function lineChart(chart: Chart): string {
@@ -27,16 +29,17 @@ export function lineChart(chart: Chart): string {
   const xs = points.map(([x]) => (chart.logX ? Math.log10(x) : x));
   const [xMin, xMax] = [Math.min(...xs), Math.max(...xs, Math.min(...xs) + 1)];
   const yMax = niceMax(Math.max(...points.map(([, y]) => y), 0));
-  const plotW = WIDTH - MARGIN.left - MARGIN.right;
+  const plotW = PLOT_WIDTH;
+  const width = MARGIN.left + plotW + legendWidth(chart.series);
   const plotH = HEIGHT - MARGIN.top - MARGIN.bottom;
   const px = (x: number) => MARGIN.left + (((chart.logX ? Math.log10(x) : x) - xMin) / (xMax - xMin)) * plotW;
   const py = (y: number) => MARGIN.top + plotH - (y / yMax) * plotH;
   const out = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}" font-family="sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${HEIGHT}" viewBox="0 0 ${width} ${HEIGHT}" font-family="sans-serif" font-size="12">`,
   ];
   out.push(
-    `<rect width="${WIDTH}" height="${HEIGHT}" fill="white"/>`,
-    `<text x="${WIDTH / 2}" y="20" text-anchor="middle" font-size="14">${escape(chart.title)}</text>`,
+    `<rect width="${width}" height="${HEIGHT}" fill="white"/>`,
+    `<text x="${MARGIN.left + plotW / 2}" y="20" text-anchor="middle" font-size="14">${escape(chart.title)}</text>`,
   );
   for (let i = 0; i <= 4; i++) {
     const y = (yMax * i) / 4;
@@ -60,8 +63,8 @@ export function lineChart(chart: Chart): string {
     for (const [x, y] of series.points)
       out.push(`<circle cx="${px(x).toFixed(1)}" cy="${py(y).toFixed(1)}" r="3" fill="${colour}"/>`);
     out.push(
-      `<rect x="${WIDTH - MARGIN.right + 12}" y="${MARGIN.top + i * 20}" width="12" height="12" fill="${colour}"/>`,
-      `<text x="${WIDTH - MARGIN.right + 30}" y="${MARGIN.top + i * 20 + 10}">${escape(series.name)}</text>`,
+      `<rect x="${MARGIN.left + plotW + 12}" y="${MARGIN.top + i * 20}" width="12" height="12" fill="${colour}"/>`,
+      `<text x="${MARGIN.left + plotW + 30}" y="${MARGIN.top + i * 20 + 10}">${escape(series.name)}</text>`,
     );
   });
   out.push("</svg>");

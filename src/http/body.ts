@@ -32,11 +32,11 @@ export interface BodyParseResult {
  * multipart/form-data, `text/*`; anything else (or no Content-Type) is binary. An empty body is
  * `none` whatever its type: whether one is required is the caller's question.
  */
-export async function parseBody(
+export function parseBody(
   body: Uint8Array | undefined,
   contentType: string | undefined,
   limits: BodyLimits,
-): Promise<BodyParseResult> {
+): BodyParseResult | Promise<BodyParseResult> {
   if (body === undefined || body.length === 0) return NO_BODY;
   const mediaType = parseMediaType(contentType);
   if (mediaType === undefined) return { body: { kind: "binary", size: body.length } };

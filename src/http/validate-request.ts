@@ -4,7 +4,7 @@ import { getAtPointer } from "../contract/pointer.js";
 import { regexBudget, type RegexBudget } from "../schema/regex-budget.js";
 import type { SchemaRegistry } from "../schema/registry.js";
 import type { Violation } from "../schema/violation.js";
-import { parseBody } from "./body.js";
+import { parseBody, type BodyParseResult } from "./body.js";
 import { matchRequestMediaType } from "./media-type.js";
 import { foldFormFields } from "./form-fields.js";
 import { readParameter, type RawRequestParts } from "./params.js";
@@ -28,16 +28,20 @@ export interface RequestInput {
  * schema (the caller applies the documented status: choose.ts clientErrorStatus). A body sent to an
  * operation that declares none is an unsupported media type, as Prism answers it.
  */
-export async function validateRequest(
+export function validateRequest(
   registry: SchemaRegistry,
   operation: Operation,
   input: RequestInput,
-): Promise<RequestVerdict> {
+): RequestVerdict | Promise<RequestVerdict> {
   const budget = regexBudget(); // one for the whole request: parameters and body share it
   const violations = validateParameters(registry, operation, input.parts, input.maxJsonDepth, budget);
-  // Most requests carry no body to parse: their verdict is known without an await (and its promise).
+  // Only a multipart body is read asynchronously: every other verdict is known without a promise.
   const step = precheckBody(operation, input);
-  const body = step.kind === "parse" ? await parseAndCheckBody(registry, step, input, budget) : step;
+  const body = step.kind === "parse" ? parseAndCheckBody(registry, step, input, budget) : step;
+  return body instanceof Promise ? body.then((b) => verdictOf(violations, b)) : verdictOf(violations, body);
+}
+
+function verdictOf(violations: Violation[], body: BodyVerdict): RequestVerdict {
   if (body.kind === "unsupported-media-type") return body;
   if (violations.length === 0 && body.violations.length === 0) return { kind: "valid" };
   const status = violations.length > 0 || body.unreadable ? 400 : 422;
@@ -104,17 +108,29 @@ function precheckBody(operation: Operation, input: RequestInput): BodyVerdict | 
   return { kind: "parse", spec, body: input.body!, mediaKey };
 }
 
-async function parseAndCheckBody(
+function parseAndCheckBody(
   registry: SchemaRegistry,
-  { spec, body: raw, mediaKey }: BodyToParse,
+  step: BodyToParse,
   input: RequestInput,
   budget: RegexBudget,
-): Promise<BodyVerdict> {
+): BodyVerdict | Promise<BodyVerdict> {
+  const { spec, body: raw, mediaKey } = step;
   const itemSchema = spec.content[mediaKey]?.itemSchema;
   const sequence = sequenceKindOf(mediaKey);
   if (itemSchema && sequence)
     return { kind: "checked", ...checkSequence(registry, itemSchema, sequence, raw, input.maxJsonDepth) };
-  const parsed = await parseBody(raw, input.contentType, { maxDepth: input.maxJsonDepth });
+  const parsed = parseBody(raw, input.contentType, { maxDepth: input.maxJsonDepth });
+  return parsed instanceof Promise
+    ? parsed.then((p) => checkParsedBody(registry, step, p, budget))
+    : checkParsedBody(registry, step, parsed, budget);
+}
+
+function checkParsedBody(
+  registry: SchemaRegistry,
+  { spec, mediaKey }: BodyToParse,
+  parsed: BodyParseResult,
+  budget: RegexBudget,
+): BodyVerdict {
   if (parsed.violation) return { kind: "checked", violations: [parsed.violation], unreadable: true };
   const media = spec.content[mediaKey];
   const body = parsed.body;

@@ -13,7 +13,7 @@ import { firstValue, splitUrl } from "../http/url.js";
 import { preferencesOf, type MockPreferences } from "../http/prefer.js";
 import { VIOLATIONS_HEADER, problem, problemResponse, violationsHeader } from "../http/problem.js";
 import { mockErrorResponse, respond, type BuiltResponse } from "./respond.js";
-import type { RouteTarget } from "../http/router.js";
+import type { RouteMatch, RouteTarget } from "../http/router.js";
 import { routeNotFound } from "../http/closest-routes.js";
 import { credentialViolations, missingCredentials } from "../http/security.js";
 import type { StubMatcher } from "../pact/stubs/matcher.js";
@@ -24,11 +24,22 @@ import { validateRequest, type RequestVerdict } from "../http/validate-request.j
 
 const SKIPPED: RequestVerdict = { kind: "valid" };
 
+/** A routed request on its way through the answer sources. */
+interface Found {
+  ctx: BuildContext;
+  request: HttpRequest;
+  pathParams: Record<string, string>;
+  queryText: string;
+  trace: RequestTrace;
+}
+
 export interface MockCore {
   /** The compiled contracts: router and validators, shared with load-time checks so nothing compiles twice. */
   engine: ContractEngine;
   /** `mode` overrides the options for one request: `proxy --strict` validates with a core that otherwise does not. */
   handle(request: HttpRequest, mode?: { requestValidation: boolean }): Promise<HttpResponse>;
+  /** The same answer without a promise where nothing had to be awaited: what the node:http adapter calls. */
+  answerNow(request: HttpRequest, mode?: { requestValidation: boolean }): HttpResponse | Promise<HttpResponse>;
 }
 
 /** Static answers kept per operation, keyed by status, Accept and example; bounded per operation. */
@@ -64,19 +75,31 @@ export function createMockCore(
     return ctx;
   };
 
-  async function handle(request: HttpRequest, mode?: { requestValidation: boolean }): Promise<HttpResponse> {
+  /** The answer, at once where nothing had to be awaited (most requests), else a promise of it. */
+  function answerNow(
+    request: HttpRequest,
+    mode?: { requestValidation: boolean },
+  ): HttpResponse | Promise<HttpResponse> {
     const trace: RequestTrace = options.onAnswer ? { startedAt: performance.now() } : {};
-    let response: HttpResponse;
+    const done = (response: HttpResponse) => finish(request, response, trace);
+    const failed = (error: unknown) => done(mockErrorResponse(asError(error)));
+    let routed: HttpResponse | Promise<HttpResponse>;
     try {
-      response = await route(request, trace, mode?.requestValidation ?? options.requestValidation);
+      routed = route(request, trace, mode?.requestValidation ?? options.requestValidation);
     } catch (error) {
-      response = mockErrorResponse(asError(error));
+      return failed(error);
     }
+    return routed instanceof Promise ? routed.then(done, failed) : done(routed);
+  }
+
+  function finish(request: HttpRequest, response: HttpResponse, trace: RequestTrace): HttpResponse {
     if (options.cors) Object.assign(response.headers, corsHeaders(request, response.headers));
     return extensions ? extensions.finish(request, response, trace) : response; // journal, --latency, --fault-rate
   }
 
-  async function route(request: HttpRequest, trace: RequestTrace, requestValidation: boolean): Promise<HttpResponse> {
+  type Answer = HttpResponse | Promise<HttpResponse>;
+
+  function route(request: HttpRequest, trace: RequestTrace, requestValidation: boolean): Answer {
     const method = request.method.toUpperCase();
     const { pathname, queryText } = splitUrl(request.url);
     if (options.cors && isPreflight(request)) {
@@ -84,20 +107,39 @@ export function createMockCore(
       return preflightResponse(request);
     }
     const match = router.find(method, pathname);
-    const outside = match.kind === "found" ? undefined : await extensions?.outside?.(request, trace); // mocks entries by method and path
-    if (outside) return outside;
+    if (match.kind === "found") return routeFound(request, match, queryText, trace, requestValidation);
+    const outside = extensions?.outside?.(request, trace); // mocks entries by method and path
+    return outside instanceof Promise
+      ? outside.then((answer) => answer ?? unrouted(request, match, pathname, trace))
+      : (outside ?? unrouted(request, match, pathname, trace));
+  }
+
+  function unrouted(
+    request: HttpRequest,
+    match: Exclude<RouteMatch, { kind: "found" }>,
+    pathname: string,
+    trace: RequestTrace,
+  ): HttpResponse {
     if (match.kind === "not-found") return stubs ? stubAnswer(request, trace) : notFound(request, pathname, trace);
-    if (match.kind === "method-not-allowed") {
-      const stubbed = stubFor(request, trace);
-      if (stubbed) return stubbed;
-      return problemResponse(
-        problem(
-          "method-not-allowed",
-          `${pathname} allows ${match.allow.join(", ")}, not ${method}${preflightHint(request)}`,
-        ),
-        { allow: match.allow.join(", ") },
-      );
-    }
+    const stubbed = stubFor(request, trace);
+    if (stubbed) return stubbed;
+    const method = request.method.toUpperCase();
+    return problemResponse(
+      problem(
+        "method-not-allowed",
+        `${pathname} allows ${match.allow.join(", ")}, not ${method}${preflightHint(request)}`,
+      ),
+      { allow: match.allow.join(", ") },
+    );
+  }
+
+  function routeFound(
+    request: HttpRequest,
+    match: Extract<RouteMatch, { kind: "found" }>,
+    queryText: string,
+    trace: RequestTrace,
+    requestValidation: boolean,
+  ): Answer {
     const ctx = contextOf(match.target);
     trace.target = match.target;
     const { operation, contract } = match.target;
@@ -119,27 +161,43 @@ export function createMockCore(
     // --no-request-validation: security (step 2) still applies, validation (step 3) does not.
     const verdict = !requestValidation
       ? SKIPPED
-      : await validateRequest(ctx.registry, operation, {
+      : validateRequest(ctx.registry, operation, {
           parts: { pathParams, query: queryText, headers, cookies },
           contentType: firstValue(headers["content-type"]),
           body: request.body,
           maxJsonDepth: options.maxJsonDepth,
         });
+    const at: Found = { ctx, request, pathParams: match.pathParams, queryText, trace };
+    return verdict instanceof Promise ? verdict.then((v) => afterVerdict(at, v)) : afterVerdict(at, verdict);
+  }
+
+  /** Overrides, pact stubs, refusal, state, then the contract's own answer: in that order. */
+  function afterVerdict(at: Found, verdict: RequestVerdict): Answer {
+    const { ctx, request, trace } = at;
     if (verdict.kind === "invalid") trace.violations = verdict.violations;
-    const overriding =
-      verdict.kind === "valid" ? extensions?.override(ctx, request, match.pathParams, trace) : undefined; // mocks/ entries
-    const overridden = overriding instanceof Promise ? await overriding : overriding;
-    if (overridden) return overridden;
+    const overriding = verdict.kind === "valid" ? extensions?.override(ctx, request, at.pathParams, trace) : undefined; // mocks/ entries
+    if (overriding instanceof Promise)
+      return overriding.then((overridden) => overridden ?? afterOverrides(at, verdict));
+    return overriding ?? afterOverrides(at, verdict);
+  }
+
+  function afterOverrides(at: Found, verdict: RequestVerdict): Answer {
+    const { ctx, request, trace } = at;
     const refused =
       verdict.kind === "invalid" ? verdict.violations : verdict.kind === "unsupported-media-type" ? [] : undefined;
     const stubbed = stubFor(request, trace, refused);
     if (stubbed) return stubbed;
-    if (verdict.kind !== "valid") return refusal(ctx, verdict, headers.accept);
-    const keeping = extensions?.stateful(ctx, request, match.pathParams, trace); // --stateful
-    const stateful = keeping instanceof Promise ? await keeping : keeping;
-    if (stateful) return stateful;
+    if (verdict.kind !== "valid") return refusal(ctx, verdict, request.headers.accept);
+    const keeping = extensions?.stateful(ctx, request, at.pathParams, trace); // --stateful
+    if (keeping instanceof Promise) return keeping.then((stateful) => stateful ?? contractAnswer(at));
+    return keeping ?? contractAnswer(at);
+  }
+
+  function contractAnswer({ ctx, request, pathParams, queryText, trace }: Found): HttpResponse {
+    const headers = request.headers;
     const preferences = preferencesOf(headers.prefer, queryText);
-    return answer(ctx, method, request, match.pathParams, firstValue(headers.accept), preferences, trace);
+    const method = request.method.toUpperCase();
+    return answer(ctx, method, request, pathParams, firstValue(headers.accept), preferences, trace);
   }
 
   /** A 404 naming the routes near the request; the journal keeps them for `GET <admin>/requests/unmatched`. */
@@ -212,7 +270,7 @@ export function createMockCore(
     return withEcho(cached, pathParams);
   }
 
-  return { engine, handle };
+  return { engine, answerNow, handle: async (request, mode) => answerNow(request, mode) };
 }
 
 /** A copy of a built answer (the cache keeps its own), with the request's path parameters where it planned an echo that fits. */
