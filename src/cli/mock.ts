@@ -82,8 +82,12 @@ function stubLines(server: MockServer): string {
   return notes.length > 0 ? `${text}${notes.map((note) => dim(`note: ${note}`)).join("\n")}\n\n` : text;
 }
 
-/** How long after listening the background check of the contract's examples starts. */
-const EXAMPLE_CHECK_DELAY_MS = 500;
+/**
+ * How long after listening the background check of the contract's examples starts: long enough for
+ * a first request sent at the "listening" line to be answered first, short enough that a tool
+ * waiting for the server to go idle (the bench before it loads it) sees the check running.
+ */
+const EXAMPLE_CHECK_DELAY_MS = 100;
 
 /** Example warnings shown per code and contract at start-up: the whole list is `mockpact lint`'s (one contract had 333). */
 const EXAMPLE_WARNINGS_SHOWN = 3;

@@ -26,10 +26,12 @@ export async function bundleExternalRefs(
     refused ??= error;
     throw error;
   };
+  // Once per bundle, not once per file read: a contract split over thousands of files reads them all.
+  const root = realOrSelf(policy.refRoot);
   try {
     return (await ($RefParser.bundle as (...args: unknown[]) => Promise<unknown>)(file, doc, {
       resolve: {
-        file: { order: 1, canRead: isFileUrl, read: (info: FileInfo) => readInsideRoot(info, file, policy, refuse) },
+        file: { order: 1, canRead: isFileUrl, read: (info: FileInfo) => readInsideRoot(info, file, root, refuse) },
         http: policy.allowRemoteRefs
           ? {}
           : { order: 2, canRead: /^https?:/i, read: (info: FileInfo) => refuse(remoteRefused(info.url, file)) },
@@ -53,14 +55,14 @@ function isFileUrl(info: FileInfo): boolean {
   return !/^[a-z][a-z0-9+.-]+:/i.test(info.url) || /^file:/i.test(info.url);
 }
 
+/** Reads a file a `$ref` names, when its real path (symlinks followed) lies inside `root` (a real path itself). */
 async function readInsideRoot(
   info: FileInfo,
   contract: string,
-  policy: RefPolicy,
+  root: string,
   refuse: (e: MockpactError) => never,
 ): Promise<Buffer> {
   const target = info.url.startsWith("file:") ? fileURLToPath(info.url) : decodeURIComponent(info.url);
-  const root = realOrSelf(policy.refRoot);
   const real = realOrSelf(target);
   if (real !== root && !real.startsWith(root + path.sep)) {
     refuse(
@@ -94,7 +96,8 @@ async function readInsideRoot(
 
 function realOrSelf(p: string): string {
   try {
-    return realpathSync(p);
+    // The system's realpath: one call, where the JavaScript one looks at each folder of the path in turn.
+    return realpathSync.native(p);
   } catch {
     return path.resolve(p);
   }

@@ -99,5 +99,5 @@ export async function loadSourceDocument(file: string, options: LoadOptions = {}
  */
 async function readContractDocument(file: string): Promise<{ parsed: unknown; text?: string }> {
   const { parsed, text } = await readDocumentSource(file);
-  return isPostmanCollection(parsed) ? { parsed: openApiFromPostman(parsed, file) } : { parsed, text };
+  return isPostmanCollection(parsed) ? { parsed: await openApiFromPostman(parsed, file) } : { parsed, text };
 }

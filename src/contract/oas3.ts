@@ -10,6 +10,7 @@ import type {
 import { isObject, joinPointer, resolveLocal } from "./pointer.js";
 import { exampleValue } from "./example-value.js";
 import { shapeOf } from "./shape.js";
+import type { ResponseOutline } from "./lazy-operation.js";
 
 type Doc = Record<string, unknown>;
 const LOCATIONS = new Set<ParameterLocation>(["path", "query", "header", "cookie"]);
@@ -71,27 +72,53 @@ export function requestBodyOf(doc: Doc, operation: Located): RequestBody | undef
 }
 
 export function responsesOf(doc: Doc, operation: Located): ResponseSpec[] {
+  return responseEntries(doc, operation).map(({ status, found }) => ({
+    status,
+    description: typeof found.value.description === "string" ? found.value.description : "",
+    headers: headersOf(doc, found.value.headers, joinPointer(found.pointer, "headers")),
+    content: contentOf(doc, found.value.content, joinPointer(found.pointer, "content")),
+  }));
+}
+
+/** Each response of an operation that resolves to an object, with its status key upper-cased (both dialects). */
+export function responseEntries(doc: Doc, operation: Located): Array<{ status: string; found: Located }> {
   const responses = isObject(operation.value.responses) ? operation.value.responses : {};
-  const specs: ResponseSpec[] = [];
+  const entries: Array<{ status: string; found: Located }> = [];
   for (const [status, raw] of Object.entries(responses)) {
     const found = resolveLocal(doc, raw, joinPointer(operation.pointer, "responses", status));
-    if (!found || !isObject(found.value)) continue;
-    specs.push({
-      status: status.toUpperCase(),
-      description: typeof found.value.description === "string" ? found.value.description : "",
-      headers: headersOf(doc, found.value.headers, joinPointer(found.pointer, "headers")),
-      content: contentOf(doc, found.value.content, joinPointer(found.pointer, "content")),
-    });
+    if (found && isObject(found.value)) entries.push({ status: status.toUpperCase(), found: found as Located });
   }
-  return specs;
+  return entries;
+}
+
+/** The responses' outline (status, header names, media types) without examples or schemas read. */
+export function responseOutlines(doc: Doc, operation: Located): ResponseOutline[] {
+  return responseEntries(doc, operation).map(({ status, found }) => ({
+    status,
+    headerNames: headerEntries(doc, found.value.headers, joinPointer(found.pointer, "headers")).map((h) => h.name),
+    mediaTypes: isObject(found.value.content)
+      ? Object.entries(found.value.content)
+          .filter(([, media]) => isObject(media))
+          .map(([key]) => key)
+      : [],
+  }));
+}
+
+/** Each header of a response that resolves to an object; Content-Type aside (the media type says it). */
+function headerEntries(doc: Doc, raw: unknown, pointer: string): Array<{ name: string; found: Located }> {
+  if (!isObject(raw)) return [];
+  const entries: Array<{ name: string; found: Located }> = [];
+  for (const [name, value] of Object.entries(raw)) {
+    const found = resolveLocal(doc, value, joinPointer(pointer, name));
+    if (found && isObject(found.value) && name.toLowerCase() !== "content-type")
+      entries.push({ name, found: found as Located });
+  }
+  return entries;
 }
 
 function headersOf(doc: Doc, raw: unknown, pointer: string): ResponseHeader[] {
-  if (!isObject(raw)) return [];
   const headers: ResponseHeader[] = [];
-  for (const [name, value] of Object.entries(raw)) {
-    const found = resolveLocal(doc, value, joinPointer(pointer, name));
-    if (!found || !isObject(found.value) || name.toLowerCase() === "content-type") continue;
+  for (const { name, found } of headerEntries(doc, raw, pointer)) {
     const schema = found.value.schema !== undefined ? { pointer: joinPointer(found.pointer, "schema") } : undefined;
     const example = headerExample(doc, found.value, found.pointer);
     headers.push({

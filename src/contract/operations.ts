@@ -1,9 +1,10 @@
 import type { Contract, ContractWarning, Dialect, HttpMethod, Operation, Parameter } from "./model.js";
-import { parametersOf, requestBodyOf, responsesOf, type Located } from "./oas3.js";
+import { LazyOperation } from "./lazy-operation.js";
+import { parametersOf, requestBodyOf, responseOutlines, responsesOf, type Located } from "./oas3.js";
 import { cleanTemplate, mergePathItem, methodsOf } from "./path-item.js";
 import { isObject, joinPointer, resolveLocal } from "./pointer.js";
 import { securityRequirementsOf } from "./security.js";
-import { parametersOf2, rawParametersOf, requestBodyOf2, responsesOf2 } from "./swagger2.js";
+import { parametersOf2, rawParametersOf, requestBodyOf2, responseOutlines2, responsesOf2 } from "./swagger2.js";
 
 type Doc = Record<string, unknown>;
 
@@ -52,22 +53,29 @@ export function buildOperation(
     deprecated: raw.deprecated === true,
   };
   if (dialect !== "swagger-2.0") {
-    return {
-      ...base,
-      parameters: withoutIgnoredHeaders(parametersOf(doc, item, op)),
-      requestBody: requestBodyOf(doc, op),
-      responses: responsesOf(doc, op),
-    };
+    return new LazyOperation(
+      base,
+      () => ({
+        parameters: withoutIgnoredHeaders(parametersOf(doc, item, op)),
+        requestBody: requestBodyOf(doc, op),
+        responses: responsesOf(doc, op),
+      }),
+      () => responseOutlines(doc, op),
+    );
   }
-  const rawParams = rawParametersOf(doc, item, op);
-  const consumes = mediaList(raw.consumes ?? doc.consumes, "application/json");
   const produces = mediaList(raw.produces ?? doc.produces, "application/json");
-  return {
-    ...base,
-    parameters: withoutIgnoredHeaders(parametersOf2(doc, rawParams)),
-    requestBody: requestBodyOf2(rawParams, consumes),
-    responses: responsesOf2(doc, op, produces),
-  };
+  return new LazyOperation(
+    base,
+    () => {
+      const rawParams = rawParametersOf(doc, item, op);
+      return {
+        parameters: withoutIgnoredHeaders(parametersOf2(doc, rawParams)),
+        requestBody: requestBodyOf2(rawParams, mediaList(raw.consumes ?? doc.consumes, "application/json")),
+        responses: responsesOf2(doc, op, produces),
+      };
+    },
+    () => responseOutlines2(doc, op, produces),
+  );
 }
 
 /**

@@ -7,7 +7,8 @@ import type {
   ResponseSpec,
   SchemaRef,
 } from "./model.js";
-import type { Located } from "./oas3.js";
+import type { ResponseOutline } from "./lazy-operation.js";
+import { responseEntries, type Located } from "./oas3.js";
 import { isObject, joinPointer, resolveLocal } from "./pointer.js";
 import { shapeOf } from "./shape.js";
 
@@ -121,11 +122,8 @@ function formSchema(form: RawParameter[]): Record<string, unknown> {
 }
 
 export function responsesOf2(doc: Doc, operation: Located, produces: string[]): ResponseSpec[] {
-  const responses = isObject(operation.value.responses) ? operation.value.responses : {};
   const specs: ResponseSpec[] = [];
-  for (const [status, raw] of Object.entries(responses)) {
-    const found = resolveLocal(doc, raw, joinPointer(operation.pointer, "responses", status));
-    if (!found || !isObject(found.value)) continue;
+  for (const { status, found } of responseEntries(doc, operation)) {
     const response = found.value;
     const examples = isObject(response.examples) ? response.examples : {};
     const content: Record<string, MediaType> = {};
@@ -139,7 +137,7 @@ export function responsesOf2(doc: Doc, operation: Located, produces: string[]): 
         content[media] = { schema, examples: {}, example: examples[media], hasExample: media in examples };
     }
     specs.push({
-      status: status.toUpperCase(),
+      status,
       description: String(response.description ?? ""),
       headers: headersOf2(response.headers),
       content,
@@ -154,8 +152,23 @@ function isFileSchema(doc: Doc, schema: unknown): boolean {
 }
 
 function headersOf2(raw: unknown): ResponseHeader[] {
+  return headerEntries2(raw).map(([name, value]) => ({
+    name,
+    required: false,
+    schema: { inline: inlineSchema(value as Doc) },
+  }));
+}
+
+function headerEntries2(raw: unknown): Array<[string, unknown]> {
   if (!isObject(raw)) return [];
-  return Object.entries(raw)
-    .filter(([name, value]) => isObject(value) && name.toLowerCase() !== "content-type")
-    .map(([name, value]) => ({ name, required: false, schema: { inline: inlineSchema(value as Doc) } }));
+  return Object.entries(raw).filter(([name, value]) => isObject(value) && name.toLowerCase() !== "content-type");
+}
+
+/** The responses' outline (status, header names, media types): a 2.0 response with a schema comes in every `produces` type. */
+export function responseOutlines2(doc: Doc, operation: Located, produces: string[]): ResponseOutline[] {
+  return responseEntries(doc, operation).map(({ status, found }) => ({
+    status,
+    headerNames: headerEntries2(found.value.headers).map(([name]) => name),
+    mediaTypes: found.value.schema !== undefined ? [...new Set(produces)] : [],
+  }));
 }

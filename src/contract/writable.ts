@@ -1,4 +1,5 @@
 import type { ContractWarning, Operation } from "./model.js";
+import { responseOutlineOf } from "./lazy-operation.js";
 import { joinPointer } from "./pointer.js";
 
 /**
@@ -43,15 +44,16 @@ export function unwritableResponses(operations: Operation[], file: string): Cont
       pointer: joinPointer(operation.source.pointer, "responses", status),
     });
   for (const operation of operations) {
-    for (const response of operation.responses) {
+    // The outline, not the responses: a lazy operation's responses are built when first used, not here.
+    for (const response of responseOutlineOf(operation)) {
       if (
         !STATUS_KEY.test(response.status) ||
         (/^\d+$/.test(response.status) && !isWritableStatus(Number(response.status)))
       )
         warn(operation, response.status, `status ${JSON.stringify(response.status)}`);
-      for (const header of response.headers)
-        if (!isHeaderName(header.name)) warn(operation, response.status, `header name ${JSON.stringify(header.name)}`);
-      for (const mediaType of Object.keys(response.content))
+      for (const name of response.headerNames)
+        if (!isHeaderName(name)) warn(operation, response.status, `header name ${JSON.stringify(name)}`);
+      for (const mediaType of response.mediaTypes)
         if (!isHeaderValue(mediaType)) warn(operation, response.status, `media type ${JSON.stringify(mediaType)}`);
     }
   }

@@ -89,7 +89,7 @@ export function realismProvider(
 
 export function fits(value: string | number, schema: JsonObject): boolean {
   if (typeof value === "string") {
-    const length = [...value].length; // ajv counts code points
+    const length = codePoints(value); // as ajv counts
     return length >= num(schema.minLength, 0) && length <= num(schema.maxLength, Infinity);
   }
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
@@ -103,6 +103,12 @@ export function fits(value: string | number, schema: JsonObject): boolean {
   if (typeof exMin === "number" && value <= exMin) return false;
   return !(typeof exMax === "number" && value >= exMax);
 }
+
+/** A string's length in code points; most have no surrogate pair, and then that is its length in units. */
+function codePoints(value: string): number {
+  return SURROGATE.test(value) ? [...value].length : value.length;
+}
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 function num(value: unknown, fallback: number): number {
   return typeof value === "number" ? value : fallback;
