@@ -91,7 +91,8 @@ async function onlyStateful(plan: ReturnType<typeof planOf>): Promise<void> {
 
 /**
  * The cost curves: their own result file, and their own marked parts of the docs. `--only verify`,
- * `--only compat` or `--only fixtures` runs that command curve alone.
+ * `--only compat` or `--only fixtures` runs that command curve alone; `--only growth` the rest (start-up
+ * and RSS against operations, the split contract, the background check, the steady load) without them.
  */
 async function scale(): Promise<void> {
   const plan = process.argv.includes("--smoke") ? SCALE_SMOKE_PLAN : SCALE_PLAN;
@@ -100,7 +101,8 @@ async function scale(): Promise<void> {
   if (buildIfStale()) log("built dist/ (it was older than src/)");
   const machine = describeMachine(); // before pinning: the CPU count read after it would be 1
   const pinning = setUpPinning(process.argv.includes("--pin"));
-  for (const curve of only ? [only] : CURVES) process.stdout.write(await runCurve(curve, plan, pinning, docs, log));
+  const curves = only ? [only] : argument("--only") === "growth" ? [] : CURVES;
+  for (const curve of curves) process.stdout.write(await runCurve(curve, plan, pinning, docs, log));
   if (only) return;
   const startedAt = new Date().toISOString();
   const loadAtStart = loadAverage();
