@@ -4,4 +4,8 @@
 import { execSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
-if (!existsSync(new URL("../dist/cli/main.js", import.meta.url))) execSync("npm run build", { stdio: "inherit" });
+// The bundled CLI too: a dist/ built before it existed still starts, but slower (bin/mockpact.js falls back).
+const built = ["../dist/cli/main.js", "../dist/cli/main.bundle.js"].every((file) =>
+  existsSync(new URL(file, import.meta.url)),
+);
+if (!built) execSync("npm run build", { stdio: "inherit" });
