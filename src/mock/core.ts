@@ -28,6 +28,8 @@ const SKIPPED: RequestVerdict = { kind: "valid" };
 interface Found {
   ctx: BuildContext;
   request: HttpRequest;
+  /** The request's method upper-cased, once. */
+  method: string;
   pathParams: Record<string, string>;
   queryText: string;
   trace: RequestTrace;
@@ -107,7 +109,7 @@ export function createMockCore(
       return preflightResponse(request);
     }
     const match = router.find(method, pathname);
-    if (match.kind === "found") return routeFound(request, match, queryText, trace, requestValidation);
+    if (match.kind === "found") return routeFound(request, method, match, queryText, trace, requestValidation);
     const outside = extensions?.outside?.(request, trace); // mocks entries by method and path
     return outside instanceof Promise
       ? outside.then((answer) => answer ?? unrouted(request, match, pathname, trace))
@@ -135,6 +137,7 @@ export function createMockCore(
 
   function routeFound(
     request: HttpRequest,
+    method: string,
     match: Extract<RouteMatch, { kind: "found" }>,
     queryText: string,
     trace: RequestTrace,
@@ -167,7 +170,7 @@ export function createMockCore(
           body: request.body,
           maxJsonDepth: options.maxJsonDepth,
         });
-    const at: Found = { ctx, request, pathParams: match.pathParams, queryText, trace };
+    const at: Found = { ctx, request, method, pathParams: match.pathParams, queryText, trace };
     return verdict instanceof Promise ? verdict.then((v) => afterVerdict(at, v)) : afterVerdict(at, verdict);
   }
 
@@ -193,10 +196,9 @@ export function createMockCore(
     return keeping ?? contractAnswer(at);
   }
 
-  function contractAnswer({ ctx, request, pathParams, queryText, trace }: Found): HttpResponse {
+  function contractAnswer({ ctx, request, method, pathParams, queryText, trace }: Found): HttpResponse {
     const headers = request.headers;
     const preferences = preferencesOf(headers.prefer, queryText);
-    const method = request.method.toUpperCase();
     return answer(ctx, method, request, pathParams, firstValue(headers.accept), preferences, trace);
   }
 
