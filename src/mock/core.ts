@@ -265,7 +265,7 @@ export function createMockCore(
     const key = `${chosen.status}\u0000${accept ?? ""}\u0000${preferences.example ?? ""}\u0000${headOnly}`;
     let cached = perOperation.get(key);
     if (!cached) {
-      cached = build();
+      cached = withBodyBytes(build());
       if (perOperation.size < MAX_CACHED_PER_OPERATION) perOperation.set(key, cached);
     }
     trace.builtFrom = cached.builtFrom;
@@ -275,9 +275,25 @@ export function createMockCore(
   return { engine, answerNow, handle: async (request, mode) => answerNow(request, mode) };
 }
 
+const encoder = new TextEncoder();
+
+/**
+ * A cached answer keeps its body as bytes, with their length: a static answer is then written as
+ * bare node:http writes fixed bytes, with no encoding or length count per request.
+ */
+function withBodyBytes(built: BuiltResponse): BuiltResponse {
+  if (typeof built.body !== "string") return built;
+  const body = encoder.encode(built.body);
+  return { ...built, body, headers: { ...built.headers, "content-length": String(body.byteLength) } };
+}
+
 /** A copy of a built answer (the cache keeps its own), with the request's path parameters where it planned an echo that fits. */
 function withEcho(built: BuiltResponse, pathParams: Record<string, string>): HttpResponse {
-  return { status: built.status, headers: { ...built.headers }, body: built.echo?.(pathParams) ?? built.body };
+  const headers = { ...built.headers };
+  const echoed = built.echo?.(pathParams);
+  if (echoed === undefined) return { status: built.status, headers, body: built.body };
+  delete headers["content-length"]; // the length of the bytes cached, not of the echoed body
+  return { status: built.status, headers, body: echoed };
 }
 
 /** 415 for an undeclared media type; else the documented client-error status with every violation, in the operation's documented error shape. */

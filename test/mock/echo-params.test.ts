@@ -84,3 +84,13 @@ describe("path parameters echoed into the answer", () => {
     expect((await call(`${plain.url}/orders/o-2000`)).json.id).toBe("o-1");
   });
 });
+
+describe("Content-Length of answers kept in the cache", () => {
+  it("is the byte length of the body sent, for the cached bytes and for an echo that changes them", async () => {
+    for (const path of ["/orders/o-1", "/orders/o-1", "/orders/o-123456789", "/orders/o-é", "/orders/o-1"]) {
+      const res = await call(`${echoing.url}${path}`);
+      expect(res.status, path).toBe(200);
+      expect(Number(res.headers.get("content-length")), path).toBe(Buffer.byteLength(res.text));
+    }
+  });
+});
