@@ -53,6 +53,9 @@ export async function measureStartups(
       if (figure.failure || round > plan.startRepeats[kind]) continue;
       await running[kind]?.process.stop();
       delete running[kind];
+      // The other server of the pair keeps running for the load that follows: a start must not share the CPU
+      // with its start-up work (Prism's, or mockpact's background example check), so it waits until that is idle.
+      for (const other of Object.values(running)) await waitUntilIdle(other.process.pid, plan.settleBoundMs);
       const outcome = await startContractServer(
         kind,
         CONTRACTS[contract].file,
