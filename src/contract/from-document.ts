@@ -13,6 +13,8 @@ export interface PreparedDocument {
   dialect: Dialect;
   /** What preparing found (ignored `$ref` siblings, typeless nullables, empty enums, `$ref` cycles). */
   warnings: ContractWarning[];
+  /** Set when the file's text shows that no key of the document identifies a schema (see Contract). */
+  noSchemaIdentifiers?: true;
 }
 
 /**
@@ -39,6 +41,7 @@ export function contractFromDocument(prepared: PreparedDocument, source: { id: s
     ...(webhooks.length > 0 ? { webhooks } : {}),
     document: doc,
     warnings,
+    ...(prepared.noSchemaIdentifiers ? { noSchemaIdentifiers: true as const } : {}),
   };
 }
 

@@ -10,6 +10,7 @@ import { isPostmanCollection, openApiFromPostman } from "./postman.js";
 import { readDocumentSource } from "./read.js";
 import { setAsideExtensionRefs, warningsOfScan } from "./scan-warnings.js";
 import { scanRefs } from "./walk.js";
+import { textShowsNoSchemaIdentifiers } from "./schema-identifiers.js";
 
 export interface LoadOptions {
   /** Folder file `$ref`s may read from; default: the folder of each contract. */
@@ -75,7 +76,13 @@ export async function prepareDocument(absolute: string, options: LoadOptions = {
   const mayNameFiles = bundled || text === undefined || text.includes("externalValue");
   if (dialect !== "swagger-2.0" && mayNameFiles)
     warnings.push(...(await readExternalExamples(doc, absolute, policy.refRoot)));
-  return { document: doc, dialect, warnings };
+  const textIsWhole = !bundled && text !== undefined;
+  return {
+    document: doc,
+    dialect,
+    warnings,
+    ...(textIsWhole && textShowsNoSchemaIdentifiers(text) ? { noSchemaIdentifiers: true as const } : {}),
+  };
 }
 
 /**

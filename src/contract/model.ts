@@ -168,4 +168,10 @@ export interface Contract {
   /** The bundled document: every `SchemaRef.pointer` and every internal `$ref` resolves in it. */
   document: Record<string, unknown>;
   warnings: ContractWarning[];
+  /**
+   * Set when no object of the document can have a key that identifies a schema (`$id`, `$anchor`,
+   * `$dynamicAnchor`, or an `x-mockpact-` key): the schema registry then spares its own walk of the
+   * document looking for them. Unset means it may.
+   */
+  noSchemaIdentifiers?: true;
 }

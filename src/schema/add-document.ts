@@ -22,12 +22,19 @@ interface AjvInternals {
  * the largest single step after parsing) to collect `$id`s and `$anchor`s. Contracts use neither (the
  * id key is one no contract uses), so a plain scan for those keys decides: none found, and the
  * document is registered as addSchema registers it, with no local refs; any found (or ajv's
- * internals not as expected), and ajv's own addSchema runs, errors and all.
+ * internals not as expected), and ajv's own addSchema runs, errors and all. The loader may know
+ * already, from the file's text, that there is none (`knownWithoutIdentifiers`): the scan is spared.
  */
-export function addDocument(ajv: AjvCore, document: object, id: string): void {
+export function addDocument(
+  ajv: AjvCore,
+  document: object,
+  id: string,
+  facts: { knownWithoutIdentifiers?: boolean } = {},
+): void {
   const internals = ajv as unknown as AjvInternals;
   const idKey = internals.opts.schemaId ?? "$id";
-  if (!hasInternals(internals) || containsKey(document, [...TRAVERSAL_KEYS, idKey])) {
+  const mayIdentify = () => facts.knownWithoutIdentifiers !== true && containsKey(document, [...TRAVERSAL_KEYS, idKey]);
+  if (!hasInternals(internals) || mayIdentify()) {
     ajv.addSchema(document, id);
     return;
   }

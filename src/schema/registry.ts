@@ -25,7 +25,7 @@ export class SchemaRegistry {
     this.docId = `https://mockpact.invalid/contracts/${++registries}.json`;
     this.ajv = createAjv(contract.dialect);
     try {
-      addDocument(this.ajv, contract.document, this.docId);
+      addDocument(this.ajv, contract.document, this.docId, { knownWithoutIdentifiers: contract.noSchemaIdentifiers });
     } catch (cause) {
       throw new MockpactError(
         "SCHEMA_COMPILE",

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHandler } from "../../src/index.js";
+import { loadContract } from "../../src/contract/load.js";
 import type { MockEvent } from "../../src/mock/options.js";
 import { call, startMock, type RunningMock } from "../support/mock-server.js";
 
@@ -97,21 +98,68 @@ describe("JSON Schema 2020-12 generics ($id resources, $dynamicRef)", () => {
 });
 
 describe("schemas ajv cannot register", () => {
-  it("fail the load with SCHEMA_COMPILE, the file and the place of the clashing anchor", async () => {
+  // Two schemas claim one anchor; the file's text may spell the key in ways a plain search misses.
+  const clashes: Array<[string, string, string]> = [
+    [
+      "written plainly",
+      "clash.yaml",
+      yamlContract("    A: { $anchor: item, type: string }\n    B: { $anchor: item, type: integer }\n"),
+    ],
+    ["spelled with JSON's \\u escape", "clash.json", jsonContract('"\\u0024anchor"')],
+    [
+      "spelled with YAML's \\x escape",
+      "clash.yaml",
+      yamlContract('    A: { "\\x24anchor": item, type: string }\n    B: { "\\x24anchor": item, type: integer }\n'),
+    ],
+    [
+      "joined across lines by a backslash",
+      "clash.yaml",
+      yamlContract(["A", "B"].map((name) => `    ${name}:\n      ? "$anc\\\n        hor"\n      : item\n`).join("")),
+    ],
+  ];
+
+  it.each(clashes)(
+    "fail the load with SCHEMA_COMPILE and the place of the clashing anchor, %s",
+    async (_, name, text) => {
+      const dir = await mkdtemp(path.join(tmpdir(), "mockpact-anchor-"));
+      const file = path.join(dir, name);
+      await writeFile(file, text);
+      try {
+        await expect(createHandler({ contracts: [file] })).rejects.toMatchObject({
+          code: "SCHEMA_COMPILE",
+          place: { file, pointer: expect.stringMatching(/^#\/components\/schemas\/[AB]$/) },
+        });
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it("spare the walk for identifiers only where the file's text shows there is none", async () => {
+    expect((await loadContract("contracts/shop.yaml")).noSchemaIdentifiers).toBe(true);
     const dir = await mkdtemp(path.join(tmpdir(), "mockpact-anchor-"));
-    const file = path.join(dir, "clash.yaml");
-    const schemas = "    A: { $anchor: item, type: string }\n    B: { $anchor: item, type: integer }\n";
-    await writeFile(
-      file,
-      `openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths: {}\ncomponents:\n  schemas:\n${schemas}`,
-    );
     try {
-      await expect(createHandler({ contracts: [file] })).rejects.toMatchObject({
-        code: "SCHEMA_COMPILE",
-        place: { file, pointer: expect.stringMatching(/^#\/components\/schemas\/[AB]$/) },
-      });
+      for (const [, name, text] of clashes) {
+        await writeFile(path.join(dir, name), text);
+        expect((await loadContract(path.join(dir, name))).noSchemaIdentifiers, name).toBeUndefined();
+        const plain = text.replace(/\$anc|\\x24anc|\\u0024anc/g, "anc"); // the same keys without `$`
+        await writeFile(path.join(dir, name), plain);
+        expect((await loadContract(path.join(dir, name))).noSchemaIdentifiers, name).toBe(
+          /\\(u|x|\n)/.test(plain) ? undefined : true,
+        );
+      }
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   });
 });
+
+function yamlContract(schemas: string): string {
+  return `openapi: 3.1.0\ninfo: { title: t, version: "1" }\npaths: {}\ncomponents:\n  schemas:\n${schemas}`;
+}
+
+function jsonContract(key: string): string {
+  const schema = (type: string) => `{ ${key}: "item", "type": "${type}" }`;
+  return `{ "openapi": "3.1.0", "info": { "title": "t", "version": "1" }, "paths": {},
+  "components": { "schemas": { "A": ${schema("string")}, "B": ${schema("integer")} } } }`;
+}
