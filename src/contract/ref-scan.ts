@@ -17,15 +17,15 @@ interface RefMemo {
 export function visitRef(
   doc: Record<string, unknown>,
   node: Record<string, unknown>,
-  pointer: string,
+  pointer: () => string,
   context: RefContext,
   scan: RefScan,
   memo: RefMemo,
 ): void {
   const ref = node.$ref as string;
   if (!ref.startsWith("#")) {
-    if (context.extension) scan.extensionRefs.push({ ref, pointer, node });
-    else scan.externalRefs.push({ ref, pointer });
+    if (context.extension) scan.extensionRefs.push({ ref, pointer: pointer(), node });
+    else scan.externalRefs.push({ ref, pointer: pointer() });
     return;
   }
   let exists = memo.resolved.get(ref);
@@ -33,10 +33,10 @@ export function visitRef(
     exists = getAtPointer(doc, ref) !== undefined;
     memo.resolved.set(ref, exists);
   }
-  if (!exists && context.extension) scan.extensionRefs.push({ ref, pointer, node });
-  else if (!exists) scan.missingRefs.push({ ref, pointer });
-  else if (refChainCycles(doc, ref, memo.cyclic)) scan.refCycles.push(pointer);
-  if (context.stripRefSiblings && !context.extension && !isPathItem(pointer)) stripSiblings(node, pointer, scan);
+  if (!exists && context.extension) scan.extensionRefs.push({ ref, pointer: pointer(), node });
+  else if (!exists) scan.missingRefs.push({ ref, pointer: pointer() });
+  else if (refChainCycles(doc, ref, memo.cyclic)) scan.refCycles.push(pointer());
+  if (context.stripRefSiblings && !context.extension) stripSiblings(node, pointer, scan);
 }
 
 /** Follows `ref` through targets that are nothing but another `$ref`: true when it comes back to one it passed. */
@@ -59,9 +59,9 @@ function isPathItem(pointer: string): boolean {
   return /^#\/paths\/[^/]+$/.test(pointer);
 }
 
-function stripSiblings(node: Record<string, unknown>, pointer: string, scan: RefScan): void {
+function stripSiblings(node: Record<string, unknown>, pointer: () => string, scan: RefScan): void {
   const siblings = Object.keys(node).filter((k) => k !== "$ref" && k !== "description" && k !== "summary");
-  if (siblings.length === 0) return;
+  if (siblings.length === 0 || isPathItem(pointer())) return;
   for (const key of siblings) delete node[key];
-  scan.refsWithSiblings.push(pointer);
+  scan.refsWithSiblings.push(pointer());
 }

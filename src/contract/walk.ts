@@ -79,14 +79,14 @@ export function scanRefs(doc: Record<string, unknown>, options: ScanOptions): Re
     refCycles: [],
   };
   const memo = { resolved: new Map<string, boolean>(), cyclic: new Map<string, boolean>() };
-  const stack: Frame[] = [{ node: doc, pointer: "#", role: "structure" }];
+  const stack: Frame[] = [{ node: doc, parent: undefined, key: "", pointer: "#", role: "structure" }];
   while (stack.length > 0) {
-    const { node, pointer, role } = stack.pop()!;
+    const frame = stack.pop()!;
+    const { node, role } = frame;
     if (Array.isArray(node)) {
       if (role === "examples") continue; // 3.1 schema `examples`: an array of data
-      node.forEach((item, i) =>
-        stack.push({ node: item, pointer: `${pointer}/${i}`, role: role === "extension" ? role : "structure" }),
-      );
+      const itemRole = role === "extension" ? role : "structure";
+      node.forEach((item, i) => stack.push({ node: item, parent: frame, key: String(i), role: itemRole }));
       continue;
     }
     if (!isObject(node)) continue;
@@ -94,38 +94,56 @@ export function scanRefs(doc: Record<string, unknown>, options: ScanOptions): Re
       role === "names" &&
       options.rewrite &&
       typeof node.$ref === "string" &&
-      pointer.endsWith("/properties") &&
+      frame.key === "properties" &&
       inlinePropertiesRef(doc, node)
     )
-      scan.propertiesRefs.push(pointer);
-    if (role !== "names" && role !== "extension") rewriteSchema(node, pointer, options, scan);
+      scan.propertiesRefs.push(pointerOf(frame));
+    if (role !== "names" && role !== "extension") rewriteSchema(node, frame, options, scan);
     if (typeof node.$ref === "string")
-      visitRef(doc, node, pointer, { ...options, extension: role === "extension" }, scan, memo);
+      visitRef(doc, node, () => pointerOf(frame), { ...options, extension: role === "extension" }, scan, memo);
     for (const key of Object.keys(node)) {
       if (role !== "names" && (DATA_KEYS.has(key) || (role === "example-object" && key === "value"))) continue;
       const child = node[key];
       if (child === null || typeof child !== "object") continue;
-      stack.push({ node: child, pointer: joinPointer(pointer, key), role: childRole(role, key) });
+      stack.push({ node: child, parent: frame, key, role: childRole(role, key) });
     }
   }
   return scan;
 }
 
-function rewriteSchema(node: Record<string, unknown>, pointer: string, options: ScanOptions, scan: RefScan): void {
+/**
+ * The JSON pointer of a frame, built when a finding needs it: most of the hundreds of thousands of
+ * nodes a walk visits need none, and building one string per node was a large share of the walk.
+ */
+function pointerOf(frame: Frame): string {
+  const tokens: string[] = [];
+  let from: Frame | undefined = frame;
+  while (from !== undefined && from.pointer === undefined) {
+    tokens.push(from.key);
+    from = from.parent;
+  }
+  let pointer = from?.pointer ?? "#";
+  for (let i = tokens.length - 1; i >= 0; i--) pointer = joinPointer(pointer, tokens[i]!);
+  frame.pointer = pointer;
+  return pointer;
+}
+
+function rewriteSchema(node: Record<string, unknown>, frame: Frame, options: ScanOptions, scan: RefScan): void {
   if (options.readXNullable && node["x-nullable"] === true) node.nullable = true;
   if (options.rewrite && node.nullable === true && node.type === undefined) {
     rewriteTypelessNullable(node);
-    scan.typelessNullable.push(pointer);
+    scan.typelessNullable.push(pointerOf(frame));
   }
   // `nullable: false` says nothing (it is the default), but without `type` ajv refuses it (box).
   if (options.rewrite && node.nullable === false && node.type === undefined) delete node.nullable;
-  if (options.rewrite && options.jsonSchema2020 && rewriteBooleanBounds(node)) scan.booleanBounds.push(pointer);
+  if (options.rewrite && options.jsonSchema2020 && rewriteBooleanBounds(node))
+    scan.booleanBounds.push(pointerOf(frame));
   if (isUnknownStringFormat(node) && !scan.unknownFormats.has(node.format as string))
-    scan.unknownFormats.set(node.format as string, pointer);
+    scan.unknownFormats.set(node.format as string, pointerOf(frame));
   // discord writes `enum: []` beside `allOf: [{ $ref: <the enum> }]`: it means the allOf, not "no value".
   if (Array.isArray(node.enum) && node.enum.length === 0) {
     delete node.enum;
-    scan.emptyEnums.push(pointer);
+    scan.emptyEnums.push(pointerOf(frame));
   }
 }
 
@@ -137,7 +155,11 @@ function rewriteSchema(node: Record<string, unknown>, pointer: string, options: 
 type Role = "structure" | "examples" | "example-object" | "names" | "extension";
 interface Frame {
   node: unknown;
-  pointer: string;
+  /** The frame of the object or array holding this node, and the key or index it sits under. */
+  parent: Frame | undefined;
+  key: string;
+  /** Set on the root, and on a frame once its pointer was built. */
+  pointer?: string;
   role: Role;
 }
 
