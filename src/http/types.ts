@@ -28,6 +28,11 @@ export interface HttpResponse {
   status: number;
   headers: Record<string, string>;
   body?: Uint8Array | string;
+  /**
+   * `body` as UTF-8 bytes, where the core keeps an answer it serves again (a static example): an
+   * adapter writes these instead of encoding `body` per request. Whoever sets another body leaves it out.
+   */
+  encodedBody?: Uint8Array;
   /** Milliseconds the adapter waits before writing (an override's `delay`, `--latency`). */
   delayMs?: number;
   /** A broken answer the adapter gives instead (an override's `fault`, `--fault-rate`). */

@@ -278,22 +278,23 @@ export function createMockCore(
 const encoder = new TextEncoder();
 
 /**
- * A cached answer keeps its body as bytes, with their length: a static answer is then written as
- * bare node:http writes fixed bytes, with no encoding or length count per request.
+ * A cached answer keeps its body encoded too: a static answer is then written as bare node:http
+ * writes fixed bytes, with no UTF-8 encoding or length count per request.
  */
 function withBodyBytes(built: BuiltResponse): BuiltResponse {
-  if (typeof built.body !== "string") return built;
-  const body = encoder.encode(built.body);
-  return { ...built, body, headers: { ...built.headers, "content-length": String(body.byteLength) } };
+  return typeof built.body === "string" && built.body.length > 0
+    ? { ...built, encodedBody: encoder.encode(built.body) }
+    : built;
 }
 
 /** A copy of a built answer (the cache keeps its own), with the request's path parameters where it planned an echo that fits. */
 function withEcho(built: BuiltResponse, pathParams: Record<string, string>): HttpResponse {
   const headers = { ...built.headers };
   const echoed = built.echo?.(pathParams);
-  if (echoed === undefined) return { status: built.status, headers, body: built.body };
-  delete headers["content-length"]; // the length of the bytes cached, not of the echoed body
-  return { status: built.status, headers, body: echoed };
+  if (echoed !== undefined) return { status: built.status, headers, body: echoed };
+  const answer: HttpResponse = { status: built.status, headers, body: built.body };
+  if (built.encodedBody) answer.encodedBody = built.encodedBody;
+  return answer;
 }
 
 /** 415 for an undeclared media type; else the documented client-error status with every violation, in the operation's documented error shape. */

@@ -24,5 +24,6 @@ export function malformed(response: HttpResponse): HttpResponse {
     ...response.headers,
     "content-length": String(byteLength(body)),
   };
-  return { ...response, status: bodiless ? 200 : response.status, headers, body };
+  const { encodedBody: _written, ...answer } = response; // the bytes of the whole body, which this replaces
+  return { ...answer, status: bodiless ? 200 : response.status, headers, body };
 }

@@ -77,7 +77,7 @@ export function writeResponse(res: ServerResponse, response: HttpResponse): void
 }
 
 function writeWhole(res: ServerResponse, response: HttpResponse): void {
-  const body = response.body ?? "";
+  const body = response.encodedBody ?? response.body ?? "";
   const headers = response.headers;
   if (headers["content-length"] === undefined) headers["content-length"] = String(Buffer.byteLength(body));
   res.writeHead(response.status, headers);

@@ -148,4 +148,22 @@ describe("faults, as a real client sees them", () => {
     expect(await faultsOf(4)).toEqual(faults);
     expect(await faultsOf(5)).not.toEqual(faults);
   });
+
+  it("--fault-rate malformed cuts a static answer the mock keeps ready, with a Content-Length that fits", async () => {
+    const own = await startMock({
+      contracts: ["test/contracts/tasks.yaml"],
+      mocks: [],
+      faultRate: 1,
+      faults: ["malformed"],
+    });
+    try {
+      for (let i = 0; i < 3; i++) {
+        const res = await call(`${own.url}/api/tasks/1`); // the example as written: no echo changes it
+        expect(res.text).toMatch(/<<mockpact fault: malformed>>$/);
+        expect(Number(res.headers.get("content-length"))).toBe(Buffer.byteLength(res.text));
+      }
+    } finally {
+      await own.close();
+    }
+  });
 });
