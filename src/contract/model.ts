@@ -170,7 +170,7 @@ export interface Contract {
   warnings: ContractWarning[];
   /**
    * Set when no object of the document can have a key that identifies a schema (`$id`, `$anchor`,
-   * `$dynamicAnchor`, or an `x-mockpact-` key): the schema registry then spares its own walk of the
+   * `$dynamicAnchor`, or mockpact's own id key): the schema registry then spares its own walk of the
    * document looking for them. Unset means it may.
    */
   noSchemaIdentifiers?: true;

@@ -1,8 +1,12 @@
 /**
- * Keys that identify a schema when ajv adds a document: JSON Schema's, and the `x-mockpact-` key that
- * mockpact's ajv reads for an id (a name no contract uses).
+ * The key mockpact's ajv reads a schema id from: ajv takes every string `id`/`$id` anywhere in an added
+ * document for one, examples included (GitHub's `example: { id: 12 }`), and contracts do not identify
+ * schemas that way, so ajv is told to look under a key no contract uses.
  */
-const IDENTIFYING_KEYS = ["$id", "$anchor", "$dynamicAnchor", "x-mockpact-"];
+export const SCHEMA_ID_KEY = "x-mockpact-no-schema-id";
+
+/** Keys that identify a schema when ajv adds a document: JSON Schema's, and mockpact's id key. */
+const IDENTIFYING_KEYS = ["$id", "$anchor", "$dynamicAnchor", SCHEMA_ID_KEY];
 
 /**
  * Escapes that could spell a key without its letters in the text: JSON's and YAML's `\u0024id`,

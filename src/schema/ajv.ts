@@ -4,6 +4,7 @@ import ajv2020 from "ajv/dist/2020.js";
 import ajvDraft04 from "ajv-draft-04";
 import ajvFormats from "ajv-formats";
 import { speaksJsonSchema2020, type Dialect } from "../contract/model.js";
+import { SCHEMA_ID_KEY } from "../contract/schema-identifiers.js";
 import { guardedRegExp } from "./regex.js";
 
 // ajv and its plugins are CommonJS whose module.exports is the class itself and also its `default`:
@@ -48,10 +49,7 @@ const OPENAPI_FORMATS: Record<string, { type: "number" | "string"; validate: (va
  */
 export function createAjv(dialect: Dialect): AjvCore {
   const ajv = speaksJsonSchema2020(dialect) ? new Ajv2020(BASE_OPTIONS) : new AjvDraft04(BASE_OPTIONS);
-  // ajv takes every string `id`/`$id` anywhere in an added document for a schema id, examples
-  // included (GitHub's `example: { id: 12 }`): contracts do not identify schemas that way, so ajv
-  // is told to look for an id under a key no contract uses.
-  (ajv.opts as { schemaId: string }).schemaId = "x-mockpact-no-schema-id";
+  (ajv.opts as { schemaId: string }).schemaId = SCHEMA_ID_KEY;
   addFormats(ajv, { mode: "full" });
   for (const [name, format] of Object.entries(OPENAPI_FORMATS)) ajv.addFormat(name, format as never);
   return ajv as unknown as AjvCore;
@@ -63,7 +61,7 @@ export function createAjv(dialect: Dialect): AjvCore {
  */
 export function createDraft07Ajv(): AjvCore {
   const ajv = new AjvDraft07(BASE_OPTIONS);
-  (ajv.opts as { schemaId: string }).schemaId = "x-mockpact-no-schema-id";
+  (ajv.opts as { schemaId: string }).schemaId = SCHEMA_ID_KEY;
   addFormats(ajv, { mode: "full" });
   return ajv as unknown as AjvCore;
 }
