@@ -9,13 +9,14 @@
 // (mockpact, mockpact/msw) stay the per-file build.
 import { build } from "esbuild";
 import { readdirSync, rmSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 
 const cliFolder = new URL("../dist/cli/", import.meta.url);
-for (const name of readdirSync(cliFolder)) if (name.startsWith("main.bundle")) rmSync(new URL(name, cliFolder));
 
-await build({
+/** esbuild's options for the bundle, written to `outdir` (a test bundles into a folder of its own). */
+export const bundleOptions = (outdir) => ({
   entryPoints: { "main.bundle": new URL("main.js", cliFolder).pathname },
-  outdir: cliFolder.pathname,
+  outdir,
   chunkNames: "main.bundle.[hash]",
   splitting: true,
   bundle: true,
@@ -45,3 +46,8 @@ await build({
   minifySyntax: true,
   logLevel: "warning",
 });
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  for (const name of readdirSync(cliFolder)) if (name.startsWith("main.bundle")) rmSync(new URL(name, cliFolder));
+  await build(bundleOptions(cliFolder.pathname));
+}

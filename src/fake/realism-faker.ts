@@ -1,7 +1,5 @@
 import type { Faker, LocaleDefinition, Randomizer } from "@faker-js/faker";
-// Not the package root: it loads and instantiates every one of faker's 70 locales (~200 ms and ~30 MB
-// at start-up, a tenth of the mock's start on GitHub's contract); this entry loads English only.
-import { faker as englishFaker } from "@faker-js/faker/locale/en";
+import { englishFaker } from "./faker-package.js";
 
 /**
  * The faker behind realism values: one instance, never the global `faker`, re-seeded by each call
@@ -27,20 +25,17 @@ class Mulberry32 implements Randomizer {
 
 let instance: { faker: Faker; randomizer: Mulberry32 } | undefined;
 
-/**
- * Faker's class and English data, taken from the English instance. Its data is `[en, base]` merged:
- * base only adds keys en lacks (mime types, time zones...), so every value en gave is unchanged.
- */
-const FakerClass = englishFaker.constructor as new (options: {
-  locale: LocaleDefinition;
-  randomizer: Randomizer;
-}) => Faker;
+type FakerClass = new (options: { locale: LocaleDefinition; randomizer: Randomizer }) => Faker;
 
 /** The realism faker, seeded with `seed` (made on first use). */
 export function seededFaker(seed: number): Faker {
   if (!instance) {
+    // Faker's class and English data, taken from the English instance. Its data is `[en, base]` merged:
+    // base only adds keys en lacks (mime types, time zones...), so every value en gave is unchanged.
+    const english = englishFaker();
     const randomizer = new Mulberry32();
-    instance = { faker: new FakerClass({ locale: englishFaker.rawDefinitions, randomizer }), randomizer };
+    const faker = new (english.constructor as FakerClass)({ locale: english.rawDefinitions, randomizer });
+    instance = { faker, randomizer };
   }
   instance.randomizer.seed(seed);
   return instance.faker;

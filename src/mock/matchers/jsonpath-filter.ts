@@ -1,4 +1,5 @@
-import jsep from "jsep";
+import type jsep from "jsep";
+import { jsepParser } from "../load-on-demand.js";
 
 /** How deep a filter expression may nest: enough for `@.a.b.c > 1 && (@.d == 'x' || !@.e)`. */
 const MAX_FILTER_DEPTH = 32;
@@ -18,7 +19,7 @@ const NAMES = /^_\$_(?:v|property|parent|parentProperty|path|root)$/;
 export function filterProblem(expression: string): string | undefined {
   let ast: jsep.Expression;
   try {
-    ast = jsep(expression.replace(/@([a-zA-Z]*)/g, (_m, name: string) => `_$_${name || "v"}`));
+    ast = jsepParser()(expression.replace(/@([a-zA-Z]*)/g, (_m, name: string) => `_$_${name || "v"}`));
   } catch (error) {
     return `the filter (${expression}) does not parse: ${(error as Error).message}`;
   }

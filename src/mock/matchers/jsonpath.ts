@@ -1,4 +1,4 @@
-import { JSONPath } from "jsonpath-plus";
+import { jsonPathFunction } from "../load-on-demand.js";
 import { filterProblem } from "./jsonpath-filter.js";
 
 /** The steps of a definite JSONPath (`$.a.b[0]`): one value at most, read without the library. */
@@ -23,7 +23,7 @@ const SCRIPT_OR_SET = /^[?(]|[:,]/;
 /** The path compiled, or a message saying why it cannot be used (a filter calling a function, a path without `$`). */
 export function compileJsonPath(text: string): CompiledJsonPath | string {
   if (!text.startsWith("$")) return `JSONPath "${text}" must start with $`;
-  const steps = JSONPath.toPathArray(text).slice(1);
+  const steps = jsonPathFunction().toPathArray(text).slice(1);
   for (const step of steps) {
     const script = /^\??\((.*)\)$/s.exec(step)?.[1];
     const problem = script === undefined ? undefined : filterProblem(script);
@@ -40,7 +40,7 @@ export function compileJsonPath(text: string): CompiledJsonPath | string {
 }
 
 function search(path: string, json: unknown, resultType: "value" | "pointer"): unknown[] {
-  const found = JSONPath({
+  const found = jsonPathFunction()({
     path,
     json: json as object,
     wrap: true,
@@ -56,7 +56,8 @@ export function parseJsonPath(text: string): JsonPath | string {
   const compiled = compileJsonPath(text);
   if (typeof compiled === "string") return compiled;
   if (!compiled.definite) return `JSONPath "${text}" must name one value ($.a.b[0], $['a b']), not a list`;
-  return JSONPath.toPathArray(text)
+  return jsonPathFunction()
+    .toPathArray(text)
     .slice(1)
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }

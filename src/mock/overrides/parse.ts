@@ -1,5 +1,6 @@
-import { LineCounter, parseDocument, type Document } from "yaml";
+import type { Document, LineCounter } from "yaml";
 import { MockpactError } from "../../errors.js";
+import { yamlPackage } from "../load-on-demand.js";
 
 /** A mocks file as read: its name (as given, or inside a bundle) and its text. */
 export interface MocksText {
@@ -23,8 +24,9 @@ export interface RawEntry {
  * entries, or `{ mocks: [...] }` (JSON files need the object to carry `$schema`).
  */
 export function parseMocksText({ file, text }: MocksText): RawEntry[] {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const yaml = yamlPackage();
+  const lines = new yaml.LineCounter();
+  const doc = yaml.parseDocument(text, { lineCounter: lines, prettyErrors: false });
   const error = doc.errors[0];
   if (error) {
     const at = lines.linePos(error.pos[0]);

@@ -1,10 +1,5 @@
-import { UTCDate } from "@date-fns/utc";
-// One module per function: the package's index loads every function and locale (a tenth of a start-up).
-import { add } from "date-fns/add";
 import type { Duration } from "date-fns"; // erased: types only
-import { format as formatDate } from "date-fns/format";
-import { isValid } from "date-fns/isValid";
-import { parse as parseWithPattern } from "date-fns/parse";
+import { dateFunctions } from "../load-on-demand.js";
 
 /** `+3 days`, `-2 hours`, `1 years 2 months`: WireMock's offset words, singular or plural. */
 const OFFSET_PART = /([+-]?\d+)\s*(second|minute|hour|day|week|month|year)s?/gi;
@@ -22,6 +17,7 @@ export function formatProblem(format: unknown): string | undefined {
   if (format === undefined || format === "epoch" || format === "unix") return undefined;
   if (typeof format !== "string") return `format must be text, such as 'yyyy-MM-dd'`;
   try {
+    const { format: formatDate, UTCDate } = dateFunctions();
     formatDate(new UTCDate(0), format);
     return undefined;
   } catch (error) {
@@ -39,6 +35,7 @@ export function shifted(date: Date, offset: unknown): Date {
     const key = `${unit!.toLowerCase()}s` as keyof Duration;
     duration[key] = (duration[key] ?? 0) + Number(amount);
   }
+  const { add, UTCDate } = dateFunctions();
   return add(new UTCDate(date.getTime()), duration);
 }
 
@@ -49,16 +46,17 @@ export function formatted(date: Date, format: unknown): string | number {
   if (format === "epoch") return date.getTime();
   if (format === "unix") return Math.floor(date.getTime() / 1000);
   if (format === undefined) return date.toISOString().replace(/\.\d{3}Z$/, "Z");
+  const { format: formatDate, UTCDate } = dateFunctions();
   return formatDate(new UTCDate(date.getTime()), format as string);
 }
 
 /** A date from a template value: a Date, epoch milliseconds, ISO 8601 text, or text in `pattern`. */
 export function dateOf(value: unknown, pattern?: unknown): Date {
+  const { parse, isValid, UTCDate } = dateFunctions();
   let date: Date;
   if (value instanceof Date) date = value;
   else if (typeof value === "number") date = new Date(value);
-  else if (typeof value === "string" && typeof pattern === "string")
-    date = parseWithPattern(value, pattern, new UTCDate(0));
+  else if (typeof value === "string" && typeof pattern === "string") date = parse(value, pattern, new UTCDate(0));
   else if (typeof value === "string") date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
   else date = new Date(Number.NaN);
   if (!isValid(date))

@@ -1,4 +1,4 @@
-import Handlebars from "handlebars";
+import { handlebarsPackage } from "../load-on-demand.js";
 
 type Node = hbs.AST.Node;
 type Expression = hbs.AST.Expression;
@@ -27,7 +27,7 @@ export interface CheckedTemplate {
 export function checkTemplate(text: string, helpers: ReadonlySet<string>): CheckedTemplate | string {
   let program: hbs.AST.Program;
   try {
-    program = Handlebars.parse(withIndexSegments(text));
+    program = handlebarsPackage().parse(withIndexSegments(text));
   } catch (error) {
     return `does not parse: ${(error as Error).message.split("\n").join(" ")}`;
   }
