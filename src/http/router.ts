@@ -1,6 +1,6 @@
-import FindMyWay from "find-my-way";
 import type { Contract, Operation } from "../contract/model.js";
 import { MockpactError } from "../errors.js";
+import { SegmentRouters } from "./segment-routers.js";
 
 /** One operation as the router serves it, at one of its paths. */
 export interface RouteTarget {
@@ -28,13 +28,13 @@ export interface Router {
 }
 
 /**
- * A precompiled find-my-way router. Literal segments win over templated ones (find-my-way's own
- * precedence); parameters are registered positionally (`:p0`) so that templates that differ only in
+ * Routes by find-my-way (a router per first path segment: segment-routers.ts). Literal segments win
+ * over templated ones (find-my-way's own precedence); parameters are registered positionally (`:p0`) so that templates that differ only in
  * parameter names (`/pets/{id}` GET, `/pets/{petId}` DELETE) share one node, and names with `-` or
  * `.` (`{owner-name}`, `{Sid}.json`) cannot confuse the router's syntax.
  */
 export function buildRouter(contracts: Contract[], warn: (message: string, target: RouteTarget) => void): Router {
-  const fmw = FindMyWay({ ignoreTrailingSlash: true, caseSensitive: true, maxParamLength: 2048 });
+  const routers = new SegmentRouters();
   const entries = new Map<string, RouteEntry>();
   const listed: Array<{ method: string; path: string; target: RouteTarget }> = [];
   const listedOperations = new Set<Operation>();
@@ -43,7 +43,7 @@ export function buildRouter(contracts: Contract[], warn: (message: string, targe
       for (const [base, primary] of basesOf(contract)) {
         const { pattern, paramNames } = toRouterPattern(base + operation.path);
         const target: RouteTarget = { contract, operation, paramNames, primary };
-        const added = addTarget(fmw, entries, pattern, target, warn);
+        const added = addTarget(routers, entries, pattern, target, warn);
         // Listed once, under its first base path: a contract with two servers still has each operation once.
         if (added && primary && !listedOperations.has(operation)) {
           listedOperations.add(operation);
@@ -52,7 +52,7 @@ export function buildRouter(contracts: Contract[], warn: (message: string, targe
       }
     }
   }
-  return { find: (method, pathname) => findRoute(fmw, method, pathname), routes: () => listed };
+  return { find: (method, pathname) => findRoute(routers, method, pathname), routes: () => listed };
 }
 
 function basesOf(contract: Contract): Array<[string, boolean]> {
@@ -62,7 +62,7 @@ function basesOf(contract: Contract): Array<[string, boolean]> {
 }
 
 function addTarget(
-  fmw: FindMyWay.Instance<FindMyWay.HTTPVersion.V1>,
+  routers: SegmentRouters,
   entries: Map<string, RouteEntry>,
   pattern: string,
   target: RouteTarget,
@@ -71,10 +71,13 @@ function addTarget(
   let entry = entries.get(pattern);
   if (!entry) {
     entry = { byMethod: new Map() };
+    const refused = (error: Error) => {
+      if (target.primary) warn(`path ${target.operation.path} cannot be routed: ${error.message}`, target);
+    };
     try {
-      fmw.on("GET", pattern, () => undefined, entry);
+      routers.add(pattern, entry, refused);
     } catch (error) {
-      if (target.primary) warn(`path ${target.operation.path} cannot be routed: ${(error as Error).message}`, target);
+      refused(error as Error);
       return false;
     }
     entries.set(pattern, entry);
@@ -128,8 +131,8 @@ export function toRouterPattern(template: string): { pattern: string; paramNames
   return { pattern: pattern === "" ? "/" : pattern, paramNames };
 }
 
-function findRoute(fmw: FindMyWay.Instance<FindMyWay.HTTPVersion.V1>, method: string, pathname: string): RouteMatch {
-  const found = fmw.find("GET", pathname);
+function findRoute(routers: SegmentRouters, method: string, pathname: string): RouteMatch {
+  const found = routers.find(pathname);
   if (!found) return { kind: "not-found" };
   const entry = found.store as RouteEntry;
   const target = entry.byMethod.get(method) ?? (method === "HEAD" ? entry.byMethod.get("GET") : undefined);
