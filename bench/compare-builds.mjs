@@ -8,38 +8,17 @@
 // Each root holds a built checkout (bin/mockpact.js and dist/). Prints each round and the medians in
 // µs of server CPU (user + system, from /proc) per request, then one JSON line.
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { compareArguments, cpuMillis, median } from "./compare-options.mjs";
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    contract: { type: "string", default: "contracts/shop.yaml" },
-    path: { type: "string", default: "/products/p-100" },
-    rounds: { type: "string", default: "10" },
-    seconds: { type: "string", default: "2" },
-    settle: { type: "string", default: "3" },
-    method: { type: "string", default: "GET" },
-    body: { type: "string" },
-    header: { type: "string", multiple: true, default: [] },
-  },
+const { values, roots, headers } = compareArguments("compare-builds.mjs", {
+  seconds: { type: "string", default: "2" },
+  settle: { type: "string", default: "3" },
+  method: { type: "string", default: "GET" },
+  body: { type: "string" },
 });
-if (positionals.length !== 2) {
-  console.error("usage: node bench/compare-builds.mjs <root A> <root B> [options]: see the file's head");
-  process.exit(2);
-}
-const headers = Object.fromEntries(
-  values.header.map((line) => [line.slice(0, line.indexOf(":")).trim(), line.slice(line.indexOf(":") + 1).trim()]),
-);
 if (values.body && !headers["content-type"]) headers["content-type"] = "application/json";
-
-/** CPU time (user + system) of a process in µs, from /proc (Linux only). */
-function cpuMicros(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10_000;
-}
 
 function startServer(root) {
   const args = [resolve(root, "bin/mockpact.js"), "mock", values.contract, "--port", "0", "--log-level", "silent"];
@@ -64,8 +43,7 @@ function load(url) {
   );
 }
 
-const median = (list) => [...list].sort((x, y) => x - y)[list.length >> 1];
-const servers = await Promise.all(positionals.map(startServer));
+const servers = await Promise.all(roots.map(startServer));
 try {
   await new Promise((done) => setTimeout(done, Number(values.settle) * 1000)); // start-up work settles
   for (const server of servers) await load(server.url); // warm-up round, not counted
@@ -73,15 +51,15 @@ try {
   for (let round = 0; round < Number(values.rounds); round++) {
     const order = round % 2 === 0 ? [0, 1] : [1, 0]; // neither build always goes first
     for (const i of order) {
-      const before = cpuMicros(servers[i].child.pid);
+      const before = cpuMillis(servers[i].child.pid) * 1000;
       const result = await load(servers[i].url);
-      perRequest[i].push((cpuMicros(servers[i].child.pid) - before) / Math.max(1, result.requests.total));
+      perRequest[i].push((cpuMillis(servers[i].child.pid) * 1000 - before) / Math.max(1, result.requests.total));
     }
     console.log(`round ${round + 1}: A ${perRequest[0].at(-1).toFixed(1)} µs, B ${perRequest[1].at(-1).toFixed(1)} µs`);
   }
   const medians = perRequest.map(median);
   servers.forEach((s, i) => console.log(`${"AB"[i]} ${s.root}: median ${medians[i].toFixed(1)} µs per request`));
-  console.log(JSON.stringify({ a: positionals[0], b: positionals[1], medianMicros: medians, rounds: perRequest }));
+  console.log(JSON.stringify({ a: roots[0], b: roots[1], medianMicros: medians, rounds: perRequest }));
 } finally {
   for (const server of servers) server.child.removeAllListeners("exit").kill();
 }

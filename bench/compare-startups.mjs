@@ -7,36 +7,13 @@
 // Each root holds a built checkout (bin/mockpact.js and dist/). The path is asked every 10 ms (any
 // status is an answer; bounded at 60 s). Prints each round and the medians, then one JSON line.
 import { spawn, spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { request } from "node:http";
 import { resolve } from "node:path";
-import { parseArgs } from "node:util";
+import { compareArguments, cpuMillis, median } from "./compare-options.mjs";
 
-const { values, positionals } = parseArgs({
-  allowPositionals: true,
-  options: {
-    contract: { type: "string", default: "contracts/shop.yaml" },
-    path: { type: "string", default: "/products/p-100" },
-    rounds: { type: "string", default: "10" },
-    cpu: { type: "string" },
-    header: { type: "string", multiple: true, default: [] },
-  },
-});
-if (positionals.length !== 2) {
-  console.error("usage: node bench/compare-startups.mjs <root A> <root B> [options]: see the file's head");
-  process.exit(2);
-}
-const headers = Object.fromEntries(
-  values.header.map((line) => [line.slice(0, line.indexOf(":")).trim(), line.slice(line.indexOf(":") + 1).trim()]),
-);
+const { values, roots, headers } = compareArguments("compare-startups.mjs", { cpu: { type: "string" } });
 const pinned = values.cpu !== undefined && spawnSync("taskset", ["-c", values.cpu, "true"]).status === 0;
 const BOUND_MS = 60_000;
-
-/** CPU time (user + system) of a process in ms, from /proc (Linux only). */
-function cpuMillis(pid) {
-  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
 
 function answers(port) {
   return new Promise((done) => {
@@ -71,18 +48,17 @@ async function startOnce(root) {
   }
 }
 
-const median = (list) => [...list].sort((x, y) => x - y)[list.length >> 1];
-const samples = positionals.map(() => []);
+const samples = roots.map(() => []);
 for (let round = 0; round < Number(values.rounds); round++) {
   const order = round % 2 === 0 ? [0, 1] : [1, 0]; // neither build always goes first
-  for (const i of order) samples[i].push(await startOnce(positionals[i]));
+  for (const i of order) samples[i].push(await startOnce(roots[i]));
   const shown = samples.map((s, i) => `${"AB"[i]} ${s.at(-1).ms.toFixed(0)} ms (CPU ${s.at(-1).cpuMs} ms)`);
   console.log(`round ${round + 1}: ${shown.join(", ")}`);
 }
 const medians = samples.map((s) => ({ ms: median(s.map((x) => x.ms)), cpuMs: median(s.map((x) => x.cpuMs)) }));
-positionals.forEach((root, i) =>
+roots.forEach((root, i) =>
   console.log(
     `${"AB"[i]} ${root}: median ${medians[i].ms.toFixed(0)} ms to the first answer, CPU ${medians[i].cpuMs} ms`,
   ),
 );
-console.log(JSON.stringify({ a: positionals[0], b: positionals[1], pinned, medians, rounds: samples }));
+console.log(JSON.stringify({ a: roots[0], b: roots[1], pinned, medians, rounds: samples }));
