@@ -23,8 +23,8 @@ function newRouter(): Fmw {
  * find-my-way routers, one per literal prefix of one or two path segments (`/zen`, `/v1/customers`,
  * `/repos` for `/repos/:p0/:p1`), each built at the first lookup under its prefix: one router of GitHub's
  * 900 paths took ~13% of a start to the first answer, which needs one prefix's routes. The rest (a
- * parameter or router syntax in the first segment) go into one router built at load, so that what
- * find-my-way refuses there is known at load. find-my-way tries a static branch before a parametric one
+ * parameter first, or syntax find-my-way may refuse anywhere in the pattern) go into one router built
+ * at load, so that what find-my-way refuses is known at load. find-my-way tries a static branch before a parametric one
  * and falls back to the parametric one when the static one fails: a lookup under the two-segment
  * prefix, then the one-segment prefix, then in the router built at load, does the same.
  */
