@@ -16,7 +16,7 @@ export interface RunningUpstream {
   headersOf(request: string): Record<string, string | string[] | undefined> | undefined;
   /** Bytes the last upload delivered. */
   uploaded: number;
-  /** Lets the held `/api/slow` requests go. */
+  /** Lets the held answers go: `/api/slow`, and downloads asked with `holdAfter`. */
   releaseSlow(): void;
   close(): Promise<void>;
 }
@@ -25,7 +25,8 @@ const CHUNK = Buffer.alloc(64 * 1024, 0x61);
 
 /**
  * The backend of contracts/proxy/things.yaml, as an express app: /api/reports answers 501, /api/later
- * is not built (express's own 404 page), /api/slow holds its answer until released.
+ * is not built (express's own 404 page), /api/slow holds its answer until released, and
+ * /api/files/{name}?size=N&holdAfter=K sends K of its N bytes, then holds the rest until released.
  */
 export async function startUpstream(mode: UpstreamMode = "correct"): Promise<RunningUpstream> {
   const byRequest = new Map<string, Record<string, string | string[] | undefined>>();
@@ -67,10 +68,17 @@ export async function startUpstream(mode: UpstreamMode = "correct"): Promise<Run
   });
   app.get("/api/reports", (_req, res) => res.status(501).json({ message: "not implemented" }));
   app.get("/api/files/:name", (req, res) => {
-    let left = Number(req.query.size ?? 0);
+    const size = Number(req.query.size ?? 0);
+    // `holdAfter`: after that many bytes the answer waits, open, until released (as /api/slow does).
+    let holdAt = req.query.holdAfter === undefined ? -1 : size - Number(req.query.holdAfter);
+    let left = size;
     res.writeHead(200, { "content-type": "application/octet-stream", "content-length": String(left) });
     const pump = () => {
       while (left > 0) {
+        if (left <= holdAt) {
+          holdAt = -1;
+          return void held.push(pump);
+        }
         const chunk = left >= CHUNK.length ? CHUNK : CHUNK.subarray(0, left);
         left -= chunk.length;
         if (!res.write(chunk)) return void res.once("drain", pump);
