@@ -35,7 +35,10 @@ export function judgeGoals(
     );
     // The same ratio from the servers' CPU time per request: on a busy machine, req/s also measures the neighbours.
     const byCpu = ratio(other?.serverCpuMicros, mock?.serverCpuMicros);
-    return { ...withCpu(verdict, byCpu, show), load: loadOf(mock, other) };
+    const shown = withCpu(verdict, byCpu, show);
+    const withCeiling =
+      peer === "bare" ? shown : besideCeiling(shown, median(scenario, "bare"), other, threshold, show);
+    return { ...withCeiling, load: loadOf(mock, other) };
   };
   const verdicts: GoalVerdict[] = [];
   for (const scenario of ["shop-static", "github-static"]) {
@@ -89,6 +92,25 @@ function memoryGoal(contract: ContractKey, memory: MemoryFigures[]): GoalVerdict
   const goal = `${contract}: RSS under load below Prism's`;
   const figure = `mockpact ${mib(mock)}, Prism ${mib(prism)}`;
   return { goal, figure, met: mock === undefined || prism === undefined ? undefined : mock < prism };
+}
+
+/**
+ * A goal against a peer, with what bare node:http reached against the same peer in the same run: where
+ * even the ceiling (fixed bytes, nothing else) is under the goal's ratio, no server on node:http meets it
+ * on this machine that day, and the figure says so. The verdict itself stays as measured.
+ */
+export function besideCeiling(
+  verdict: GoalVerdict,
+  bare: Median | undefined,
+  peer: Median | undefined,
+  threshold: number,
+  show: (x: number) => string,
+): GoalVerdict {
+  const ceiling = ratio(bare?.requestsPerSecond, peer?.requestsPerSecond);
+  if (ceiling === undefined) return verdict;
+  const note =
+    ceiling < threshold ? `; above the ceiling: bare node:http ${show(ceiling)}` : `; bare node:http ${show(ceiling)}`;
+  return { ...verdict, figure: `${verdict.figure}${note}` };
 }
 
 /** Judged by req/s as the issue says; the CPU-time ratio is shown beside it. */
