@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --quick | --smoke] [-- --pin] [-- --scale]`: mockpact side by side with bare
+ * `npm run bench [-- --quick | --smoke] [-- --pin] [-- --scale] [-- --only shop|github|stripe|stateful]`: mockpact side by side with bare
  * node:http (the ceiling), Prism, WireMock and Mockoon's CLI, on loopback, bounded in time (default
  * plan under 10 minutes, --quick under 3; --scale adds the cost curves, under 30). Prints Markdown
  * tables, writes bench/results/<date>.json, and (default and --scale plans) rewrites the generated
@@ -18,7 +18,7 @@ import { formatReport } from "./report.js";
 import { writeResult, type BenchResult } from "./results.js";
 import { formatScale, runScale } from "./scale.js";
 import { CURVES, runCurve } from "./scale-curves.js";
-import { SCENARIOS } from "./scenarios.js";
+import { CONTRACTS, SCENARIOS, type ContractKey } from "./scenarios.js";
 import { benchStateful, formatStateful } from "./stateful.js";
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
@@ -30,8 +30,11 @@ function argument(name: string): string | undefined {
 
 async function main(): Promise<void> {
   if (process.argv.includes("--scale")) return scale();
-  const plan = planOf(process.argv);
-  if (argument("--only") === "stateful") return onlyStateful(plan);
+  const only = argument("--only");
+  if (only === "stateful") return onlyStateful(planOf(process.argv));
+  // `--only shop` (or github, stripe): that contract's part alone, to look into one figure; the docs are left as they are.
+  const plan =
+    only === undefined ? planOf(process.argv) : { ...planOf(process.argv), contracts: [contractKeyOf(only)] };
   const startedAt = new Date();
   const clock = performance.now();
   const machine = describeMachine(); // before pinning: the CPU count read after it would be 1
@@ -49,7 +52,7 @@ async function main(): Promise<void> {
     all.memory.push(...figures.memory);
   }
   log("commands:");
-  const commands = [await timeFixtures(plan, pinning), await timeVerify(plan, pinning)];
+  const commands = only ? [] : [await timeFixtures(plan, pinning), await timeVerify(plan, pinning)];
   const result: BenchResult = {
     startedAt: startedAt.toISOString(),
     durationSeconds: (performance.now() - clock) / 1000,
@@ -76,10 +79,18 @@ async function main(): Promise<void> {
   const file = await writeResult(result, argument("--results"));
   const report = formatReport(result);
   process.stdout.write(`\n${report}\nwritten to ${file}\n`);
-  const docs = argument("--docs") ?? (plan.name === "default" ? "docs/performance.md" : undefined);
+  const docs = argument("--docs") ?? (plan.name === "default" && !only ? "docs/performance.md" : undefined);
   if (docs) process.stdout.write(`${await writeGenerated(docs, "bench", report)}\n`);
   // The stateful scenario (memory and Redis side by side) prints its own table; the smoke plan measures nothing.
-  if (plan.name !== "smoke") process.stdout.write(`\n${formatStateful(await benchStateful(plan, pinning, log))}`);
+  if (plan.name !== "smoke" && !only)
+    process.stdout.write(`\n${formatStateful(await benchStateful(plan, pinning, log))}`);
+}
+
+function contractKeyOf(name: string): ContractKey {
+  if (name in CONTRACTS) return name as ContractKey;
+  throw new Error(
+    `Failed to read --only ${name}: expected one of ${[...Object.keys(CONTRACTS), "stateful"].join(", ")}`,
+  );
 }
 
 /** `--only stateful`: the stateful scenario alone, memory and Redis side by side (a loaded machine need not run the rest). */
