@@ -87,7 +87,7 @@ async function main(): Promise<void> {
 }
 
 function contractKeyOf(name: string): ContractKey {
-  if (name in CONTRACTS) return name as ContractKey;
+  if (Object.hasOwn(CONTRACTS, name)) return name as ContractKey; // not `in`: "toString" is no contract
   throw new Error(
     `Failed to read --only ${name}: expected one of ${[...Object.keys(CONTRACTS), "stateful"].join(", ")}`,
   );
