@@ -29,6 +29,11 @@ export interface Plan {
   rssLoadSeconds: number;
   verifyRuns: number;
   commandBoundMs: number;
+  /**
+   * Node options mockpact's servers start with (`--mockpact-node-option`, repeatable), before the script:
+   * to measure a V8 setting such as `--no-memory-reducer` against the same run's peers. Empty by default.
+   */
+  mockpactNodeOptions?: string[];
 }
 
 export const DEFAULT_PLAN: Plan = {
@@ -77,6 +82,21 @@ export const SMOKE_PLAN: Plan = {
   startBoundMs: { mockpact: 90_000, prism: 90_000 },
   settleBoundMs: 5_000,
 };
+
+/** Every value of `--mockpact-node-option` on the command line, in order; a missing value is refused. */
+export function mockpactNodeOptionsOf(argv: string[]): string[] {
+  const options: string[] = [];
+  argv.forEach((word, at) => {
+    if (word !== "--mockpact-node-option") return;
+    const value = argv[at + 1];
+    if (value === undefined || !value.startsWith("-"))
+      throw new Error(
+        `Failed to read --mockpact-node-option: expected a Node option after it (\`--mockpact-node-option --no-memory-reducer\`), got ${value ?? "nothing"}`,
+      );
+    options.push(value);
+  });
+  return options;
+}
 
 export function planOf(argv: string[]): Plan {
   if (argv.includes("--smoke")) return SMOKE_PLAN;

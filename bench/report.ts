@@ -34,6 +34,9 @@ function machineLine(r: BenchResult): string {
     `Run ${r.startedAt} (${r.plan.name} plan, ${r.durationSeconds.toFixed(0)} s): ${m.cpus} CPUs (${m.model}), ${m.memoryGiB} GiB, Node ${m.node}, ${m.os}.`,
     `Load average (1 min): ${r.load.atStart} at the start, ${r.load.atEnd} at the end.`,
     `Load: autocannon, ${r.plan.connections} connections, ${load} per server, alternated, median shown; ${r.pinning}.`,
+    ...(r.plan.mockpactNodeOptions?.length
+      ? [`mockpact's servers started with \`node ${r.plan.mockpactNodeOptions.join(" ")}\` (not as users start it).`]
+      : []),
   ].join("\n");
 }
 

@@ -28,10 +28,11 @@ export async function startContractServer(
   probe: string,
   boundMs: number,
   pinning: Pinning,
+  nodeOptions: string[] = [],
 ): Promise<StartOutcome> {
   const port = await freePort(HOST);
   const url = `http://${HOST}:${port}`;
-  const args = contractServerArgs(kind, contract, port);
+  const args = contractServerArgs(kind, contract, port, nodeOptions);
   const startedAt = performance.now();
   const child = spawnNode(args, pinning);
   const startupMs = await firstAnswer(`${url}${probe}`, child, startedAt, boundMs);
@@ -49,9 +50,15 @@ export async function startContractServer(
  * a line per request and with their warnings: Prism at `-v warn`, mockpact at `--log-level silent`
  * (which silences only the request log). The default request log costs extra CPU per request: docs/performance.md says how much.
  */
-export function contractServerArgs(kind: "prism" | "mockpact", contract: string, port: number): string[] {
+export function contractServerArgs(
+  kind: "prism" | "mockpact",
+  contract: string,
+  port: number,
+  mockpactNodeOptions: string[] = [],
+): string[] {
   if (kind === "mockpact")
     return [
+      ...mockpactNodeOptions,
       resolve("bin/mockpact.js"),
       "mock",
       contract,

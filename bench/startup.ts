@@ -62,6 +62,7 @@ export async function measureStartups(
         CONTRACTS[contract].probe,
         plan.startBoundMs[kind],
         pinning,
+        kind === "mockpact" ? plan.mockpactNodeOptions : [],
       );
       if (!outcome.ok) {
         figure.failure = outcome.reason;
