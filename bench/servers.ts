@@ -28,11 +28,11 @@ export async function startContractServer(
   probe: string,
   boundMs: number,
   pinning: Pinning,
-  nodeOptions: string[] = [],
+  mockpactNodeOptions: string[] = [],
 ): Promise<StartOutcome> {
   const port = await freePort(HOST);
   const url = `http://${HOST}:${port}`;
-  const args = contractServerArgs(kind, contract, port, nodeOptions);
+  const args = contractServerArgs(kind, contract, port, mockpactNodeOptions);
   const startedAt = performance.now();
   const child = spawnNode(args, pinning);
   const startupMs = await firstAnswer(`${url}${probe}`, child, startedAt, boundMs);

@@ -62,7 +62,7 @@ export async function measureStartups(
         CONTRACTS[contract].probe,
         plan.startBoundMs[kind],
         pinning,
-        kind === "mockpact" ? plan.mockpactNodeOptions : [],
+        plan.mockpactNodeOptions,
       );
       if (!outcome.ok) {
         figure.failure = outcome.reason;
