@@ -4,8 +4,9 @@
 //
 // usage: node bench/compare-startups.mjs <root A> <root B> [--contract F] [--path P] [--rounds N]
 //        [--cpu C] [--header "name: value"]...
-// Each root holds a built checkout (bin/mockpact.js and dist/). The path is asked every 10 ms (any
-// status is an answer; bounded at 60 s). Prints each round and the medians, then one JSON line.
+// Each root holds a built checkout (bin/mockpact.js and dist/). Once mockpact says where it listens, the
+// path is asked every 10 ms (any status is an answer; bounded at 60 s). Prints each round and the medians,
+// then one JSON line.
 import { spawn, spawnSync } from "node:child_process";
 import { request } from "node:http";
 import { resolve } from "node:path";
@@ -25,17 +26,36 @@ function answers(port) {
   });
 }
 
-let nextPort = 47_100 + Math.floor(Math.random() * 800);
+// Port 0, and the port mockpact announces: a port chosen here could be taken meanwhile (a loaded machine
+// hands out ephemeral ports from the same range), and mockpact would then exit instead of answering.
+function announcedPort(child, root) {
+  return new Promise((done, fail) => {
+    let seen = "";
+    const settle = (outcome) => {
+      clearTimeout(bound);
+      outcome();
+    };
+    const bound = setTimeout(() => fail(new Error(`${root}: no listening line within ${BOUND_MS} ms`)), BOUND_MS);
+    child.once("exit", (code) => settle(() => fail(new Error(`${root}: mockpact exited (${code}) before listening`))));
+    child.stdout.on("data", (chunk) => {
+      seen = (seen + chunk).replace(/\x1b\[[0-9;]*m/g, "");
+      const port = /listening on https?:\/\/[\d.]+:(\d+)/.exec(seen)?.[1];
+      if (port) settle(() => done(Number(port)));
+    });
+  });
+}
+
 async function startOnce(root) {
-  const port = nextPort++;
-  const args = [resolve(root, "bin/mockpact.js"), "mock", values.contract, "--port", String(port)];
+  const args = [resolve(root, "bin/mockpact.js"), "mock", values.contract, "--port", "0"];
   const [program, argv] = pinned
     ? ["taskset", ["-c", values.cpu, process.execPath, ...args]]
     : [process.execPath, args];
   const started = performance.now();
-  const child = spawn(program, argv, { stdio: "ignore", env: { ...process.env, PACT_DO_NOT_TRACK: "true" } });
+  const env = { ...process.env, PACT_DO_NOT_TRACK: "true" };
+  const child = spawn(program, argv, { stdio: ["ignore", "pipe", "ignore"], env });
   const exited = new Promise((done) => child.once("exit", done));
   try {
+    const port = await announcedPort(child, root);
     while (performance.now() - started < BOUND_MS) {
       if (await answers(port)) return { ms: performance.now() - started, cpuMs: cpuMillis(child.pid) };
       if (child.exitCode !== null) throw new Error(`${root}: mockpact exited (${child.exitCode}) before answering`);
