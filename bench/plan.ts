@@ -83,7 +83,12 @@ export const SMOKE_PLAN: Plan = {
   settleBoundMs: 5_000,
 };
 
-/** Every value of `--mockpact-node-option` on the command line, in order; a missing value is refused. */
+/**
+ * Every value of `--mockpact-node-option` on the command line, in order. A missing value is refused, and so
+ * is the option outside `--only shop|github|stripe`: it reaches the contract servers only, so a run that also
+ * starts mockpact elsewhere (the commands part, `--scale`, the stateful part) would measure those as users
+ * start it while its header said otherwise.
+ */
 export function mockpactNodeOptionsOf(argv: string[]): string[] {
   const options: string[] = [];
   argv.forEach((word, at) => {
@@ -95,7 +100,16 @@ export function mockpactNodeOptionsOf(argv: string[]): string[] {
       );
     options.push(value);
   });
+  if (options.length > 0 && !onlyOneContract(argv))
+    throw new Error(
+      "Failed to read --mockpact-node-option: it applies to one contract's servers; add `--only shop` (or github, stripe), without --scale",
+    );
   return options;
+}
+
+function onlyOneContract(argv: string[]): boolean {
+  const at = argv.indexOf("--only");
+  return at >= 0 && !argv.includes("--scale") && !["stateful", undefined].includes(argv[at + 1]);
 }
 
 export function planOf(argv: string[]): Plan {

@@ -30,12 +30,12 @@ function argument(name: string): string | undefined {
 }
 
 async function main(): Promise<void> {
+  // `--mockpact-node-option --no-memory-reducer`: mockpact's servers start with that Node option (an A/B of a V8 setting).
+  const mockpactNodeOptions = mockpactNodeOptionsOf(process.argv);
   if (process.argv.includes("--scale")) return scale();
   const only = argument("--only");
   if (only === "stateful") return onlyStateful(planOf(process.argv));
   // `--only shop` (or github, stripe): that contract's part alone, to look into one figure; the docs are left as they are.
-  // `--mockpact-node-option --no-memory-reducer`: mockpact's servers start with that Node option (an A/B of a V8 setting).
-  const mockpactNodeOptions = mockpactNodeOptionsOf(process.argv);
   const plan = {
     ...planOf(process.argv),
     ...(only === undefined ? {} : { contracts: [contractKeyOf(only)] }),

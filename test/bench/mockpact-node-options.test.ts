@@ -11,9 +11,11 @@ describe("bench --mockpact-node-option", () => {
   it.each([
     [[], []],
     [["--only", "shop"], []],
-    [["--mockpact-node-option", "--no-memory-reducer"], ["--no-memory-reducer"]],
+    [["--only", "shop", "--mockpact-node-option", "--no-memory-reducer"], ["--no-memory-reducer"]],
     [
       [
+        "--only",
+        "github",
         "--mockpact-node-option",
         "--no-memory-reducer",
         "--quick",
@@ -26,7 +28,7 @@ describe("bench --mockpact-node-option", () => {
     expect(mockpactNodeOptionsOf(argv)).toEqual(options);
   });
 
-  it.each([[["--mockpact-node-option"]], [["--mockpact-node-option", "shop"]]])(
+  it.each([[["--only", "shop", "--mockpact-node-option"]], [["--mockpact-node-option", "shop"]]])(
     "refuses %j: the value must be a Node option",
     (argv) => {
       expect(() => mockpactNodeOptionsOf(argv)).toThrow(
@@ -34,6 +36,18 @@ describe("bench --mockpact-node-option", () => {
       );
     },
   );
+
+  it.each([
+    [["--mockpact-node-option", "--no-memory-reducer"]],
+    [["--quick", "--mockpact-node-option", "--no-memory-reducer"]],
+    [["--only", "stateful", "--mockpact-node-option", "--no-memory-reducer"]],
+    [["--scale", "--only", "growth", "--mockpact-node-option", "--no-memory-reducer"]],
+    [["--mockpact-node-option", "--no-memory-reducer", "--only"]],
+  ])("refuses %j: only one contract's servers take the option, so nothing runs without it unsaid", (argv) => {
+    expect(() => mockpactNodeOptionsOf(argv)).toThrow(
+      /Failed to read --mockpact-node-option: it applies to one contract's servers; add `--only shop`/,
+    );
+  });
 
   it("puts the options before mockpact's script, and leaves Prism's command line alone", () => {
     const mockpact = contractServerArgs("mockpact", "contracts/shop.yaml", 4010, ["--no-memory-reducer"]);
