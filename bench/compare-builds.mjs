@@ -10,7 +10,7 @@
 import { spawn } from "node:child_process";
 import { resolve } from "node:path";
 import autocannon from "autocannon";
-import { compareArguments, cpuMillis, median } from "./compare-options.mjs";
+import { announcedPort, compareArguments, cpuMillis, median } from "./compare-options.mjs";
 
 const { values, roots, headers } = compareArguments("compare-builds.mjs", {
   seconds: { type: "string", default: "2" },
@@ -20,18 +20,11 @@ const { values, roots, headers } = compareArguments("compare-builds.mjs", {
 });
 if (values.body && !headers["content-type"]) headers["content-type"] = "application/json";
 
-function startServer(root) {
+async function startServer(root) {
   const args = [resolve(root, "bin/mockpact.js"), "mock", values.contract, "--port", "0", "--log-level", "silent"];
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "ignore"] });
-  return new Promise((done, fail) => {
-    let seen = "";
-    child.on("exit", (code) => fail(new Error(`${root}: mockpact exited (${code}) before listening`)));
-    child.stdout.on("data", (chunk) => {
-      seen = (seen + chunk).replace(/\x1b\[[0-9;]*m/g, "");
-      const port = /listening on https?:\/\/[\d.]+:(\d+)/.exec(seen)?.[1];
-      if (port) done({ root, child, url: `http://127.0.0.1:${port}${values.path}` });
-    });
-  });
+  const port = await announcedPort(child, root, 60_000);
+  return { root, child, url: `http://127.0.0.1:${port}${values.path}` };
 }
 
 function load(url) {

@@ -1,5 +1,5 @@
 // What bench/compare-builds.mjs and bench/compare-startups.mjs share: two roots to compare, the contract
-// and path to ask, request headers, and the CPU time of a server from /proc.
+// and path to ask, request headers, the port a server announces, and the CPU time of a server from /proc.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 
@@ -23,6 +23,28 @@ export function compareArguments(script, options) {
     values.header.map((line) => [line.slice(0, line.indexOf(":")).trim(), line.slice(line.indexOf(":") + 1).trim()]),
   );
   return { values, roots: positionals, headers };
+}
+
+/**
+ * The port a mockpact started with `--port 0` says it listens on (stdout: "listening on http://host:port").
+ * Port 0 because a port chosen beforehand could be taken meanwhile: a loaded machine hands out ephemeral
+ * ports from the same range, and mockpact would exit instead of answering.
+ */
+export function announcedPort(child, root, boundMs) {
+  return new Promise((done, fail) => {
+    let seen = "";
+    const settle = (outcome) => {
+      clearTimeout(bound);
+      outcome();
+    };
+    const bound = setTimeout(() => fail(new Error(`${root}: no listening line within ${boundMs} ms`)), boundMs);
+    child.once("exit", (code) => settle(() => fail(new Error(`${root}: mockpact exited (${code}) before listening`))));
+    child.stdout.on("data", (chunk) => {
+      seen = (seen + chunk).replace(/\x1b\[[0-9;]*m/g, "");
+      const port = /listening on https?:\/\/[\d.]+:(\d+)/.exec(seen)?.[1];
+      if (port) settle(() => done(Number(port)));
+    });
+  });
 }
 
 /** CPU time (user + system) of a process in ms, from /proc (Linux only). */

@@ -10,7 +10,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { request } from "node:http";
 import { resolve } from "node:path";
-import { compareArguments, cpuMillis, median } from "./compare-options.mjs";
+import { announcedPort, compareArguments, cpuMillis, median } from "./compare-options.mjs";
 
 const { values, roots, headers } = compareArguments("compare-startups.mjs", { cpu: { type: "string" } });
 const pinned = values.cpu !== undefined && spawnSync("taskset", ["-c", values.cpu, "true"]).status === 0;
@@ -26,25 +26,6 @@ function answers(port) {
   });
 }
 
-// Port 0, and the port mockpact announces: a port chosen here could be taken meanwhile (a loaded machine
-// hands out ephemeral ports from the same range), and mockpact would then exit instead of answering.
-function announcedPort(child, root) {
-  return new Promise((done, fail) => {
-    let seen = "";
-    const settle = (outcome) => {
-      clearTimeout(bound);
-      outcome();
-    };
-    const bound = setTimeout(() => fail(new Error(`${root}: no listening line within ${BOUND_MS} ms`)), BOUND_MS);
-    child.once("exit", (code) => settle(() => fail(new Error(`${root}: mockpact exited (${code}) before listening`))));
-    child.stdout.on("data", (chunk) => {
-      seen = (seen + chunk).replace(/\x1b\[[0-9;]*m/g, "");
-      const port = /listening on https?:\/\/[\d.]+:(\d+)/.exec(seen)?.[1];
-      if (port) settle(() => done(Number(port)));
-    });
-  });
-}
-
 async function startOnce(root) {
   const args = [resolve(root, "bin/mockpact.js"), "mock", values.contract, "--port", "0"];
   const [program, argv] = pinned
@@ -55,7 +36,7 @@ async function startOnce(root) {
   const child = spawn(program, argv, { stdio: ["ignore", "pipe", "ignore"], env });
   const exited = new Promise((done) => child.once("exit", done));
   try {
-    const port = await announcedPort(child, root);
+    const port = await announcedPort(child, root, BOUND_MS);
     while (performance.now() - started < BOUND_MS) {
       if (await answers(port)) return { ms: performance.now() - started, cpuMs: cpuMillis(child.pid) };
       if (child.exitCode !== null) throw new Error(`${root}: mockpact exited (${child.exitCode}) before answering`);
