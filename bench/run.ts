@@ -85,12 +85,11 @@ async function main(): Promise<void> {
   const file = await writeResult(result, argument("--results"));
   const report = formatReport(result);
   process.stdout.write(`\n${report}\nwritten to ${file}\n`);
-  // The docs show mockpact as users start it: a run with other Node options writes bench/results/ only.
-  const asUsersRunIt = !only && mockpactNodeOptions.length === 0;
-  const docs = argument("--docs") ?? (plan.name === "default" && asUsersRunIt ? "docs/performance.md" : undefined);
+  // Only a whole run writes the docs: --only (the one place --mockpact-node-option is taken) writes bench/results/.
+  const docs = argument("--docs") ?? (plan.name === "default" && !only ? "docs/performance.md" : undefined);
   if (docs) process.stdout.write(`${await writeGenerated(docs, "bench", report)}\n`);
   // The stateful scenario (memory and Redis side by side) prints its own table; the smoke plan measures nothing.
-  if (plan.name !== "smoke" && asUsersRunIt)
+  if (plan.name !== "smoke" && !only)
     process.stdout.write(`\n${formatStateful(await benchStateful(plan, pinning, log))}`);
 }
 
